@@ -1,0 +1,158 @@
+"""Database URLs, engines and migrations.
+
+``resolve_url`` turns what a user typed (a file path, ``sqlite:///...``,
+``postgresql://...``) into a SQLAlchemy URL; ``connect`` makes the engine and
+brings the schema to the newest alembic revision.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import event
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import StoreError
+
+DEFAULT_DB_ENV = "RASID_DB"
+DEFAULT_DB_FILE = "rasid.db"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"  # alembic script directory
+
+
+def default_db_url() -> str:
+    """The database used when none is given: ``$RASID_DB``, else ``./rasid.db``."""
+    return os.environ.get(DEFAULT_DB_ENV) or DEFAULT_DB_FILE
+
+
+def resolve_url(db: str | Path | None) -> sa.URL:
+    """A SQLAlchemy URL for a path or URL; ``postgresql://`` uses the psycopg 3 driver."""
+    raw = str(db) if db is not None else default_db_url()
+    if not raw.strip():
+        raise StoreError("empty database location", hint=f"give a file path or a URL, or set {DEFAULT_DB_ENV}")
+    if "://" not in raw:
+        if raw == ":memory:":
+            return make_url("sqlite://")
+        path = Path(raw).expanduser()
+        return make_url(f"sqlite:///{path.resolve()}")
+    try:
+        url = make_url(raw)
+    except ArgumentError as exc:
+        raise StoreError(f"'{_redact(raw)}' is not a database URL: {exc}",
+                         hint="use a file path, sqlite:///path/to/rasid.db or postgresql://user@host/dbname") from exc
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() not in ("sqlite", "postgresql"):
+        raise StoreError(f"database kind '{url.get_backend_name()}' is not supported",
+                         hint="use SQLite (a file path or sqlite:///...) or PostgreSQL (postgresql://...)")
+    return url
+
+
+def _redact(raw: str) -> str:
+    try:
+        return make_url(raw).render_as_string(hide_password=True)
+    except ArgumentError:
+        return raw
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cur.close()
+
+
+def make_engine(url: sa.URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            path = Path(database)
+            if path.exists() and path.is_dir():
+                raise StoreError(f"database path {path} is a directory",
+                                 hint="give the path of a file, e.g. rasid.db inside that directory")
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder for database {path}: {exc.strerror}",
+                                 hint="choose a location you can write to") from exc
+        kwargs = {}
+        if not database or database == ":memory:":
+            # one shared connection, or every connection would see its own empty database
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        engine = sa.create_engine(url, **kwargs)
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return sa.create_engine(url, pool_pre_ping=True)
+
+
+def _alembic_config(connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def head_revision() -> str | None:
+    from alembic.script import ScriptDirectory
+
+    cfg = _alembic_config(None)
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
+def migrate(engine: Engine) -> None:
+    """Bring the schema to the newest revision (creates every table on a fresh database)."""
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_revision()
+    if current is not None and current == head_revision():
+        return
+    with engine.begin() as conn:
+        command.upgrade(_alembic_config(conn), "head")
+
+
+def connect(db: str | Path | None) -> Engine:
+    """An engine on ``db`` with the schema migrated to head; StoreError says what went wrong."""
+    url = resolve_url(db)
+    shown = url.render_as_string(hide_password=True)
+    engine = make_engine(url)
+    try:
+        migrate(engine)
+    except StoreError:
+        engine.dispose()
+        raise
+    except (SQLAlchemyError, OSError) as exc:
+        engine.dispose()
+        raise StoreError(f"cannot open database {shown}: {_why(exc)}", hint=_hint(url, exc)) from exc
+    except Exception as exc:  # alembic raises its own CommandError / ResolutionError
+        engine.dispose()
+        hint = ("the database may have been written by a newer rasid; upgrade rasid or point --db at another file"
+                if "revision" in str(exc).lower() else "this rasid installation may be incomplete; reinstall it")
+        raise StoreError(f"cannot migrate database {shown}: {exc}", hint=hint) from exc
+    return engine
+
+
+def _why(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None)
+    return str(orig or exc).strip().splitlines()[0] if str(orig or exc).strip() else type(exc).__name__
+
+
+def _hint(url: sa.URL, exc: BaseException) -> str:
+    text = str(getattr(exc, "orig", None) or exc).lower()
+    if url.get_backend_name() == "sqlite":
+        if "not a database" in text or "malformed" in text:
+            return "the file is not a rasid SQLite database; point --db (or RASID_DB) at another file"
+        if "readonly" in text or "permission" in text or "unable to open" in text:
+            return "check that the file and its folder exist and are writable"
+        return "check the path, or remove a damaged database file and ingest again"
+    return "check that the PostgreSQL server is running and that the URL, user, password and database are right"

@@ -1,0 +1,299 @@
+"""The store: articles with every layer, statements, targets and rejections in one database."""
+
+from __future__ import annotations
+
+from collections import OrderedDict, defaultdict
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from ..errors import StoreError
+from ..model import Article, Rejection, Statement, TargetStance
+from . import codec
+from .db import connect
+from .tables import articles as A
+from .tables import mentions as M
+from .tables import rejections as R
+from .tables import sentences as SE
+from .tables import statements as S
+from .tables import targets as T
+
+_BATCH = 500  # rows fetched at a time when streaming
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern matching ``value`` anywhere, with LIKE's wildcards escaped."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Store:
+    """A database of processed articles. Open it with :func:`open_store`.
+
+    Writing an article is one transaction: either every layer is written or none.
+    """
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+
+    # --- context management ------------------------------------------------
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    # --- writing -----------------------------------------------------------
+
+    def save(self, article: Article) -> bool:
+        """Store ``article``; False (nothing written) when an article with its id is already stored."""
+        return self.save_many([article])[0]
+
+    def save_many(self, articles: Iterable[Article]) -> list[bool]:
+        """Store several articles in one transaction; one flag per article, as :meth:`save`."""
+        batch = list(articles)
+        if not batch:
+            return []
+        try:
+            with self.engine.begin() as conn:
+                return self._insert(conn, batch)
+        except IntegrityError:
+            # another writer stored one of these ids meanwhile: fall back to one at a time
+            out = []
+            for article in batch:
+                try:
+                    with self.engine.begin() as conn:
+                        out.extend(self._insert(conn, [article]))
+                except IntegrityError as exc:
+                    if self._exists(article.id):
+                        out.append(False)
+                    else:
+                        raise self._error(f"cannot store article {article.id}", exc) from exc
+            return out
+        except SQLAlchemyError as exc:
+            raise self._error("cannot store articles", exc) from exc
+
+    def replace(self, article: Article) -> None:
+        """Store ``article`` in place of the stored article with its id (re-processing), in one transaction."""
+        try:
+            with self.engine.begin() as conn:
+                self._delete(conn, article.id)
+                self._insert(conn, [article])
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot replace article {article.id}", exc) from exc
+
+    def delete(self, article_id: str) -> bool:
+        """Remove an article and its layers; False when it was not stored."""
+        try:
+            with self.engine.begin() as conn:
+                return self._delete(conn, article_id)
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot delete article {article_id}", exc) from exc
+
+    def record_rejection(self, rejection: Rejection) -> None:
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(sa.insert(R), {"origin": rejection.origin, "stage": rejection.stage,
+                                            "reason": rejection.reason, "created_at": _now()})
+        except SQLAlchemyError as exc:
+            raise self._error("cannot record a rejection", exc) from exc
+
+    def _insert(self, conn: Connection, batch: list[Article]) -> list[bool]:
+        ids = list({a.id for a in batch})
+        existing: set[str] = set()
+        for i in range(0, len(ids), _BATCH):
+            chunk = ids[i : i + _BATCH]
+            existing.update(conn.execute(sa.select(A.c.id).where(A.c.id.in_(chunk))).scalars())
+        flags: list[bool] = []
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        stamp = _now()
+        for article in batch:
+            if article.id in existing:
+                flags.append(False)
+                continue
+            existing.add(article.id)
+            flags.append(True)
+            rows["articles"].append(codec.article_row(article, stamp))
+            rows["sentences"].extend(codec.sentence_rows(article))
+            rows["mentions"].extend(codec.mention_rows(article))
+            for pos, st in enumerate(article.statements):
+                rows["statements"].append(codec.statement_row(article, pos, st))
+                rows["targets"].extend(codec.target_rows(st))
+        for table in (A, SE, M, S, T):
+            if rows[table.name]:
+                conn.execute(sa.insert(table), rows[table.name])
+        return flags
+
+    @staticmethod
+    def _delete(conn: Connection, article_id: str) -> bool:
+        stmt_ids = sa.select(S.c.id).where(S.c.article_id == article_id)
+        conn.execute(sa.delete(T).where(T.c.statement_id.in_(stmt_ids)))
+        conn.execute(sa.delete(S).where(S.c.article_id == article_id))
+        conn.execute(sa.delete(M).where(M.c.article_id == article_id))
+        conn.execute(sa.delete(SE).where(SE.c.article_id == article_id))
+        return conn.execute(sa.delete(A).where(A.c.id == article_id)).rowcount > 0
+
+    # --- reading -----------------------------------------------------------
+
+    def __contains__(self, article_id: object) -> bool:
+        return isinstance(article_id, str) and self._exists(article_id)
+
+    def _exists(self, article_id: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(A.c.id).where(A.c.id == article_id)).first() is not None
+
+    def get_article(self, article_id: str) -> Article | None:
+        """The stored article with every layer, or None."""
+        try:
+            with self.engine.connect() as conn:
+                row = conn.execute(sa.select(A).where(A.c.id == article_id)).mappings().first()
+                return self._full(conn, row) if row else None
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot read article {article_id}", exc) from exc
+
+    def articles(self) -> Iterator[Article]:
+        """Every stored article with every layer, in ingestion order."""
+        last: tuple[str, str] | None = None
+        while True:
+            query = sa.select(A).order_by(A.c.ingested_at, A.c.id).limit(_BATCH)
+            if last is not None:
+                query = query.where(sa.or_(A.c.ingested_at > last[0],
+                                           sa.and_(A.c.ingested_at == last[0], A.c.id > last[1])))
+            try:
+                with self.engine.connect() as conn:
+                    rows = conn.execute(query).mappings().all()
+                    page = [self._full(conn, row) for row in rows]
+            except SQLAlchemyError as exc:
+                raise self._error("cannot read articles", exc) from exc
+            yield from page
+            if len(rows) < _BATCH:
+                return
+            last = (rows[-1]["ingested_at"], rows[-1]["id"])
+
+    def _full(self, conn: Connection, row: Any) -> Article:
+        article = codec.article_from_row(row)
+        aid = article.id
+        sents = tuple(codec.sentence_from_row(r) for r in conn.execute(
+            sa.select(SE).where(SE.c.article_id == aid).order_by(SE.c.position)).mappings())
+        ments = tuple(codec.mention_from_row(r) for r in conn.execute(
+            sa.select(M).where(M.c.article_id == aid).order_by(M.c.position)).mappings())
+        stmts = self._statements_of(conn, [r for r in conn.execute(
+            sa.select(S).where(S.c.article_id == aid).order_by(S.c.position)).mappings()])
+        return _with_layers(article, sents, ments, tuple(stmts))
+
+    @staticmethod
+    def _statements_of(conn: Connection, rows: list[Any]) -> list[Statement]:
+        by_statement: dict[str, list[TargetStance]] = defaultdict(list)
+        ids = [r["id"] for r in rows]
+        for i in range(0, len(ids), _BATCH):
+            chunk = ids[i : i + _BATCH]
+            query = sa.select(T).where(T.c.statement_id.in_(chunk)).order_by(T.c.statement_id, T.c.position)
+            for t in conn.execute(query).mappings():
+                by_statement[t["statement_id"]].append(codec.target_from_row(t))
+        return [codec.statement_from_row(r, tuple(by_statement.get(r["id"], ()))) for r in rows]
+
+    def statements(self, speaker: str | None = None, target: str | None = None, since: date | None = None,
+                   until: date | None = None, article: str | None = None) -> Iterator[tuple[Article, Statement]]:
+        """Statements matching every given filter, oldest first, each with its (light) article.
+
+        ``speaker`` and ``target`` match an actor id exactly, or appear inside the folded
+        name or surface (so ``الإنقاذ`` finds ``حكومة الإنقاذ``). ``since``/``until`` are
+        inclusive and compare the start of the statement's date, or the article's
+        publication day when the statement has no date. The article carries its text
+        and metadata but not its layers (sentences, mentions, statements).
+        """
+        query = sa.select(S)
+        if speaker:
+            key = _like(codec.folded(speaker))
+            query = query.where(sa.or_(S.c.speaker_actor_id == speaker.strip(),
+                                       S.c.speaker_folded.like(key, escape="\\"),
+                                       S.c.speaker_surface_folded.like(key, escape="\\")))
+        if target:
+            key = _like(codec.folded(target))
+            query = query.where(sa.exists().where(
+                T.c.statement_id == S.c.id,
+                sa.or_(T.c.actor_id == target.strip(), T.c.name_folded.like(key, escape="\\"),
+                       T.c.surface_folded.like(key, escape="\\"))))
+        if since is not None:
+            query = query.where(S.c.day >= _day(since))
+        if until is not None:
+            query = query.where(S.c.day <= _day(until))
+        if article:
+            query = query.where(S.c.article_id == article)
+        query = query.order_by(S.c.day.is_(None), S.c.day, S.c.article_id, S.c.position)
+        cache: OrderedDict[str, Article] = OrderedDict()
+        offset = 0
+        while True:
+            try:
+                with self.engine.connect() as conn:
+                    rows = conn.execute(query.limit(_BATCH).offset(offset)).mappings().all()
+                    stmts = self._statements_of(conn, list(rows))
+                    wanted = {r["article_id"] for r in rows} - cache.keys()
+                    if wanted:
+                        for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted))).mappings():
+                            cache[r["id"]] = codec.article_from_row(r, light=True)
+            except SQLAlchemyError as exc:
+                raise self._error("cannot read statements", exc) from exc
+            for row, st in zip(rows, stmts):
+                cache.move_to_end(row["article_id"])
+                yield cache[row["article_id"]], st
+            while len(cache) > 2 * _BATCH:
+                cache.popitem(last=False)
+            if len(rows) < _BATCH:
+                return
+            offset += _BATCH
+
+    def rejections(self) -> list[Rejection]:
+        """Every recorded rejection, oldest first."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(R.c.origin, R.c.stage, R.c.reason).order_by(R.c.id)).all()
+        return [Rejection(o, s, r) for o, s, r in rows]
+
+    def counts(self) -> dict[str, int]:
+        """How many articles, statements, targets and rejections are stored."""
+        with self.engine.connect() as conn:
+            return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
+                    for t in (A, S, T, R)}
+
+    def _error(self, what: str, exc: BaseException) -> StoreError:
+        why = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+        reason = f"{what} in {self.url}: {why[0] if why else type(exc).__name__}"
+        hint = "check that the database is reachable and writable; if it is damaged, ingest into a new file"
+        if isinstance(exc, IntegrityError):
+            hint = "statement ids must be unique across articles; this is a bug in rasid, please report it"
+        return StoreError(reason, hint=hint)
+
+
+def _day(value: date | datetime) -> str:
+    return (value.date() if isinstance(value, datetime) else value).isoformat()
+
+
+def _with_layers(article: Article, sents, ments, stmts) -> Article:
+    from dataclasses import replace
+
+    return replace(article, sentences=sents, mentions=ments, statements=stmts)
+
+
+def open_store(db: str | Path | None = None) -> Store:
+    """Open (creating and migrating as needed) the store at ``db``.
+
+    ``db`` is a file path (SQLite), ``sqlite:///path``, or ``postgresql://...``;
+    None means ``$RASID_DB``, else ``./rasid.db``.
+    """
+    return Store(connect(db))

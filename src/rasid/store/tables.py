@@ -1,0 +1,139 @@
+"""Table definitions of the store (SQLAlchemy Core).
+
+These mirror the alembic migrations in ``migrations/versions``; the migrations are
+what creates the tables, these objects are what the queries are written against.
+Column types are portable: the same tables work on SQLite and PostgreSQL.
+
+Offsets are character offsets into ``Article.text``. Columns named ``*_folded``
+hold :func:`rasid.arabic.fold` of a name, lower-cased, for substring search.
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData()
+
+articles = sa.Table(
+    "articles",
+    metadata,
+    sa.Column("id", sa.String(64), primary_key=True),
+    sa.Column("external_id", sa.Text),
+    sa.Column("url", sa.Text),
+    sa.Column("source", sa.Text),
+    sa.Column("title", sa.Text, nullable=False, default=""),
+    sa.Column("published", sa.String(40)),  # ISO 8601, with offset when known
+    sa.Column("published_day", sa.String(10)),  # YYYY-MM-DD, the article's own calendar day
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("category", sa.Text),
+    sa.Column("author", sa.Text),
+    sa.Column("language", sa.String(16)),
+    sa.Column("captions", sa.JSON),
+    sa.Column("credits", sa.JSON),
+    sa.Column("related", sa.JSON),
+    sa.Column("metadata", sa.JSON),
+    sa.Column("offsets", sa.JSON),
+    sa.Column("paragraphs", sa.JSON),
+    sa.Column("dates", sa.JSON),
+    sa.Column("ingested_at", sa.String(40), nullable=False),
+)
+
+sentences = sa.Table(
+    "sentences",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("paragraph", sa.Integer, nullable=False, default=0),
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("surface", sa.Text, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_folded", sa.Text, nullable=False),
+    sa.Column("actor_id", sa.String(128)),
+    sa.Column("type", sa.String(64)),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("parent", sa.JSON),  # the parent Mention, nested, or null
+)
+
+statements = sa.Table(
+    "statements",
+    metadata,
+    sa.Column("id", sa.String(128), primary_key=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("speaker_name", sa.Text, nullable=False),
+    sa.Column("speaker_folded", sa.Text, nullable=False),
+    sa.Column("speaker_surface", sa.Text, nullable=False),
+    sa.Column("speaker_surface_folded", sa.Text, nullable=False),
+    sa.Column("speaker_actor_id", sa.String(128)),
+    sa.Column("speaker_type", sa.String(64)),
+    sa.Column("speaker_source", sa.String(32), nullable=False),
+    sa.Column("speaker_start", sa.Integer, nullable=False),
+    sa.Column("speaker_end", sa.Integer, nullable=False),
+    sa.Column("parent_name", sa.Text),
+    sa.Column("parent_surface", sa.Text),
+    sa.Column("parent_actor_id", sa.String(128)),
+    sa.Column("parent_type", sa.String(64)),
+    sa.Column("parent_source", sa.String(32)),
+    sa.Column("parent_start", sa.Integer),
+    sa.Column("parent_end", sa.Integer),
+    sa.Column("cue_start", sa.Integer, nullable=False),
+    sa.Column("cue_end", sa.Integer, nullable=False),
+    sa.Column("content_start", sa.Integer, nullable=False),
+    sa.Column("content_end", sa.Integer, nullable=False),
+    sa.Column("sentence_start", sa.Integer, nullable=False),
+    sa.Column("sentence_end", sa.Integer, nullable=False),
+    sa.Column("direct", sa.Boolean, nullable=False),
+    sa.Column("kind", sa.String(32), nullable=False),
+    sa.Column("date_value", sa.String(10)),
+    sa.Column("date_granularity", sa.String(8)),
+    sa.Column("date_source", sa.String(16)),
+    sa.Column("date_text", sa.Text),
+    sa.Column("date_start", sa.Integer),
+    sa.Column("date_end", sa.Integer),
+    # the day the statement is dated to: start of its date, else the article's publication day
+    sa.Column("day", sa.String(10)),
+    sa.Column("carried", sa.Boolean, nullable=False, default=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+)
+
+targets = sa.Table(
+    "targets",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("statement_id", sa.String(128), sa.ForeignKey("statements.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_folded", sa.Text, nullable=False),
+    sa.Column("surface", sa.Text, nullable=False),
+    sa.Column("surface_folded", sa.Text, nullable=False),
+    sa.Column("actor_id", sa.String(128)),
+    sa.Column("type", sa.String(64)),
+    sa.Column("source", sa.String(32), nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("parent", sa.JSON),
+    sa.Column("stance", sa.String(16), nullable=False),
+    sa.Column("confidence", sa.Float, nullable=False),
+)
+
+rejections = sa.Table(
+    "rejections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("stage", sa.String(64), nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)

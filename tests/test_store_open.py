@@ -1,0 +1,87 @@
+"""open_store creates, migrates and reopens databases, and explains failures."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from store_samples import salvation_article
+
+from rasid.errors import StoreError
+from rasid.store import DEFAULT_DB_ENV, default_db_url, open_store, resolve_url
+
+TABLES = {"articles", "sentences", "mentions", "statements", "targets", "rejections", "alembic_version"}
+
+
+def test_migration_creates_tables_on_a_fresh_file(tmp_path):
+    path = tmp_path / "sub" / "fresh.db"
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert TABLES <= names
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+def test_reopening_keeps_data(tmp_path):
+    path = tmp_path / "again.db"
+    with open_store(path) as store:
+        store.save(salvation_article())
+    with open_store(f"sqlite:///{path}") as store:
+        assert store.counts()["articles"] == 1
+        assert store.get_article("art-salvation") == salvation_article()
+        assert store.save(salvation_article()) is False
+
+
+def test_foreign_keys_are_enforced(tmp_path):
+    import sqlalchemy as sa
+
+    with open_store(tmp_path / "fk.db") as store:
+        with store.engine.connect() as conn:
+            assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+
+
+def test_default_url_comes_from_env(monkeypatch, tmp_path):
+    monkeypatch.delenv(DEFAULT_DB_ENV, raising=False)
+    assert default_db_url() == "rasid.db"
+    target = tmp_path / "env.db"
+    monkeypatch.setenv(DEFAULT_DB_ENV, str(target))
+    assert default_db_url() == str(target)
+    open_store(None).close()
+    assert target.exists()
+
+
+def test_url_forms():
+    assert resolve_url("postgresql://u:p@localhost/rasid").drivername == "postgresql+psycopg"
+    assert resolve_url("postgresql+psycopg://u@localhost/rasid").drivername == "postgresql+psycopg"
+    assert resolve_url("sqlite:////tmp/x.db").database == "/tmp/x.db"
+    assert resolve_url("rel/x.db").database.endswith("rel/x.db")
+    assert resolve_url(":memory:").database in (None, "")
+
+
+def test_memory_store_works():
+    with open_store(":memory:") as store:
+        assert store.save(salvation_article()) is True
+        assert store.get_article("art-salvation") == salvation_article()
+
+
+@pytest.mark.parametrize("bad", ["mysql://u@h/db", "not a url://x"])
+def test_unsupported_urls_raise_store_error(bad):
+    with pytest.raises(StoreError) as info:
+        open_store(bad)
+    assert info.value.hint
+
+
+def test_a_file_that_is_not_a_database_raises_store_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are notes, not a database\n" * 50)
+    with pytest.raises(StoreError) as info:
+        open_store(path)
+    assert "notes.db" in str(info.value)
+    assert "not a rasid SQLite database" in (info.value.hint or "")
+
+
+def test_a_directory_raises_store_error(tmp_path):
+    with pytest.raises(StoreError, match="is a directory"):
+        open_store(tmp_path)
