@@ -1,11 +1,13 @@
-"""Hand-made articles for the store and export tests (written for rasid's tests)."""
+"""Hand-made articles, a tiny knowledge base and a shift for the store and export tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 
-from rasid.model import (Article, DateRef, DateSource, Granularity, Kind, Mention, OffsetMap, Sentence, Span, Stance,
-                         Statement, TargetStance)
+from rasid.actors.kb import KnowledgeBase
+from rasid.model import (Actor, Affiliation, Article, DateRef, DateSource, Granularity, Kind, Mention, OffsetMap,
+                         Sentence, Shift, Span, Stance, Statement, TargetStance)
 
 DAMASCUS = timezone(timedelta(hours=3))
 
@@ -73,3 +75,22 @@ def undated_article() -> Article:
     st = Statement(id="tur-1", speaker=minister, cue=span(text, "أعلن"), content=span(text, "فتح المعبر"),
                    sentence=Span(0, len(text)), direct=False, kind=Kind.ANNOUNCE)
     return Article(id="art-undated", text=text, title="فتح المعبر", statements=(st,))  # "The crossing opens"
+
+
+def small_kb() -> KnowledgeBase:
+    return KnowledgeBase(actors={
+        # حكومة الإنقاذ "the Salvation Government", alias الإنقاذ "the Salvation"
+        "salvation_gov": Actor("salvation_gov", "government", "حكومة الإنقاذ", "Salvation Government",
+                               ("الإنقاذ", "حكومة الإنقاذ", "Salvation Government"),
+                               (Affiliation("hts"),)),
+        # روسيا "Russia", alias روسيا الاتحادية "the Russian Federation"
+        "rus": Actor("rus", "country", "روسيا", "Russia", ("روسيا الاتحادية", "Russia")),
+        "hts": Actor("hts", "armed_group", "هيئة تحرير الشام", "Hayat Tahrir al-Sham", ("تحرير الشام",)),
+    })
+
+
+def make_shift(via: tuple[str, ...] = ("salvation_gov",)) -> Shift:
+    first = salvation_article().statements[0]  # the Salvation Government against Russia
+    second = replace(first, id="salv-9", targets=(replace(first.targets[0], stance=Stance.FAVOR),))
+    return Shift(actor="hts", target="rus", before=first, after=second, before_article="art-salvation",
+                 after_article="art-later", from_stance=Stance.AGAINST, to_stance=Stance.FAVOR, via=via, score=0.75)

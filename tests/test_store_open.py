@@ -37,9 +37,8 @@ def test_reopening_keeps_data(tmp_path):
 def test_foreign_keys_are_enforced(tmp_path):
     import sqlalchemy as sa
 
-    with open_store(tmp_path / "fk.db") as store:
-        with store.engine.connect() as conn:
-            assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
+    with open_store(tmp_path / "fk.db") as store, store.engine.connect() as conn:
+        assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
 
 
 def test_default_url_comes_from_env(monkeypatch, tmp_path):

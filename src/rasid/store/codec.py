@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from ..arabic import fold
 from ..model import (Article, DateRef, DateSource, Granularity, Kind, Mention, OffsetMap, Sentence, Span, Stance,

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections import OrderedDict, defaultdict
-from datetime import date, datetime, timezone
+from dataclasses import replace
+from datetime import date, datetime, UTC
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any, Self
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -26,7 +28,7 @@ _BATCH = 500  # rows fetched at a time when streaming
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _like(value: str) -> str:
@@ -49,7 +51,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -285,8 +287,6 @@ def _day(value: date | datetime) -> str:
 
 
 def _with_layers(article: Article, sents, ments, stmts) -> Article:
-    from dataclasses import replace
-
     return replace(article, sentences=sents, mentions=ments, statements=stmts)
 
 
