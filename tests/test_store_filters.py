@@ -72,3 +72,12 @@ def test_article_filter_and_light_article(store):
     # the text is there so the statement's spans can be read
     assert article.slice(st.content) == "ندين قصف النظام للقرى"
     assert st == hts_article().statements[0]
+
+
+def test_small_pages_give_the_same_results(store, monkeypatch):
+    import rasid.store.store as module
+
+    everything = ids(store.statements())
+    monkeypatch.setattr(module, "_BATCH", 1)
+    assert ids(store.statements()) == everything
+    assert sorted(a.id for a in store.articles()) == ["art-hts", "art-salvation", "art-undated"]
