@@ -682,7 +682,8 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
             hint="this is probably not a single article; split it or pass the article's own page",
         )
     if not html.strip():
-        raise ExtractionError("the HTML page is empty", origin=origin, hint="check the download")
+        raise ExtractionError("the HTML page holds no article: it is empty", origin=origin,
+                              hint="check that the download succeeded")
 
     tree = LexborHTMLParser(html)
     meta = _read_meta(tree)
