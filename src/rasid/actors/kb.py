@@ -1,0 +1,177 @@
+"""The shipped knowledge base of actors, and a clitic-tolerant matcher over it.
+
+Files (in ``rasid/actors/data/``, tab-separated, ``#`` starts a comment line):
+
+``actors.tsv``
+    ``id  type  code  name_ar  name_en  aliases_ar  aliases_en``
+    aliases are ``|``-separated. Arabic aliases may include common misspellings.
+``affiliations.tsv``
+    ``child  parent  relation  start  end  note`` with ISO dates or empty.
+
+Matching works on folded tokens (see :mod:`rasid.arabic`): a name matches when its
+first token equals one of the candidate stems of a text token (so لروسيا، وروسيا،
+للإنقاذ match) and its following tokens match the following text tokens exactly.
+The longest match wins; overlapping shorter matches are dropped.
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..arabic import Token, fold, stems, tokenize
+from ..model import Actor, Affiliation, Mention, Span
+
+DATA = resources.files("rasid.actors") / "data"
+
+
+def _rows(path) -> list[list[str]]:
+    with path.open(encoding="utf-8") as fh:
+        lines = [ln for ln in fh if ln.strip() and not ln.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def _date(value: str) -> date | None:
+    value = value.strip()
+    if not value:
+        return None
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    return date(parts[0], parts[1], parts[2])
+
+
+@dataclass
+class KnowledgeBase:
+    actors: dict[str, Actor] = field(default_factory=dict)
+    _index: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded name tokens -> actor id
+    _first: dict[str, int] = field(default_factory=dict)  # first token -> longest name length
+
+    @classmethod
+    def load(cls, directory: Path | None = None) -> "KnowledgeBase":
+        base = Path(directory) if directory else DATA
+        actors: dict[str, Actor] = {}
+        for row in _rows(base / "actors.tsv"):
+            row = row + [""] * (7 - len(row))
+            aid, typ, code, name_ar, name_en, aliases_ar, aliases_en = (c.strip() for c in row[:7])
+            if aid == "id":
+                continue
+            aliases = tuple(a.strip() for a in aliases_ar.split("|") if a.strip())
+            aliases += tuple(a.strip() for a in aliases_en.split("|") if a.strip())
+            actors[aid] = Actor(aid, typ, name_ar, name_en, aliases, (), code or None)
+        aff_path = base / "affiliations.tsv"
+        if aff_path.is_file():
+            links: dict[str, list[Affiliation]] = {}
+            for row in _rows(aff_path):
+                row = row + [""] * (6 - len(row))
+                child, parent, relation, start, end = (c.strip() for c in row[:5])
+                if child == "child":
+                    continue
+                links.setdefault(child, []).append(Affiliation(parent, relation or "part_of", _date(start), _date(end)))
+            for child, affs in links.items():
+                if child in actors:
+                    a = actors[child]
+                    actors[child] = Actor(a.id, a.type, a.name_ar, a.name_en, a.aliases, tuple(affs), a.code)
+        kb = cls(actors)
+        for actor in actors.values():
+            for name in (actor.name_ar, *actor.aliases):
+                kb.add_name(name, actor.id)
+        return kb
+
+    def add_name(self, name: str, actor_id: str) -> None:
+        toks = tuple(t.norm for t in tokenize(name))
+        if not toks:
+            return
+        # a name shared by two actors keeps its first owner (file order = priority)
+        self._index.setdefault(toks, actor_id)
+        self._first[toks[0]] = max(self._first.get(toks[0], 0), len(toks))
+
+    def get(self, actor_id: str | None) -> Actor | None:
+        return self.actors.get(actor_id) if actor_id else None
+
+    def lookup(self, name: str) -> Actor | None:
+        """The actor a whole name refers to, tolerating clitics on its first word."""
+        toks = [t.norm for t in tokenize(name)]
+        if not toks:
+            return None
+        for first in stems(toks[0]):
+            aid = self._index.get((first, *toks[1:]))
+            if aid:
+                return self.actors[aid]
+        return None
+
+    def parents(self, actor_id: str, when: date | None = None) -> list[tuple[str, str]]:
+        """Affiliated parents (id, relation) active at ``when``, nearest first, transitively."""
+        out: list[tuple[str, str]] = []
+        seen = {actor_id}
+        frontier = [actor_id]
+        while frontier:
+            nxt = []
+            for aid in frontier:
+                actor = self.actors.get(aid)
+                if not actor:
+                    continue
+                for aff in actor.affiliations:
+                    if aff.parent not in seen and aff.active(when):
+                        seen.add(aff.parent)
+                        out.append((aff.parent, aff.relation))
+                        nxt.append(aff.parent)
+            frontier = nxt
+        return out
+
+    def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
+        """Every knowledge-base mention in ``text``, longest match first, no overlaps."""
+        tokens = tokens if tokens is not None else tokenize(text)
+        out: list[Mention] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            best: tuple[int, str] | None = None
+            for first in stems(tokens[i].norm):
+                longest = self._first.get(first)
+                if not longest:
+                    continue
+                for length in range(min(longest, n - i), 0, -1):
+                    key = (first, *(t.norm for t in tokens[i + 1 : i + length]))
+                    aid = self._index.get(key)
+                    if aid and (best is None or length > best[0]):
+                        # names must not jump across punctuation other than quotes
+                        if length > 1 and not _contiguous(text, tokens[i : i + length]):
+                            continue
+                        best = (length, aid)
+                        break
+            if best:
+                length, aid = best
+                start, end = tokens[i].start, tokens[i + length - 1].end
+                actor = self.actors[aid]
+                out.append(Mention(Span(start, end), text[start:end], actor.name_ar, aid, actor.type, "kb"))
+                i += length
+            else:
+                i += 1
+        return out
+
+
+def _contiguous(text: str, toks: list[Token]) -> bool:
+    for a, b in zip(toks, toks[1:]):
+        gap = text[a.end : b.start]
+        if any(ch not in " \u00a0\"“”«»'ـ-" for ch in gap):
+            return False
+    return True
+
+
+KB_ENV = "RASID_KB_DIR"
+
+
+@lru_cache(maxsize=4)
+def default_kb(directory: str | None = None) -> KnowledgeBase:
+    """The shipped knowledge base, or the one in ``directory`` / ``$RASID_KB_DIR``."""
+    import os
+
+    directory = directory or os.environ.get(KB_ENV) or None
+    return KnowledgeBase.load(Path(directory) if directory else None)
+
+
+def folded_names(actor: Actor) -> set[str]:
+    return {fold(n) for n in actor.names}

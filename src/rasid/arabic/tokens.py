@@ -1,0 +1,88 @@
+"""Tokens with offsets, and clitic segmentation for matching.
+
+Arabic attaches conjunctions (و، ف), prepositions (ب، ل، ك), the article (ال)
+and pronoun suffixes (ه، ها، هم ...) to words. For matching names and cues we
+compare *candidate stems*: the folded word with zero or more proclitics peeled
+off, in the order Arabic allows them (conjunction, then preposition, then article).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import fold
+
+# a word: letters, digits, combining marks and tatweel; "لـ" stays one token
+_WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    norm: str
+
+    @property
+    def is_word(self) -> bool:
+        return bool(self.norm) and (self.norm[0].isalnum())
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    """Word tokens of ``text`` with offsets (plus ``offset``) into the caller's text."""
+    tokens = []
+    for m in _WORD.finditer(text):
+        norm = fold(m.group())
+        if not norm:
+            continue
+        tokens.append(Token(m.start() + offset, m.end() + offset, m.group(), norm))
+    return tokens
+
+
+CONJ = ("و", "ف")
+PREP = ("ب", "ل", "ك")
+SUFFIXES = ("هما", "كما", "هم", "هن", "كم", "نا", "ها", "ه", "ي", "ك")
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> tuple[str, ...]:
+    """Candidate readings of a folded word with its proclitics removed, longest first.
+
+    >>> stems("وللانقاذ")
+    ('وللانقاذ', 'للانقاذ', 'الانقاذ', 'انقاذ')
+    """
+    out = [word]
+
+    def add(w: str) -> None:
+        if len(w) >= 2 and w not in out:
+            out.append(w)
+
+    rest = word
+    if rest[:1] in CONJ and len(rest) > 3:
+        rest = rest[1:]
+        add(rest)
+    if rest.startswith("لل") and len(rest) > 4:
+        add("ال" + rest[2:])
+        add(rest[2:])
+        return tuple(out)
+    if rest[:1] in PREP and len(rest) > 3:
+        rest = rest[1:]
+        add(rest)
+    if rest.startswith("ال") and len(rest) > 3:
+        add(rest[2:])
+    return tuple(out)
+
+
+def without_suffix(word: str) -> tuple[str, ...]:
+    """The word and its readings without one pronoun suffix (بيانها -> بيان)."""
+    out = [word]
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            out.append(base)
+            # ta marbuta becomes ta before a suffix: تأكيدها / رسالته -> رساله
+            if base.endswith("ت"):
+                out.append(base[:-1] + "ه")
+    return tuple(out)

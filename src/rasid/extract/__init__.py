@@ -1,0 +1,89 @@
+"""Raw documents -> clean Articles.
+
+``extract(document)`` picks the extractor by the document's format: raw scraped text
+(:mod:`.scrape`), HTML pages (:mod:`.html`, trafilatura with an Arabic-aware pre-pass)
+or structured records (JSONL/CSV fields with a ``text`` body).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+from ..arabic.normalize import is_arabic
+from ..errors import ExtractionError, InputError
+from ..ingest.files import decode_bytes
+from ..model import Article, Document
+from .scrape import extract_scrape
+
+__all__ = ["extract", "extract_scrape", "parse_published"]
+
+MIN_CHARS = 20
+
+
+def parse_published(value: object, origin: str) -> datetime | None:
+    """An ISO 8601 date or datetime (``2024-11-30``, ``2024-11-30T12:15:00+03:00``, trailing ``Z``)."""
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str):
+        raise InputError(f"'published' must be an ISO 8601 string, got {type(value).__name__}", origin=origin)
+    try:
+        return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except ValueError as exc:
+        raise InputError(f"'published' is not an ISO 8601 date: {value!r}", origin=origin,
+                         hint="write it as 2024-11-30 or 2024-11-30T12:15:00+03:00") from exc
+
+
+def _record_article(document: Document, text: str) -> Article:
+    fields = dict(document.fields)
+    body = "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    title = str(fields.get("title") or "").strip()
+    return Article(
+        id=Article.make_id(body, title, document.url),
+        text=body,
+        title=title,
+        published=parse_published(fields.get("published"), document.origin),
+        url=document.url,
+        external_id=str(fields["id"]) if fields.get("id") is not None else None,
+        source=document.origin,
+        author=fields.get("author") if isinstance(fields.get("author"), str) else None,
+        category=fields.get("category") if isinstance(fields.get("category"), str) else None,
+        metadata={k: v for k, v in fields.items() if k not in {"text", "html"}},
+    )
+
+
+def extract(document: Document) -> Article:
+    content = document.content
+    if isinstance(content, bytes):
+        if not content.strip():
+            raise InputError("the file is empty", origin=document.origin, hint="nothing to ingest")
+        content = decode_bytes(content, document.origin)
+    if not content.strip():
+        raise InputError("the document is empty", origin=document.origin, hint="nothing to ingest")
+    fmt = document.format
+    if fmt == "text" and content.lstrip()[:15].lower().startswith(("<!doctype", "<html")):
+        fmt = "html"
+    if fmt == "record":
+        article = _record_article(document, content)
+    elif fmt == "html":
+        from .html import extract_html
+
+        article = extract_html(content, origin=document.origin, url=document.url)
+        fields = dict(document.fields)
+        if fields:
+            article = replace(
+                article,
+                title=str(fields.get("title") or article.title),
+                published=parse_published(fields.get("published"), document.origin) or article.published,
+                external_id=str(fields["id"]) if fields.get("id") is not None else article.external_id,
+                metadata={**dict(article.metadata), **{k: v for k, v in fields.items() if k not in {"text", "html"}}},
+            )
+    else:
+        article = extract_scrape(replace(document, content=content))
+    if len(article.text.strip()) < MIN_CHARS:
+        raise ExtractionError(f"the article body is too short ({len(article.text.strip())} characters)",
+                              origin=document.origin, hint="is this a page with no article?")
+    if not is_arabic(article.text):
+        raise ExtractionError("the article is not in Arabic", origin=document.origin,
+                              hint="rasid analyses Arabic news; other languages are skipped")
+    return replace(article, language=article.language or "ar")

@@ -1,0 +1,142 @@
+"""Files, folders and standard input -> Documents."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from ..errors import InputError
+from ..model import Document, Rejection
+
+RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+TEXT_SUFFIXES = {".txt", ".text", ""}
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def _suffix(path: Path) -> str:
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def iter_documents(paths: Iterable[str | Path], *, stdin: IO[bytes] | None = None) -> Iterator[Document | Rejection]:
+    """Documents from files, folders (recursively, sorted) and ``-`` (standard input)."""
+    for item in paths:
+        if str(item) == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            yield from _from_bytes("<stdin>", data, _guess_format(data))
+            continue
+        path = Path(item)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                yield from _from_file(child)
+        elif path.is_file():
+            yield from _from_file(path)
+        else:
+            yield Rejection(str(path), "read", "no such file or folder; check the path")
+
+
+def _guess_format(data: bytes) -> str:
+    head = data[:512].lstrip().lower()
+    if head.startswith(b"{"):
+        return "jsonl"
+    if head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<body")):
+        return "html"
+    return "text"
+
+
+def _from_file(path: Path) -> Iterator[Document | Rejection]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            yield Rejection(origin, "read", f"the file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MB limit; "
+                                            "split it or raise rasid.ingest.files.MAX_BYTES")
+            return
+        data = path.read_bytes()
+        if path.suffix.lower() == ".gz":
+            data = gzip.decompress(data)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        yield Rejection(origin, "read", f"the file could not be read: {exc}")
+        return
+    suffix = _suffix(path)
+    if suffix in RECORD_SUFFIXES:
+        fmt = "jsonl"
+    elif suffix in HTML_SUFFIXES:
+        fmt = "html"
+    else:
+        fmt = _guess_format(data) if suffix not in TEXT_SUFFIXES else "text"
+    yield from _from_bytes(origin, data, fmt)
+
+
+def _from_bytes(origin: str, data: bytes, fmt: str) -> Iterator[Document | Rejection]:
+    if fmt == "jsonl":
+        yield from read_records(io.BytesIO(data), origin=origin)
+    else:
+        yield Document(origin=origin, content=data, format="html" if fmt == "html" else "text")
+
+
+def read_records(stream: IO[bytes], *, origin: str) -> Iterator[Document | Rejection]:
+    """JSON Lines: one article a line with ``text`` or ``html``; a single JSON object or array also works."""
+    data = stream.read()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        yield Rejection(origin, "read", f"the records file is not valid UTF-8 (byte {exc.start}); "
+                                        "JSON Lines must be UTF-8: re-encode it (iconv -f CP1256 -t UTF-8)")
+        return
+    stripped = text.strip()
+    if stripped.startswith("[") :
+        try:
+            items = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            yield Rejection(origin, "read", f"invalid JSON array: {exc.msg} at line {exc.lineno}")
+            return
+        for i, obj in enumerate(items, 1):
+            yield _record(obj, f"{origin}:{i}")
+        return
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield Rejection(where, "read", f"line is not valid JSON ({exc.msg} at column {exc.colno})")
+            continue
+        yield _record(obj, where)
+
+
+def _record(obj: object, where: str) -> Document | Rejection:
+    if not isinstance(obj, dict):
+        return Rejection(where, "read", f"a record must be a JSON object, got {type(obj).__name__}")
+    text, html = obj.get("text"), obj.get("html")
+    if not (isinstance(text, str) and text.strip()) and not (isinstance(html, str) and html.strip()):
+        return Rejection(where, "read", "the record has no 'text' or 'html' field with content")
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    if isinstance(text, str) and text.strip():
+        return Document(origin=where, content=text, format="record", url=url, fields=obj)
+    return Document(origin=where, content=html, format="html", url=url, fields=obj)
+
+
+def decode_bytes(data: bytes, origin: str) -> str:
+    """Bytes -> text: strict UTF-8, else the HTML decoder's detection; binary is refused."""
+    try:
+        from .decode import decode  # charset detection, binary sniffing
+    except ImportError:  # pragma: no cover - decode ships with rasid
+        decode = None
+    if decode is not None:
+        return decode(data, origin=origin)
+    if b"\x00" in data[:4096]:
+        raise InputError("the file is binary, not text", origin=origin, hint="give UTF-8 text, HTML or JSON Lines")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"the file is not valid UTF-8 (byte {exc.start})", origin=origin,
+                         hint="re-encode it as UTF-8") from exc

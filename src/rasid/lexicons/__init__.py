@@ -1,0 +1,85 @@
+"""Lexicons shipped with rasid (tab-separated files beside this module), loaded once."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..arabic.normalize import fold
+
+
+def rows(name: str) -> list[list[str]]:
+    """Rows of ``name`` (a TSV beside this module), comment and blank lines skipped."""
+    text = (resources.files(__package__) / name).read_text(encoding="utf-8")
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return [[c.strip() for c in row] for row in csv.reader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    kind: str
+    frame: str
+    person: str  # "3ms", "3fs", "3mp", "3d", "impf", ...
+
+
+def _past_forms(m: str, f: str) -> dict[str, str]:
+    forms = {m: "3ms", f: "3fs", f + "ا": "3fd"}
+    stem = m[:-1] if m[-1] in "اي" else m
+    forms[stem + "وا"] = "3mp"
+    if m[-1] not in "اي":
+        forms[m + "ا"] = "3md"
+    return forms
+
+
+def _imperfect_forms(i: str) -> dict[str, str]:
+    body = i[1:]
+    forms = {i: "impf", "ت" + body: "impf"}
+    stem = i[:-1] if i[-1] in "وي" else i
+    forms[stem + "ون"] = "impf-p"
+    forms[i + "ان"] = "impf-d"
+    forms["ت" + body + "ان"] = "impf-d"
+    return forms
+
+
+@lru_cache(maxsize=1)
+def cue_forms() -> dict[str, Cue]:
+    """Folded surface form -> Cue, for every verb of ``cues.tsv`` in past and present, all persons."""
+    out: dict[str, Cue] = {}
+    for row in rows("cues.tsv"):
+        m, f, i = (fold(c) for c in row[:3])
+        kind, frame = row[3], row[4]
+        for form, person in {**_past_forms(m, f), **_imperfect_forms(i)}.items():
+            out.setdefault(form, Cue(m, kind, frame, person))
+    return out
+
+
+@lru_cache(maxsize=1)
+def markers() -> tuple[tuple[str, ...], ...]:
+    """Source markers as folded token tuples, longest first."""
+    found = {tuple(fold(row[0]).split()) for row in rows("markers.tsv")}
+    return tuple(sorted(found, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> dict[str, str]:
+    return {fold(row[0]): row[1] for row in rows("speaker_nouns.tsv")}
+
+
+@dataclass(frozen=True, slots=True)
+class Evaluative:
+    word: str
+    polarity: int
+    weight: float
+    attach: str
+
+
+@lru_cache(maxsize=1)
+def evaluative() -> dict[str, Evaluative]:
+    out = {}
+    for row in rows("evaluative.tsv"):
+        word = fold(row[0])
+        out[word] = Evaluative(word, int(row[1]), float(row[2]), row[3])
+    return out

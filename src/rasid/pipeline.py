@@ -1,0 +1,138 @@
+"""The pipeline: a document passes through the stages in order and comes out as an Article.
+
+    extract -> segment -> actors -> statements -> dates -> stance
+
+Each stage is a function ``Article -> Article`` (extract turns a ``Document`` into one).
+``run`` raises the error of the first stage that fails, naming the stage and the document;
+``run_many`` never raises for one document: it yields the Article or a ``Rejection``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable, Iterable, Iterator
+
+from .actors.kb import KnowledgeBase, default_kb
+from .arabic.sentences import paragraphs, split_sentences
+from .errors import RasidError, StageError
+from .extract import extract
+from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
+from .stance import code_stance
+from .statements import attribute
+
+STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
+
+
+def segment(article: Article, kb: KnowledgeBase) -> Article:
+    return replace(article, paragraphs=tuple(paragraphs(article.text)), sentences=tuple(split_sentences(article.text)))
+
+
+def find_actors(article: Article, kb: KnowledgeBase) -> Article:
+    mentions = kb.find(article.text)
+    return replace(article, mentions=tuple(mentions))
+
+
+def find_statements(article: Article, kb: KnowledgeBase) -> Article:
+    return replace(article, statements=attribute(article, kb))
+
+
+def date_statements(article: Article, kb: KnowledgeBase) -> Article:
+    """Find date expressions and give each statement its date.
+
+    A statement takes a date expression of its own sentence that stands before its content
+    (the time of the reporting act, not of the events it reports); otherwise the date of the
+    previous statement by the same speaker or an affiliate; otherwise the publication date.
+    """
+    from .when import find_dates
+
+    published = article.published.date() if article.published else None
+    dates = tuple(find_dates(article.text, published))
+    by_speaker: dict[str, DateRef] = {}
+    out: list[Statement] = []
+    for st in article.statements:
+        own = [d for d in dates if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
+        if not own and not st.direct:
+            # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
+            own = [d for d in dates if d.span and st.cue.end <= d.span.start < st.cue.end + 40
+                   and d.span.end <= st.content.start + 1]
+        family = _family(st, kb)
+        date: DateRef | None = own[-1] if own else None
+        if date is None:
+            for key in family:
+                if key in by_speaker:
+                    inherited = by_speaker[key]
+                    date = replace(inherited, span=None, text=None)
+                    break
+        if date is None and published is not None:
+            date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
+        if date is not None and date.source != DateSource.PUBLICATION:
+            for key in family:
+                by_speaker[key] = date
+        out.append(replace(st, date=date))
+    return replace(article, dates=dates, statements=tuple(out))
+
+
+def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
+    keys = [st.speaker.key]
+    if st.speaker.parent is not None:
+        keys.append(st.speaker.parent.key)
+    for aid in (st.speaker.actor_id, st.speaker.parent.actor_id if st.speaker.parent else None):
+        if aid:
+            keys.extend(p for p, _ in kb.parents(aid))
+    return keys
+
+
+def stance(article: Article, kb: KnowledgeBase) -> Article:
+    return replace(article, statements=tuple(code_stance(article, st, kb) for st in article.statements))
+
+
+_STAGE_FUNCS: tuple[tuple[str, Callable[[Article, KnowledgeBase], Article]], ...] = (
+    ("segment", segment),
+    ("actors", find_actors),
+    ("statements", find_statements),
+    ("dates", date_statements),
+    ("stance", stance),
+)
+
+
+@dataclass
+class Pipeline:
+    kb: KnowledgeBase
+
+    @classmethod
+    def default(cls) -> "Pipeline":
+        return cls(default_kb())
+
+    def run(self, document: Document | Article) -> Article:
+        if isinstance(document, Article):
+            article, origin = document, document.source
+        else:
+            origin = document.origin
+            article = extract(document)
+        for name, func in _STAGE_FUNCS:
+            try:
+                article = func(article, self.kb)
+            except RasidError:
+                raise
+            except Exception as exc:  # a bug in a stage: name the stage and the document
+                raise StageError(name, f"{type(exc).__name__}: {exc}", origin=origin) from exc
+        return article
+
+    def run_many(self, documents: Iterable[Document | Rejection]) -> Iterator[Article | Rejection]:
+        for doc in documents:
+            if isinstance(doc, Rejection):
+                yield doc
+                continue
+            try:
+                yield self.run(doc)
+            except RasidError as exc:
+                yield Rejection(exc.origin or doc.origin, exc.stage, exc.reason + (f" ({exc.hint})" if exc.hint else ""))
+
+
+def run(document: Document | Article, kb: KnowledgeBase | None = None) -> Article:
+    """Analyse one document (see :class:`Pipeline`)."""
+    return Pipeline(kb or default_kb()).run(document)
+
+
+def run_many(documents: Iterable[Document | Rejection], kb: KnowledgeBase | None = None) -> Iterator[Article | Rejection]:
+    return Pipeline(kb or default_kb()).run_many(documents)

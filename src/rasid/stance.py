@@ -1,0 +1,213 @@
+"""Stance of a statement toward each actor it names: favor, against or neutral.
+
+Targets are the knowledge-base actors mentioned in the statement's content (or the
+cue clause), except the speaker itself and its parents, places named only as
+locations (في سوريا، شمال غربي سوريا) and nationality adjectives that do not stand
+for a state actor (الثورة السورية is not Syria; الروايات الروسية is Russia).
+
+Stance comes from three sources, strongest first:
+
+1. evaluative words (احتلال، تضليلية، شريك ...), each given to the nearest target —
+   after it for words that govern an object (ضد X، مقاومة X), before it for adjectives
+   (حملة روسيا التضليلية) — and flipped by a negation in the preceding four words
+   (لم تكن يومًا ضد ... روسيا -> favor);
+2. coordination: a target joined by أو/و to the previous target shares its stance;
+3. the cue's meaning for the target closest after the cue (نفت/أدانت/حذّرت من X -> against
+   X; رحّبت بـX -> favor X; دعت X إلى -> neutral toward the addressee X).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .actors.kb import KnowledgeBase
+from .arabic import Token, fold, stems, tokenize, without_suffix
+from .lexicons import evaluative
+from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
+
+NEGATORS = {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "ولا", "ولم", "ولن", "وليس", "وليست"}
+LOCATIVE = {"في", "داخل", "بداخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اراضي", "الاراضي",
+            "مناطق", "انحاء", "عاصمه", "حدود", "الحدود", "مدن", "محافظات", "وسط", "ارجاء", "عمق", "بلدات", "قري"}
+# head nouns after which a nationality adjective stands for the state (الروايات الروسية = Russia's narrative)
+AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "الجيش", "جيش", "الجانب", "جانب", "الطرف", "الروايات", "الروايه",
+                  "روايات", "الادعاءات", "ادعاءات", "المزاعم", "مزاعم", "الاحتلال", "احتلال", "العدوان", "عدوان", "النظام",
+                  "الرئيس", "الخارجيه", "السلطات", "سلطات", "الطائرات", "طائرات", "الغارات", "غارات", "الوفد", "وفد",
+                  "المبعوث", "الاعتداءات", "الضربات", "القصف", "وجود", "الوجود", "التدخل", "تدخل", "المخابرات",
+                  "الاستخبارات", "الدبلوماسيه", "الاداره", "اداره", "الموقف", "موقف", "المسؤولين", "المسؤولون", "الضغوط",
+                  "العقوبات", "الحرب", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
+                  "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل"}
+NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
+DEFAULT_BY_KIND = {
+    Kind.DENY: Stance.AGAINST, Kind.ACCUSE: Stance.AGAINST, Kind.CONDEMN: Stance.AGAINST, Kind.REJECT: Stance.AGAINST,
+    Kind.THREATEN: Stance.AGAINST, Kind.WARN: Stance.AGAINST, Kind.PRAISE: Stance.FAVOR, Kind.AGREE: Stance.FAVOR,
+}
+
+
+def is_demonym(mention: Mention, kb: KnowledgeBase) -> bool:
+    """A nationality adjective (الروسية، روسي) rather than the country's name."""
+    if mention.type != "country":
+        return False
+    actor = kb.get(mention.actor_id)
+    if actor is None:
+        return False
+    toks = tokenize(mention.surface)
+    if len(toks) != 1:
+        return False
+    word = toks[0].norm
+    names = {fold(actor.name_ar)} | {fold(n) for n in actor.aliases}
+    for stem in stems(word):
+        if stem in {fold(actor.name_ar)}:
+            return False
+        if stem.endswith(("ي", "يه", "يون", "يين", "يا")) and stem in names and not stem.endswith("يا"):
+            return True
+    return False
+
+
+def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
+    """The noun a nationality adjective qualifies, skipping up to two adjectives (وجود عسكري روسي)."""
+    k = idx - 1
+    skipped = 0
+    while k >= 0 and skipped <= 2:
+        word = toks[k].norm
+        if word in AGENTIVE_HEADS or any(s in AGENTIVE_HEADS for s in stems(word)[:3]):
+            return word
+        if word.endswith(("ي", "يه")) and skipped < 2:
+            skipped += 1
+            k -= 1
+            continue
+        return None
+    return None
+
+
+def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[tuple[Mention, int]]:
+    """Target mentions of a statement with the index of their first token in the sentence tokens."""
+    text = article.text
+    toks = tokenize(text[st.sentence.start : st.sentence.end], st.sentence.start)
+    excluded = {st.speaker.key}
+    if st.speaker.parent is not None:
+        excluded.add(st.speaker.parent.key)
+    if st.speaker.actor_id:
+        excluded.update(p for p, _ in kb.parents(st.speaker.actor_id))
+    if st.speaker.parent is not None and st.speaker.parent.actor_id:
+        excluded.update(p for p, _ in kb.parents(st.speaker.parent.actor_id))
+    scope = Span(min(st.content.start, st.cue.end), st.content.end) if st.content.start >= st.cue.end else st.content
+    out: list[tuple[Mention, int]] = []
+    seen: set[str] = set()
+    for m in article.mentions:
+        if not scope.contains(m.span) or st.speaker.span.contains(m.span):
+            continue
+        if m.type in NOT_TARGET_TYPES or m.key in excluded:
+            continue
+        idx = next((i for i, t in enumerate(toks) if t.start >= m.span.start), None)
+        if idx is None:
+            continue
+        prev = toks[idx - 1].norm if idx > 0 else ""
+        if m.type == "country":
+            if is_demonym(m, kb):
+                if _head_before(text, toks, idx) is None:
+                    continue
+            elif prev in LOCATIVE or stems(toks[idx].norm)[-1] != toks[idx].norm and toks[idx].norm[:1] == "ب" and prev in {"موجود"}:
+                continue
+            elif toks[idx].norm.startswith(("في", "لسوري")) and False:
+                continue
+        if m.key in seen:
+            continue
+        seen.add(m.key)
+        out.append((m, idx))
+    return out
+
+
+def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement:
+    targets = choose_targets(article, st, kb)
+    if not targets:
+        return st
+    text = article.text
+    toks = tokenize(text[st.sentence.start : st.sentence.end], st.sentence.start)
+    lex = evaluative()
+    scores = {m.key: 0.0 for m, _ in targets}
+    target_idx = [(m, i) for m, i in targets]
+    content_range = (st.content.start, st.content.end)
+    for k, t in enumerate(toks):
+        if not (content_range[0] <= t.start < content_range[1]):
+            continue
+        entry = None
+        for cand in stems(t.norm):
+            for form in without_suffix(cand):
+                entry = lex.get(form)
+                if entry:
+                    break
+            if entry:
+                break
+        if entry is None:
+            continue
+        if any(m.span.start <= t.start < m.span.end for m, _ in targets):
+            continue  # the word is part of a name
+        polarity = entry.polarity * entry.weight
+        if _negated(toks, k):
+            polarity = -polarity
+        m = _attach(target_idx, k, entry.attach)
+        if m is not None:
+            scores[m.key] += polarity
+    default = DEFAULT_BY_KIND.get(st.kind)
+    first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end), default=None)
+    out: list[TargetStance] = []
+    prev_stance: Stance | None = None
+    prev_idx = -10
+    for m, i in targets:
+        score = scores[m.key]
+        if score > 0.25:
+            stance, conf = Stance.FAVOR, min(0.5 + score / 2, 0.95)
+        elif score < -0.25:
+            stance, conf = Stance.AGAINST, min(0.5 - score / 2, 0.95)
+        elif prev_stance is not None and _coordinated(toks, prev_idx, i):
+            stance, conf = prev_stance, 0.6
+        elif default is not None and i == first_after_cue:
+            stance, conf = default, 0.6
+        elif default is not None and st.kind in (Kind.DENY, Kind.CONDEMN, Kind.ACCUSE):
+            stance, conf = default, 0.5
+        else:
+            stance, conf = Stance.NEUTRAL, 0.5
+        out.append(TargetStance(m, stance, round(conf, 2)))
+        prev_stance, prev_idx = stance, i
+    return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
+
+
+def _negated(toks: list[Token], k: int) -> bool:
+    for j in range(max(0, k - 4), k):
+        if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):
+            return True
+    return False
+
+
+def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | None:
+    best, best_d = None, 1 << 30
+    for m, i in targets:
+        d = i - k
+        if how == "after":
+            cost = d if d > 0 else (-d) * 3 + 3
+        elif how == "before":
+            cost = -d if d < 0 else d * 3 + 3
+        else:
+            cost = abs(d) + (0.5 if d > 0 else 0)
+        if cost < best_d:
+            best, best_d = m, cost
+    return best if best_d <= 14 else None
+
+
+def _coordinated(toks: list[Token], a: int, b: int) -> bool:
+    if b - a > 4 or b <= a:
+        return False
+    between = [t.norm for t in toks[a + 1 : b + 1]]
+    return any(w in {"او", "و"} or w.startswith(("او", "و")) for w in between[:3])
+
+
+def _refine_kind(st: Statement, targets: list[TargetStance], scores: dict[str, float]) -> Kind:
+    if st.kind != Kind.ASSERT:
+        return st.kind
+    total_pos = sum(s for s in scores.values() if s > 0)
+    total_neg = -sum(s for s in scores.values() if s < 0)
+    if total_neg >= 1.0 and total_neg > total_pos:
+        return Kind.ACCUSE
+    if total_pos >= 1.0 and total_pos > total_neg:
+        return Kind.PRAISE
+    return st.kind

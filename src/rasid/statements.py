@@ -1,0 +1,581 @@
+"""Reported speech: cues, speakers and content spans.
+
+For each sentence the attributor finds *cues* — reporting verbs in any person and tense
+(قال، أكدت، يؤكدون ...), source markers (وفق، بحسب، نقلًا عن ...), and direct quotations
+— and for each cue the *speaker* and the *content*:
+
+* VSO (``أكدت الوزارة أن ...``): the speaker is the noun phrase after the verb, up to the
+  complementiser (أن/إن), the frame preposition of the verb (دعا … إلى، حذّر … من) or a comma;
+  an addressee (لعنب بلدي) is cut off.
+* SVO (``الوزارة، في بيانها، دعت روسيا إلى ...``): the sentence opens with a noun phrase and
+  the verb follows; the phrase after the verb is then the object, not the speaker.
+* No explicit subject (``وذكر أن ...``، ``كما حذّرت في بيان لها من ...``، ``وفق البيان``): the
+  pronoun is resolved to the previous speaker of the article (carry-over).
+* Sub-units (``إدارة الشؤون السياسية في الإنقاذ``) keep their parent as ``Mention.parent``; a
+  later bare mention of the sub-unit (``الشؤون السياسية``) is recognised as the same speaker.
+
+One statement is made per (speaker, reporting act): a cue inside the content of an
+earlier statement of the same sentence is folded into it, and a source marker in a
+sentence that already has a verb cue only decorates that cue.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .actors.kb import KnowledgeBase
+from .arabic import Token, fold, stems, tokenize, without_suffix
+from .lexicons import Cue, cue_forms, markers, speaker_nouns
+from .model import Article, Kind, Mention, Sentence, Span, Statement
+
+COMPLEMENTISERS = {"ان", "بان", "لان", "وان"}
+FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
+CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من", "جهته",
+              "جهتها", "وكان", "وكانت", "كان", "كانت"}
+NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
+NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+SUBUNIT_LINKS = {"في", "ب", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
+ADDRESSEE_HEADS = {"لعنب", "للميادين", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لـ", "ل", "للصحفيين", "لوسايل", "للتلفزيون",
+                   "لاذاعه", "لرويترز", "لفرانس", "للجزيره", "للعربيه", "لسبوتنيك", "لتاس", "لنوفوستي"}
+NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
+DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
+# ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال"}
+MAX_SPEAKER_TOKENS = 10
+CARRY_WINDOW = 6  # sentences a pronoun may reach back
+
+
+@dataclass
+class _Entity:
+    """An article-level speaker seen so far (for carry-over and sub-unit memory)."""
+
+    mention: Mention
+    sentence: int
+
+
+@dataclass
+class _State:
+    last: _Entity | None = None
+    known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
+
+
+def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple[Cue, bool] | None:
+    """The cue a token is (and whether it carries a conjunction), or None."""
+    for cand in stems(tok.norm)[:3]:
+        cue = cues.get(cand)
+        if cue is None:
+            continue
+        conj = cand != tok.norm
+        # a bare masdar-like 3ms form is a verb only at the start of a clause
+        if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS:
+            return None
+        if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
+            return None
+        if tok.norm.startswith("س") and cand == tok.norm[1:]:
+            return None  # future: سيعلن
+        return cue, conj
+    return None
+
+
+def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
+    """All statements of ``article`` (sentences and KB mentions must be set)."""
+    cues = cue_forms()
+    state = _State()
+    out: list[Statement] = []
+    mentions = sorted(article.mentions, key=lambda m: m.span.start)
+    for s_index, sentence in enumerate(article.sentences):
+        text = article.text
+        toks = tokenize(text[sentence.span.start : sentence.span.end], sentence.span.start)
+        if not toks:
+            continue
+        if text[sentence.span.start : sentence.span.end].rstrip().rstrip("»”\")").endswith(("؟", "?")):
+            continue  # questions are not statements
+        sent_mentions = [m for m in mentions if sentence.span.contains(m.span)]
+        made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
+        out.extend(made)
+    return tuple(out)
+
+
+def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: list[Token],
+                         mentions: list[Mention], cues, state: _State) -> list[Statement]:
+    text = article.text
+    made: list[Statement] = []
+    covered: list[Span] = []
+    lead = _lead_index(text, toks)
+    for i, tok in enumerate(toks):
+        if any(c.start <= tok.start < c.end for c in covered):
+            continue
+        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues)
+        if not hit:
+            continue
+        cue, conj = hit
+        # skip a verb inside a source-marker clause: بحسب ما ذكر X
+        if i >= 2 and toks[i - 1].norm in {"ما", "لما"} and fold(toks[i - 2].norm) in {"بحسب", "حسب", "وفق", "وفقا", "كما"}:
+            continue
+        if i >= 1 and toks[i - 1].norm in {"حسبما", "مثلما"}:
+            continue
+        # "كما ذكرت الوكالة" (as the agency reported) inside a clause; "كما حذرت" (also warned) opens one
+        if i >= 2 and toks[i - 1].norm == "كما" and "،" not in text[toks[i - 2].end : toks[i - 1].start]:
+            continue
+        statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead, mentions, state)
+        if statement is None:
+            continue
+        made.append(statement)
+        covered.append(Span(statement.cue.start, statement.content.end))
+    if not made:
+        st = _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
+        if st is not None:
+            made.append(st)
+    return made
+
+
+def _lead_index(text: str, toks: list[Token]) -> int:
+    """Index of the first token after leading adverbial chunks that end with a comma."""
+    i = 0
+    while i < len(toks):
+        # find the next comma after token i
+        j = i
+        while j < len(toks) and "،" not in text[toks[j].end : toks[j + 1].start if j + 1 < len(toks) else toks[j].end + 2]:
+            j += 1
+        if j >= len(toks) or j - i > 8:
+            return i
+        first = toks[i].norm
+        if first in {"وفي", "في", "خلال", "وخلال", "قبل", "وقبل", "بعد", "وبعد", "منذ", "ومنذ", "من", "ومن", "الي", "والي",
+                     "علي", "وعلي", "اليوم", "امس", "وفق", "ووفق", "بحسب", "وبحسب", "حسب", "وحسب", "وفقا", "ووفقا",
+                     "بدوره", "بدورها", "وبدوره", "وبدورها", "كذلك", "ايضا", "واليوم", "وامس", "مساء", "صباح", "يوم",
+                     "ويوم", "ومساء", "وصباح", "فجر", "ليل", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
+                     "السبت", "والاحد", "والاثنين", "والثلاثاء", "والاربعاء", "والخميس", "والجمعه", "والسبت", "نقلا", "ونقلا",
+                     "وفيما", "فيما", "ميدانيا", "سياسيا", "وميدانيا", "وسياسيا", "بالتزامن", "وبالتزامن", "تزامنا", "وتزامنا",
+                     "كما", "لكن", "ولكن", "غير", "اما", "واما", "الا", "الي ذلك", "هذا", "وهذا"} or first[:1].isdigit():
+            i = j + 1
+            continue
+        return i
+    return i
+
+
+def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: bool, lead: int,
+                    mentions: list[Mention], state: _State) -> Statement | None:
+    text = article.text
+    end = sentence.span.end
+    speaker: Mention | None = None
+    carried = False
+    content_start: int | None = None
+    direct = False
+
+    # SVO: a noun phrase opens the clause and this verb follows it
+    if i > lead and not conj:
+        np_toks = _cut_np(text, toks[lead:i])
+        if np_toks and _looks_like_speaker(np_toks, mentions, state):
+            speaker = _speaker_mention(article, kb, np_toks, mentions, state)
+            content_start = toks[i].end
+    if speaker is None:
+        j = _skip_adverbials(text, toks, i + 1)
+        stops = COMPLEMENTISERS | FRAME_STOPS.get(cue.frame, set())
+        k = j
+        np: list[Token] = []
+        while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
+            t = toks[k]
+            if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
+                break
+            if np and "،" in text[np[-1].end : t.start]:
+                break
+            if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
+                break
+            if np and _opens_quote(text, t) and _quote_after(text, t.start - 1, sentence.span.end) is not None:
+                break  # a direct quotation follows the speaker
+            np.append(t)
+            k += 1
+        np = _strip_addressee(np)
+        if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
+            np = _bound_np(text, np, mentions, state)
+        else:
+            np = []
+        if np and _looks_like_speaker(np, mentions, state):
+            speaker = _speaker_mention(article, kb, np, mentions, state)
+            content_start = np[-1].end
+            # content starts after the complementiser when there is one
+            for t in toks[toks.index(np[-1]) + 1 :]:
+                if t.norm in COMPLEMENTISERS:
+                    content_start = t.end
+                    break
+                if t.norm not in FRAME_STOPS.get(cue.frame, set()) and not t.norm.startswith("ل") and "،" not in text[np[-1].end:t.start]:
+                    break
+        elif not np:
+            # pronoun subject: carry the previous speaker over
+            if state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW and (conj or i <= lead + 1):
+                speaker = state.last.mention
+                carried = True
+                content_start = toks[j - 1].end if j > i + 1 else tok_end(toks, i)
+                for t in toks[j : j + 2]:
+                    if t.norm in COMPLEMENTISERS:
+                        content_start = t.end
+            else:
+                return None
+        else:
+            return None
+    if speaker is None or content_start is None:
+        return None
+    # direct quotation right after the cue (قال: «...»)
+    quote = _quote_after(text, content_start, end)
+    if quote is not None:
+        content = quote
+        direct = True
+    else:
+        content = _trim(text, content_start, end)
+        before = _quote_before(text, sentence.span.start, toks[i].start)
+        if len(content) < 3 and before is not None:
+            content, direct = before, True
+    if len(content) < 3:
+        return None
+    state.last = _Entity(speaker, s_index)
+    cue_span = Span(toks[i].start, toks[i].end)
+    return Statement(
+        id=_statement_id(article.id, cue_span),
+        speaker=speaker,
+        cue=cue_span,
+        content=content,
+        sentence=sentence.span,
+        direct=direct,
+        kind=Kind(cue.kind),
+        carried=carried,
+        confidence=0.6 if carried else 0.8,
+    )
+
+
+def tok_end(toks: list[Token], i: int) -> int:
+    return toks[i].end
+
+
+def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
+    """A sentence without a verb cue but with a source marker: وفق البيان، بحسب مصادر ..."""
+    text = article.text
+    for i in range(len(toks)):
+        for marker in markers():
+            n = len(marker)
+            words = [t.norm for t in toks[i : i + n]]
+            if len(words) < n:
+                continue
+            # the last marker word may be a proclitic ل glued to the next word (وفقا للبيان)
+            ok = all(w == m or (m in stems(w)) for w, m in zip(words[:-1], marker[:-1]))
+            last_ok = words[-1] == marker[-1] or marker[-1] in stems(words[-1])
+            glued = marker[-1] == "ل" and words[-1].startswith("ل") and len(words[-1]) > 2
+            if not (ok and (last_ok or glued)):
+                continue
+            after = i + n if not glued else i + n - 1
+            np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
+            speaker: Mention | None = None
+            carried = False
+            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS and len(np) <= 3 and not _has_named(np, mentions):
+                np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
+            if np and np[0].norm in {"ما"}:
+                return None
+            if np:
+                if not _looks_like_speaker(np, mentions, state):
+                    return None
+                speaker = _speaker_mention(article, kb, np, mentions, state)
+            elif state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW:
+                speaker, carried = state.last.mention, True
+            else:
+                return None
+            m_start = toks[i].start
+            m_end = np[-1].end if np else toks[min(after, len(toks) - 1)].end
+            # content: the rest of the sentence outside the marker clause
+            if m_start - sentence.span.start > 10:
+                content = _trim(text, sentence.span.start, m_start)
+            else:
+                nxt = text.find("،", m_end, sentence.span.end)
+                content = _trim(text, nxt + 1 if nxt >= 0 else m_end, sentence.span.end)
+            quote = _quote_in(text, content.start, content.end)
+            direct = quote is not None and len(quote) > 0.6 * len(content)
+            if direct:
+                content = quote
+            if len(content) < 10:
+                return None
+            state.last = _Entity(speaker, s_index)
+            cue_span = Span(m_start, m_end if not np else toks[after - 1].end if after > i else toks[i].end)
+            return Statement(
+                id=_statement_id(article.id, cue_span),
+                speaker=speaker,
+                cue=Span(toks[i].start, toks[i + n - 1].end if not glued else toks[i + n - 2].end),
+                content=content,
+                sentence=sentence.span,
+                direct=direct,
+                kind=Kind.ASSERT,
+                carried=carried,
+                confidence=0.5,
+            )
+    return None
+
+
+# ---------------------------------------------------------------- noun phrases
+
+def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.span.start <= tok.start < m.span.end:
+            return m
+    return None
+
+
+def _has_named(np: list[Token], mentions: list[Mention]) -> bool:
+    return any(_mention_at(t, mentions) for t in np)
+
+
+def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
+    """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
+    while j < len(toks):
+        t = toks[j].norm
+        if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
+                 "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت"}:
+            j += 1
+            continue
+        if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
+                w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده"}
+                for w in stems(toks[j + 1].norm)):
+            # skip up to the next comma (the whole adverbial), or 3 tokens
+            k = j + 2
+            while k < len(toks) and k < j + 6 and "،" not in text[toks[k - 1].end : toks[k].start]:
+                if toks[k].norm in COMPLEMENTISERS:
+                    break
+                k += 1
+            if k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start] or k >= len(toks) or toks[k].norm in COMPLEMENTISERS:
+                j = k
+                continue
+            j = j + 2
+            if j < len(toks) and toks[j].norm in {"له", "لها", "لهم", "صحفي"}:
+                j += 1
+            continue
+        if t[:1].isdigit():
+            j += 1
+            continue
+        if t in {"من", "تشرين", "كانون"} and j + 1 < len(toks) and toks[j + 1].norm[:1].isdigit():
+            j += 1
+            continue
+        return j
+    return j
+
+
+def _cut_np(text: str, np: list[Token]) -> list[Token]:
+    """A sentence-opening phrase cut at the first comma or inserted clause (وفي بيانها ...)."""
+    out: list[Token] = []
+    for t in np:
+        if out and "،" in text[out[-1].end : t.start]:
+            break
+        if out and t.norm in {"وفي", "في", "الذي", "التي", "خلال", "وخلال", "عبر"} and not _is_link(out, t):
+            break
+        out.append(t)
+    return out if len(out) <= MAX_SPEAKER_TOKENS else []
+
+
+def _is_link(out: list[Token], t: Token) -> bool:
+    return t.norm == "في" and len(out) <= 4
+
+
+def _strip_addressee(np: list[Token]) -> list[Token]:
+    for idx, t in enumerate(np):
+        if idx and (t.norm in ADDRESSEE_HEADS or t.norm.startswith("لـ")):
+            return np[:idx]
+    return np
+
+
+def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State, stop_at_comma: bool = True) -> list[Token]:
+    """Bound a speaker phrase: KB names, title/body chains, a sub-unit link to a named parent."""
+    if not np:
+        return []
+    nouns = speaker_nouns()
+    out: list[Token] = []
+    k = 0
+    while k < len(np):
+        t = np[k]
+        if out and stop_at_comma and "،" in text[out[-1].end : t.start]:
+            break
+        if out and ":" in text[out[-1].end : t.start]:
+            break
+        m = _mention_at(t, mentions)
+        if m is not None:
+            covered = [x for x in np[k:] if x.start < m.span.end]
+            out.extend(covered)
+            k += len(covered)
+            # a sub-unit link: X في Y / X باسم Y
+            if k < len(np) and np[k].norm in SUBUNIT_LINKS and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
+                continue
+            # a person's name after a title: وزير الخارجية الروسي سيرغي لافروف
+            if k < len(np) and m.type == "country" and _plain_name(np[k]):
+                continue
+            break
+        if not out:
+            if t.norm in nouns or any(s in nouns for s in stems(t.norm)[:2]) or _plain_name(t) or t.norm in state.known:
+                out.append(t)
+                k += 1
+                continue
+            break
+        # continuation: genitive/adjective chain, a link to a named parent, a name
+        if t.norm in SUBUNIT_LINKS:
+            if k + 1 < len(np) and (_mention_at(np[k + 1], mentions) or np[k + 1].norm.startswith("ال")):
+                out.append(t)
+                k += 1
+                continue
+            break
+        if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
+            if t.norm in COMPLEMENTISERS:
+                break
+            out.append(t)
+            k += 1
+            continue
+        break
+    return out
+
+
+_FUNCTION_WORDS = {"ان", "ان", "الي", "علي", "عن", "من", "في", "مع", "ب", "ل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
+                   "الذين", "ما", "لا", "لم", "لن", "قد", "كل", "بعض", "اي", "او", "ام", "ثم", "حتي", "بين", "عند", "بعد",
+                   "قبل", "حول", "ضد", "دون", "غير", "لدي", "هو", "هي", "هم", "انه", "انها", "بانه", "بانها", "انهم", "امام",
+                   "وسط", "ازاء", "تجاه", "نحو", "رغم", "عبر", "خلال", "منذ", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"}
+
+
+def _plain_name(t: Token) -> bool:
+    """A word that can be part of a proper name: not a function word, not a cue, not a number."""
+    if t.norm in _FUNCTION_WORDS or t.norm[:1].isdigit() or len(t.norm) < 2:
+        return False
+    if t.norm in cue_forms():
+        return False
+    return True
+
+
+def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State) -> bool:
+    if not np or len(np) > MAX_SPEAKER_TOKENS:
+        return False
+    nouns = speaker_nouns()
+    if _has_named(np, mentions):
+        return True
+    first = np[0].norm
+    if first in nouns or any(s in nouns for s in stems(first)[:2]):
+        return True
+    name = " ".join(t.norm for t in np)
+    if name in state.known or any(k.endswith(name) and len(name) > 5 for k in state.known):
+        return True
+    # a bare personal name (two or three plain words): قال لافروف، قال جو بايدن
+    return 1 <= len(np) <= 3 and all(_plain_name(t) and not t.norm.startswith("ال") for t in np[:1])
+
+
+def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], mentions: list[Mention], state: _State) -> Mention:
+    text = article.text
+    start, end = np[0].start, np[-1].end
+    surface = text[start:end]
+    name = _clean_name(surface)
+    key = fold(name)
+    inner = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+    # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
+    for known, mention in state.known.items():
+        if key == known or (len(key) > 5 and known.endswith(key)) or (len(key) > 5 and key.endswith(known) and len(known) > 5):
+            if not inner or all(m.actor_id == (mention.parent.actor_id if mention.parent else mention.actor_id) for m in inner):
+                return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, mention.source,
+                               mention.parent)
+    whole = inner[0] if len(inner) == 1 and inner[0].span.start == start and inner[0].span.end >= end - 1 else None
+    if whole is not None:
+        result = Mention(Span(start, end), surface, whole.name, whole.actor_id, whole.type, "kb")
+    else:
+        persons = [m for m in inner if m.type == "person"]
+        parent = None
+        head_end = end
+        # the named parent: the last named body after a link word (في/باسم/…) or a demonym (السعودية)
+        link_at = next((t for t in np[1:] if t.norm in SUBUNIT_LINKS), None)
+        if persons:
+            p = persons[-1]
+            result = Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "kb")
+        else:
+            if link_at is not None:
+                head_end = np[np.index(link_at) - 1].end
+                after = [m for m in inner if m.span.start >= link_at.end]
+                if after:
+                    parent = after[0]
+            elif inner:
+                parent = inner[-1]
+            head = _clean_name(text[start:head_end])
+            kb_head = kb.lookup(head)
+            if kb_head is not None:
+                result = Mention(Span(start, end), surface, kb_head.name_ar, kb_head.id, kb_head.type, "kb")
+            else:
+                result = Mention(Span(start, end), surface, head, None, _guess_type(np), "pattern",
+                                 _parent(parent))
+    if result.parent is not None or result.source == "pattern":
+        state.known[fold(result.name)] = result
+    return result
+
+
+def _parent(m: Mention | None) -> Mention | None:
+    if m is None:
+        return None
+    return Mention(m.span, m.surface, m.name, m.actor_id, m.type, m.source)
+
+
+def _guess_type(np: list[Token]) -> str:
+    cls = speaker_nouns().get(np[0].norm) or next((speaker_nouns().get(s) for s in stems(np[0].norm) if s in speaker_nouns()), None)
+    return {"title": "person", "body": "organization", "anon": "anonymous"}.get(cls or "", "person")
+
+
+def _clean_name(surface: str) -> str:
+    out = surface
+    for ch in "“”«»\"'()[]":
+        out = out.replace(ch, "")
+    return " ".join(out.replace("ـ", "").split()).strip(" ،,.")
+
+
+# ---------------------------------------------------------------- spans and quotes
+
+_OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
+
+
+def _opens_quote(text: str, tok: Token) -> bool:
+    return tok.start > 0 and text[tok.start - 1] in _OPENERS
+
+
+def _quote_after(text: str, start: int, end: int) -> Span | None:
+    """A quotation that starts right after ``start`` (skipping ':' and spaces) and runs to its closer."""
+    i = start
+    while i < end and text[i] in " :،\u00a0":
+        i += 1
+    if i >= end or text[i] not in _OPENERS:
+        return None
+    closer = _OPENERS[text[i]]
+    j = text.find(closer, i + 1, end + 1 if end < len(text) else end)
+    if j < 0:
+        return None
+    inner = Span(i + 1, j)
+    # a short quoted name (“الإنقاذ”) is not a direct quotation
+    if len(text[inner.start : inner.end].split()) < 4 or (end - j) > 0.5 * (end - i):
+        return None
+    return inner
+
+
+def _quote_before(text: str, sent_start: int, cue_start: int) -> Span | None:
+    seg = text[sent_start:cue_start]
+    for opener, closer in _OPENERS.items():
+        j = seg.rfind(closer)
+        if j > 0:
+            i = seg.rfind(opener, 0, j) if opener != closer else seg.rfind(opener, 0, j)
+            if i >= 0 and len(seg[i + 1 : j].split()) >= 4:
+                return Span(sent_start + i + 1, sent_start + j)
+    return None
+
+
+def _quote_in(text: str, start: int, end: int) -> Span | None:
+    seg = text[start:end]
+    for opener, closer in _OPENERS.items():
+        i = seg.find(opener)
+        if i >= 0:
+            j = seg.find(closer, i + 1)
+            if j > i and len(seg[i + 1 : j].split()) >= 4:
+                return Span(start + i + 1, start + j)
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in "،,:”»"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
+        end -= 1
+    return Span(start, end)
+
+
+def _statement_id(article_id: str, cue: Span) -> str:
+    return hashlib.sha1(f"{article_id}:{cue.start}:{cue.end}".encode()).hexdigest()[:16]
