@@ -42,6 +42,7 @@ NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حدي�
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال"}
+PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 MAX_SPEAKER_TOKENS = 10
 CARRY_WINDOW = 6  # sentences a pronoun may reach back
 
@@ -193,13 +194,14 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np = []
         if np and _looks_like_speaker(np, mentions, state):
             speaker = _speaker_mention(article, kb, np, mentions, state)
-            content_start = np[-1].end
-            # content starts after the complementiser when there is one
-            for t in toks[toks.index(np[-1]) + 1 :]:
+            after_np = _skip_adverbials(text, toks, toks.index(np[-1]) + 1)
+            content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
+            # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
+            for t in toks[after_np : after_np + 2]:
                 if t.norm in COMPLEMENTISERS:
                     content_start = t.end
                     break
-                if t.norm not in FRAME_STOPS.get(cue.frame, set()) and not t.norm.startswith("ل") and "،" not in text[np[-1].end:t.start]:
+                if t.norm not in FRAME_STOPS.get(cue.frame, set()):
                     break
         elif not np:
             # pronoun subject: carry the previous speaker over
@@ -348,6 +350,14 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
         if t[:1].isdigit():
             j += 1
             continue
+        # an addressee between commas: صرح X، لعنب بلدي، أن ...
+        if t.startswith("ل") and len(t) > 2:
+            k = j + 1
+            while k < len(toks) and k <= j + 4 and "،" not in text[toks[k - 1].end : toks[k].start]:
+                k += 1
+            if k < len(toks) and k <= j + 4 and toks[k].norm in COMPLEMENTISERS:
+                j = k
+                continue
         if t in {"من", "تشرين", "كانون"} and j + 1 < len(toks) and toks[j + 1].norm[:1].isdigit():
             j += 1
             continue
@@ -409,9 +419,13 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 k += 1
                 continue
             break
+        # a name already known in this article ends the phrase: ودعا الخطيب المنظمات إلى ...
+        if _known(" ".join(x.norm for x in out), state) and not (t.norm in SUBUNIT_LINKS):
+            break
         # continuation: genitive/adjective chain, a link to a named parent, a name
         if t.norm in SUBUNIT_LINKS:
-            if k + 1 < len(np) and (_mention_at(np[k + 1], mentions) or np[k + 1].norm.startswith("ال")):
+            if k + 1 < len(np) and (_mention_at(np[k + 1], mentions) or np[k + 1].norm.startswith("ال")
+                                    or np[k + 1].norm in nouns or np[k + 1].norm in PLACE_NOUNS):
                 out.append(t)
                 k += 1
                 continue
@@ -439,6 +453,10 @@ def _plain_name(t: Token) -> bool:
     if t.norm in cue_forms():
         return False
     return True
+
+
+def _known(name: str, state: _State) -> bool:
+    return bool(name) and (name in state.known or any(k.endswith(" " + name) and len(name) > 4 for k in state.known))
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State) -> bool:

@@ -1,0 +1,48 @@
+"""Stance toward targets from cue meaning, evaluative words, negation and coordination."""
+
+from rasid.model import Stance
+
+
+def _stances(article):
+    return {t.target.actor_id: t.stance for s in article.statements for t in s.targets}
+
+
+def test_stance_negated_against_is_favor(analyze):
+    # "The ministry affirmed that the revolution was never against any state, Russia included."
+    a = analyze("أكدت وزارة الإعلام في حكومة الإنقاذ أن الثورة لم تكن يومًا ضد أي دولة، بما في ذلك روسيا.")
+    assert _stances(a)["RUS"] == Stance.FAVOR
+
+
+def test_stance_evaluative_word_near_target(analyze):
+    # "The office said that the Russian presence is an occupation force."
+    a = analyze("قال المكتب الإعلامي في هيئة تحرير الشام إن روسيا قوة احتلال.")
+    assert _stances(a)["RUS"] == Stance.AGAINST
+
+
+def test_stance_partner_is_favor(analyze):
+    # "The government stressed that it considers Turkey a strategic partner."
+    a = analyze("وشددت حكومة الإنقاذ على أنها تعتبر تركيا شريكًا استراتيجيًا.")
+    assert _stances(a)["TUR"] == Stance.FAVOR
+
+
+def test_stance_cue_default_for_condemnation(analyze):
+    # "The coalition condemned Israel's strike on the capital."
+    a = analyze("أدان الائتلاف الوطني السوري الغارة التي شنتها إسرائيل على العاصمة.")
+    assert _stances(a)["ISR"] == Stance.AGAINST
+
+
+def test_stance_appeal_addressee_is_neutral(analyze):
+    # "The council called on Turkey to open the crossing."
+    a = analyze("دعا الائتلاف الوطني السوري تركيا إلى فتح المعبر أمام المدنيين.")
+    assert _stances(a)["TUR"] == Stance.NEUTRAL
+
+
+def test_stance_location_is_not_a_target(analyze):
+    # "The ministry said that the attacks in Syria continue." — Syria is a place here
+    a = analyze("قالت وزارة الدفاع التركية إن الهجمات في سوريا مستمرة.")
+    assert "SYR" not in _stances(a)
+
+
+def test_stance_speaker_is_not_its_own_target(analyze):
+    a = analyze("قالت حكومة الإنقاذ إن حكومة الإنقاذ لن تتراجع.")
+    assert "SSG" not in _stances(a)

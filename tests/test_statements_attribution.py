@@ -1,0 +1,72 @@
+"""Attribution on sentences written for the tests (each with an English gloss)."""
+
+import pytest
+
+
+def _by_cue(article):
+    return {article.slice(s.cue): s for s in article.statements}
+
+
+def test_statements_vso_with_complementiser(analyze):
+    # "The Turkish foreign ministry affirmed that the talks with Damascus will go on."
+    a = analyze("أكدت وزارة الخارجية التركية أن المحادثات مع دمشق ستستمر.")
+    (st,) = a.statements
+    assert st.speaker.surface == "وزارة الخارجية التركية"
+    assert a.slice(st.content) == "المحادثات مع دمشق ستستمر"
+    assert not st.direct
+
+
+def test_statements_subunit_keeps_parent(analyze):
+    # "The media office of Hayat Tahrir al-Sham declared to a newspaper that ..."
+    a = analyze("صرح المكتب الإعلامي في هيئة تحرير الشام، لصحيفة محلية، أن الهجوم فشل.")
+    (st,) = a.statements
+    assert st.speaker.name == "المكتب الإعلامي"
+    assert st.speaker.parent is not None and st.speaker.parent.actor_id == "HTS"
+    assert a.slice(st.content) == "الهجوم فشل"  # the addressee is not part of the speaker or content
+
+
+def test_statements_pronoun_carry_over(analyze):
+    # "The Salvation Government denied the reports. It added that the allegations are baseless."
+    a = analyze("نفت حكومة الإنقاذ التقارير الروسية عن وجود مقاتلين أجانب.\n\nوأضافت أن هذه الادعاءات لا أساس لها.")
+    first, second = a.statements
+    assert first.speaker.actor_id == "SSG"
+    assert second.carried and second.speaker.actor_id == "SSG"
+
+
+def test_statements_svo_subject_before_verb(analyze):
+    # "The political affairs department, in its statement, called on Russia to ..."
+    a = analyze("إدارة الشؤون السياسية في حكومة الإنقاذ وفي بيانها الأخير، دعت روسيا إلى وقف القصف.")
+    (st,) = a.statements
+    assert st.speaker.name == "إدارة الشؤون السياسية"
+    assert st.speaker.parent.actor_id == "SSG"
+    assert [t.target.actor_id for t in st.targets] == ["RUS"]  # Russia is the addressee, not the speaker
+
+
+def test_statements_source_marker_at_end(analyze):
+    # "The ministry said ... . The revolution aims at freedom, according to the statement."
+    a = analyze("قالت وزارة الإعلام في حكومة الإنقاذ إن الحملة مستمرة.\n\nوالثورة تهدف إلى بناء دولة حرة وكريمة، وفق البيان.")
+    assert len(a.statements) == 2
+    assert a.statements[1].carried and a.slice(a.statements[1].cue) == "وفق"
+
+
+def test_statements_direct_quote(analyze):
+    # 'The minister said: "We will not accept any foreign interference in our affairs."'
+    a = analyze("وقال وزير الخارجية الإيراني: «لن نقبل أي تدخل أجنبي في شؤوننا الداخلية».")
+    (st,) = a.statements
+    assert st.direct
+    assert a.slice(st.content) == "لن نقبل أي تدخل أجنبي في شؤوننا الداخلية"
+
+
+@pytest.mark.parametrize("text", [
+    "سيعلن الوزير غدًا أن المعبر سيفتح.",  # future: "the minister will announce"
+    "هل قالت الحكومة إن المعبر مغلق؟",  # a question
+    "من المتوقع أن يعلن الرئيس خطته.",  # expected speech
+])
+def test_statements_not_speech(analyze, text):
+    assert analyze(text).statements == ()
+
+
+def test_statements_verb_forms_all_persons(analyze):
+    # "the officials say that", "she stresses that" (present tense, plural and feminine)
+    a = analyze("ويقول المسؤولون الأتراك إن الحدود آمنة.\n\nوتؤكد الحكومة التركية أن الاتفاق قائم.")
+    assert len(a.statements) == 2
