@@ -3,14 +3,17 @@
 Two passes:
 
 1. An Arabic-aware clean-up in selectolax (lexbor). It reads the metadata first
-   (Open Graph / ``article:*`` meta tags, JSON-LD, ``<time>``, visible dates), then
+   (Open Graph / ``article:*`` meta tags, JSON-LD, RDFa/microdata, ``<time>``,
+   bylines, visible dates), then
    removes what is not the story: "related" boxes (اقرأ أيضًا، مقالات متعلقة، ذات صلة...,
    whose headlines are kept in ``Article.related``), "most read" lists, share bars,
    comments, navigation, footers, sidebars, link-only paragraphs and lists. Figure
    captions and photo credits are taken out of the body into ``Article.captions``
    and ``Article.credits``.
-2. trafilatura extracts the main text from the cleaned page; its metadata fills
-   the fields the first pass did not find (author, site name, category, tags).
+2. trafilatura extracts the main text from the cleaned page. Its own metadata
+   pass is only run when the page gave no title: it costs about a third of an
+   extraction, and its date guesses (htmldate) lose the time zone and are often
+   off on Arabic pages (copyright years, sidebar dates).
 
 The body is the extracted paragraphs joined with blank lines. ``Article.offsets``
 stays empty: offsets into an HTML page are not meaningful for a cleaned text.
@@ -27,7 +30,6 @@ from typing import Any, Iterable, Iterator
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ..arabic.normalize import fold
 from ..errors import ExtractionError, InputError
 from ..model import Article, OffsetMap
 
@@ -35,8 +37,8 @@ __all__ = ["MAX_HTML_CHARS", "extract_html"]
 
 MAX_HTML_CHARS = 20_000_000  # about 20 MB of markup; bigger pages are refused
 
-# Labels of boxes whose links are other articles. Matched on folded text
-# (rasid.arabic.normalize.fold), so hamza and tanween variants match too.
+# Labels of boxes whose links are other articles. Matched on their _key() form
+# (see below), so hamza and tanween variants match too.
 _RELATED_LABELS = (
     "اقرأ أيضًا",  # read also
     "اقرأ أيضا",  # read also (no tanween)
@@ -76,17 +78,23 @@ _NON_CONTENT = "script, style, noscript, template, iframe, svg, canvas, object, 
 _STRUCTURAL = (
     "form, nav, footer, aside, [role=navigation], [role=contentinfo], [role=complementary], [role=search]"
 )
-# class/id words of boilerplate blocks (matched as whole words between - _ and spaces)
-_JUNK_WORDS = re.compile(
-    r"(?:^|[\s_-])(?:share|shares|sharing|sharer|sharethis|addthis|shareaholic|social|socials|"
-    r"comment|comments|commentlist|disqus|respond|breadcrumb|breadcrumbs|newsletter|subscribe|"
-    r"advert|advertisement|ads|ad|adv|banner|sponsor|sponsored|promo|outbrain|taboola|"
-    r"popular|mostread|most|trending|sidebar|widget|cookie|cookies|tags|tagcloud|keywords|"
-    r"pagination|pager|rating|print|related|relatedposts|recommended)(?:$|[\s_-])",
-    re.IGNORECASE,
-)
-_COMMENT_WORDS = re.compile(r"(?:^|[\s_-])(?:comment|comments|commentlist|disqus|respond)(?:$|[\s_-])", re.I)
-_RELATED_WORDS = re.compile(r"(?:^|[\s_-])(?:related|relatedposts|recommended)(?:$|[\s_-])", re.I)
+# class/id words of boilerplate blocks (whole words between "-", "_" and spaces)
+_COMMENT_WORDS = frozenset({"comment", "comments", "commentlist", "disqus", "respond"})
+_RELATED_WORDS = frozenset({"related", "relatedposts", "recommended"})
+_JUNK_WORDS = frozenset({
+    "share", "shares", "sharing", "sharer", "sharethis", "addthis", "shareaholic", "social", "socials",
+    "breadcrumb", "breadcrumbs", "newsletter", "subscribe", "advert", "advertisement", "ads", "ad", "adv",
+    "banner", "sponsor", "sponsored", "promo", "outbrain", "taboola", "popular", "mostread", "most",
+    "trending", "sidebar", "widget", "cookie", "cookies", "tags", "tagcloud", "keywords", "pagination",
+    "pager", "rating", "print", *_COMMENT_WORDS, *_RELATED_WORDS,
+})
+_NAME_SPLIT = re.compile(r"[\s_-]+")
+
+
+def _names(node: LexborNode) -> frozenset[str]:
+    """The words of a node's class and id attributes, lower-cased."""
+    attrs = node.attributes
+    return frozenset(_NAME_SPLIT.split(f"{attrs.get('class') or ''} {attrs.get('id') or ''}".lower()))
 _KEEP_TAGS = frozenset({"html", "body", "main", "article", "head"})
 
 _CAPTIONS = (
@@ -100,6 +108,13 @@ _CREDIT_MARKER = re.compile(r"(?:©|\(c\)|تصوير|عدسة|المصدر|مص�
 _TRAILING_PAREN = re.compile(r"\s*[\(（]([^()（）]{2,60})[\)）]\s*[.،]?\s*$")
 
 # bylines that sites put as the first body line: حوار (interview by), بقلم (written by), كتب/كتبت (wrote)...
+_AUTHOR_NODES = (
+    "[itemprop=author] [itemprop=name], [rel=author], [itemprop=author], .author-name, .author, .byline, "
+    ".writer, .post-author, .article-author"
+)
+_BYLINE_PREFIX = re.compile(
+    r"^(?:by|حوار|بقلم|كتب|كتبت|إعداد|اعداد|تقرير|متابعة|تحرير|الكاتب|المحرر)\s*[:：]?\s*", re.IGNORECASE
+)
 _BYLINE = re.compile(
     r"^(?:حوار|بقلم|كتب|كتبت|إعداد|اعداد|تقرير|متابعة|تحرير|حاوره|حاورته)\s*[:：]\s*(\S.{1,48})$"
 )
@@ -122,7 +137,24 @@ _DATE_ATTRS = (
     "[itemprop=datePublished], [property~='dc:date'], [property~='dc:created'], "
     "[property~='schema:datePublished'], [property~='article:published_time']"
 )
-_HOME_WORDS = {fold("الرئيسية"), fold("الصفحة الرئيسية"), "home"}
+
+# A fast matching key (str.translate, no offset map): the subset of
+# rasid.arabic.normalize.fold that matters for comparing labels, titles and lines.
+_KEY_TABLE: dict[int, str | None] = {c: None for c in [*range(0x0610, 0x061B), *range(0x064B, 0x0660), 0x0670,
+                                                      0x0640, 0x200C, 0x200D, 0x200E, 0x200F, 0x061C, 0xFEFF]}
+_KEY_TABLE.update({ord(c): "ا" for c in "أإآٱ"})
+_KEY_TABLE.update({ord("ى"): "ي", ord("ئ"): "ي", ord("ؤ"): "و", ord("ة"): "ه"})
+_KEY_TABLE.update({ord(c): '"' for c in "«»“”„″"})
+_KEY_TABLE.update({0x0660 + i: str(i) for i in range(10)})
+_KEY_TABLE.update({0x06F0 + i: str(i) for i in range(10)})
+
+
+def _key(text: str) -> str:
+    """The matching form of a short text: no diacritics or tatweel, unified alef/ya/ta marbuta."""
+    return " ".join(text.translate(_KEY_TABLE).split()).lower()
+
+
+_HOME_WORDS = {_key("الرئيسية"), _key("الصفحة الرئيسية"), "home"}
 
 
 @dataclass
@@ -175,7 +207,7 @@ _DMY_DAY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
 def _simple_date(text: str) -> date | None:
     """``YYYY-MM-DD``, ``YYYY/MM/DD`` or ``DD/MM/YYYY`` (Arabic-Indic digits allowed)."""
-    text = fold(text)
+    text = _key(text)
     for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_DMY_DAY, (2, 1, 0))):
         for m in pattern.finditer(text):
             parts = m.groups()
@@ -279,7 +311,7 @@ def _read_meta(tree: LexborHTMLParser) -> _Meta:
     for node in tree.css("a[rel=tag]"):
         tags.append(_text(node))
     seen: set[str] = set()
-    meta.tags = [t for t in tags if t and not (fold(t) in seen or seen.add(fold(t)))]
+    meta.tags = [t for t in tags if t and not (_key(t) in seen or seen.add(_key(t)))]
 
     title_node = tree.css_first("title")
     meta.html_title = _text(title_node) if title_node else ""
@@ -293,13 +325,27 @@ def _read_meta(tree: LexborHTMLParser) -> _Meta:
     meta.language = lang.split("-")[0].strip().lower() if lang else ""
     meta.title = _choose_title(meta)
 
+    if not meta.author:
+        meta.author = _byline_author(tree)
     if not meta.category:
         crumbs = [_text(a) for a in tree.css("[class*=breadcrumb] a, [id*=breadcrumb] a")]
-        crumbs = [c for c in crumbs if c and fold(c).lower() not in _HOME_WORDS]
+        crumbs = [c for c in crumbs if c and _key(c) not in _HOME_WORDS]
         meta.category = crumbs[-1] if crumbs else ""
     if meta.published is None:
         meta.published, meta.date_source = _page_date(tree, h1)
     return meta
+
+
+def _byline_author(tree: LexborHTMLParser) -> str:
+    """An author name from a visible byline element (``.author``, ``[rel=author]`` ...)."""
+    for node in tree.css(_AUTHOR_NODES):
+        text = _text(node)
+        if not text or len(text) > 60:
+            continue
+        text = _BYLINE_PREFIX.sub("", text).strip(" :：-–—|")
+        if text and len(text.split()) <= 5:
+            return text
+    return ""
 
 
 def _strip_site_name(title: str, site_name: str, reference: str) -> str:
@@ -307,15 +353,15 @@ def _strip_site_name(title: str, site_name: str, reference: str) -> str:
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
-    site = fold(site_name).lower()
-    ref = fold(reference)
+    site = _key(site_name)
+    ref = _key(reference)
     first, last = parts[0], parts[-1]
-    if site and fold(last).lower() in site or (site and site in fold(last).lower()):
+    if site and _key(last) in site or (site and site in _key(last)):
         return title[: title.rfind(last)].rstrip(" |-–—:»«·•").strip()
-    if site and (fold(first).lower() in site or site in fold(first).lower()):
+    if site and (_key(first) in site or site in _key(first)):
         return title[len(first) :].lstrip(" |-–—:»«·•").strip()
     head = title[: title.rfind(last)].rstrip(" |-–—:»«·•").strip()
-    if ref and fold(head) == ref:
+    if ref and _key(head) == ref:
         return head
     if len(last.split()) <= 3 and len(head.split()) >= 3:  # "Story title - Lebanon News"
         return head
@@ -377,8 +423,9 @@ class _Cleaned:
     credits: list[str] = field(default_factory=list)
 
 
-_RELATED_FOLDED = tuple(fold(label) for label in _RELATED_LABELS)
-_DROP_FOLDED = tuple(fold(label) for label in _DROP_LABELS)
+_RELATED_FOLDED = tuple(_key(label) for label in _RELATED_LABELS)
+_DROP_FOLDED = tuple(_key(label) for label in _DROP_LABELS)
+_LABEL_INITIALS = frozenset(label[0] for label in (*_RELATED_FOLDED, *_DROP_FOLDED))
 
 
 def _label_kind(text: str) -> str | None:
@@ -386,7 +433,9 @@ def _label_kind(text: str) -> str | None:
     stripped = text.strip(" \t\r\n:：-–—|»«>•·")
     if not stripped or len(stripped) > _MAX_LABEL_CHARS:
         return None
-    folded = fold(stripped)
+    folded = _key(stripped)
+    if not folded or folded[0] not in _LABEL_INITIALS:
+        return None
     for label in _RELATED_FOLDED:
         if folded == label or folded.startswith(label + " ") or folded.startswith(label + ":"):
             return "related"
@@ -396,10 +445,15 @@ def _label_kind(text: str) -> str | None:
     return None
 
 
+def _chars(text: str) -> int:
+    """Number of non-space characters."""
+    return len("".join(text.split()))
+
+
 def _sizes(node: LexborNode) -> tuple[int, int]:
     """(characters of text, characters of text inside links), whitespace ignored."""
-    total = len(_SPACE.sub("", node.text(deep=True)))
-    linked = sum(len(_SPACE.sub("", a.text(deep=True))) for a in node.css("a"))
+    total = _chars(node.text(deep=True))
+    linked = sum(_chars(a.text(deep=True)) for a in node.css("a"))
     return total, min(linked, total)
 
 
@@ -492,15 +546,14 @@ def _remove_related(tree: LexborHTMLParser, body: LexborNode, out: _Cleaned) -> 
             continue
         if _inside(label, removed):
             continue
-        nodes = _related_block(label, len(_SPACE.sub("", raw)))
+        nodes = _related_block(label, _chars(raw))
         if nodes:
             boxes.append((nodes, kind))
             removed.update(n.mem_id for n in nodes)
-    page_chars = len(_SPACE.sub("", body.text(deep=True)))
+    page_chars = _chars(body.text(deep=True))
     for node in body.css("[class], [id]"):
-        attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if _RELATED_WORDS.search(names) and not _inside(node, removed) and _removable(node, page_chars):
+        if not _names(node).isdisjoint(_RELATED_WORDS) and not _inside(node, removed) \
+                and _removable(node, page_chars):
             total, linked = _sizes(node)
             if total and linked >= 0.5 * total:
                 boxes.append(([node], "related"))
@@ -515,7 +568,7 @@ def _remove_related(tree: LexborHTMLParser, body: LexborNode, out: _Cleaned) -> 
 def _previous_element(node: LexborNode) -> LexborNode | None:
     sibling = node.prev
     while sibling is not None:
-        if sibling.is_element_node and _SPACE.sub("", sibling.text(deep=True)):
+        if sibling.is_element_node and sibling.text(deep=True).strip():
             return sibling
         sibling = sibling.prev
     return None
@@ -525,7 +578,7 @@ def _remove_boilerplate(tree: LexborHTMLParser, body: LexborNode) -> None:
     """Navigation, footers, sidebars, forms, share bars, comments, ads."""
     for node in tree.css(_NON_CONTENT):
         node.remove()
-    page_chars = len(_SPACE.sub("", body.text(deep=True)))
+    page_chars = _chars(body.text(deep=True))
     doomed: list[LexborNode] = []
     removed: set[int] = set()
     for node in body.css(_STRUCTURAL):
@@ -537,13 +590,12 @@ def _remove_boilerplate(tree: LexborHTMLParser, body: LexborNode) -> None:
             doomed.append(node)
             removed.add(node.mem_id)
     for node in body.css("[class], [id]"):
-        attrs = node.attributes
-        names = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-        if not _JUNK_WORDS.search(names) or _inside(node, removed) or not _removable(node, page_chars):
+        names = _names(node)
+        if names.isdisjoint(_JUNK_WORDS) or _inside(node, removed) or not _removable(node, page_chars):
             continue
         doomed.append(node)
         removed.add(node.mem_id)
-        if _COMMENT_WORDS.search(names):
+        if not names.isdisjoint(_COMMENT_WORDS):
             notice = _previous_element(node)  # "we welcome comments... opinions below are the readers' own"
             if notice is not None and len(notice.text(deep=True)) < 800 \
                     and _COMMENT_NOTICE.search(notice.text(deep=True)) and _removable(notice, page_chars):
@@ -610,7 +662,7 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
     out: list[str] = []
     for item in items:
         item = _clean(item)
-        key = fold(item)
+        key = _key(item)
         if item and key not in seen:
             seen.add(key)
             out.append(item)
@@ -622,18 +674,17 @@ def _dedupe(items: Iterable[str]) -> tuple[str, ...]:
 
 def _paragraphs(text: str, title: str, skip: set[str]) -> tuple[list[str], str]:
     """Body paragraphs from trafilatura's text, and a byline author if one led the text."""
-    lines = [_SPACE.sub(" ", line).strip() for line in text.splitlines()]
     paragraphs: list[str] = []
     author = ""
-    folded_title = fold(title)
-    for line in lines:
-        if not line:
+    folded_title = _key(title)
+    for raw in text.splitlines():
+        line = " ".join(raw.split())
+        if not line or (paragraphs and paragraphs[-1] == line):
             continue
-        key = fold(line)
-        if key in skip or (paragraphs and fold(paragraphs[-1]) == key):
-            continue
-        if not paragraphs and folded_title and key == folded_title:
-            continue  # the headline repeated as the first line
+        if (skip or not paragraphs) and len(line) < 400:  # captions and headlines are short
+            key = _key(line)
+            if key in skip or (not paragraphs and folded_title and key == folded_title):
+                continue  # a caption left in the text, or the headline repeated as the first line
         if len(paragraphs) < 2 and not author:
             byline = _BYLINE.match(line)
             if byline and len(byline.group(1).split()) <= 5:
@@ -649,7 +700,7 @@ def _run_trafilatura(html: str, url: str | None) -> Any:
     return trafilatura.bare_extraction(
         html,
         url=url,
-        with_metadata=True,
+        with_metadata=False,  # rasid reads the metadata itself (faster, and keeps timezones)
         include_comments=False,
         include_tables=True,
         include_images=False,
@@ -657,6 +708,12 @@ def _run_trafilatura(html: str, url: str | None) -> Any:
         include_formatting=False,
         deduplicate=False,
     )
+
+
+def _trafilatura_title(html: str, url: str | None) -> str:
+    from trafilatura.metadata import extract_metadata
+
+    return _clean(extract_metadata(html, default_url=url, extensive=False).title)
 
 
 def _field(result: Any, name: str) -> Any:
@@ -697,8 +754,8 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
 
     result = _run_trafilatura(tree.html or "", url or meta.canonical or None)
     raw_text = _field(result, "text") or ""
-    skip = {fold(c) for c in (*cleaned.captions, *cleaned.credits)}
-    title = meta.title or _clean(_field(result, "title"))
+    skip = {_key(c) for c in (*cleaned.captions, *cleaned.credits)}
+    title = meta.title or _trafilatura_title(html, url)
     paragraphs, byline = _paragraphs(raw_text, title, skip)
     words = sum(len(p.split()) for p in paragraphs)
     longest = max((len(p.split()) for p in paragraphs), default=0)
@@ -710,11 +767,10 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
 
     text = "\n\n".join(paragraphs)
     tags = meta.tags  # trafilatura's tags come from <meta name=keywords>: site-wide SEO words
-    categories = _field(result, "categories") or []
     metadata: dict[str, Any] = {
-        "sitename": meta.site_name or _clean(_field(result, "sitename")),
-        "description": meta.description or _clean(_field(result, "description")),
-        "image": meta.image or _field(result, "image") or "",
+        "sitename": meta.site_name,
+        "description": meta.description,
+        "image": meta.image,
         "tags": _dedupe(tags),
         "date_source": meta.date_source,
         "canonical_url": meta.canonical,
@@ -726,8 +782,8 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
         published=meta.published,
         url=url or meta.canonical or None,
         source=origin,
-        category=meta.category or (categories[0] if categories else None) or None,
-        author=meta.author or byline or _clean(_field(result, "author")) or None,
+        category=meta.category or None,
+        author=meta.author or byline or None,
         captions=_dedupe(cleaned.captions),
         credits=_dedupe(cleaned.credits),
         related=_dedupe(cleaned.related),
