@@ -581,6 +581,8 @@ def _r_deictic(m: re.Match[str], ctx: _Context) -> _Resolved:
     if pub is None:
         return None
     dx = re.sub(r"\s+", " ", m.group("dx"))
+    if dx == "اليوم" and m.group("lead") == "في" and not m.group("tod"):
+        return None  # في اليوم: "per day" / "on the day (of ...)", not today
     if dx in _DEICTIC_OFFSET:
         delta = _DEICTIC_OFFSET[dx]
     elif dx in ("الليله الماضيه", "ليله امس"):
