@@ -187,3 +187,50 @@ def test_body_paragraph_that_looks_like_a_label_is_kept() -> None:
     assert result.text.startswith("المزيد من الأسر باتت تشتري المياه المعبأة")
     assert result.related == ()
     assert result.title == "ارتفاع الطلب على المياه"  # rising demand for water (from <h1>)
+
+
+def _titled(head: str, h1: str = "") -> str:
+    heading = f"<h1>{h1}</h1>" if h1 else ""
+    return f"""<html lang="ar"><head>{head}</head><body><article>{heading}
+<p>وقال مسؤول في البلدية إن فرق الصيانة تعمل على إصلاح الأعطال في المحطة الرئيسية وإن الضخ سيعود تدريجيًا.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("head, h1, expected", [
+    # <title> with the site name after " | " (og:site_name given)
+    ('<title>عودة الضخ خلال يومين | شبكة الأفق</title><meta property="og:site_name" content="شبكة الأفق">',
+     "", "عودة الضخ خلال يومين"),
+    # <title> with a short site tag and no og:site_name
+    ("<title>عودة الضخ خلال يومين - Afaq News</title>", "", "عودة الضخ خلال يومين"),
+    # og:title wins over <title>; its own " - " is part of the headline
+    ('<meta property="og:title" content="الحداد - وزير المياه: لا تقنين"><title>x | y</title>', "",
+     "الحداد - وزير المياه: لا تقنين"),
+    # no metadata: the <h1>
+    ("", "عودة الضخ خلال يومين", "عودة الضخ خلال يومين"),
+])
+def test_title_sources(head: str, h1: str, expected: str) -> None:
+    # glosses: "pumping returns within two days"; "Haddad - water minister: no rationing"
+    assert extract_html(_titled(head, h1), origin="t.html").title == expected
+
+
+@pytest.mark.parametrize("head, body_extra, expected", [
+    ('<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle", '
+     '"datePublished": "2024-05-14T06:30:00Z", "author": {"@type": "Person", "name": "ليلى منصور"}}</script>',
+     "", datetime(2024, 5, 14, 6, 30, tzinfo=timezone.utc)),
+    ("", '<span property="dc:date" content="2024-05-14T00:00:00+01:00">14 ماي 2024</span>',
+     datetime(2024, 5, 14, tzinfo=timezone(timedelta(hours=1)))),
+    ("", '<time datetime="2024-05-14T09:30:00+03:00">الثلاثاء</time>',
+     datetime(2024, 5, 14, 9, 30, tzinfo=timezone(timedelta(hours=3)))),
+    ("", '<div class="post-date">نشر في 2024/05/14</div>', datetime(2024, 5, 14)),  # "published on"
+])
+def test_publication_date_sources(head: str, body_extra: str, expected: datetime) -> None:
+    page = _titled(head + "<title>عودة الضخ خلال يومين</title>").replace("<article>", "<article>" + body_extra)
+    assert extract_html(page, origin="d.html").published == expected
+
+
+def test_json_ld_author() -> None:
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "عودة الضخ", '
+            '"author": [{"@type": "Person", "name": "ليلى منصور"}]}</script>')
+    article = extract_html(_titled(head), origin="a.html")
+    assert article.author == "ليلى منصور"  # Layla Mansour
+    assert article.title == "عودة الضخ"  # "pumping returns" (JSON-LD headline)

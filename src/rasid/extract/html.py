@@ -129,7 +129,9 @@ _DATE_META = (
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
 )
 _DATE_HINT_WORDS = re.compile(r"date|time|tmstmp|timestamp|publish|posted|byline|meta|info|tarikh", re.I)
-_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:»«·•]|::)\s+")
+# " | ", " - ", " :: " ... between a headline and the site name (not «» : they quote in Arabic)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•]|::)\s+")
+_SEPARATOR_CHARS = " |-–—:·•"
 _SPACE = re.compile(r"\s+")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064A]")
 # RDFa / microdata publication dates on any element: <span property="dc:date" content="...">
@@ -348,20 +350,26 @@ def _byline_author(tree: LexborHTMLParser) -> str:
     return ""
 
 
-def _strip_site_name(title: str, site_name: str, reference: str) -> str:
-    """``title`` without a "- Site name" part (leading or trailing)."""
+def _strip_site_name(title: str, site_name: str, reference: str, *, guess: bool) -> str:
+    """``title`` without a "- Site name" part (leading or trailing).
+
+    The part is dropped when it matches the site name; with ``guess`` (for the
+    ``<title>`` element, which nearly always carries the site name) also when the
+    rest equals ``reference`` (the ``<h1>``) or the tail is a short name.
+    """
     parts = _TITLE_SEPARATORS.split(title)
     if len(parts) < 2:
         return title
     site = _key(site_name)
-    ref = _key(reference)
     first, last = parts[0], parts[-1]
-    if site and _key(last) in site or (site and site in _key(last)):
-        return title[: title.rfind(last)].rstrip(" |-–—:»«·•").strip()
+    head = title[: title.rfind(last)].rstrip(_SEPARATOR_CHARS).strip()
+    if site and (_key(last) in site or site in _key(last)):
+        return head
     if site and (_key(first) in site or site in _key(first)):
-        return title[len(first) :].lstrip(" |-–—:»«·•").strip()
-    head = title[: title.rfind(last)].rstrip(" |-–—:»«·•").strip()
-    if ref and _key(head) == ref:
+        return title[len(first) :].lstrip(_SEPARATOR_CHARS).strip()
+    if not guess:
+        return title
+    if reference and _key(head) == _key(reference):
         return head
     if len(last.split()) <= 3 and len(head.split()) >= 3:  # "Story title - Lebanon News"
         return head
@@ -369,10 +377,12 @@ def _strip_site_name(title: str, site_name: str, reference: str) -> str:
 
 
 def _choose_title(meta: _Meta) -> str:
-    for candidate in (meta.og_title, meta.h1, meta.ld_headline, meta.html_title):
+    """og:title, else the <h1>, else the JSON-LD headline, else <title>; minus the site name."""
+    for candidate, guess in ((meta.og_title, False), (meta.h1, False), (meta.ld_headline, False),
+                             (meta.html_title, True)):
         candidate = _clean(candidate)
         if candidate:
-            return _strip_site_name(candidate, meta.site_name, meta.h1)
+            return _strip_site_name(candidate, meta.site_name, meta.h1, guess=guess)
     return ""
 
 
