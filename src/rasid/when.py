@@ -5,13 +5,13 @@
 each to a :class:`~rasid.model.DateRef`. :func:`publication_date_from_text` reads a
 visible date line of a page header.
 
-How it works: the text is folded with :func:`rasid.arabic.normalize` (no diacritics
-or tatweel, one alef, ة -> ه, ى -> ي, ASCII digits), then one combined regular
-expression made of a few *alternatives* (day + month, weekday, ``قبل N أيام`` ...)
-is run once over it. Each hit is parsed again by the alternative's own pattern, whose
-named groups drive the resolution. Spans map back to the original text through the
-normaliser's offset index. A cheap pre-check on a ``str.translate`` fold skips texts
-that hold no date at all, so most sentences cost one regex scan.
+How it works: the text is folded the way :mod:`rasid.arabic.normalize` folds it (no
+diacritics or tatweel, one alef, ة -> ه, ى -> ي, ASCII digits) with one ``str.translate``
+that only drops or replaces characters, so spans map back by counting dropped ones. A
+cheap scan finds *anchors* (month and weekday names, years, أمس/اليوم, قبل/منذ ...); around
+them one combined regular expression made of a few *alternatives* (day + month, weekday,
+``قبل N أيام`` ...) is run once. Each hit is parsed again by its alternative's own pattern,
+whose named groups drive the resolution. Text with no anchor costs two C-level scans.
 
 The month and weekday tables below are facts (Levantine/Iraqi, Egyptian/Gulf,
 Maghrebi and Hijri month names), written in their folded form.
@@ -22,9 +22,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Callable
 
 from .arabic.normalize import _DROP
 from .model import DateRef, DateSource, Granularity, Span
@@ -220,33 +220,33 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     # 29 من تشرين الثاني 2024 / بين 10 و12 آذار / 15 رمضان 1445 هـ
     ("dm", rf"{_B}{_CONJ}{_OPT_LEAD}{_DMCORE}"),
     # الثاني من الشهر نفسه / الأول من أيار
-    ("ord", rf"{_B}{_CONJ}{_OPT_LEAD}(?:يوم\s+)?(?P<ord>{_ORD}){_E}\s+من\s+"
-            rf"(?:(?:شهر\s+)?{_MONTHSPEC}{_YEARSPEC}|الشهر\s+(?P<srel>{_REL}){_E})"),
+    ("ord", (rf"{_B}{_CONJ}{_OPT_LEAD}(?:يوم\s+)?(?P<ord>{_ORD}){_E}\s+من\s+"
+             rf"(?:(?:شهر\s+)?{_MONTHSPEC}{_YEARSPEC}|الشهر\s+(?P<srel>{_REL}){_E})")),
     # 30/11/2024, 2024-11-30
-    ("numeric", rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<a>\d{{1,2}})\s*(?P<s1>[/.\-])\s*(?P<b>\d{{1,2}})\s*(?P=s1)\s*"
-                rf"(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?P<s2>[/.\-])(?P<b2>\d{{1,2}})(?P=s2)(?P<a2>\d{{1,2}}))"
-                rf"(?![\d/.\-]\d)"),
+    ("numeric", (rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<a>\d{{1,2}})\s*(?P<s1>[/.\-])\s*(?P<b>\d{{1,2}})\s*(?P=s1)\s*"
+                 rf"(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?P<s2>[/.\-])(?P<b2>\d{{1,2}})(?P=s2)(?P<a2>\d{{1,2}}))"
+                 rf"(?![\d/.\-]\d)")),
     # قبل ثلاثة أيام / منذ أسبوعين / قبل 3 أشهر
-    ("ago", rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
-            rf"(?!\s*\d)(?!\s+(?:من\s|ال))"),
+    ("ago", (rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
+             rf"(?!\s*\d)(?!\s+(?:من\s|ال))")),
     # (مساء) (اليوم|أمس) (يوم) الجمعة (الماضي)
     ("wd", rf"{_B}{_CONJ}{_OPT_LEAD}{_WDPART}(?:\s+(?P<wrel>{_REL}){_E})?"),
     # أمس، اليوم، أول أمس، الليلة الماضية، غداً
-    ("deictic", rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
-                rf"(?P<dx>اول\s+امس|اول\s+من\s+امس|امس\s+الاول|البارحه|(?:ب?ال)?امس|اليوم|"
-                rf"الليله\s+الماضيه|ليله\s+امس|الليله|غدا|بعد\s+غد){_E}"
-                rf"(?!\s+(?:التالي|السابق|الاول|الثاني|الثالث|الاخير|الوطني|العالمي|الدولي|الموعود|المشهود|"
-                rf"المحدد|نفسه|ذاته|ذلك|الذي|التي|التاريخي|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
-                rf"الجمعه|السبت|الماضي|الماضيه)"
-                rf"{_E})"),
+    ("deictic", (rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
+                 rf"(?P<dx>اول\s+امس|اول\s+من\s+امس|امس\s+الاول|البارحه|(?:ب?ال)?امس|اليوم|"
+                 rf"الليله\s+الماضيه|ليله\s+امس|الليله|غدا|بعد\s+غد){_E}"
+                 rf"(?!\s+(?:التالي|السابق|الاول|الثاني|الثالث|الاخير|الوطني|العالمي|الدولي|الموعود|المشهود|"
+                 rf"المحدد|نفسه|ذاته|ذلك|الذي|التي|التاريخي|الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|"
+                 rf"الجمعه|السبت|الماضي|الماضيه)"
+                 rf"{_E})")),
     # الشهر الماضي / مطلع العام الجاري / نهاية الأسبوع الماضي / هذا الشهر
-    ("period", rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})"
-               rf"|(?P<this>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه)){_E}"),
+    ("period", (rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})"
+                rf"|(?P<this>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه)){_E}")),
     # في تموز الماضي / أواخر حزيران/يونيو / في آذار/مارس عام 2012
     ("month", rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<shahr>شهر)\s+)?{_MONTHSPEC}{_YEARSPEC}"),
     # عام 2012 / منذ العام 2011 / عامي 2011 و2012
-    ("year", rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?:ال|ل)?عام|(?:ال|ل)?سنه|عامي)\s*(?P<year>{_YEAR})"
-             rf"(?:{_HIJRI_MARK}|{_GREG_MARK})?"),
+    ("year", (rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?:ال|ل)?عام|(?:ال|ل)?سنه|عامي)\s*(?P<year>{_YEAR})"
+              rf"(?:{_HIJRI_MARK}|{_GREG_MARK})?")),
 ]
 
 
@@ -363,7 +363,7 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 
 def _int_day(text: str) -> int:
-    return int(text[2:] if text.startswith("ال") else text)
+    return int(text.removeprefix("ال"))
 
 
 def _hijri_to_gregorian(year: int, month: int, day: int) -> date | None:
@@ -559,10 +559,6 @@ def _weekday_date(m: re.Match[str], pub: date, rel: str | None) -> date:
     return ref - timedelta(days=(ref.weekday() - target) % 7)
 
 
-def _r_wd_dm(m: re.Match[str], ctx: _Context) -> _Resolved:
-    return _resolve_day_month(m, ctx, _int_day(m.group("day")))
-
-
 def _r_wd(m: re.Match[str], ctx: _Context) -> _Resolved:
     if ctx.published is None:
         return None
@@ -660,7 +656,7 @@ def _r_year(m: re.Match[str], ctx: _Context) -> _Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Resolved]] = {
-    "wd_dm": _r_wd_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "ago": _r_ago, "wd": _r_wd,
+    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "ago": _r_ago, "wd": _r_wd,
     "deictic": _r_deictic, "period": _r_period, "month": _r_month, "year": _r_year,
 }
 
