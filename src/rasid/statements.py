@@ -131,6 +131,27 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     return made
 
 
+TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
+              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "امس", "منتصف",
+              "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
+              "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
+              "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
+              "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع"}
+
+
+def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
+    """Skip comma-less openers before a verb: وفجر اليوم، ومساء الخميس، كما، إذ، من جهته ..."""
+    k = lead
+    while k < stop:
+        word = toks[k].norm
+        bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
+        if word in TIME_WORDS or bare in TIME_WORDS or word[:1].isdigit():
+            k += 1
+            continue
+        break
+    return k
+
+
 def _lead_index(text: str, toks: list[Token]) -> int:
     """Index of the first token after leading adverbial chunks that end with a comma."""
     i = 0
@@ -165,9 +186,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     direct = False
 
     # SVO: a noun phrase opens the clause and this verb follows it
+    lead = _skip_time_words(toks, lead, i)
     if i > lead and not conj:
         np_toks = _cut_np(text, toks[lead:i])
-        if np_toks and _looks_like_speaker(np_toks, mentions, state):
+        if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
             content_start = toks[i].end
     if speaker is None:
@@ -270,6 +292,11 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             carried = False
             if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS and len(np) <= 3 and not _has_named(np, mentions):
                 np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
+            if after < len(toks) and toks[after].norm in {"ما", "لما"}:
+                after += 1
+            if after < len(toks) and any(c in cue_forms() for c in stems(toks[after].norm)[:2]):
+                after += 1  # بحسب ما أفادت X / وفق ما نقلت X: the speaker follows the verb
+                np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             if np and np[0].norm in {"ما"}:
                 return None
             if np:
@@ -459,8 +486,11 @@ def _known(name: str, state: _State) -> bool:
     return bool(name) and (name in state.known or any(k.endswith(" " + name) and len(name) > 4 for k in state.known))
 
 
-def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State) -> bool:
+def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
+    """Can this phrase be a speaker? ``strict`` (a subject before its verb) refuses bare unknown words."""
     if not np or len(np) > MAX_SPEAKER_TOKENS:
+        return False
+    if strict and np[0].norm in TIME_WORDS:
         return False
     nouns = speaker_nouns()
     if _has_named(np, mentions):
@@ -471,6 +501,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State)
     name = " ".join(t.norm for t in np)
     if name in state.known or any(k.endswith(name) and len(name) > 5 for k in state.known):
         return True
+    if strict:
+        return False
     # a bare personal name (two or three plain words): قال لافروف، قال جو بايدن
     return 1 <= len(np) <= 3 and all(_plain_name(t) and not t.norm.startswith("ال") for t in np[:1])
 

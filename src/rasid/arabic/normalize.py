@@ -59,7 +59,9 @@ def _fold_char(ch: str) -> str:
         return " "
     # presentation forms (ﻻ, ﺍ ...) -> base letters
     if "\uFB50" <= ch <= "\uFEFC":
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        decomposed = unicodedata.normalize("NFKC", ch)
+        if decomposed != ch:
+            return "".join(_fold_char(c) for c in decomposed)
     return ch
 
 
