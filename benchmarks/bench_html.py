@@ -12,8 +12,8 @@ from __future__ import annotations
 import argparse
 import gc
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 import trafilatura
 

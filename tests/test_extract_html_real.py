@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -70,7 +70,7 @@ def test_lbc_2026() -> None:
     article = _extract("lbcgroup_2026")
     assert article.title == expected["title"]
     assert article.published == datetime.fromisoformat(expected["publishing_date"])
-    assert article.published.tzinfo is not None and article.published.utcoffset() == timezone.utc.utcoffset(None)
+    assert article.published.tzinfo is not None and article.published.utcoffset() == UTC.utcoffset(None)
     paragraphs = [p for section in expected["body"]["sections"] for p in section["paragraphs"]]
     assert article.text.split("\n\n") == paragraphs
 

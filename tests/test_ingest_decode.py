@@ -18,7 +18,7 @@ SENTENCE = "قال وزير الموارد المائية إن الحكومة س
 
 def _page(charset: str | None) -> str:
     """The fixture page without its comment gloss, declaring ``charset`` (or nothing)."""
-    page = re.sub(r"<!--.*?-->", "", FIXTURE.read_text(encoding="utf-8"), flags=re.S)
+    page = re.sub(r"<!--.*?-->", "", FIXTURE.read_text(encoding="utf-8"), flags=re.DOTALL)
     page = page.replace("©", "(c)")  # ISO-8859-6 has no copyright sign
     meta = f'<meta charset="{charset}">' if charset else ""
     return page.replace('<meta charset="utf-8">', meta)

@@ -24,9 +24,10 @@ from __future__ import annotations
 import html as html_lib
 import json
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Iterable, Iterator
+from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -104,7 +105,7 @@ _CAPTIONS = (
 _CREDITS = ".credit, .photo-credit, .image-credit, .img-credit, .media-credit, [itemprop=copyrightHolder]"
 
 # photo credit markers inside a caption: تصوير (photo by), عدسة (lens of), المصدر (source), ©
-_CREDIT_MARKER = re.compile(r"(?:©|\(c\)|تصوير|عدسة|المصدر|مصدر الصورة|الصورة|Photo|Credit)\s*[:：/-]?\s*", re.I)
+_CREDIT_MARKER = re.compile(r"(?:©|\(c\)|تصوير|عدسة|المصدر|مصدر الصورة|الصورة|Photo|Credit)\s*[:：/-]?\s*", re.IGNORECASE)
 _TRAILING_PAREN = re.compile(r"\s*[\(（]([^()（）]{2,60})[\)）]\s*[.،]?\s*$")
 
 # bylines that sites put as the first body line: حوار (interview by), بقلم (written by), كتب/كتبت (wrote)...
@@ -128,7 +129,7 @@ _DATE_META = (
     "pubdate", "publishdate", "publish-date", "publish_date", "date", "dc.date", "dc.date.issued",
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
 )
-_DATE_HINT_WORDS = re.compile(r"date|time|tmstmp|timestamp|publish|posted|byline|meta|info|tarikh", re.I)
+_DATE_HINT_WORDS = re.compile(r"date|time|tmstmp|timestamp|publish|posted|byline|meta|info|tarikh", re.IGNORECASE)
 # " | ", " - ", " :: " ... between a headline and the site name (not «» : they quote in Arabic)
 _TITLE_SEPARATORS = re.compile(r"\s+(?:[|\-–—:·•]|::)\s+")
 _SEPARATOR_CHARS = " |-–—:·•"
@@ -447,7 +448,7 @@ def _label_kind(text: str) -> str | None:
     if not folded or folded[0] not in _LABEL_INITIALS:
         return None
     for label in _RELATED_FOLDED:
-        if folded == label or folded.startswith(label + " ") or folded.startswith(label + ":"):
+        if folded == label or folded.startswith((label + " ", label + ":")):
             return "related"
     for label in _DROP_FOLDED:
         if folded == label or folded.startswith(label + " "):
