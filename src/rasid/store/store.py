@@ -9,6 +9,8 @@ from pathlib import Path
 from collections.abc import Iterable, Iterator
 from typing import Any, Self
 
+import hashlib
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
@@ -20,6 +22,7 @@ from .db import connect
 from .tables import articles as A
 from .tables import mentions as M
 from .tables import rejections as R
+from .tables import seen_urls as U
 from .tables import sentences as SE
 from .tables import statements as S
 from .tables import targets as T
@@ -273,6 +276,67 @@ class Store:
             return {t.name: conn.execute(sa.select(sa.func.count()).select_from(t)).scalar_one()
                     for t in (A, S, T, R)}
 
+    # --- ingestion bookkeeping: seen URLs and duplicates ---------------------
+
+    def has_url(self, url: str) -> bool:
+        """True when ``url`` was fetched before (recorded by :meth:`remember_url`) or an article has it."""
+        try:
+            with self.engine.connect() as conn:
+                if conn.execute(sa.select(U.c.url_hash).where(U.c.url_hash == _url_hash(url))).first():
+                    return True
+                return conn.execute(sa.select(A.c.id).where(A.c.url == url).limit(1)).first() is not None
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read the seen URLs", exc) from exc
+
+    def remember_url(self, url: str, outcome: str = "document") -> None:
+        """Record that ``url`` was fetched (``outcome``: "document" or the stage that rejected it)."""
+        try:
+            with self.engine.begin() as conn:
+                if conn.execute(sa.select(U.c.url_hash).where(U.c.url_hash == _url_hash(url))).first():
+                    return
+                conn.execute(sa.insert(U), {"url_hash": _url_hash(url), "url": url, "outcome": outcome[:32],
+                                            "seen_at": _now()})
+        except IntegrityError:
+            return  # another writer recorded it meanwhile
+        except SQLAlchemyError as exc:
+            raise self._error("cannot record a seen URL", exc) from exc
+
+    def mark_duplicate(self, article_id: str, original_id: str | None) -> bool:
+        """Flag ``article_id`` as a copy of ``original_id`` (None clears the flag); False when it is not stored."""
+        if original_id == article_id:
+            original_id = None
+        try:
+            with self.engine.begin() as conn:
+                result = conn.execute(sa.update(A).where(A.c.id == article_id).values(duplicate_of=original_id))
+                return result.rowcount > 0
+        except SQLAlchemyError as exc:
+            raise self._error(f"cannot mark article {article_id} as a duplicate", exc) from exc
+
+    def duplicate_of(self, article_id: str) -> str | None:
+        """The id of the article ``article_id`` copies, or None for an original (or an unknown id)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(A.c.duplicate_of).where(A.c.id == article_id)).scalar_one_or_none()
+
+    def article_texts(self) -> Iterator[tuple[str, str, str | None]]:
+        """``(id, text, duplicate_of)`` of every stored article in ingestion order, without the layers."""
+        last: tuple[str, str] | None = None
+        while True:
+            query = (sa.select(A.c.id, A.c.text, A.c.duplicate_of, A.c.ingested_at)
+                     .order_by(A.c.ingested_at, A.c.id).limit(_BATCH))
+            if last is not None:
+                query = query.where(sa.or_(A.c.ingested_at > last[0],
+                                           sa.and_(A.c.ingested_at == last[0], A.c.id > last[1])))
+            try:
+                with self.engine.connect() as conn:
+                    rows = conn.execute(query).all()
+            except SQLAlchemyError as exc:
+                raise self._error("cannot read articles", exc) from exc
+            for row in rows:
+                yield row.id, row.text, row.duplicate_of
+            if len(rows) < _BATCH:
+                return
+            last = (rows[-1].ingested_at, rows[-1].id)
+
     def _error(self, what: str, exc: BaseException) -> StoreError:
         why = str(getattr(exc, "orig", None) or exc).strip().splitlines()
         reason = f"{what} in {self.url}: {why[0] if why else type(exc).__name__}"
@@ -280,6 +344,10 @@ class Store:
         if isinstance(exc, IntegrityError):
             hint = "statement ids must be unique across articles; this is a bug in rasid, please report it"
         return StoreError(reason, hint=hint)
+
+
+def _url_hash(url: str) -> str:
+    return hashlib.sha1(url.strip().encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _day(value: date | datetime) -> str:

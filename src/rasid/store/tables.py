@@ -36,6 +36,7 @@ articles = sa.Table(
     sa.Column("paragraphs", sa.JSON),
     sa.Column("dates", sa.JSON),
     sa.Column("ingested_at", sa.String(40), nullable=False),
+    sa.Column("duplicate_of", sa.String(64)),  # id of the article this one copies (migration 0002)
 )
 
 sentences = sa.Table(
@@ -136,4 +137,25 @@ rejections = sa.Table(
     sa.Column("stage", sa.String(64), nullable=False),
     sa.Column("reason", sa.Text, nullable=False),
     sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+seen_urls = sa.Table(
+    "seen_urls",
+    metadata,
+    sa.Column("url_hash", sa.String(40), primary_key=True),  # sha1 hex of the URL
+    sa.Column("url", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(32), nullable=False),
+    sa.Column("seen_at", sa.String(40), nullable=False),
+)
+
+# one row per input document a batch ingest has finished with (see rasid.batch): a re-run skips
+# the documents whose key is here. Written in the same transaction as the article or rejection.
+ingest_ledger = sa.Table(
+    "ingest_ledger",
+    metadata,
+    sa.Column("key", sa.String(40), primary_key=True),  # sha1 hex of origin + content
+    sa.Column("origin", sa.Text, nullable=False),
+    sa.Column("outcome", sa.String(16), nullable=False),  # ingested | duplicate | rejected
+    sa.Column("article_id", sa.String(64)),
+    sa.Column("done_at", sa.String(40), nullable=False),
 )

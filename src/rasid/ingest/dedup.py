@@ -1,0 +1,177 @@
+"""Duplicate articles: the same story ingested twice, and syndicated wire copies.
+
+Two checks, cheapest first:
+
+* **exact**: a hash of the folded text (:func:`rasid.arabic.fold`, then only its
+  words), so copies that differ in diacritics, hamza forms, tatweel, punctuation or
+  spacing are the same article;
+* **near**: MinHash over word shingles of the folded text, looked up in an LSH
+  index (datasketch). A wire story that a second outlet republished with a new
+  first line, a dateline or a different sign-off is a near duplicate of the first
+  copy rasid saw.
+
+Only originals go into the index, so a chain of copies all point at the first one.
+The index lives in memory; :meth:`Deduplicator.from_store` rebuilds it from the
+stored articles and their ``duplicate_of`` links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from typing import TYPE_CHECKING, Literal
+
+from datasketch import MinHash, MinHashLSH
+
+from ..arabic.normalize import fold
+from ..errors import ConfigError
+from ..model import Article
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+__all__ = ["DUPLICATE", "NEAR_DUPLICATE", "NEW", "Deduplicator", "text_hash"]
+
+NEW: Literal["new"] = "new"
+DUPLICATE: Literal["duplicate"] = "duplicate"
+NEAR_DUPLICATE: Literal["near_duplicate"] = "near_duplicate"
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(fold(text).lower())
+
+
+def text_hash(text: str) -> str:
+    """The exact-duplicate key of ``text``: a hash of its folded words."""
+    return hashlib.sha1(" ".join(_words(text)).encode()).hexdigest()
+
+
+class Deduplicator:
+    """Says whether an article is new, an exact duplicate or a near duplicate of one seen before.
+
+    ``threshold`` is the estimated Jaccard similarity of the shingle sets above which
+    two articles are near duplicates (0.7 catches a wire story with a changed lead
+    paragraph; two different stories on the same event stay well below it).
+    ``shingle`` is the number of words per shingle. Texts with fewer than
+    ``min_shingles`` shingles only get the exact check: short texts share too much
+    boilerplate to compare. Thread-safe.
+    """
+
+    def __init__(self, *, threshold: float = 0.7, num_perm: int = 128, shingle: int = 3, min_shingles: int = 8):
+        if not 0.0 < threshold < 1.0:
+            raise ConfigError(f"near-duplicate threshold must be between 0 and 1, got {threshold}")
+        if shingle < 1 or num_perm < 16:
+            raise ConfigError("shingle must be at least 1 word and num_perm at least 16")
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self.min_shingles = min_shingles
+        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._hashes: dict[str, str] = {}  # text hash -> original article id
+        self._minhashes: dict[str, MinHash] = {}  # original article id -> its MinHash
+        self._verdicts: dict[str, tuple[str, str | None]] = {}  # article id -> verdict already given
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        """How many articles the deduplicator has seen."""
+        return len(self._verdicts)
+
+    # --- building ---------------------------------------------------------------
+
+    @classmethod
+    def from_store(cls, store: "Store", **options: object) -> "Deduplicator":
+        """An index of every article in ``store``, in ingestion order, honouring stored ``duplicate_of`` links."""
+        dedup = cls(**options)  # type: ignore[arg-type]
+        for article_id, text, original in store.article_texts():
+            dedup.add(article_id, text, duplicate_of=original)
+        return dedup
+
+    def add(self, article_id: str, text: str, *, duplicate_of: str | None = None) -> tuple[str, str | None]:
+        """Index an article whose verdict is already known (``duplicate_of`` None: an original)."""
+        with self._lock:
+            if article_id in self._verdicts:
+                return self._verdicts[article_id]
+            key = text_hash(text)
+            if duplicate_of is None or duplicate_of == article_id:
+                verdict: tuple[str, str | None] = (NEW, None)
+                self._hashes.setdefault(key, article_id)
+                self._index(article_id, text)
+            else:
+                exact = self._hashes.get(key) == duplicate_of
+                verdict = (DUPLICATE if exact else NEAR_DUPLICATE, duplicate_of)
+                self._hashes.setdefault(key, duplicate_of)
+            self._verdicts[article_id] = verdict
+            return verdict
+
+    # --- checking ---------------------------------------------------------------
+
+    def check(self, article: Article, *, add: bool = True) -> tuple[str, str | None]:
+        """``(verdict, original id)``: ``("new", None)``, ``("duplicate", id)`` or ``("near_duplicate", id)``.
+
+        With ``add`` (the default) the article is remembered, so the next copy points
+        to it. Checking an article id seen before returns the verdict it got then.
+        """
+        with self._lock:
+            known = self._verdicts.get(article.id)
+            if known is not None:
+                return known
+            key = text_hash(article.text)
+            original = self._hashes.get(key)
+            if original is not None:
+                verdict: tuple[str, str | None] = (DUPLICATE, original)
+            else:
+                near = self._nearest(article.text)
+                verdict = (NEAR_DUPLICATE, near) if near is not None else (NEW, None)
+            if add:
+                self._verdicts[article.id] = verdict
+                if verdict[0] == NEW:
+                    self._hashes[key] = article.id
+                    self._index(article.id, article.text)
+                else:
+                    self._hashes.setdefault(key, verdict[1])  # type: ignore[arg-type]
+            return verdict
+
+    def similarity(self, a: str, b: str) -> float:
+        """The estimated Jaccard similarity of two texts' shingle sets (for tuning the threshold)."""
+        ma, mb = self._minhash(a), self._minhash(b)
+        if ma is None or mb is None:
+            return 1.0 if text_hash(a) == text_hash(b) else 0.0
+        return float(ma.jaccard(mb))
+
+    # --- internals --------------------------------------------------------------
+
+    def _shingles(self, text: str) -> set[bytes]:
+        words = _words(text)
+        if len(words) < self.shingle:
+            return {" ".join(words).encode()} if words else set()
+        return {" ".join(words[i : i + self.shingle]).encode() for i in range(len(words) - self.shingle + 1)}
+
+    def _minhash(self, text: str) -> MinHash | None:
+        shingles = self._shingles(text)
+        if len(shingles) < self.min_shingles:
+            return None
+        mh = MinHash(num_perm=self.num_perm)
+        mh.update_batch(list(shingles))
+        return mh
+
+    def _index(self, article_id: str, text: str) -> None:
+        mh = self._minhash(text)
+        if mh is None or article_id in self._minhashes:
+            return
+        self._minhashes[article_id] = mh
+        self._lsh.insert(article_id, mh)
+
+    def _nearest(self, text: str) -> str | None:
+        mh = self._minhash(text)
+        if mh is None:
+            return None
+        best: tuple[float, str] | None = None
+        for candidate in self._lsh.query(mh):
+            score = mh.jaccard(self._minhashes[candidate])
+            if score >= self.threshold and (best is None or score > best[0] or
+                                            (score == best[0] and candidate < best[1])):
+                best = (score, candidate)
+        return best[1] if best else None
