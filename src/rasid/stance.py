@@ -34,7 +34,7 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   "الرئيس", "الخارجيه", "السلطات", "سلطات", "الطائرات", "طائرات", "الغارات", "غارات", "الوفد", "وفد",
                   "المبعوث", "الاعتداءات", "الضربات", "القصف", "وجود", "الوجود", "التدخل", "تدخل", "المخابرات",
                   "الاستخبارات", "الدبلوماسيه", "الاداره", "اداره", "الموقف", "موقف", "المسؤولين", "المسؤولون", "الضغوط",
-                  "العقوبات", "الحرب", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
+                  "العقوبات", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
                   "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل"}
 NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
 DEFAULT_BY_KIND = {
@@ -90,11 +90,14 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         excluded.update(p for p, _ in kb.parents(st.speaker.actor_id))
     if st.speaker.parent is not None and st.speaker.parent.actor_id:
         excluded.update(p for p, _ in kb.parents(st.speaker.parent.actor_id))
-    scope = Span(min(st.content.start, st.cue.end), st.content.end) if st.content.start >= st.cue.end else st.content
+    scope = st.content
     out: list[tuple[Mention, int]] = []
     seen: set[str] = set()
-    for m in article.mentions:
-        if not scope.contains(m.span) or st.speaker.span.contains(m.span):
+    in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)]
+    for pos, m in enumerate(in_scope):
+        # a name glossed by a parenthesis names the referent: هذا “الاحتلال” (روسيا)
+        nxt = in_scope[pos + 1] if pos + 1 < len(in_scope) else None
+        if nxt is not None and text[m.span.end : nxt.span.start].strip(" ”»\"") == "(":
             continue
         if m.type in NOT_TARGET_TYPES or m.key in excluded:
             continue

@@ -44,6 +44,8 @@ DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصري
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال"}
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 MAX_SPEAKER_TOKENS = 10
+PARENT_RELATIONS = {"part_of", "ministry_of", "office_of", "organ_of", "unit_of", "agency_of", "wing_of", "branch_of",
+                    "media_office_of", "department_of", "spokesperson_of", "subsidiary_of"}
 CARRY_WINDOW = 6  # sentences a pronoun may reach back
 
 
@@ -547,8 +549,17 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             else:
                 result = Mention(Span(start, end), surface, head, None, _guess_type(np), "pattern",
                                  _parent(parent))
-    if result.parent is not None or result.source == "pattern":
-        state.known[fold(result.name)] = result
+    # a sub-unit from the knowledge base carries its parent body (إدارة الشؤون السياسية -> حكومة الإنقاذ)
+    if result.actor_id and result.parent is None:
+        parents = kb.parents(result.actor_id, article.published.date() if article.published else None)
+        if parents and parents[0][1] in PARENT_RELATIONS:
+            p = kb.get(parents[0][0])
+            if p is not None:
+                result = Mention(result.span, result.surface, result.name, result.actor_id, result.type, result.source,
+                                 Mention(result.span, result.surface, p.name_ar, p.id, p.type, "kb"))
+    # remember the speaker so that a later, shorter mention of it (الشؤون السياسية) resolves to it
+    state.known.setdefault(fold(result.name), result)
+    state.known.setdefault(fold(_clean_name(surface)), result)
     return result
 
 
