@@ -3,8 +3,8 @@
 Reads a gzip JSONL corpus (field ``text``), folds and tokenizes every article with
 :mod:`rasid.arabic`, and counts the 1-4 token n-grams that follow reporting verbs
 and titles (قال، أكد، أعلن، وزير، المتحدث باسم ...). With ``--unknown`` it keeps only
-the n-grams whose first token does not start a name already in the shipped KB,
-so the output lists what is still missing.
+the phrases (cue + n-gram) in which the shipped KB finds no name at all, so the
+output lists what is still missing.
 
 Usage::
 
@@ -64,8 +64,9 @@ def candidates(texts, max_len: int = 4) -> Counter[tuple[str, str]]:
     return counts
 
 
-def known_first_tokens(kb: KnowledgeBase) -> set[str]:
-    return set(kb._first)  # noqa: SLF001 - a read-only peek for this analysis script
+def is_known(kb: KnowledgeBase, cue: str, gram: str) -> bool:
+    """True when the KB already names something in the cue + n-gram phrase."""
+    return bool(kb.find(f"{cue} {gram}"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -73,16 +74,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("corpus", type=Path)
     ap.add_argument("--top", type=int, default=300)
     ap.add_argument("--min-len", type=int, default=2, help="shortest n-gram to report (tokens)")
-    ap.add_argument("--unknown", action="store_true", help="drop n-grams that start with a known name")
+    ap.add_argument("--unknown", action="store_true", help="drop phrases in which the KB already finds a name")
     args = ap.parse_args(argv)
     counts = candidates(articles(args.corpus))
-    known = known_first_tokens(KnowledgeBase.load()) if args.unknown else set()
+    kb = KnowledgeBase.load() if args.unknown else None
     shown = 0
     for (cue, gram), n in counts.most_common():
         toks = gram.split(" ")
         if len(toks) < args.min_len:
             continue
-        if known and any(s in known for s in stems(toks[0])):
+        if kb is not None and is_known(kb, cue, gram):
             continue
         sys.stdout.write(f"{n}\t{cue}\t{gram}\n")
         shown += 1
