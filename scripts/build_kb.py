@@ -456,7 +456,7 @@ def render(kb: KB) -> tuple[str, str]:
                                 "|".join(e.aliases_ar), "|".join(e.aliases_en)]) + "\n")
     affs = [AFFS_HEADER, "child\tparent\trelation\tstart\tend\tnote\n"]
     for ln in sorted(kb.links, key=lambda x: (x.child, x.start, x.parent, x.relation, x.end)):
-        affs.append("\t".join([ln.child, ln.parent, ln.relation, ln.start, ln.end, ln.note]) + "\n")
+        affs.append(f"{ln.child}\t{ln.parent}\t{ln.relation}\t{ln.start}\t{ln.end}\t{ln.note}\n")
     return "".join(lines), "".join(affs)
 
 
