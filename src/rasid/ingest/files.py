@@ -7,12 +7,15 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO, Any, Callable, Iterable, Iterator, Mapping
 
 from ..errors import InputError
 from ..model import Document, Rejection
 
 RECORD_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+WARC_SUFFIXES = {".warc"}  # also .warc.gz: the .gz is looked through
+CSV_SUFFIXES = {".csv", ".tsv"}
+URL_PREFIXES = ("http://", "https://")
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MAX_BYTES = 50 * 1024 * 1024
@@ -25,21 +28,45 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
-def iter_documents(paths: Iterable[str | Path], *, stdin: IO[bytes] | None = None) -> Iterator[Document | Rejection]:
-    """Documents from files, folders (recursively, sorted) and ``-`` (standard input)."""
-    for item in paths:
-        if str(item) == "-":
-            data = (stdin or sys.stdin.buffer).read()
-            yield from _from_bytes("<stdin>", data, _guess_format(data))
-            continue
-        path = Path(item)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
-                yield from _from_file(child)
-        elif path.is_file():
-            yield from _from_file(path)
-        else:
-            yield Rejection(str(path), "read", "no such file or folder; check the path")
+def iter_documents(paths: Iterable[str | Path], *, stdin: IO[bytes] | None = None,
+                   csv_columns: Mapping[str, str] | None = None, allow_private: bool = False,
+                   seen: Callable[[str], bool] | None = None, client: Any = None,
+                   fetch_options: Mapping[str, Any] | None = None) -> Iterator[Document | Rejection]:
+    """Documents from files, folders (recursively, sorted), ``-`` (standard input) and web pages.
+
+    By suffix: ``.warc``/``.warc.gz`` are read record by record (:mod:`.warc`),
+    ``.csv``/``.tsv`` row by row with ``csv_columns`` as the column mapping
+    (:mod:`.csvfile`). An argument starting with ``http://`` or ``https://`` is
+    fetched (:mod:`.web`); ``allow_private``, ``seen``, ``client`` and
+    ``fetch_options`` (timeout, max_bytes, retries, host_delay...) go to the fetcher.
+    """
+    fetcher = None
+    try:
+        for item in paths:
+            if isinstance(item, str) and item.strip().lower().startswith(URL_PREFIXES):
+                if fetcher is None:
+                    from .web import Fetcher
+
+                    fetcher = Fetcher(client=client, allow_private=allow_private, **dict(fetch_options or {}))
+                from .web import fetch_documents
+
+                yield from fetch_documents([item], seen=seen, fetcher=fetcher)
+                continue
+            if str(item) == "-":
+                data = (stdin or sys.stdin.buffer).read()
+                yield from _from_bytes("<stdin>", data, _guess_format(data))
+                continue
+            path = Path(item)
+            if path.is_dir():
+                for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                    yield from _from_file(child, csv_columns)
+            elif path.is_file():
+                yield from _from_file(path, csv_columns)
+            else:
+                yield Rejection(str(path), "read", "no such file or folder; check the path")
+    finally:
+        if fetcher is not None:
+            fetcher.close()
 
 
 def _guess_format(data: bytes) -> str:
@@ -51,8 +78,19 @@ def _guess_format(data: bytes) -> str:
     return "text"
 
 
-def _from_file(path: Path) -> Iterator[Document | Rejection]:
+def _from_file(path: Path, csv_columns: Mapping[str, str] | None = None) -> Iterator[Document | Rejection]:
     origin = str(path)
+    suffix = _suffix(path)
+    if suffix in WARC_SUFFIXES:  # streamed record by record: no size limit
+        from .warc import iter_warc
+
+        yield from iter_warc(path)
+        return
+    if suffix in CSV_SUFFIXES and path.suffix.lower() != ".gz":  # streamed row by row
+        from .csvfile import iter_csv
+
+        yield from iter_csv(path, columns=csv_columns)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
