@@ -84,6 +84,8 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     text = article.text
     toks = tokenize(text[st.sentence.start : st.sentence.end], st.sentence.start)
     excluded = {st.speaker.key}
+    # names inside the speaker phrase (القيادي في حماس أسامة حمدان) are the speaker, never its targets
+    excluded.update(m.key for m in article.mentions if st.speaker.span.contains(m.span))
     if st.speaker.parent is not None:
         excluded.add(st.speaker.parent.key)
     if st.speaker.actor_id:
@@ -130,6 +132,11 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
     scores = {m.key: 0.0 for m, _ in targets}
     target_idx = [(m, i) for m, i in targets]
     content_range = (st.content.start, st.content.end)
+    # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
+    for m, _ in targets:
+        surface = fold(m.surface)
+        if any(w in surface for w in PEJORATIVE):
+            scores[m.key] -= 1.0
     for k, t in enumerate(toks):
         if not (content_range[0] <= t.start < content_range[1]):
             continue
@@ -170,9 +177,26 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
             stance, conf = default, 0.5
         else:
             stance, conf = Stance.NEUTRAL, 0.5
+            if _in_prepositional_phrase(toks, i) and i != first_after_cue:
+                continue  # a place, a beneficiary or a circumstance, not a target of the statement
         out.append(TargetStance(m, stance, round(conf, 2)))
         prev_stance, prev_idx = stance, i
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
+
+
+PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
+PREPOSITIONS = {"في", "الي", "من", "علي", "عن", "مع", "ضمن", "حول", "بين", "لدي", "عبر", "نحو", "داخل", "خارج", "قرب",
+                "تجاه", "ازاء", "حيال", "بشان", "لصالح", "بحق"}
+
+
+def _in_prepositional_phrase(toks: list[Token], i: int) -> bool:
+    word = toks[i].norm
+    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
+    if bare[:1] in "بلك" and len(bare) > 3 and bare[1:] in {s for s in stems(word)}:
+        return True
+    if i > 0 and toks[i - 1].norm in PREPOSITIONS:
+        return True
+    return False
 
 
 def _negated(toks: list[Token], k: int) -> bool:
