@@ -6,7 +6,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import replace
 from datetime import date, datetime, UTC
 from pathlib import Path
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Self
 
 import hashlib
@@ -20,6 +20,7 @@ from ..model import Article, Rejection, Statement, TargetStance
 from . import codec
 from .db import connect
 from .tables import articles as A
+from .tables import ingest_ledger as L
 from .tables import mentions as M
 from .tables import rejections as R
 from .tables import seen_urls as U
@@ -336,6 +337,83 @@ class Store:
             if len(rows) < _BATCH:
                 return
             last = (rows[-1].ingested_at, rows[-1].id)
+
+    # --- batch ingest ledger (see rasid.batch) --------------------------------
+
+    def done_keys(self, keys: Iterable[str]) -> set[str]:
+        """The document keys among ``keys`` that the ingest ledger already holds."""
+        wanted = list(dict.fromkeys(keys))
+        found: set[str] = set()
+        try:
+            with self.engine.connect() as conn:
+                for i in range(0, len(wanted), _BATCH):
+                    chunk = wanted[i : i + _BATCH]
+                    found.update(conn.execute(sa.select(L.c.key).where(L.c.key.in_(chunk))).scalars())
+        except SQLAlchemyError as exc:
+            raise self._error("cannot read the ingest ledger", exc) from exc
+        return found
+
+    def save_ledgered(self, items: Sequence[tuple[str, Article | Rejection]]) -> list[str]:
+        """Store articles and rejections with their document keys, all in one transaction.
+
+        Returns one outcome per item: ``ingested``, ``duplicate`` (an article with its id is
+        stored), ``rejected``, or ``done`` when the key is already in the ledger (or earlier in
+        ``items``) and nothing was written for it. A run killed at any moment leaves either the
+        whole batch (articles, rejections and keys) or none of it.
+        """
+        if not items:
+            return []
+        try:
+            with self.engine.begin() as conn:
+                return self._save_ledgered(conn, items)
+        except IntegrityError:
+            # another writer stored some of these keys or ids meanwhile: read the ledger again
+            try:
+                with self.engine.begin() as conn:
+                    return self._save_ledgered(conn, items)
+            except SQLAlchemyError as exc:
+                raise self._error("cannot store a batch", exc) from exc
+        except SQLAlchemyError as exc:
+            raise self._error("cannot store a batch", exc) from exc
+
+    def _save_ledgered(self, conn: Connection, items: Sequence[tuple[str, Article | Rejection]]) -> list[str]:
+        keys = list(dict.fromkeys(k for k, _ in items))
+        done: set[str] = set()
+        for i in range(0, len(keys), _BATCH):
+            chunk = keys[i : i + _BATCH]
+            done.update(conn.execute(sa.select(L.c.key).where(L.c.key.in_(chunk))).scalars())
+        stamp = _now()
+        outcomes: list[str] = []
+        fresh: list[Article] = []
+        rejected: list[dict[str, Any]] = []
+        ledger: list[dict[str, Any]] = []
+        for key, item in items:
+            if key in done:
+                outcomes.append("done")
+                continue
+            done.add(key)
+            if isinstance(item, Rejection):
+                outcomes.append("rejected")
+                rejected.append({"origin": item.origin, "stage": item.stage, "reason": item.reason,
+                                 "created_at": stamp})
+                ledger.append({"key": key, "origin": item.origin, "outcome": "rejected", "article_id": None,
+                               "done_at": stamp})
+            else:
+                outcomes.append("")  # filled below
+                fresh.append(item)
+                ledger.append({"key": key, "origin": item.source or item.id, "outcome": "", "article_id": item.id,
+                               "done_at": stamp})
+        flags = iter(self._insert(conn, fresh))
+        article_rows = iter(row for row in ledger if row["article_id"] is not None)
+        for pos, outcome in enumerate(outcomes):
+            if outcome == "":
+                outcomes[pos] = "ingested" if next(flags) else "duplicate"
+                next(article_rows)["outcome"] = outcomes[pos]
+        if rejected:
+            conn.execute(sa.insert(R), rejected)
+        if ledger:
+            conn.execute(sa.insert(L), ledger)
+        return outcomes
 
     def _error(self, what: str, exc: BaseException) -> StoreError:
         why = str(getattr(exc, "orig", None) or exc).strip().splitlines()

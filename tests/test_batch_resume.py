@@ -1,0 +1,140 @@
+"""Batch ingest survives kill -9: re-runs finish the job with nothing lost and nothing stored twice."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from batch_support import write_corpus
+from rasid.batch import IngestSummary, document_key, ingest
+from rasid.model import Document, Rejection
+from rasid.store import open_store
+
+ROOT = Path(__file__).resolve().parents[1]
+N_ARTICLES = 200
+N_DOCUMENTS = N_ARTICLES + 4  # + a copy of article 0, an empty, a binary and an English file
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), env.get("PYTHONPATH", "")])
+    return env
+
+
+def _command(folder: Path, db: Path) -> list[str]:
+    return [sys.executable, "-m", "rasid.batch", "--db", str(db), "--batch-size", "5", str(folder)]
+
+
+def _ledger_size(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return conn.execute("select count(*) from ingest_ledger").fetchone()[0]
+    except sqlite3.OperationalError:  # the table is not created yet
+        return 0
+
+
+def _snapshot(db: Path) -> dict[str, object]:
+    with sqlite3.connect(db) as conn:
+        q = lambda sql: conn.execute(sql).fetchall()  # noqa: E731
+        return {
+            "articles": sorted(r[0] for r in q("select id from articles")),
+            "statements": sorted(q("select id, article_id, speaker_name, kind from statements")),
+            "targets": sorted(q("select statement_id, position, name, stance from targets")),
+            "rejections": sorted(q("select origin, stage from rejections")),
+            "ledger": sorted(q("select key, outcome from ingest_ledger")),
+        }
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return write_corpus(tmp_path_factory.mktemp("corpus"), N_ARTICLES, extra=12)
+
+
+@pytest.fixture(scope="module")
+def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    db = tmp_path_factory.mktemp("clean") / "clean.db"
+    done = subprocess.run(_command(corpus, db), env=_env(), capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary == {"ingested": N_ARTICLES, "duplicates": 1, "rejected": 3,
+                       "statements": summary["statements"], "skipped": 0}
+    assert summary["statements"] > N_ARTICLES
+    return _snapshot(db)
+
+
+def test_killed_runs_resume_to_the_clean_result(corpus: Path, clean: dict[str, object], tmp_path: Path) -> None:
+    db = tmp_path / "killed.db"
+    progress = []
+    # kill at fixed moments after start, then at moments chosen by progress (ledger rows written)
+    plans: list[tuple[str, float]] = [("after", 0.3), ("after", 1.0), ("after", 2.0),
+                                      ("rows", 30), ("rows", 40), ("rows", 40)]
+    for kind, value in plans:
+        before = _ledger_size(db)
+        proc = subprocess.Popen(_command(corpus, db), env=_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        start = time.monotonic()
+        while proc.poll() is None:
+            if kind == "after" and time.monotonic() - start >= value:
+                break
+            if kind == "rows" and _ledger_size(db) - before >= value:
+                break
+            if time.monotonic() - start > 120:
+                break
+            time.sleep(0.02)
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+        progress.append(_ledger_size(db))
+    assert progress == sorted(progress)  # nothing recorded is ever lost
+    assert any(0 < p < N_DOCUMENTS for p in progress)  # at least one kill landed mid-run
+    final = subprocess.run(_command(corpus, db), env=_env(), capture_output=True, text=True, timeout=300)
+    assert final.returncode == 0, final.stderr
+    summary = json.loads(final.stdout)
+    assert summary["skipped"] == progress[-1]
+    assert _snapshot(db) == clean
+    assert len(clean["ledger"]) == N_DOCUMENTS  # type: ignore[arg-type]
+
+
+def test_a_second_run_skips_everything(corpus: Path, tmp_path: Path) -> None:
+    db = tmp_path / "twice.db"
+    with open_store(db) as store:
+        first = ingest([corpus], store, batch_size=50)
+        second = ingest([corpus], store, batch_size=50)
+        counts = store.counts()
+    assert (first.ingested, first.duplicates, first.rejected) == (N_ARTICLES, 1, 3)
+    assert second == IngestSummary(skipped=N_DOCUMENTS)
+    assert counts["articles"] == N_ARTICLES
+    assert counts["rejections"] == 3
+    assert counts["statements"] == first.statements
+
+
+def test_progress_and_rejection_callbacks(tmp_path: Path) -> None:
+    # one Arabic article ("The minister said that the talks will resume tomorrow") and one empty document
+    docs = [Document(origin="a.txt", content="عنوان الخبر\n\nوقال الوزير إن المحادثات ستستأنف غدًا في العاصمة.\n"),
+            Document(origin="empty.txt", content="")]
+    seen: list[IngestSummary] = []
+    rejected: list[Rejection] = []
+    with open_store(tmp_path / "cb.db") as store:
+        summary = ingest(docs, store, batch_size=1, progress=lambda s: seen.append(IngestSummary(**s.as_dict())),
+                         on_rejection=rejected.append)
+    assert summary.ingested == 1 and summary.rejected == 1
+    assert [r.origin for r in rejected] == ["empty.txt"]
+    assert seen[-1] == summary and len(seen) == 2
+
+
+def test_document_key_depends_on_origin_and_content() -> None:
+    a = Document(origin="a.txt", content="نص")  # "text"
+    assert document_key(a) == document_key(Document(origin="a.txt", content="نص"))
+    assert document_key(a) != document_key(Document(origin="b.txt", content="نص"))
+    assert document_key(a) != document_key(Document(origin="a.txt", content="نص آخر"))  # "another text"
+    assert document_key(a) == document_key(Document(origin="a.txt", content="نص".encode()))
+    assert len(document_key(Rejection("x.jsonl:3", "read", "not JSON"))) == 40
