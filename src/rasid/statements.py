@@ -65,7 +65,10 @@ class _State:
 
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None."""
-    for cand in stems(tok.norm)[:3]:
+    # verbs take a conjunction (و، ف) but never the article or a preposition
+    word = tok.norm
+    candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
+    for cand in candidates:
         cue = cues.get(cand)
         if cue is None:
             continue
@@ -78,6 +81,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple
         if tok.norm.startswith("س") and cand == tok.norm[1:]:
             return None  # future: سيعلن
         return cue, conj
+    if word.startswith(("سي", "ست")) and word[1:] in cues:
+        return None
     return None
 
 
@@ -113,6 +118,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if not hit:
             continue
         cue, conj = hit
+        nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+        if cue.person == "impf" and tok.norm[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
+                                                               and toks[i + 2].norm in COMPLEMENTISERS):
+            continue  # impersonal: يُذكر أنّ (it is worth noting that), يُشار إلى أنّ
         # skip a verb inside a source-marker clause: بحسب ما ذكر X
         if i >= 2 and toks[i - 1].norm in {"ما", "لما"} and fold(toks[i - 2].norm) in {"بحسب", "حسب", "وفق", "وفقا", "كما"}:
             continue
@@ -492,8 +501,15 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     """Can this phrase be a speaker? ``strict`` (a subject before its verb) refuses bare unknown words."""
     if not np or len(np) > MAX_SPEAKER_TOKENS:
         return False
-    if strict and np[0].norm in TIME_WORDS:
-        return False
+    if strict:
+        first = np[0]
+        if first.norm in TIME_WORDS:
+            return False
+        starts_named = _mention_at(first, mentions) is not None
+        nouns0 = speaker_nouns()
+        starts_noun = first.norm in nouns0 or any(s in nouns0 for s in stems(first.norm)[:2])
+        if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
+            return False
     nouns = speaker_nouns()
     if _has_named(np, mentions):
         return True

@@ -26,11 +26,10 @@ class Cue:
 
 
 def _past_forms(m: str, f: str) -> dict[str, str]:
-    forms = {m: "3ms", f: "3fs", f + "ا": "3fd"}
+    # duals (قالا، قالتا) are left out: rare in news, and they collide with accusative adverbs (تابعاً)
+    forms = {m: "3ms", f: "3fs"}
     stem = m[:-1] if m[-1] in "اي" else m
     forms[stem + "وا"] = "3mp"
-    if m[-1] not in "اي":
-        forms[m + "ا"] = "3md"
     return forms
 
 
@@ -39,8 +38,6 @@ def _imperfect_forms(i: str) -> dict[str, str]:
     forms = {i: "impf", "ت" + body: "impf"}
     stem = i[:-1] if i[-1] in "وي" else i
     forms[stem + "ون"] = "impf-p"
-    forms[i + "ان"] = "impf-d"
-    forms["ت" + body + "ان"] = "impf-d"
     return forms
 
 
