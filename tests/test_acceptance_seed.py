@@ -13,7 +13,7 @@ from rasid.cli import app
 
 from conftest import shared_path
 
-FLOORS = {"f1": 0.85, "target_recall": 0.85, "stance_accuracy": 0.85, "date_accuracy": 0.85}
+FLOORS = {"f1": 0.95, "target_recall": 0.9, "stance_accuracy": 0.95, "date_accuracy": 0.95}
 
 
 def load_scorer():
