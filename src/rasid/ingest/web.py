@@ -44,6 +44,7 @@ from .decode import decode
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "TEXT_TYPES",
     "USER_AGENT",
     "Fetched",
     "Fetcher",
@@ -62,7 +63,7 @@ DEFAULT_MAX_REDIRECTS = 5
 ROBOTS_MAX_BYTES = 512 * 1024
 
 _RETRY_STATUS = {429, 500, 502, 503, 504}
-_TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
+TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
 
 
 def address_problem(host: str, port: int | None = None) -> str | None:
@@ -193,10 +194,14 @@ class Fetcher:
 
     # --- public -----------------------------------------------------------------
 
-    def fetch(self, url: str, *, accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5") -> Fetched | Rejection:
-        """Fetch ``url`` (following redirects); a :class:`Fetched` or a Rejection saying why not."""
+    def fetch(self, url: str, *, accept: str = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5",
+              types: tuple[str, ...] = TEXT_TYPES) -> Fetched | Rejection:
+        """Fetch ``url`` (following redirects); a :class:`Fetched` or a Rejection saying why not.
+
+        ``types`` are the Content-Type prefixes accepted (a missing Content-Type is accepted).
+        """
         try:
-            return self._fetch(url, accept)
+            return self._fetch(url, accept, types)
         except _Refused as exc:
             return Rejection(url, exc.stage, exc.reason)
 
@@ -229,7 +234,7 @@ class Fetcher:
                                "(pass allow_private=True to fetch from a private network)")
         return parsed
 
-    def _fetch(self, url: str, accept: str) -> Fetched:
+    def _fetch(self, url: str, accept: str, types: tuple[str, ...]) -> Fetched:
         current = url
         for hop in range(self.max_redirects + 1):
             parsed = self._check_url(current)
@@ -237,7 +242,7 @@ class Fetcher:
                 problem = self._robots_problem(parsed)
                 if problem:
                     raise _Refused(problem)
-            response_or_location = self._get(current, accept)
+            response_or_location = self._get(current, accept, types)
             if isinstance(response_or_location, Fetched):
                 return Fetched(url, response_or_location.final_url, response_or_location.status,
                                response_or_location.content, response_or_location.content_type,
@@ -245,14 +250,14 @@ class Fetcher:
             current = response_or_location
         raise _Refused(f"too many redirects (more than {self.max_redirects}); the last one pointed to {current}")
 
-    def _get(self, url: str, accept: str) -> Fetched | str:
+    def _get(self, url: str, accept: str, types: tuple[str, ...] = ("text/",)) -> Fetched | str:
         """One URL with retries: a Fetched, or the absolute URL a redirect points to."""
         host = urlsplit(url).netloc.lower()
         attempt = 0
         while True:
             self._limiter.wait(host)
             try:
-                return self._get_once(url, accept)
+                return self._get_once(url, accept, types)
             except _Retry as exc:
                 if attempt >= self.retries:
                     raise _Refused(f"{exc.reason}; gave up after {attempt + 1} attempts", status=exc.status) from None
@@ -263,7 +268,7 @@ class Fetcher:
                     self._sleep(wait)
                 attempt += 1
 
-    def _get_once(self, url: str, accept: str) -> Fetched | str:
+    def _get_once(self, url: str, accept: str, types: tuple[str, ...]) -> Fetched | str:
         try:
             with self.client.stream("GET", url, headers={"Accept": accept, "User-Agent": self.user_agent},
                                     timeout=self.timeout, follow_redirects=False) as response:
@@ -284,8 +289,9 @@ class Fetcher:
                 if status != 200:
                     raise _Refused(f"HTTP {status} {response.reason_phrase}: not a page rasid can read".strip())
                 ctype, charset = _content_type(response.headers.get("content-type"))
-                if ctype and not ctype.startswith(_TEXT_TYPES):
-                    raise _Refused(f"the server sent {ctype}, not an HTML page", stage="read")
+                if ctype and not ctype.startswith(types):
+                    raise _Refused(f"the server sent {ctype}, not "
+                                   f"{'an HTML page' if types == TEXT_TYPES else 'a feed or sitemap'}", stage="read")
                 body = self._read_capped(response)
                 return Fetched(url, str(response.url), status, body, ctype, charset, dict(response.headers))
         except httpx.TimeoutException as exc:
@@ -332,11 +338,11 @@ class Fetcher:
         """
         robots_url = site + "/robots.txt"
         try:
-            got = self._get(robots_url, "text/plain")
+            got = self._get(robots_url, "text/plain", ("",))
             hops = 0
             while isinstance(got, str) and hops < self.max_redirects:
                 self._check_url(got)
-                got = self._get(got, "text/plain")
+                got = self._get(got, "text/plain", ("",))
                 hops += 1
         except _Refused as exc:
             if exc.status is not None and 400 <= exc.status < 500 and exc.status != 429:
