@@ -23,14 +23,13 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Union
 
 from .errors import ConfigError, RasidError
 from .model import Article, Document, Rejection
 
-Item = Union[Document, Rejection, Article]
-Source = Union[str, Path, Document, Rejection, Article]
-Result = Union[Article, Rejection]
+Item = Document | Rejection | Article
+Source = str | Path | Document | Rejection | Article
+Result = Article | Rejection
 
 
 @dataclass
@@ -126,7 +125,7 @@ def analyse(pipeline, item: Item) -> Result:
     except RasidError as exc:
         hint = f" ({exc.hint})" if exc.hint else ""
         return Rejection(exc.origin or origin or "?", exc.stage, exc.reason + hint)
-    except Exception as exc:  # extraction bugs are not wrapped by the pipeline: keep the batch going
+    except Exception as exc:  # noqa: BLE001 - extraction bugs are not wrapped by the pipeline: keep the batch going
         return Rejection(origin or "?", "extract", f"{type(exc).__name__}: {exc} (this is a bug in rasid; "
                                                    "please report it with the document)")
 
