@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Callable
+from typing import Self
 
 # "The foreign minister said on Tuesday that his country rejects the new sanctions and calls for dialogue."
 SENTENCE_1 = "قال وزير الخارجية يوم الثلاثاء إن بلاده ترفض العقوبات الجديدة وتدعو إلى الحوار بين جميع الأطراف."
@@ -54,7 +55,7 @@ class LocalServer:
         class _Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
 
-            def do_GET(self) -> None:  # noqa: N802 - the http.server API
+            def do_GET(self) -> None:
                 path = self.path.split("?", 1)[0]
                 with server._lock:
                     server.hits[path] = server.hits.get(path, 0) + 1
@@ -86,7 +87,7 @@ class LocalServer:
         host, port = self.httpd.server_address[:2]
         return f"http://{host}:{port}{path}"
 
-    def __enter__(self) -> "LocalServer":
+    def __enter__(self) -> Self:
         self._thread.start()
         return self
 

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest_support import SENTENCE_1, SENTENCE_2, SENTENCE_3, LocalServer, Route, article_page
+from ingest_support import (
+    SENTENCE_1,
+    SENTENCE_2,
+    SENTENCE_3,
+    LocalServer,
+    Route,
+    article_page,
+)
+
 from rasid.extract import extract
 from rasid.ingest.csvfile import iter_csv
 from rasid.ingest.files import iter_documents
@@ -62,8 +70,8 @@ def test_missing_text_column_is_one_clear_rejection(tmp_path: Path) -> None:
 
 def test_unknown_mapping_key_and_empty_file(tmp_path: Path) -> None:
     path = _write(tmp_path / "e.csv", "")
-    assert "empty" in list(iter_csv(path))[0].reason
-    assert "unknown field 'body'" in list(iter_csv(path, columns={"body": "text"}))[0].reason
+    assert "empty" in next(iter_csv(path)).reason
+    assert "unknown field 'body'" in next(iter_csv(path, columns={"body": "text"})).reason
 
 
 def test_windows_1256_csv_from_excel(tmp_path: Path) -> None:

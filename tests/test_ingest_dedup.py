@@ -99,7 +99,7 @@ def test_store_marks_duplicates_and_rebuilds_the_index(tmp_path) -> None:
     with open_store(tmp_path / "d.db") as store:
         dedup = Deduplicator.from_store(store)
         for article in (first, copy, other):
-            verdict, original = dedup.check(article)
+            _, original = dedup.check(article)
             store.save(article)
             if original is not None:
                 assert store.mark_duplicate(article.id, original)

@@ -5,7 +5,14 @@ from __future__ import annotations
 import gzip
 
 from ingest_support import SENTENCE_1, LocalServer, Route, article_page
-from rasid.ingest.feeds import feed_entries, fetch_feeds, parse_feed, store_callbacks, watch
+
+from rasid.ingest.feeds import (
+    feed_entries,
+    fetch_feeds,
+    parse_feed,
+    store_callbacks,
+    watch,
+)
 from rasid.ingest.web import Fetcher
 from rasid.model import Document, Rejection
 from rasid.store import open_store

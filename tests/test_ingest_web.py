@@ -5,11 +5,25 @@ from __future__ import annotations
 from http.server import BaseHTTPRequestHandler
 
 import pytest
+from ingest_support import (
+    SENTENCE_1,
+    SENTENCE_2,
+    EndlessPage,
+    LocalServer,
+    Route,
+    article_page,
+    slow_route,
+)
 
-from ingest_support import SENTENCE_1, SENTENCE_2, EndlessPage, LocalServer, Route, article_page, slow_route
 from rasid.errors import ExtractionError
 from rasid.extract import extract
-from rasid.ingest.web import USER_AGENT, Fetcher, _RateLimiter, address_problem, fetch_documents
+from rasid.ingest.web import (
+    USER_AGENT,
+    Fetcher,
+    _RateLimiter,
+    address_problem,
+    fetch_documents,
+)
 from rasid.model import Document, Rejection
 
 FAST = {"allow_private": True, "host_delay": 0, "backoff": 0, "retries": 0, "timeout": 5}
@@ -89,9 +103,9 @@ def test_503_then_success_recovers() -> None:
 
 def test_backoff_doubles_between_attempts() -> None:
     waits: list[float] = []
-    with LocalServer({"/boom": Route(502, b"", {"Content-Type": "text/plain"})}) as srv:
-        with Fetcher(allow_private=True, host_delay=0, retries=3, backoff=0.5, sleep=waits.append) as fetcher:
-            rej = fetcher.fetch(srv.url("/boom"))
+    with (LocalServer({"/boom": Route(502, b"", {"Content-Type": "text/plain"})}) as srv,
+          Fetcher(allow_private=True, host_delay=0, retries=3, backoff=0.5, sleep=waits.append) as fetcher):
+        rej = fetcher.fetch(srv.url("/boom"))
     assert isinstance(rej, Rejection)
     assert waits == [0.5, 1.0, 2.0]
 

@@ -82,7 +82,7 @@ class Deduplicator:
     # --- building ---------------------------------------------------------------
 
     @classmethod
-    def from_store(cls, store: "Store", **options: object) -> "Deduplicator":
+    def from_store(cls, store: Store, **options: object) -> Deduplicator:
         """An index of every article in ``store``, in ingestion order, honouring stored ``duplicate_of`` links."""
         dedup = cls(**options)  # type: ignore[arg-type]
         for article_id, text, original in store.article_texts():

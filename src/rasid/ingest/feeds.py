@@ -66,7 +66,7 @@ def is_transient(rejection: Rejection) -> bool:
     return rejection.stage == "fetch" and "gave up after" in rejection.reason
 
 
-def store_callbacks(store: "Store") -> tuple[Callable[[str], bool], Callable[[str, str], None]]:
+def store_callbacks(store: Store) -> tuple[Callable[[str], bool], Callable[[str, str], None]]:
     """``(seen, remember)`` backed by the store's ``seen_urls`` table, for :func:`fetch_feeds` and :func:`watch`."""
     return store.has_url, store.remember_url
 

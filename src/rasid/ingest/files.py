@@ -6,8 +6,9 @@ import gzip
 import io
 import json
 import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any, Callable, Iterable, Iterator, Mapping
+from typing import IO, Any
 
 from ..errors import InputError
 from ..model import Document, Rejection

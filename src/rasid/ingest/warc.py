@@ -98,7 +98,7 @@ def iter_warc(path: str | Path, *, max_record_bytes: int = MAX_RECORD_BYTES) -> 
                     record = next(iterator)
                 except StopIteration:
                     break
-                except Exception as exc:  # warcio raises many types for damaged input
+                except Exception as exc:  # noqa: BLE001 - warcio raises many types for damaged input
                     number += 1
                     yield Rejection(f"{name}#record-{number}", "read", _damage(exc, record_start, gz))
                     failed = True
@@ -113,7 +113,7 @@ def iter_warc(path: str | Path, *, max_record_bytes: int = MAX_RECORD_BYTES) -> 
                 try:
                     doc = _document(record, origin, max_record_bytes)
                     iterator.read_to_end()
-                except Exception as exc:  # a payload that breaks mid-read (bad gzip, bad chunking, digest)
+                except Exception as exc:  # noqa: BLE001 - a payload that breaks mid-read (gzip, chunks, digest)
                     yield Rejection(origin, "read", _damage(exc, record_start, gz))
                     failed = True
                     break
