@@ -1,0 +1,498 @@
+"""The web surfaces of rasid: a JSON API under ``/api`` and server-rendered Arabic pages.
+
+``create_app(store, kb, token=...)`` builds the FastAPI application; ``serve(db, host,
+port, token)`` opens a store and runs it with uvicorn. Reading needs no credentials;
+writing (corrections) needs ``Authorization: Bearer <token>``, and is refused when the
+server was started without a token.
+
+Every API error has one shape::
+
+    {"ok": false, "error": "what went wrong and how to fix it", "status": 422, "field": "since"}
+
+``/openapi.json`` describes the API and ``/docs`` renders it as a page that needs no
+network access (FastAPI's default Swagger page would fetch its JavaScript from a CDN).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader
+from pydantic import BaseModel, ConfigDict, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from ..actors.kb import KnowledgeBase
+from ..corrections import (CorrectionError, correction_record, delete_correction, get_correction, make_correction,
+                           save_correction)
+from ..errors import RasidError, StoreError
+from ..model import Kind, Stance
+from ..store import Store
+from . import search as fts
+from .data import Data, StatementFilter, page
+from .i18n import LANGS, labels
+from .render import marked_paragraphs
+
+HERE = Path(__file__).resolve().parent
+TOKEN_ENV = "RASID_TOKEN"
+MAX_LIMIT = 500
+
+
+class ApiError(Exception):
+    """An error answered with the JSON error shape."""
+
+    def __init__(self, status: int, error: str, field: str | None = None):
+        self.status = status
+        self.error = error
+        self.field = field
+        super().__init__(error)
+
+
+def error_body(status: int, error: str, field: str | None = None) -> dict[str, Any]:
+    return {"ok": False, "error": error, "status": status, "field": field}
+
+
+def plotly_js() -> Path:
+    """The plotly.js bundle shipped inside the installed ``plotly`` package (served, never fetched)."""
+    return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
+
+
+# --- request bodies ----------------------------------------------------------
+
+class TargetIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, description="Actor id or name of the target")
+    stance: Stance = Stance.NEUTRAL
+
+
+class CorrectionIn(BaseModel):
+    """An analyst's fix of one statement; give at least one of the fields to change."""
+
+    model_config = ConfigDict(extra="forbid")
+    statement_id: str = Field(min_length=1)
+    speaker: str | None = Field(None, description="The right speaker: an actor id or a name")
+    targets: list[TargetIn] | None = Field(None, description="Replaces the whole list of targets")
+    stances: dict[str, Stance] | None = Field(None, description="Current target (actor id or name) -> new stance")
+    date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
+    wrong: bool | None = Field(None, description="True: this is not a statement; it is hidden")
+    note: str | None = None
+    author: str | None = Field(None, description="Who made the correction (default: the token's name)")
+
+
+# --- the application -----------------------------------------------------------
+
+def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name: str = "analyst") -> FastAPI:
+    """The rasid web application over ``store`` and ``kb``.
+
+    ``token`` is the bearer token that allows writes (None: read-only server);
+    ``token_name`` is recorded as the author of corrections that do not name one.
+    """
+    data = Data(store, kb)
+    app = FastAPI(title="rasid", version=__version__, docs_url=None, redoc_url=None,
+                  description="Who said what about whom, when, and with what stance — from Arabic news.")
+    env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
+                      trim_blocks=True, lstrip_blocks=True)
+    templates = Jinja2Templates(env=env)
+    app.state.data = data
+
+    # --- errors --------------------------------------------------------------
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api") and request.url.path != "/openapi.json"
+
+    def html_error(request: Request, status: int, error: str) -> Response:
+        lang = _lang(request.query_params.get("lang"))
+        return templates.TemplateResponse(request, "error.html", _ctx(request, lang, status=status, error=error),
+                                          status_code=status)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError) -> Response:
+        if wants_html(request):
+            return html_error(request, exc.status, exc.error)
+        headers = {"WWW-Authenticate": "Bearer"} if exc.status == 401 else None
+        return JSONResponse(error_body(exc.status, exc.error, exc.field), status_code=exc.status, headers=headers)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        error = str(exc.detail) if exc.detail else "error"
+        if exc.status_code == 404 and error == "Not Found":
+            error = f"no page or endpoint at {request.url.path}; see /docs for the API"
+        if wants_html(request):
+            return html_error(request, exc.status_code, error)
+        return JSONResponse(error_body(exc.status_code, error), status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> Response:
+        first = exc.errors()[0] if exc.errors() else {}
+        loc = [str(p) for p in first.get("loc", ()) if p not in ("query", "path", "body")]
+        field = loc[0] if loc else None
+        where = ".".join(loc) or "request"
+        error = f"{where}: {first.get('msg', 'invalid value')}"
+        if "input" in first and not isinstance(first["input"], (dict, list)):
+            error += f" (got {first['input']!r})"
+        if wants_html(request):
+            return html_error(request, 422, error)
+        return JSONResponse(error_body(422, error, field), status_code=422)
+
+    @app.exception_handler(RasidError)
+    async def _rasid_error(request: Request, exc: RasidError) -> Response:
+        status = 503 if isinstance(exc, StoreError) else 422
+        if wants_html(request):
+            return html_error(request, status, exc.message)
+        return JSONResponse(error_body(status, exc.message, getattr(exc, "field", None)), status_code=status)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> Response:
+        error = f"internal error: {type(exc).__name__}: {exc} (this is a bug in rasid; please report it)"
+        if wants_html(request):
+            return html_error(request, 500, error)
+        return JSONResponse(error_body(500, error), status_code=500)
+
+    # --- auth ---------------------------------------------------------------
+
+    def require_token(request: Request) -> str:
+        if token is None:
+            raise ApiError(403, "this server is read-only: start it with a token (rasid serve --token ...) to "
+                                "allow corrections")
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if not header:
+            raise ApiError(401, "writing needs a token: send the header 'Authorization: Bearer <token>'")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise ApiError(401, "the Authorization header must be 'Bearer <token>'")
+        if not secrets.compare_digest(given.strip().encode(), token.encode()):
+            raise ApiError(403, "the token is not valid for this server")
+        return token_name
+
+    def check_range(since: date | None, until: date | None) -> None:
+        if since and until and since > until:
+            raise ApiError(422, f"until ({until}) is before since ({since})", "until")
+
+    Limit = Query(50, ge=1, le=MAX_LIMIT, description="Items per page")
+    Offset = Query(0, ge=0, description="Items to skip")
+
+    def paged(total: int, items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
+        return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": items, **extra}
+
+    # --- API: articles and statements ------------------------------------------
+
+    @app.get("/api/articles", tags=["articles"], summary="List articles, newest first")
+    def api_articles(since: date | None = None, until: date | None = None,
+                     source: str | None = Query(None, description="Part of the source (path or URL)"),
+                     category: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        check_range(since, until)
+        total, items = data.article_list(since=since, until=until, source=source, category=category,
+                                         limit=limit, offset=offset)
+        return paged(total, items, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"], summary="One article with its statements")
+    def api_article(article_id: str) -> dict[str, Any]:
+        article = data.article(article_id)
+        if article is None:
+            raise ApiError(404, f"no article with id '{article_id}'", "article_id")
+        return {"ok": True, "article": data.article_json(article)}
+
+    @app.get("/api/statements", tags=["statements"], summary="List statements (corrections applied), oldest first")
+    def api_statements(speaker: str | None = Query(None, description="Actor id, or part of the speaker's name"),
+                       target: str | None = Query(None, description="Actor id, or part of a target's name"),
+                       since: date | None = None, until: date | None = None, kind: Kind | None = None,
+                       stance: Stance | None = Query(None, description="Stance toward the target (or any target)"),
+                       article: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        check_range(since, until)
+        flt = StatementFilter(speaker, target, since, until, kind.value if kind else None,
+                              stance.value if stance else None, article)
+        by_key = data.correction_index()
+        total, items = page(data.pairs(flt), limit, offset)
+        return paged(total, [data.statement_json(a, s, by_key) for a, s in items], limit, offset)
+
+    @app.get("/api/statements/{statement_id}", tags=["statements"], summary="One statement (corrections applied)")
+    def api_statement(statement_id: str) -> dict[str, Any]:
+        found = data.find_statement(statement_id)
+        if found is None:
+            if data.statement_article(statement_id) is not None:
+                raise ApiError(404, f"statement '{statement_id}' was marked wrong by an analyst", "statement_id")
+            raise ApiError(404, f"no statement with id '{statement_id}'", "statement_id")
+        return {"ok": True, "statement": data.statement_json(*found, data.correction_index())}
+
+    # --- API: actors, timelines, shifts -----------------------------------------
+
+    @app.get("/api/actors", tags=["actors"], summary="Actors of the knowledge base; q searches every name")
+    def api_actors(q: str | None = Query(None, description="Part of a name or alias (Arabic or English), or an id"),
+                   type: str | None = Query(None, description="Actor type, e.g. country"),
+                   limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        total, items = page(data.actor_list(q, type), limit, offset)
+        return paged(total, [data.actor_json(a) for a in items], limit, offset)
+
+    def known_actor(actor_id: str):
+        actor = kb.get(actor_id)
+        if actor is None:
+            raise ApiError(404, f"no actor with id '{actor_id}' in the knowledge base; search with /api/actors?q=",
+                           "actor_id")
+        return actor
+
+    @app.get("/api/actors/{actor_id}", tags=["actors"], summary="One actor with aliases and affiliations")
+    def api_actor(actor_id: str) -> dict[str, Any]:
+        return {"ok": True, "actor": data.actor_json(known_actor(actor_id), full=True)}
+
+    @app.get("/api/actors/{actor_id}/timeline", tags=["actors"],
+             summary="Stances of the actor (and its sub-units) over time")
+    def api_timeline(actor_id: str, target: str | None = Query(None, description="Target actor id or name")
+                     ) -> dict[str, Any]:
+        actor = known_actor(actor_id)
+        points = data.timeline(actor.id, target)
+        return {"ok": True, "actor": data.actor_json(actor), "target": target, "items": points,
+                "total": len(points)}
+
+    @app.get("/api/shifts", tags=["shifts"], summary="Position shifts, with both quotes")
+    def api_shifts(actor: str | None = Query(None, description="Actor id or name"),
+                   target: str | None = Query(None, description="Target id or name"),
+                   since: date | None = Query(None, description="Shifts after this day"),
+                   until: date | None = Query(None, description="Shifts up to this day"),
+                   min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Ignore weaker stances"),
+                   limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        check_range(since, until)
+        found = data.shifts(actor=actor, target=target, since=since, until=until, min_confidence=min_confidence)
+        total, items = page(found, limit, offset)
+        return paged(total, items, limit, offset)
+
+    # --- API: search ---------------------------------------------------------------
+
+    def search_items(q: str, kind: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        total, hits = fts.search(store.engine, q, kind=kind, limit=limit, offset=offset)
+        by_key = data.correction_index()
+        items: list[dict[str, Any]] = []
+        statements: dict[str, dict[str, Any]] = {}
+        for aid in {h.article_id for h in hits if h.kind == "statement"}:
+            flt = StatementFilter(article=aid)
+            for a, s in data.pairs(flt):
+                statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content)}
+        titles = {}
+        for h in hits:
+            if h.kind == "article":
+                art = store.get_article(h.ref)
+                if art is None:
+                    continue
+                titles[h.ref] = art.title
+                items.append({"kind": "article", "article": {"id": art.id, "title": art.title,
+                              "published": art.published.isoformat() if art.published else None},
+                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art.text, q)],
+                              "rank": h.rank})
+            elif h.ref in statements:
+                record = dict(statements[h.ref])
+                text = record.pop("_text")
+                items.append({"kind": "statement", "statement": record, "rank": h.rank,
+                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(text, q)]})
+        return total, items
+
+    @app.get("/api/search", tags=["search"],
+             summary="Arabic-aware full-text search (hamza, ta marbuta, diacritics, ال and clitics folded)")
+    def api_search(q: str = Query(..., min_length=1, description="Words to find (all must match)"),
+                   kind: Literal["article", "statement"] | None = None,
+                   limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
+        if not fts.query_words(q):
+            raise ApiError(422, "q has no words to search for", "q")
+        total, items = search_items(q, kind, limit, offset)
+        return paged(total, items, limit, offset, query=q, words=fts.query_words(q))
+
+    # --- API: corrections -------------------------------------------------------------
+
+    @app.get("/api/corrections", tags=["corrections"], summary="Stored corrections, oldest first")
+    def api_corrections(article: str | None = None, statement: str | None = None,
+                        limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        items = [c for c in data.corrections(article) if statement is None or c.statement_id == statement]
+        total, chunk = page(items, limit, offset)
+        return paged(total, [correction_record(c) for c in chunk], limit, offset)
+
+    @app.get("/api/corrections/orphans", tags=["corrections"],
+             summary="Corrections whose statement is no longer found (after re-processing)")
+    def api_orphans(limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        total, chunk = page(data.orphans(), limit, offset)
+        return paged(total, [correction_record(c) for c in chunk], limit, offset)
+
+    @app.get("/api/corrections/{correction_id}", tags=["corrections"], summary="One correction")
+    def api_correction(correction_id: int) -> dict[str, Any]:
+        c = get_correction(store, correction_id)
+        if c is None:
+            raise ApiError(404, f"no correction with id {correction_id}", "correction_id")
+        return {"ok": True, "correction": correction_record(c)}
+
+    @app.post("/api/corrections", tags=["corrections"], status_code=201,
+              summary="Correct a statement (needs the token)")
+    def api_correct(body: CorrectionIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        found = data.find_statement(body.statement_id) or data.find_statement(body.statement_id, corrected=False)
+        if found is None:
+            raise ApiError(404, f"no statement with id '{body.statement_id}'", "statement_id")
+        article, st = found
+        try:
+            c = make_correction(article, st, author=(body.author or who), kb=kb, speaker=body.speaker,
+                                targets=[t.model_dump() for t in body.targets] if body.targets is not None else None,
+                                stances=body.stances, date=body.date, wrong=body.wrong, note=body.note)
+        except CorrectionError as exc:
+            raise ApiError(422, exc.message, exc.field) from exc
+        saved = save_correction(store, c)
+        now = data.find_statement(body.statement_id)
+        return {"ok": True, "correction": correction_record(saved),
+                "statement": data.statement_json(*now, data.correction_index()) if now else None}
+
+    @app.delete("/api/corrections/{correction_id}", tags=["corrections"], summary="Remove a correction (needs the token)")
+    def api_uncorrect(correction_id: int, who: str = Depends(require_token)) -> dict[str, Any]:
+        if not delete_correction(store, correction_id):
+            raise ApiError(404, f"no correction with id {correction_id}", "correction_id")
+        return {"ok": True, "deleted": correction_id}
+
+    @app.get("/api/status", tags=["status"], summary="Counts, rejected documents, corrections")
+    def api_status() -> dict[str, Any]:
+        return {"ok": True, **data.status(), "search": "fts5" if _fts_backend(store) else "like",
+                "writable": token is not None, "version": __version__}
+
+    # --- offline API docs -------------------------------------------------------------
+
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def docs(request: Request, lang: str | None = None) -> Response:
+        lg = _lang(lang)
+        spec = app.openapi()
+        ops = []
+        for path, methods in spec.get("paths", {}).items():
+            for method, op in methods.items():
+                ops.append({"method": method.upper(), "path": path, "summary": op.get("summary", ""),
+                            "tags": op.get("tags", []), "params": [
+                                {"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                                 "description": p.get("description") or p.get("schema", {}).get("description", "")}
+                                for p in op.get("parameters", [])],
+                            "body": "requestBody" in op})
+        return templates.TemplateResponse(request, "docs.html", _ctx(request, lg, ops=ops))
+
+    # --- pages ----------------------------------------------------------------------------
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly() -> Response:
+        return FileResponse(plotly_js(), media_type="text/javascript")
+
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def render(request: Request, name: str, lang: str | None, **kw: Any) -> Response:
+        return templates.TemplateResponse(request, name, _ctx(request, _lang(lang), **kw))
+
+    @app.get("/", include_in_schema=False, response_class=HTMLResponse)
+    def home(request: Request, q: str | None = None, kind: Literal["article", "statement"] | None = None,
+             offset: int = Query(0, ge=0), lang: str | None = None) -> Response:
+        total, items = (0, [])
+        if q and fts.query_words(q):
+            total, items = search_items(q, kind, 20, offset)
+        return render(request, "search.html", lang, q=q or "", kind=kind, total=total, items=items,
+                      offset=offset, limit=20, counts=store.counts())
+
+    @app.get("/articles", include_in_schema=False, response_class=HTMLResponse)
+    def articles_page(request: Request, offset: int = Query(0, ge=0), lang: str | None = None) -> Response:
+        total, items = data.article_list(since=None, until=None, source=None, category=None, limit=30,
+                                         offset=offset)
+        return render(request, "articles.html", lang, total=total, items=items, offset=offset, limit=30)
+
+    @app.get("/articles/{article_id}", include_in_schema=False, response_class=HTMLResponse)
+    def article_page(request: Request, article_id: str, lang: str | None = None) -> Response:
+        article = data.article(article_id)
+        if article is None:
+            raise ApiError(404, f"no article with id '{article_id}'", "article_id")
+        record = data.article_json(article)
+        from ..corrections import apply_corrections
+
+        shown = [s for _, s in apply_corrections(((article, s) for s in article.statements),
+                                                 data.correction_index())]
+        return render(request, "article.html", lang, article=record, paragraphs=marked_paragraphs(article, shown),
+                      writable=token is not None)
+
+    @app.get("/actors", include_in_schema=False, response_class=HTMLResponse)
+    def actors_page(request: Request, q: str | None = None, offset: int = Query(0, ge=0),
+                    lang: str | None = None) -> Response:
+        total, items = page(data.actor_list(q, None), 60, offset)
+        return render(request, "actors.html", lang, q=q or "", total=total,
+                      items=[data.actor_json(a) for a in items], offset=offset, limit=60)
+
+    @app.get("/actors/{actor_id}", include_in_schema=False, response_class=HTMLResponse)
+    def actor_page(request: Request, actor_id: str, target: str | None = None, lang: str | None = None) -> Response:
+        actor = known_actor(actor_id)
+        all_points = data.timeline(actor.id, None)
+        targets: dict[str, str] = {}
+        for p in all_points:
+            targets.setdefault(p["target"]["key"], p["target"]["name"])
+        points = [p for p in all_points if not target or target in (p["target"]["key"], p["target"]["name"])]
+        shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0)
+        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points,
+                      targets=targets, target=target or "", shifts=shifts)
+
+    @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
+    def shifts_page(request: Request, actor: str | None = None, target: str | None = None,
+                    since: date | None = None, until: date | None = None,
+                    min_confidence: float = Query(0.0, ge=0.0, le=1.0), lang: str | None = None) -> Response:
+        check_range(since, until)
+        found = data.shifts(actor=actor or None, target=target or None, since=since, until=until,
+                            min_confidence=min_confidence)
+        return render(request, "shifts.html", lang, shifts=found, actor=actor or "", target=target or "",
+                      since=since.isoformat() if since else "", until=until.isoformat() if until else "",
+                      min_confidence=min_confidence, writable=token is not None)
+
+    @app.get("/status", include_in_schema=False, response_class=HTMLResponse)
+    def status_page(request: Request, lang: str | None = None) -> Response:
+        return render(request, "status.html", lang, status=data.status(),
+                      corrections=[correction_record(c) for c in reversed(data.corrections()[-50:])],
+                      orphans=[correction_record(c) for c in data.orphans()],
+                      search_backend="fts5" if _fts_backend(store) else "like", writable=token is not None)
+
+    return app
+
+
+def _fts_backend(store: Store) -> bool:
+    with store.engine.connect() as conn:
+        return fts._has_fts(conn)
+
+
+def _lang(value: str | None) -> str:
+    return value if value in LANGS else "ar"
+
+
+def _ctx(request: Request, lang: str, **kw: Any) -> dict[str, Any]:
+    def url(path: str, **params: Any) -> str:
+        query = {k: v for k, v in params.items() if v not in (None, "")}
+        if lang != "ar":
+            query["lang"] = lang
+        return path + ("?" + urlencode(query) if query else "")
+
+    other = dict(request.query_params)
+    if lang == "en":
+        other.pop("lang", None)
+    else:
+        other["lang"] = "en"
+    switch = request.url.path + ("?" + urlencode(other) if other else "")
+    return {"lang": lang, "dir": "ltr" if lang == "en" else "rtl", "t": labels(lang), "url": url,
+            "switch_lang": switch, "path": request.url.path, **kw}
+
+
+def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
+          *, token_name: str = "analyst", log_level: str = "info") -> None:
+    """Open the store at ``db`` and serve the API and the pages until interrupted.
+
+    ``token`` (else ``$RASID_TOKEN``) allows corrections; without one the server is read-only.
+    """
+    import uvicorn
+
+    from ..actors.kb import default_kb
+    from ..store import open_store
+
+    store = open_store(db)
+    token = token or os.environ.get(TOKEN_ENV) or None
+    app = create_app(store, default_kb(), token=token, token_name=token_name)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()

@@ -1,0 +1,261 @@
+"""What the API and the pages read: stored statements with corrections applied, filtered.
+
+Filters on speaker and target have the store's meaning (an actor id exactly, or a
+folded substring of the name or surface form), but run on the *corrected* statements,
+so a statement whose speaker an analyst changed is found under its new speaker.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+
+from ..actors.kb import KnowledgeBase
+from ..arabic import fold
+from ..corrections import (Correction, Key, apply_corrections, correction_record, index, load_corrections,
+                           orphaned, statement_key)
+from ..export import article_record, shift_record, statement_record
+from ..model import Actor, Article, Mention, Statement
+from ..shifts import find_shifts, statement_day, timeline
+from ..store import Store
+from ..store.tables import articles as A
+from ..store.tables import statements as S
+
+Pair = tuple[Article, Statement]
+
+
+def _folded(text: str | None) -> str:
+    return fold(text or "").lower()
+
+
+def mention_matches(m: Mention | None, query: str) -> bool:
+    """True when ``m`` is the actor ``query`` names: its actor id, or a part of its name or surface."""
+    if m is None:
+        return False
+    q = query.strip()
+    if m.actor_id and m.actor_id == q:
+        return True
+    key = _folded(q)
+    return bool(key) and (key in _folded(m.name) or key in _folded(m.surface))
+
+
+@dataclass
+class StatementFilter:
+    speaker: str | None = None
+    target: str | None = None
+    since: date | None = None
+    until: date | None = None
+    kind: str | None = None
+    stance: str | None = None
+    article: str | None = None
+
+    def keep(self, article: Article, st: Statement) -> bool:
+        if self.speaker and not mention_matches(st.speaker, self.speaker):
+            return False
+        targets = [t for t in st.targets if mention_matches(t.target, self.target)] if self.target else list(st.targets)
+        if self.target and not targets:
+            return False
+        if self.stance and not any(str(t.stance) == self.stance for t in targets):
+            return False
+        if self.kind and str(st.kind) != self.kind:
+            return False
+        if self.since or self.until:
+            day = statement_day(article, st)
+            if day is None or (self.since and day < self.since) or (self.until and day > self.until):
+                return False
+        return True
+
+
+def page(items: Iterable[Any], limit: int, offset: int) -> tuple[int, list[Any]]:
+    """(total, items[offset:offset+limit]) of an iterable, counting the rest without keeping it."""
+    total = 0
+    out: list[Any] = []
+    for item in items:
+        if offset <= total < offset + limit:
+            out.append(item)
+        total += 1
+    return total, out
+
+
+class Data:
+    """Reads for the web layer over one store and knowledge base."""
+
+    def __init__(self, store: Store, kb: KnowledgeBase):
+        self.store = store
+        self.kb = kb
+
+    # --- corrections -------------------------------------------------------
+
+    def corrections(self, article_id: str | None = None) -> list[Correction]:
+        return load_corrections(self.store, article_id)
+
+    def correction_index(self) -> dict[Key, list[Correction]]:
+        return index(self.corrections())
+
+    def orphans(self) -> list[Correction]:
+        return orphaned(self.store)
+
+    # --- statements --------------------------------------------------------
+
+    def pairs(self, flt: StatementFilter | None = None) -> Iterator[Pair]:
+        """Corrected (article, statement) pairs matching ``flt``, oldest first."""
+        flt = flt or StatementFilter()
+        by_key = self.correction_index()
+        if not by_key:
+            # nothing corrected: let the database do the filtering it can
+            raw = self.store.statements(speaker=flt.speaker, target=flt.target, since=flt.since,
+                                        until=flt.until, article=flt.article)
+        else:
+            raw = self.store.statements(article=flt.article)
+        return (p for p in apply_corrections(raw, by_key) if flt.keep(*p))
+
+    def statement_article(self, statement_id: str) -> str | None:
+        with self.store.engine.connect() as conn:
+            return conn.execute(sa.select(S.c.article_id).where(S.c.id == statement_id)).scalar()
+
+    def find_statement(self, statement_id: str, corrected: bool = True) -> Pair | None:
+        """The statement with this id and its (light) article; None when it is unknown or marked wrong."""
+        article_id = self.statement_article(statement_id)
+        if article_id is None:
+            return None
+        raw = self.store.statements(article=article_id)
+        pairs = apply_corrections(raw, self.correction_index()) if corrected else raw
+        return next(((a, s) for a, s in pairs if s.id == statement_id), None)
+
+    def statement_json(self, article: Article, st: Statement,
+                       by_key: dict[Key, list[Correction]] | None = None) -> dict[str, Any]:
+        record = statement_record(article, st, self.kb)
+        fixes = (by_key or {}).get(statement_key(article, st), [])
+        record["spans"] = {"speaker": [st.speaker.span.start, st.speaker.span.end],
+                           "cue": [st.cue.start, st.cue.end], "content": [st.content.start, st.content.end]}
+        record["corrected"] = bool(fixes)
+        record["corrections"] = [c.id for c in fixes]
+        return record
+
+    # --- articles ----------------------------------------------------------
+
+    def article_list(self, *, since: date | None, until: date | None, source: str | None,
+                     category: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+        conds = []
+        if since:
+            conds.append(A.c.published_day >= since.isoformat())
+        if until:
+            conds.append(A.c.published_day <= until.isoformat())
+        if source:
+            conds.append(A.c.source.contains(source, autoescape=True))
+        if category:
+            conds.append(A.c.category == category)
+        n_statements = (sa.select(sa.func.count()).select_from(S).where(S.c.article_id == A.c.id)
+                        .scalar_subquery().label("statements"))
+        query = (sa.select(A.c.id, A.c.title, A.c.published, A.c.url, A.c.source, A.c.category,
+                           A.c.external_id, n_statements).where(*conds)
+                 .order_by(A.c.published_day.is_(None), A.c.published_day.desc(), A.c.id))
+        with self.store.engine.connect() as conn:
+            total = conn.execute(sa.select(sa.func.count()).select_from(A).where(*conds)).scalar_one()
+            rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
+        return total, [dict(r) for r in rows]
+
+    def article(self, article_id: str) -> Article | None:
+        return self.store.get_article(article_id)
+
+    def article_json(self, article: Article) -> dict[str, Any]:
+        by_key = self.correction_index()
+        record = article_record(article)
+        pairs = apply_corrections(((article, st) for st in article.statements), by_key)
+        record["statements"] = [self.statement_json(a, s, by_key) for a, s in pairs]
+        record["corrections"] = [correction_record(c) for c in self.corrections(article.id)]
+        return record
+
+    # --- actors ------------------------------------------------------------
+
+    def actor_list(self, q: str | None, type_: str | None) -> list[Actor]:
+        key = _folded(q) if q else ""
+        out = []
+        for actor in self.kb.actors.values():
+            if type_ and actor.type != type_:
+                continue
+            if key and actor.id != (q or "").strip() and not any(
+                    key in _folded(n) for n in (actor.name_ar, actor.name_en, *actor.aliases)):
+                continue
+            out.append(actor)
+        return out
+
+    def actor_json(self, actor: Actor, full: bool = False) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": actor.id, "type": actor.type, "code": actor.code,
+                                  "name_ar": actor.name_ar, "name_en": actor.name_en,
+                                  "aliases": list(actor.aliases)}
+        if full:
+            record["affiliations"] = [
+                {"parent": {"id": a.parent, "name": self._name(a.parent)}, "relation": a.relation,
+                 "start": a.start.isoformat() if a.start else None, "end": a.end.isoformat() if a.end else None}
+                for a in actor.affiliations]
+            record["members"] = [
+                {"id": other.id, "name": other.name_ar, "relation": a.relation}
+                for other in self.kb.actors.values() for a in other.affiliations if a.parent == actor.id]
+        return record
+
+    def _name(self, actor_id: str) -> str:
+        actor = self.kb.get(actor_id)
+        return actor.name_ar if actor else actor_id
+
+    def resolve(self, name: str | None) -> str | None:
+        """An actor id for an id or a known name; otherwise the text as given."""
+        if not name:
+            return None
+        name = name.strip()
+        actor = self.kb.get(name) or self.kb.lookup(name)
+        return actor.id if actor else name
+
+    def timeline(self, actor_id: str, target: str | None) -> list[dict[str, Any]]:
+        points = timeline(self.pairs(), self.kb, actor_id, self.resolve(target))
+        out = []
+        for p in points:
+            ts = next((t for t in p.statement.targets if t.target.key == p.target), None)
+            out.append({"day": p.day.isoformat(), "stance": str(p.stance),
+                        "target": {"key": p.target, "name": ts.target.name if ts else p.target,
+                                   "actor_id": ts.target.actor_id if ts else None},
+                        "confidence": ts.confidence if ts else None,
+                        "statement": p.statement.id, "speaker": p.statement.speaker.name,
+                        "quote": p.article.slice(p.statement.content),
+                        "article": {"id": p.article.id, "title": p.article.title}})
+        return out
+
+    def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
+               min_confidence: float) -> list[dict[str, Any]]:
+        found = find_shifts(self.pairs(), self.kb, actor=self.resolve(actor), target=self.resolve(target),
+                            since=since, until=until, min_confidence=min_confidence)
+        cache: dict[str, Article | None] = {}
+
+        def lookup(article_id: str) -> Article | None:
+            if article_id not in cache:
+                cache[article_id] = self.store.get_article(article_id)
+            return cache[article_id]
+
+        out = []
+        for s in found:
+            record = shift_record(s, self.kb, lookup)
+            for side, st in (("before", s.before), ("after", s.after)):
+                art = lookup(record[side]["article"])
+                record[side]["title"] = art.title if art else None
+                record[side]["cue"] = art.slice(st.cue) if art else None
+                record[side]["targets"] = [{"key": t.target.key, "name": t.target.name, "stance": str(t.stance)}
+                                           for t in st.targets]
+            out.append(record)
+        return out
+
+    # --- status ------------------------------------------------------------
+
+    def status(self) -> dict[str, Any]:
+        counts = self.store.counts()
+        corrections = self.corrections()
+        orphans = orphaned(self.store, corrections)
+        counts["corrections"] = len(corrections)
+        counts["orphaned_corrections"] = len(orphans)
+        rejections = self.store.rejections()
+        return {"counts": counts,
+                "rejections": [{"origin": r.origin, "stage": r.stage, "reason": r.reason} for r in rejections],
+                "actors": len(self.kb.actors)}

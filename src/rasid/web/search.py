@@ -1,0 +1,197 @@
+"""Arabic-aware full-text search over articles and statements.
+
+Text is indexed in a *search form*: :func:`rasid.arabic.fold` (hamza and alef forms,
+ta marbuta, alef maqsura, diacritics, tatweel), lower case, and each word reduced to its
+shortest proclitic-free reading (و/ف، ب/ل/ك، ال، لل: وبالروسية -> روسيه). A query goes
+through the same steps, and every query word must start a word of the document (so
+روسي finds الروسية and روسيا finds لروسيا).
+
+The index lives in the ``search_docs`` table (one row per article and per statement)
+and is brought up to date lazily, before each search, from the articles whose
+``ingested_at`` differs from the one indexed. On SQLite, an FTS5 table ranks the hits
+with bm25; elsewhere the folded column is searched with LIKE.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+
+from ..arabic import normalize, stems, tokenize
+from ..store.tables import articles as A
+from ..store.tables import statements as S
+from ..store.tables import targets as T
+
+docs = sa.Table(
+    "search_docs",
+    sa.MetaData(),
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(128), nullable=False),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("stamp", sa.String(40), nullable=False),
+    sa.Column("folded", sa.Text, nullable=False),
+)
+
+KINDS = ("article", "statement")
+_lock = threading.Lock()
+
+
+def search_word(word: str) -> str:
+    """The search form of one folded word: its shortest reading without proclitics."""
+    return stems(word.lower())[-1]
+
+
+def search_form(text: str) -> str:
+    """The search form of a text: folded, lower-cased words without proclitics, space-separated."""
+    return " ".join(search_word(t.norm) for t in tokenize(text or ""))
+
+
+def query_words(q: str) -> list[str]:
+    """The distinct search words of a query, in order."""
+    out: list[str] = []
+    for word in search_form(q).split():
+        if word not in out:
+            out.append(word)
+    return out
+
+
+# --- keeping the index up to date -------------------------------------------
+
+def _has_fts(conn: Connection) -> bool:
+    if conn.dialect.name != "sqlite":
+        return False
+    row = conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table' AND name='search_fts'").first()
+    return row is not None
+
+
+def _article_rows(conn: Connection, article_id: str, stamp: str) -> list[dict[str, Any]]:
+    art = conn.execute(sa.select(A.c.title, A.c.text).where(A.c.id == article_id)).first()
+    if art is None:
+        return []
+    title, text = art
+    rows = [{"kind": "article", "ref": article_id, "article_id": article_id, "stamp": stamp,
+             "folded": search_form(f"{title}\n{text}")}]
+    stmts = conn.execute(sa.select(S.c.id, S.c.content_start, S.c.content_end, S.c.speaker_name,
+                                   S.c.speaker_surface, S.c.parent_name)
+                         .where(S.c.article_id == article_id).order_by(S.c.position)).all()
+    names: dict[str, list[str]] = defaultdict(list)
+    if stmts:
+        ids = [s[0] for s in stmts]
+        for sid, name, surface in conn.execute(sa.select(T.c.statement_id, T.c.name, T.c.surface)
+                                               .where(T.c.statement_id.in_(ids))):
+            names[sid].extend((name, surface))
+    for sid, start, end, speaker, surface, parent in stmts:
+        parts = [text[start:end], speaker, surface, parent or "", *names.get(sid, [])]
+        rows.append({"kind": "statement", "ref": sid, "article_id": article_id, "stamp": stamp,
+                     "folded": search_form("\n".join(parts))})
+    return rows
+
+
+def refresh(engine: Engine) -> int:
+    """Index the articles stored or re-processed since the last refresh; returns how many."""
+    with _lock, engine.begin() as conn:
+        indexed = (sa.select(docs.c.article_id, docs.c.stamp).where(docs.c.kind == "article")).subquery()
+        stale = conn.execute(
+            sa.select(A.c.id, A.c.ingested_at).select_from(A.outerjoin(indexed, indexed.c.article_id == A.c.id))
+            .where(sa.or_(indexed.c.stamp.is_(None), indexed.c.stamp != A.c.ingested_at))).all()
+        conn.execute(sa.delete(docs).where(~docs.c.article_id.in_(sa.select(A.c.id))))
+        for article_id, stamp in stale:
+            conn.execute(sa.delete(docs).where(docs.c.article_id == article_id))
+            rows = _article_rows(conn, article_id, stamp)
+            if rows:
+                conn.execute(sa.insert(docs), rows)
+        return len(stale)
+
+
+# --- searching ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Hit:
+    kind: str  # article | statement
+    ref: str  # article id or statement id
+    article_id: str
+    rank: float
+
+
+def search(engine: Engine, q: str, *, kind: str | None = None, limit: int = 20,
+           offset: int = 0) -> tuple[int, list[Hit]]:
+    """(number of hits, one page of hits) for the query ``q``, best first."""
+    words = query_words(q)
+    if not words:
+        return 0, []
+    refresh(engine)
+    with engine.connect() as conn:
+        if _has_fts(conn):
+            return _fts(conn, words, kind, limit, offset)
+        return _like(conn, words, kind, limit, offset)
+
+
+def _fts(conn: Connection, words: list[str], kind: str | None, limit: int, offset: int) -> tuple[int, list[Hit]]:
+    match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
+    where = "search_fts MATCH :match" + (" AND d.kind = :kind" if kind else "")
+    params: dict[str, Any] = {"match": match, "kind": kind, "limit": limit, "offset": offset}
+    base = f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE {where}"
+    total = conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one()
+    rows = conn.execute(sa.text(f"SELECT d.kind, d.ref, d.article_id, bm25(search_fts) AS rank {base} "
+                                "ORDER BY rank, d.id LIMIT :limit OFFSET :offset"), params).all()
+    return total, [Hit(k, r, a, float(rank)) for k, r, a, rank in rows]
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _like(conn: Connection, words: list[str], kind: str | None, limit: int, offset: int) -> tuple[int, list[Hit]]:
+    padded = sa.literal(" ") + docs.c.folded
+    conds = [padded.like(f"% {_escape(w)}%", escape="\\") for w in words]
+    if kind:
+        conds.append(docs.c.kind == kind)
+    total = conn.execute(sa.select(sa.func.count()).select_from(docs).where(*conds)).scalar_one()
+    rows = conn.execute(sa.select(docs.c.kind, docs.c.ref, docs.c.article_id).where(*conds)
+                        .order_by(docs.c.kind, docs.c.id).limit(limit).offset(offset)).all()
+    return total, [Hit(k, r, a, 0.0) for k, r, a in rows]
+
+
+# --- snippets ----------------------------------------------------------------
+
+def snippet(text: str, q: str, width: int = 90) -> list[tuple[str, bool]]:
+    """A piece of ``text`` around the first query word, as (text, is_match) parts."""
+    words = query_words(q)
+    norm = normalize(text)
+    folded = norm.text.lower()
+    found: list[tuple[int, int]] = []
+    for w in words:
+        # a word of the text that, without its proclitics, starts with the query word
+        for m in re.finditer(r"[\w\u0600-\u06FF]+", folded):
+            if search_word(m.group()).startswith(w):
+                found.append((m.start(), m.end()))
+    if not found:
+        cut = text[: 2 * width]
+        return [(cut + ("…" if len(text) > len(cut) else ""), False)]
+    found.sort()
+    first = norm.to_original(*found[0])
+    start = max(0, first.start - width)
+    end = min(len(text), first.end + width)
+    spans = sorted({(s.start, s.end) for s in (norm.to_original(a, b) for a, b in found)
+                    if s.start >= start and s.end <= end})
+    parts: list[tuple[str, bool]] = []
+    pos = start
+    if start > 0:
+        parts.append(("…", False))
+    for s, e in spans:
+        if s < pos:
+            continue
+        parts.append((text[pos:s], False))
+        parts.append((text[s:e], True))
+        pos = e
+    parts.append((text[pos:end], False))
+    if end < len(text):
+        parts.append(("…", False))
+    return [(t.replace("\n", " "), m) for t, m in parts if t]

@@ -1,0 +1,94 @@
+// rasid web UI: analyst corrections and the stance timeline chart. No network access but this server.
+(function () {
+  "use strict";
+  var TOKEN_KEY = "rasid-token";
+
+  function send(form) {
+    var msg = form.querySelector("output.msg");
+    var body = { statement_id: form.dataset.statement };
+    var stances = {};
+    form.querySelectorAll("select[name=stance]").forEach(function (sel) {
+      if (sel.value) { stances[sel.dataset.target] = sel.value; }
+    });
+    if (Object.keys(stances).length) { body.stances = stances; }
+    ["speaker", "date", "note"].forEach(function (name) {
+      var v = form.elements[name].value.trim();
+      if (v) { body[name] = v; }
+    });
+    if (form.elements.wrong.checked) { body.wrong = true; }
+    var token = form.elements.token.value.trim() || window.localStorage.getItem(TOKEN_KEY) || "";
+    msg.className = "msg";
+    msg.textContent = "…";
+    fetch("/api/corrections", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
+      body: JSON.stringify(body)
+    }).then(function (r) { return r.json(); }).then(function (res) {
+      if (res.ok) {
+        if (token) { window.localStorage.setItem(TOKEN_KEY, token); }
+        msg.className = "msg ok";
+        msg.textContent = "✓ #" + res.correction.id;
+        window.location.reload();
+      } else {
+        msg.className = "msg err";
+        msg.textContent = res.error;
+      }
+    }).catch(function (e) { msg.className = "msg err"; msg.textContent = String(e); });
+  }
+
+  document.addEventListener("submit", function (ev) {
+    var form = ev.target;
+    if (form.classList && form.classList.contains("correction")) {
+      ev.preventDefault();
+      send(form);
+    }
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var saved = window.localStorage.getItem(TOKEN_KEY);
+    if (saved) {
+      document.querySelectorAll("form.correction input[name=token]").forEach(function (i) { i.value = saved; });
+    }
+    // hovering a statement card outlines its spans in the text
+    document.querySelectorAll(".st[data-statement]").forEach(function (card) {
+      var id = card.dataset.statement;
+      card.addEventListener("mouseenter", function () {
+        document.querySelectorAll('.m[data-st="' + id + '"]').forEach(function (s) { s.classList.add("active"); });
+      });
+      card.addEventListener("mouseleave", function () {
+        document.querySelectorAll(".m.active").forEach(function (s) { s.classList.remove("active"); });
+      });
+    });
+  });
+
+  window.rasidTimeline = function (divId, dataId) {
+    var el = document.getElementById(divId);
+    var data = JSON.parse(document.getElementById(dataId).textContent);
+    if (!el || !window.Plotly) { return; }
+    var value = { favor: 1, neutral: 0, against: -1 };
+    var byTarget = {};
+    data.points.forEach(function (p) {
+      var key = p.target.name;
+      (byTarget[key] = byTarget[key] || []).push(p);
+    });
+    var palette = ["#0f5c63", "#c2410c", "#6d28d9", "#0369a1", "#a16207", "#be123c", "#15803d"];
+    var traces = Object.keys(byTarget).map(function (name, i) {
+      var pts = byTarget[name];
+      return {
+        name: name, x: pts.map(function (p) { return p.day; }), y: pts.map(function (p) { return value[p.stance]; }),
+        mode: "lines+markers", type: "scatter", line: { shape: "hv", width: 2, color: palette[i % palette.length] },
+        marker: { size: 11, line: { width: 2, color: "#fff" } },
+        text: pts.map(function (p) { return p.speaker + ": " + (p.quote.length > 90 ? p.quote.slice(0, 90) + "…" : p.quote); }),
+        hovertemplate: "%{x}<br>%{text}<extra>" + name + "</extra>"
+      };
+    });
+    var font = "Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans, sans-serif";
+    Plotly.newPlot(el, traces, {
+      margin: { l: 70, r: 30, t: 10, b: 40 }, font: { family: font, size: 13 },
+      yaxis: { range: [-1.4, 1.4], tickvals: [-1, 0, 1], zeroline: true, zerolinecolor: "#d0d5dd",
+               ticktext: [data.labels.against, data.labels.neutral, data.labels.favor], fixedrange: true },
+      xaxis: { type: "date", gridcolor: "#f0f2f5" }, legend: { orientation: "h", y: -0.18 },
+      plot_bgcolor: "#fff", paper_bgcolor: "#fff", hoverlabel: { font: { family: font } }
+    }, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] });
+  };
+})();
