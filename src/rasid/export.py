@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from importlib import resources
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import IO, Any
 
 from .model import Article, Mention, Shift, Statement
@@ -239,3 +240,168 @@ def load_schema(name: str) -> dict[str, Any]:
         raise ConfigError(f"no schema named '{name}'", hint=f"use one of: {', '.join(SCHEMAS)}")
     text = (resources.files("rasid") / "schema" / f"{name}.schema.json").read_text(encoding="utf-8")
     return json.loads(text)
+
+
+# --- Parquet ----------------------------------------------------------------
+
+def _without_null_types(dtype: Any) -> Any:
+    """``dtype`` with every Arrow ``null`` type (a field that was null in every record) made ``string``."""
+    import pyarrow as pa
+
+    if pa.types.is_null(dtype):
+        return pa.string()
+    if pa.types.is_struct(dtype):
+        return pa.struct([pa.field(f.name, _without_null_types(f.type)) for f in dtype])
+    if pa.types.is_list(dtype) or pa.types.is_large_list(dtype):
+        return pa.list_(_without_null_types(dtype.value_type))
+    return dtype
+
+
+def write_parquet(records: Iterable[Mapping[str, Any]], path: str | Path, *, chunk_size: int = 10_000,
+                  compression: str = "zstd") -> int:
+    """Records (statements, articles, shifts, PLOVER events...) as one Parquet file; returns the row count.
+
+    Nested objects become Parquet structs and lists stay lists, so pandas, Polars, DuckDB
+    and Spark read the same shape as the JSON export (``speaker.name`` etc.). Records are
+    converted ``chunk_size`` at a time to compact Arrow tables; the column types are
+    unified across chunks (a field that is null in one chunk takes its type from another),
+    and fields null in every record are written as strings. Needs ``pyarrow``.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:  # pragma: no cover - pyarrow is a declared dependency
+        from .errors import ConfigError
+
+        raise ConfigError("Parquet export needs pyarrow", hint="install it: pip install pyarrow") from exc
+    tables = []
+    chunk: list[Mapping[str, Any]] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= chunk_size:
+            tables.append(pa.Table.from_pylist(chunk))
+            chunk = []
+    if chunk or not tables:
+        tables.append(pa.Table.from_pylist(chunk))
+    # a key missing from a chunk is all-null there; columns keep their order of first appearance
+    names = list(dict.fromkeys(name for t in tables for name in t.column_names))
+    table = pa.concat_tables(tables, promote_options="permissive") if len(tables) > 1 else tables[0]
+    table = table.select([n for n in names if n in table.column_names])
+    schema = pa.schema([pa.field(f.name, _without_null_types(f.type)) for f in table.schema])
+    table = table.cast(schema)
+    pq.write_table(table, str(path), compression=compression)
+    return table.num_rows
+
+
+# --- PLOVER event records ------------------------------------------------------
+#
+# PLOVER (Political Language Ontology for Verifiable Event Records, Open Event Data Alliance)
+# keeps 16 event types. rasid's speech-act kinds map to its verbal categories; kinds that are
+# plain comments (assert, announce) or denials (CAMEO 016, inside the dropped category 01 "make
+# public statement") have no PLOVER event and are exported with ``has_event: false``.
+# See docs/benchmarks.md ("PLOVER mapping") for the reasoning behind each row.
+
+PLOVER_EVENTS: dict[str, str | None] = {
+    "accuse": "ACCUSE",     # accuse, allege, blame
+    "condemn": "ACCUSE",    # PLOVER ACCUSE includes disapproval: condemn, decry, criticise
+    "appeal": "REQUEST",    # calls and demands (PLOVER manual 0.7: DEMAND; the POLECAT data: REQUEST)
+    "threaten": "THREATEN",
+    "warn": "THREATEN",     # PLOVER THREATEN covers "coercive or forceful warnings"
+    "reject": "REJECT",
+    "agree": "AGREE",       # willingness or commitment to cooperate
+    "praise": "SUPPORT",    # "express support for, commend, approve" -- verbal, so not COOPERATE (material)
+    "deny": None,           # denials are statements, not PLOVER events
+    "assert": None,
+    "announce": None,
+}
+
+# quad categories: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
+PLOVER_QUAD: dict[str, int] = {"AGREE": 1, "SUPPORT": 1, "CONSULT": 1, "CONCEDE": 1,
+                               "COOPERATE": 2, "AID": 2, "RETREAT": 2,
+                               "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
+                               "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+
+
+def _plover_actor(m: Mention, kb: Any) -> dict[str, Any]:
+    actor = kb.get(m.actor_id) if kb is not None and m.actor_id else None
+    code = actor.code if actor is not None and actor.code else None
+    if code is None and actor is not None and actor.type == "country":
+        code = actor.id  # countries are keyed by ISO 3166 alpha-3, PLOVER's actor code
+    record: dict[str, Any] = {"code": code, "actor_text": m.surface, "identifier_id": m.actor_id,
+                              "identifier_text": m.name, "type": m.type}
+    if actor is not None:
+        record["name_en"] = actor.name_en
+    if m.parent is not None:
+        record["parent"] = {"name": m.parent.name, "identifier_id": m.parent.actor_id}
+    return record
+
+
+def _main_target(st: Statement):
+    """The target the statement is most about: the most confident one that takes a side, else the first."""
+    if not st.targets:
+        return None
+    return max(enumerate(st.targets), key=lambda it: (str(it[1].stance) != "neutral", it[1].confidence, -it[0]))[1]
+
+
+def _publication(article: Article) -> str | None:
+    meta = article.metadata or {}
+    for key in ("publication", "publisher", "site_name", "source"):
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip() and "/" not in value:
+            return value.strip()
+    if article.url:
+        from urllib.parse import urlsplit
+
+        host = urlsplit(article.url).hostname
+        if host:
+            return host.removeprefix("www.")
+    return None
+
+
+def plover_record(article: Article, st: Statement, kb: Any = None) -> dict[str, Any]:
+    """One statement as a PLOVER-style event record (JSON-ready).
+
+    ``source`` is the speaker and ``recipient`` the main target (PLOVER's actor objects:
+    ``code``, ``actor_text``, ``identifier_id``/``identifier_text`` holding the rasid actor id
+    and name); ``event`` is the PLOVER type of the statement's kind (empty with ``has_event``
+    false when PLOVER does not code such statements, see :data:`PLOVER_EVENTS`). ``date`` is
+    ``YYYY-MM-DD`` (the first day when the statement is dated only to a month or year;
+    ``date_precision`` says which). ``text`` is the statement's sentence, ``text_info`` the
+    character offsets into ``Article.text``; ``cite_info`` names the article.
+    """
+    from . import __version__
+
+    event = PLOVER_EVENTS.get(str(st.kind))
+    when = statement_date(article, st)
+    day = precision = None
+    if when is not None:
+        parts = when["value"].split("-")
+        precision = {1: "year", 2: "month"}.get(len(parts), "day")
+        day = "-".join(parts + ["01"] * (3 - len(parts)))
+    target = _main_target(st)
+    recipient = []
+    if target is not None:
+        recipient = [{**_plover_actor(target.target, kb), "stance": str(target.stance),
+                      "confidence": float(target.confidence)}]
+    return {
+        "id": st.id,
+        "has_event": event is not None,
+        "date": day,
+        "date_precision": precision,
+        "date_text": when["text"] if when else None,
+        "source": [_plover_actor(st.speaker, kb)],
+        "recipient": recipient,
+        "event": [event] if event else [],
+        "event_text": [article.slice(st.cue)],
+        "quad_code": PLOVER_QUAD.get(event) if event else None,
+        "mode": None,  # rasid does not code PLOVER modes yet
+        "context": [],  # nor contexts (historical / future / hypothetical / topic)
+        "text": article.slice(st.sentence),
+        "text_info": {"start": st.sentence.start, "end": st.sentence.end,
+                      "content_start": st.content.start, "content_end": st.content.end,
+                      "cue_start": st.cue.start, "cue_end": st.cue.end, "direct": bool(st.direct)},
+        "cite_info": {"citation": article.id, "url": article.url, "title": article.title,
+                      "publication": _publication(article), "language": article.language or "ar",
+                      "published": _iso(article.published), "coder": f"rasid {__version__}"},
+        "kind": str(st.kind),
+    }
