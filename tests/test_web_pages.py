@@ -1,0 +1,104 @@
+"""The server-rendered pages: RTL Arabic by default, English labels with ?lang=en, escaped text, offline assets."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from web_support import TOKEN, filled_store, web_kb
+
+from rasid.web import create_app
+from rasid.web.app import plotly_js
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    kb = web_kb()
+    store = filled_store(tmp_path_factory.mktemp("pages") / "pages.db", kb)
+    with TestClient(create_app(store, kb, token=TOKEN), raise_server_exceptions=False) as c:
+        yield c
+    store.close()
+
+
+def page(client, url: str, **params) -> str:
+    response = client.get(url, params=params)
+    assert response.status_code == 200, response.text[:500]
+    assert response.headers["content-type"].startswith("text/html")
+    return response.text
+
+
+def article_id(client, title_part: str) -> str:
+    items = client.get("/api/articles").json()["items"]
+    return next(a["id"] for a in items if title_part in a["title"])
+
+
+PAGES = ["/", "/articles", "/actors", "/actors/SSG", "/shifts", "/status", "/docs"]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_pages_are_arabic_rtl_and_offline(client, url):
+    html = page(client, url)
+    assert '<html lang="ar" dir="rtl">' in html
+    assert not re.search(r"""(src|href)=["']https?://""", html), "pages load nothing from other hosts"
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_english_labels(client, url):
+    html = page(client, url, lang="en")
+    assert '<html lang="en" dir="ltr">' in html
+    assert ">Search<" in html and ">Position shifts<" in html
+    assert 'href="/shifts?lang=en"' in html
+
+
+def test_search_page_highlights_matches(client):
+    html = page(client, "/", q="روسيا")  # Russia
+    assert 'id="result-count"' in html and "<mark>روسيا</mark>" in html
+    assert "لا نتائج" in page(client, "/", q="كلمةغيرموجودة")  # "no results" for "a word that is not there"
+
+
+def test_article_page_marks_spans_and_escapes_text(client):
+    aid = article_id(client, "رسائل مزيفة")  # "fake messages": the article with <script> in it
+    html = page(client, f"/articles/{aid}")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
+    assert html.count("<script") == html.count('<script src="/static/')  # only our own scripts
+    assert 'class="m speaker"' in html and 'class="m cue"' in html and 'class="m content"' in html
+    assert 'class="badge favor"' in html  # the UN's stance toward Turkey
+    assert 'class="correction"' in html
+
+
+def test_actor_page_has_aliases_affiliations_and_chart(client):
+    html = page(client, "/actors/SSG", target="RUS")
+    assert "حكومة الإنقاذ السورية" in html  # an alias
+    assert 'href="/actors/HTS"' in html  # its political umbrella
+    assert 'id="timeline"' in html and '<script src="/static/plotly.min.js">' in html
+    data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S).group(1)
+    assert "2024-07-10" in data and "2024-11-30" in data
+
+
+def test_plotly_is_served_from_the_installed_package(client):
+    response = client.get("/static/plotly.min.js")
+    assert response.status_code == 200 and "javascript" in response.headers["content-type"]
+    assert len(response.content) == plotly_js().stat().st_size > 1_000_000
+    assert client.get("/static/style.css").status_code == 200
+
+
+def test_shifts_page_shows_both_quotes_side_by_side(client):
+    html = page(client, "/shifts", target="روسيا")
+    assert html.count('class="shift"') == 1 and 'data-target="RUS"' in html
+    assert 'class="side before"' in html and 'class="side after"' in html
+    assert "2024-07-10" in html and "2024-11-30" in html and 'href="/articles/' in html
+    assert "لا تحولات" in page(client, "/shifts", target="RUS", since="2025-01-01")  # "no shifts"
+
+
+def test_status_page(client):
+    html = page(client, "/status")
+    assert "الوثائق المرفوضة" in html and 'id="orphans"' in html  # "rejected documents"
+
+
+def test_errors_on_pages_are_html(client):
+    response = client.get("/articles/nope")
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+    assert "no article with id" in response.text
+    assert client.get("/shifts", params={"since": "x"}).status_code == 422
