@@ -19,7 +19,9 @@ def test_migration_creates_tables_on_a_fresh_file(tmp_path):
     con = sqlite3.connect(path)
     names = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert TABLES <= names
-    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0001",)]
+    from rasid.store.db import head_revision
+
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     con.close()
 

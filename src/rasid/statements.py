@@ -647,6 +647,7 @@ def _quote_in(text: str, start: int, end: int) -> Span | None:
 
 
 def _trim(text: str, start: int, end: int) -> Span:
+    start = min(start, end)
     while start < end and (text[start].isspace() or text[start] in "،,:”»"):
         start += 1
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
