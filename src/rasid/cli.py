@@ -219,6 +219,22 @@ def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the d
     shifts(db=db, actor=None, target=None, since=None, until=None, min_confidence=0.0, fmt="text")
 
 
+@app.command()
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", help="Address to listen on."),
+          port: int = typer.Option(8000, help="Port to listen on."),
+          token: Optional[str] = typer.Option(None, help="Token that allows corrections (default: $RASID_TOKEN); "
+                                                        "without one the server is read-only.")) -> None:
+    """Serve the REST API and the Arabic web UI."""
+    from .web.app import serve as _serve
+
+    try:
+        _serve(db, host=host, port=port, token=token)
+    except RasidError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
     if version:
