@@ -134,7 +134,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if statement is None:
             continue
         made.append(statement)
-        covered.append(Span(statement.cue.start, statement.content.end))
+        covered.append(Span(min(statement.cue.start, statement.content.start), max(statement.cue.end, statement.content.end)))
     if not made:
         st = _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
         if st is not None:
