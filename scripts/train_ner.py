@@ -1,0 +1,124 @@
+"""Train the shipped NER model (a CRF) on ANERcorp and report test scores.
+
+Usage (from the repository root)::
+
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --out /tmp/ner.crfsuite --c1 0.05 --c2 0.01
+
+Reads ``../shared/data/ner/anercorp/{train,test}.txt`` (one ``token TAG`` per line,
+blank line between sentences, types PERS/LOC/ORG/MISC; PERS is renamed PER),
+trains on train, writes ``src/rasid/models/ner.crfsuite`` and prints entity-level
+precision, recall and F1 per type and micro-averaged on test (exact span and type
+match, as conlleval counts), tagging runs of 20 test sentences as one document
+so that name propagation (see ``rasid.actors.ner.propagate``) can work. L-BFGS training is deterministic: the same data and
+options give the same model.
+
+Needs ``python-crfsuite`` (training only uses it; the tagger needs it too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+import pycrfsuite
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from rasid.actors.ner import TYPES, NerTagger, sentence_features, spans_from_bio  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "ner" / "anercorp"
+OUT = ROOT / "src" / "rasid" / "models" / "ner.crfsuite"
+# ANERcorp has no document marks; its sentences are in article order, and 20 of them
+# (about 650 tokens) stand in for one article when name propagation is scored
+DOCUMENT = 20
+
+
+def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
+    """Sentences of a ``token TAG`` file as (words, labels); PERS becomes PER."""
+    sentences: list[tuple[list[str], list[str]]] = []
+    words: list[str] = []
+    labels: list[str] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if len(parts) < 2:
+            if words:
+                sentences.append((words, labels))
+                words, labels = [], []
+            continue
+        words.append(parts[0])
+        labels.append(parts[-1].replace("PERS", "PER"))
+    if words:
+        sentences.append((words, labels))
+    return sentences
+
+
+def score(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:
+    """Per type and ``micro``: (precision, recall, F1, gold count) of exact entity spans."""
+    counts = {t: [0, 0, 0] for t in TYPES}  # true positives, predicted, gold
+    for g, p in zip(gold, pred):
+        gs, ps = set(spans_from_bio(g)), set(spans_from_bio(p))
+        for span in ps:
+            counts.setdefault(span[2], [0, 0, 0])[1] += 1
+        for span in gs:
+            counts.setdefault(span[2], [0, 0, 0])[2] += 1
+        for span in gs & ps:
+            counts[span[2]][0] += 1
+    total = [sum(c[i] for c in counts.values()) for i in range(3)]
+    out = {}
+    for name, (tp, npred, ngold) in list(counts.items()) + [("micro", tuple(total))]:
+        p = tp / npred if npred else 0.0
+        r = tp / ngold if ngold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        out[name] = (p, r, f, ngold)
+    return out
+
+
+def evaluate(tagger: NerTagger, sentences: list[tuple[list[str], list[str]]],
+             document: int = DOCUMENT) -> dict[str, tuple[float, float, float, int]]:
+    """Score on runs of ``document`` consecutive sentences, each tagged as one document."""
+    gold = [labels for _, labels in sentences]
+    pred: list[list[str]] = []
+    for start in range(0, len(sentences), document):
+        pred += tagger.tag_sentences([words for words, _ in sentences[start:start + document]])
+    return score(gold, pred)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--data", type=Path, default=DATA, help="folder with train.txt and test.txt")
+    ap.add_argument("--out", type=Path, default=OUT, help="model file to write")
+    ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (sparsity: smaller model)")
+    ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    ap.add_argument("--iterations", type=int, default=200)
+    ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times")
+    args = ap.parse_args()
+
+    train = read_conll(args.data / "train.txt")
+    test = read_conll(args.data / "test.txt")
+    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    for words, labels in train:
+        trainer.append(sentence_features(words), labels)
+    trainer.set_params({
+        "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
+        "feature.minfreq": args.minfreq, "feature.possible_transitions": True,
+    })
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    t0 = time.perf_counter()
+    trainer.train(str(args.out))
+    print(f"trained on {len(train)} sentences in {time.perf_counter() - t0:.0f} s; "
+          f"model {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+    result = evaluate(NerTagger.load(args.out), test)
+    print(f"test, sentence by sentence: micro F1 {evaluate(NerTagger.load(args.out), test, 1)['micro'][2]:.3f}")
+    print(f"test, {DOCUMENT}-sentence documents (with name propagation):")
+    print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
+    for name, (p, r, f, n) in result.items():
+        print(f"{name:6} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Model files shipped with rasid (read with importlib.resources)."""

@@ -1,0 +1,103 @@
+"""The shipped NER model: loading, tagging, character offsets, and its test score."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+
+from rasid.actors.ner import NerTagger, default_tagger, propagate, spans_from_bio
+from rasid.errors import ConfigError
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+ANERCORP = SHARED / "data" / "ner" / "anercorp"
+F1_FLOOR = 0.70  # measured 0.708 micro F1 (20-sentence documents); see scripts/train_ner.py
+
+# "Egyptian foreign minister Sameh Shoukry said the government will keep supporting
+#  the World Health Organization in Cairo."
+MINISTER = "وقال وزير الخارجية المصري سامح شكري إن الحكومة ستواصل دعم منظمة الصحة العالمية في القاهرة."
+# "US President George Bush announced yesterday that his country will work with the
+#  United Nations. Bush added that Washington will not back down."
+REPEAT = "أعلن الرئيس الأمريكي جورج بوش أمس أن بلاده ستعمل مع الأمم المتحدة. وأضاف بوش أن واشنطن لن تتراجع."
+
+
+@pytest.fixture(scope="module")
+def tagger() -> NerTagger:
+    return default_tagger()
+
+
+def test_default_tagger_is_cached(tagger: NerTagger) -> None:
+    assert default_tagger() is tagger
+
+
+def test_finds_minister_organisation_and_place(tagger: NerTagger) -> None:
+    found = {(label, surface) for _, _, label, surface in tagger.entities(MINISTER)}
+    assert ("PER", "سامح شكري") in found  # Sameh Shoukry
+    assert ("ORG", "منظمة الصحة العالمية") in found  # World Health Organization
+    assert ("LOC", "القاهرة") in found  # Cairo
+
+
+def test_offsets_round_trip_with_offset(tagger: NerTagger) -> None:
+    prefix = "عنوان\n\n"  # "headline" then a blank line, as in an article body
+    text = prefix + REPEAT
+    spans = tagger.entities(REPEAT, offset=len(prefix))
+    assert spans
+    for start, end, label, surface in spans:
+        assert text[start:end] == surface
+        assert label in {"PER", "LOC", "ORG", "MISC"}
+    # the bare surname "Bush" in the second sentence is a person too
+    assert any(surface == "بوش" and label == "PER" for _, _, label, surface in spans)
+
+
+def test_tag_gives_one_bio_label_per_token(tagger: NerTagger) -> None:
+    words = "التقى رئيس الوزراء نجيب ميقاتي وفدا من البنك الدولي في بيروت .".split()
+    labels = tagger.tag(words)
+    assert len(labels) == len(words)
+    assert all(label == "O" or label[:2] in ("B-", "I-") for label in labels)
+    assert (3, 5, "PER") in spans_from_bio(labels)  # Najib Mikati
+
+
+def test_empty_text(tagger: NerTagger) -> None:
+    assert tagger.entities("") == []
+    assert tagger.entities(" . ، ") == []
+    assert tagger.tag([]) == []
+
+
+def test_spans_from_bio_follows_conlleval() -> None:
+    labels = ["B-PER", "I-PER", "O", "I-ORG", "I-ORG", "B-LOC", "I-PER"]
+    assert spans_from_bio(labels) == [(0, 2, "PER"), (3, 5, "ORG"), (5, 6, "LOC"), (6, 7, "PER")]
+
+
+def test_propagate_labels_later_mentions_only_where_untagged() -> None:
+    # "said George Bush" / "Bush replied to Rice"
+    sentences = [["قال", "جورج", "بوش"], ["ورد", "بوش", "على", "رايس"]]
+    labels = [["O", "B-PER", "I-PER"], ["O", "O", "O", "B-LOC"]]
+    assert propagate(sentences, labels) == [["O", "B-PER", "I-PER"], ["O", "B-PER", "O", "B-LOC"]]
+
+
+def test_missing_model_file_is_a_config_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="does not exist"):
+        NerTagger.load(tmp_path / "absent.crfsuite")
+
+
+def test_broken_model_file_is_a_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.crfsuite"
+    bad.write_bytes(b"not a model")
+    with pytest.raises(ConfigError, match="could not be read"):
+        NerTagger.load(bad)
+
+
+def test_test_f1_reaches_floor(tagger: NerTagger) -> None:
+    if not (ANERCORP / "test.txt").is_file():
+        pytest.skip(f"ANERcorp test data not found at {ANERCORP}; the score check needs /work/shared")
+    spec = importlib.util.spec_from_file_location("train_ner", REPO / "scripts" / "train_ner.py")
+    if spec is None or spec.loader is None:
+        pytest.skip("scripts/train_ner.py not found")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_ner", module)
+    spec.loader.exec_module(module)
+    result = module.evaluate(tagger, module.read_conll(ANERCORP / "test.txt"))
+    assert result["micro"][2] >= F1_FLOOR, result
