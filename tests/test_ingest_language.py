@@ -46,3 +46,18 @@ def test_uses_the_bundled_model_and_never_the_download_path(monkeypatch: pytest.
     monkeypatch.setattr(language, "_detector", None)  # load afresh under the guard
     assert bundled_model_path().name == "lid.176.ftz" and bundled_model_path().stat().st_size < 2_000_000
     assert detect(ARABIC)[0] == "ar"
+
+
+def test_real_arabic_articles_are_all_arabic() -> None:
+    import gzip
+    import json
+    from pathlib import Path
+
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "data" / "corpora" / "almayadeen_2023_2024.jsonl.gz"
+    if not corpus.is_file():
+        pytest.skip(f"{corpus} is absent (the shared data folder is not next to the repository)")
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line).get("text", "") for _, line in zip(range(200), fh)]
+    verdicts = [detect(t) for t in texts if t.strip()]
+    assert verdicts and all(lang == "ar" for lang, _ in verdicts)
+    assert sum(score for _, score in verdicts) / len(verdicts) > 0.9

@@ -44,9 +44,13 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(fold(text).lower())
 
 
+def _hash_words(words: list[str]) -> str:
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
+
+
 def text_hash(text: str) -> str:
     """The exact-duplicate key of ``text``: a hash of its folded words."""
-    return hashlib.sha1(" ".join(_words(text)).encode()).hexdigest()
+    return _hash_words(_words(text))
 
 
 class Deduplicator:
@@ -94,11 +98,12 @@ class Deduplicator:
         with self._lock:
             if article_id in self._verdicts:
                 return self._verdicts[article_id]
-            key = text_hash(text)
+            words = _words(text)
+            key = _hash_words(words)
             if duplicate_of is None or duplicate_of == article_id:
                 verdict: tuple[str, str | None] = (NEW, None)
                 self._hashes.setdefault(key, article_id)
-                self._index(article_id, text)
+                self._index(article_id, self._minhash(words))
             else:
                 exact = self._hashes.get(key) == duplicate_of
                 verdict = (DUPLICATE if exact else NEAR_DUPLICATE, duplicate_of)
@@ -118,54 +123,54 @@ class Deduplicator:
             known = self._verdicts.get(article.id)
             if known is not None:
                 return known
-            key = text_hash(article.text)
+            words = _words(article.text)  # folding is the costly step: once per article
+            key = _hash_words(words)
             original = self._hashes.get(key)
+            mh = None
             if original is not None:
                 verdict: tuple[str, str | None] = (DUPLICATE, original)
             else:
-                near = self._nearest(article.text)
+                mh = self._minhash(words)
+                near = self._nearest(mh)
                 verdict = (NEAR_DUPLICATE, near) if near is not None else (NEW, None)
             if add:
                 self._verdicts[article.id] = verdict
                 if verdict[0] == NEW:
                     self._hashes[key] = article.id
-                    self._index(article.id, article.text)
+                    self._index(article.id, mh)
                 else:
                     self._hashes.setdefault(key, verdict[1])  # type: ignore[arg-type]
             return verdict
 
     def similarity(self, a: str, b: str) -> float:
         """The estimated Jaccard similarity of two texts' shingle sets (for tuning the threshold)."""
-        ma, mb = self._minhash(a), self._minhash(b)
+        ma, mb = self._minhash(_words(a)), self._minhash(_words(b))
         if ma is None or mb is None:
             return 1.0 if text_hash(a) == text_hash(b) else 0.0
         return float(ma.jaccard(mb))
 
     # --- internals --------------------------------------------------------------
 
-    def _shingles(self, text: str) -> set[bytes]:
-        words = _words(text)
+    def _shingles(self, words: list[str]) -> set[bytes]:
         if len(words) < self.shingle:
             return {" ".join(words).encode()} if words else set()
         return {" ".join(words[i : i + self.shingle]).encode() for i in range(len(words) - self.shingle + 1)}
 
-    def _minhash(self, text: str) -> MinHash | None:
-        shingles = self._shingles(text)
+    def _minhash(self, words: list[str]) -> MinHash | None:
+        shingles = self._shingles(words)
         if len(shingles) < self.min_shingles:
             return None
         mh = MinHash(num_perm=self.num_perm)
         mh.update_batch(list(shingles))
         return mh
 
-    def _index(self, article_id: str, text: str) -> None:
-        mh = self._minhash(text)
+    def _index(self, article_id: str, mh: MinHash | None) -> None:
         if mh is None or article_id in self._minhashes:
             return
         self._minhashes[article_id] = mh
         self._lsh.insert(article_id, mh)
 
-    def _nearest(self, text: str) -> str | None:
-        mh = self._minhash(text)
+    def _nearest(self, mh: MinHash | None) -> str | None:
         if mh is None:
             return None
         best: tuple[float, str] | None = None
