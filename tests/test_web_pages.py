@@ -102,3 +102,5 @@ def test_errors_on_pages_are_html(client):
     assert response.status_code == 404 and "text/html" in response.headers["content-type"]
     assert "no article with id" in response.text
     assert client.get("/shifts", params={"since": "x"}).status_code == 422
+    # empty form fields mean "no filter"
+    assert client.get("/shifts", params={"actor": "", "since": "", "until": "", "target": "RUS"}).status_code == 200

@@ -433,8 +433,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
     def shifts_page(request: Request, actor: str | None = None, target: str | None = None,
-                    since: date | None = None, until: date | None = None,
+                    since: str | None = None, until: str | None = None,
                     min_confidence: float = Query(0.0, ge=0.0, le=1.0), lang: str | None = None) -> Response:
+        # an HTML form sends empty fields as "": they mean "no filter" here
+        since, until = _day(since, "since"), _day(until, "until")
         check_range(since, until)
         found = data.shifts(actor=actor or None, target=target or None, since=since, until=until,
                             min_confidence=min_confidence)
@@ -450,6 +452,15 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       search_backend="fts5" if _fts_backend(store) else "like", writable=token is not None)
 
     return app
+
+
+def _day(value: str | None, field: str) -> date | None:
+    if not value or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise ApiError(422, f"{field} must be a day like 2024-11-30, got {value!r}", field) from None
 
 
 def _fts_backend(store: Store) -> bool:
@@ -475,6 +486,7 @@ def _ctx(request: Request, lang: str, **kw: Any) -> dict[str, Any]:
         other["lang"] = "en"
     switch = request.url.path + ("?" + urlencode(other) if other else "")
     return {"lang": lang, "dir": "ltr" if lang == "en" else "rtl", "t": labels(lang), "url": url,
+            "arrow": "→" if lang == "en" else "←",
             "switch_lang": switch, "path": request.url.path, **kw}
 
 

@@ -15,7 +15,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "shifts": ("تحولات المواقف", "Position shifts"),
     "status": ("حالة الإدخال", "Ingest status"),
     "api_docs": ("واجهة البرمجة", "API"),
-    "results": ("نتيجة", "results"),
+    "results": ("نتائج", "results"),
     "no_results": ("لا نتائج", "No results"),
     "article": ("مقال", "Article"),
     "statement": ("تصريح", "Statement"),

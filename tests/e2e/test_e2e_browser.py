@@ -1,0 +1,204 @@
+"""End to end in a real headless Chromium: search, actor page with its timeline, a shift card, a correction.
+
+Needs Debian's ``chromium`` (``apt-get install chromium``) and the ``playwright`` Python package
+(only its driver is used, with ``executable_path``; ``playwright install`` is never run). The
+test skips when either is missing. The store holds the shared seed article when
+``../shared`` is present, plus the articles written for the web tests and the bundled examples.
+
+Set ``RASID_SCREENSHOTS=docs/screenshots`` to write screenshots of the main pages there; the
+screenshot run uses only the articles written for the tests and the bundled examples, never
+shared data.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for web_support
+
+from web_support import TOKEN, analyze, article_paths, web_kb  # noqa: E402
+
+CHROMIUM = os.environ.get("RASID_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed" / "enab_baladi_2024-11-30.txt"
+
+
+def _browser_or_skip():
+    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
+        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set RASID_CHROMIUM)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("the playwright Python package is not installed (pip install playwright)")
+    return sync_playwright
+
+
+def _kb(with_seed: bool):
+    """The shipped knowledge base when it loads and knows the seed's actors, else the test one."""
+    if with_seed:
+        try:
+            from rasid.actors.kb import default_kb
+
+            kb = default_kb()
+            if kb.get("SSG") and kb.get("RUS"):
+                return kb
+        except (OSError, ValueError):
+            pass
+    return web_kb()
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """uvicorn serving the app on 127.0.0.1 in a thread."""
+
+    def __init__(self, app):
+        import uvicorn
+
+        self.port = _free_port()
+        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        for _ in range(200):
+            if self.server.started:
+                return f"http://127.0.0.1:{self.port}"
+            time.sleep(0.05)
+        raise RuntimeError("uvicorn did not start")
+
+    def __exit__(self, *exc) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+def _app(tmp_path: Path, *, seed: bool):
+    from rasid.store import open_store
+    from rasid.web import create_app
+
+    use_seed = seed and SEED.is_file()
+    kb = _kb(use_seed)
+    paths = ([str(SEED)] if use_seed else []) + article_paths()
+    store = open_store(tmp_path / "e2e.db")
+    store.save_many(analyze(paths, kb))
+    return store, create_app(store, kb, token=TOKEN, token_name="e2e")
+
+
+def _launch(pw):
+    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+
+
+def test_search_actor_shift_and_correction(tmp_path):
+    sync_playwright = _browser_or_skip()
+    store, app = _app(tmp_path, seed=True)
+    with Server(app) as base, sync_playwright() as pw:
+        browser = _launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 900}, locale="ar")
+        try:
+            # 1. search for Russia from the home page
+            page.goto(base + "/")
+            page.fill("input[name=q]", "روسيا")  # Russia
+            page.press("input[name=q]", "Enter")
+            page.wait_for_selector("#result-count")
+            assert int(page.inner_text("#result-count b")) >= 2
+            assert page.locator("mark").count() >= 2
+            assert page.get_attribute("html", "dir") == "rtl"
+
+            # 2. the Salvation Government's actor page, with its stance timeline drawn by plotly
+            page.goto(base + "/actors/SSG")
+            assert "حكومة الإنقاذ" in page.inner_text("h1")  # the Salvation Government
+            page.wait_for_selector("#timeline .main-svg", timeout=15000)
+            assert page.locator("#timeline .scatterlayer .point").count() >= 2
+
+            # 3. the shift card for Russia
+            with page.expect_navigation():
+                page.click("nav >> text=تحولات المواقف")  # "position shifts"
+            page.fill("form.filters input[name=target]", "روسيا")
+            with page.expect_navigation():
+                page.click("form.filters button")
+            cards = page.locator('article.shift[data-target="RUS"]')
+            assert cards.count() >= 1
+            card = cards.first
+            pair = card.get_attribute("data-pair")
+            old_stance, new_stance = card.get_attribute("data-from"), card.get_attribute("data-to")
+            after = card.locator("section.side.after")
+            statement = after.get_attribute("data-statement")
+            article_href = after.locator("p.src a").get_attribute("href")
+            assert after.locator("blockquote").inner_text().strip()
+            assert card.locator("section.side.before blockquote").inner_text().strip()
+
+            # 4. correct the later stance back to the earlier one
+            after.locator("details.fix summary").click()
+            form = after.locator("form.correction")
+            form.locator('select[data-target="RUS"]').select_option(old_stance)
+            form.locator("input[name=note]").fill("e2e: the later quote is ironic")
+            form.locator("input[name=token]").fill(TOKEN)
+            with page.expect_navigation():
+                form.locator("button[type=submit]").click()
+
+            # 5. after the reload the shift is gone from the list
+            page.reload()
+            pairs = [c.get_attribute("data-pair") for c in page.locator("article.shift").all()]
+            assert pair not in pairs
+
+            # 6. the article shows the statement as corrected, with the new stance
+            page.goto(base + article_href.split("#")[0])
+            section = page.locator(f"section#st-{statement}")
+            assert "is-corrected" in section.get_attribute("class")
+            assert section.locator(f".badge.{old_stance}").count() >= 1
+            assert section.locator(f".targets .badge.{new_stance}").count() == 0 or old_stance == new_stance
+            page.goto(base + "/status")
+            assert "e2e" in page.inner_text("#corrections")
+        finally:
+            browser.close()
+    store.close()
+
+
+def test_screenshots(tmp_path):
+    """Screenshots of the main pages (into $RASID_SCREENSHOTS when set, else a temp folder)."""
+    sync_playwright = _browser_or_skip()
+    out = Path(os.environ.get("RASID_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    store, app = _app(tmp_path, seed=False)
+    ssg = next(a for a in store.articles() if any(s.speaker.actor_id == "SSG" for s in a.statements)
+               and "شريك" in a.text)  # "partner": the later Salvation Government article
+    with Server(app) as base, sync_playwright() as pw:
+        browser = _launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        try:
+            shots = {
+                "search": "/?q=روسيا",
+                "article": f"/articles/{ssg.id}",
+                "actor": "/actors/SSG?target=RUS",
+                "shifts": "/shifts",
+                "status": "/status",
+                "search_en": "/?q=روسيا&lang=en",
+            }
+            for name, url in shots.items():
+                if name == "status":  # show one correction in the listing
+                    st = next(s for s in ssg.statements if s.targets)
+                    done = page.request.post(base + "/api/corrections", headers={"Authorization": f"Bearer {TOKEN}"},
+                                             data={"statement_id": st.id, "stances": {st.targets[0].target.key: "neutral"},
+                                                   "note": "example correction"})
+                    assert done.status == 201
+                page.goto(base + url)
+                if name == "actor":
+                    page.wait_for_selector("#timeline .main-svg", timeout=15000)
+                page.screenshot(path=str(out / f"{name}.png"), full_page=True)
+                assert (out / f"{name}.png").stat().st_size > 10_000
+        finally:
+            browser.close()
+    store.close()
