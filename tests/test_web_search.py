@@ -1,0 +1,65 @@
+"""The search form of Arabic text, the lazy index, and the LIKE fallback used where FTS5 is absent."""
+
+from __future__ import annotations
+
+import pytest
+from web_support import filled_store, web_kb
+
+from rasid.web import search as fts
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("روسيا", "روسيا"),  # Russia
+    ("لروسيا", "روسيا"),  # to Russia
+    ("وبالروسية", "روسيه"),  # and in Russian: conjunction, preposition, article, ta marbuta
+    ("الإنقاذ", "انقاذ"),  # the Salvation: hamza on alef, the article
+    ("مُستقبَل", "مستقبل"),  # future, with diacritics
+    ("للحكومة", "حكومه"),  # for the government
+])
+def test_search_form(text, form):
+    assert fts.search_form(text) == form
+
+
+def test_query_words_are_distinct_and_ordered():
+    assert fts.query_words("روسيا وروسيا الانقاذ") == ["روسيا", "انقاذ"]  # Russia, and Russia, the Salvation
+    assert fts.query_words("!!! ...") == []
+
+
+def test_snippet_marks_the_original_characters():
+    text = "قالت الحكومة إن لروسيا دورًا في الحل."  # "The government said Russia has a role in the solution."
+    parts = fts.snippet(text, "روسيا")
+    assert [p for p, match in parts if match] == ["لروسيا"]
+    assert "".join(p for p, _ in parts) == text
+
+
+def _drop_fts(store) -> None:
+    with store.engine.begin() as conn:
+        for name in ("search_docs_ai", "search_docs_ad", "search_docs_au"):
+            conn.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
+        conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
+
+
+def test_like_fallback_finds_what_fts_finds(tmp_path):
+    kb = web_kb()
+    store = filled_store(tmp_path / "s.db", kb)
+    with_fts = fts.search(store.engine, "لروسيا", limit=50)
+    _drop_fts(store)
+    with_like = fts.search(store.engine, "لروسيا", limit=50)
+    assert with_fts[0] == with_like[0] >= 3
+    assert {(h.kind, h.ref) for h in with_fts[1]} == {(h.kind, h.ref) for h in with_like[1]}
+    assert fts.search(store.engine, "روسيا", kind="article", limit=50)[0] == 2
+    store.close()
+
+
+def test_index_follows_deleted_and_reprocessed_articles(tmp_path):
+    kb = web_kb()
+    store = filled_store(tmp_path / "s.db", kb)
+    total, hits = fts.search(store.engine, "احتلال")  # occupation
+    assert total >= 1
+    article = store.get_article(hits[0].article_id)
+    assert fts.refresh(store.engine) == 0  # already up to date
+    store.delete(article.id)
+    assert fts.search(store.engine, "احتلال")[0] == 0
+    store.save(article)
+    assert fts.search(store.engine, "احتلال")[0] == total
+    store.close()
