@@ -18,6 +18,7 @@ demo: $(STAMP)
 	$(BIN)/rasid demo
 
 test: $(STAMP)
+	bash scripts/system_deps.sh
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

@@ -113,8 +113,10 @@ def statements(db: Optional[str] = DbOption,
     from .export import statement_record, write_jsonl
 
     store = _store(db)
-    pairs = store.statements(speaker=speaker, target=target, since=_parse_day(since, "--since"),
-                             until=_parse_day(until, "--until"))
+    from .corrections import corrected_statements
+
+    pairs = corrected_statements(store, speaker=speaker, target=target, since=_parse_day(since, "--since"),
+                                 until=_parse_day(until, "--until"))
     kb = default_kb()
     if fmt == "jsonl":
         write_jsonl((statement_record(a, s, kb) for a, s in pairs), sys.stdout)
@@ -133,7 +135,9 @@ def statements(db: Optional[str] = DbOption,
 def _shift_list(store, kb, actor=None, target=None, since=None, until=None, min_confidence=0.0):
     from .shifts import find_shifts
 
-    return find_shifts(store.statements(), kb, actor=actor, target=target, since=since, until=until,
+    from .corrections import corrected_statements
+
+    return find_shifts(corrected_statements(store), kb, actor=actor, target=target, since=since, until=until,
                        min_confidence=min_confidence)
 
 
@@ -183,7 +187,9 @@ def export(what: What = typer.Argument(..., help="articles, statements or shifts
     if what == What.articles:
         records = (article_record(a) for a in store.articles())
     elif what == What.statements:
-        records = (statement_record(a, s, kb) for a, s in store.statements())
+        from .corrections import corrected_statements
+
+        records = (statement_record(a, s, kb) for a, s in corrected_statements(store))
     else:
         records = (shift_record(s, kb, store.get_article) for s in _shift_list(store, kb))
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout

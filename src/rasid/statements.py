@@ -462,8 +462,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         # continuation: genitive/adjective chain, a link to a named parent, a name
         if t.norm in SUBUNIT_LINKS:
-            if k + 1 < len(np) and (_mention_at(np[k + 1], mentions) or np[k + 1].norm.startswith("ال")
-                                    or np[k + 1].norm in nouns or np[k + 1].norm in PLACE_NOUNS):
+            nxt = np[k + 1].norm if k + 1 < len(np) else ""
+            if nxt and nxt not in DOCUMENT_NOUNS and (_mention_at(np[k + 1], mentions) or nxt in nouns
+                                                      or nxt in PLACE_NOUNS or nxt.startswith("ال") and t.norm == "في"
+                                                      and not _cue_like(nxt)):
                 out.append(t)
                 k += 1
                 continue
@@ -491,6 +493,10 @@ def _plain_name(t: Token) -> bool:
     if t.norm in cue_forms():
         return False
     return True
+
+
+def _cue_like(word: str) -> bool:
+    return any(w in NOMINAL_CUES or w in DOCUMENT_NOUNS for w in stems(word))
 
 
 def _known(name: str, state: _State) -> bool:
