@@ -212,6 +212,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             t = toks[k]
             if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
                 break
+            if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
+                    and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
+                break  # وتابع: «...» — the verb's subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
@@ -226,8 +229,14 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         else:
             np = []
         if np and _looks_like_speaker(np, mentions, state):
+            np = _with_apposition(text, toks, np, mentions)
+            relayed = _relayed_speaker(text, toks, np, cue, mentions, state) if cue.lemma == "نقل" else None
+            if relayed is not None:
+                np = relayed
             speaker = _speaker_mention(article, kb, np, mentions, state)
             after_np = _skip_adverbials(text, toks, toks.index(np[-1]) + 1)
+            if after_np < len(toks) and toks[after_np].norm in {"قوله", "قولها", "قولهم", "قوله،"}:
+                after_np += 1
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
             for t in toks[after_np : after_np + 2]:
@@ -280,6 +289,49 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
 def tok_end(toks: list[Token], i: int) -> int:
     return toks[i].end
+
+
+def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: list[Mention]) -> list[Token]:
+    """A title phrase followed by a name between commas: القيادي في حماس، أسامة حمدان، أن ..."""
+    nouns = speaker_nouns()
+    first = np[0].norm
+    if not (first in nouns or any(s_ in nouns for s_ in stems(first)[:2])):
+        return np
+    k = toks.index(np[-1]) + 1
+    if k >= len(toks) or "،" not in text[np[-1].end : toks[k].start]:
+        return np
+    name: list[Token] = []
+    while k < len(toks) and len(name) < 5:
+        t = toks[k]
+        if name and ("،" in text[name[-1].end : t.start] or t.norm in COMPLEMENTISERS):
+            break
+        if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm.startswith(("في", "خلال")):
+            return np
+        name.append(t)
+        k += 1
+    closed = k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or toks[k].norm in COMPLEMENTISERS if name else False
+    if name and closed and len(name) <= 4 and not name[0].norm.startswith(("ال", "ل", "ب")) \
+            and not any(_mention_at(t, mentions) for t in name if _mention_at(t, mentions) and _mention_at(t, mentions).type != "person"):
+        return np + name
+    return np
+
+
+def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, mentions: list[Mention],
+                     state: _State) -> list[Token] | None:
+    """نقلت وكالة X عن مسؤول قوله إن ...: the relayed source Y is the speaker."""
+    k = toks.index(np[-1]) + 1
+    while k < len(toks) and toks[k].norm != "عن" and k <= toks.index(np[-1]) + 3:
+        k += 1
+    if k >= len(toks) or toks[k].norm != "عن":
+        return None
+    rest = [t for t in toks[k + 1 : k + 1 + MAX_SPEAKER_TOKENS]]
+    cut: list[Token] = []
+    for t in rest:
+        if t.norm in COMPLEMENTISERS or t.norm.startswith("قول") or (cut and "،" in text[cut[-1].end : t.start]):
+            break
+        cut.append(t)
+    cut = _bound_np(text, cut, mentions, state)
+    return cut if cut and _looks_like_speaker(cut, mentions, state) else None
 
 
 def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
@@ -538,6 +590,16 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     name = _clean_name(surface)
     key = fold(name)
     inner = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+    # a definite body noun refers back to the last speaker of that kind: الصحيفة -> صحيفة "هآرتس"
+    if len(np) == 1 and key.startswith("ال") and key in speaker_nouns():
+        bare = key[2:]
+        for known, mention in reversed(list(state.known.items())):
+            if known.startswith(bare + " ") or fold(mention.surface).lstrip('"').startswith(bare + " "):
+                return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, "anaphora",
+                               mention.parent)
+        for m in reversed([m for m in article.mentions if m.span.end <= start]):
+            if fold(m.surface).startswith(bare + " ") or fold(m.name).startswith(bare + " "):
+                return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
         if key == known or (len(key) > 5 and known.endswith(key)) or (len(key) > 5 and key.endswith(known) and len(known) > 5):
