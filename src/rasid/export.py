@@ -299,7 +299,7 @@ def write_parquet(records: Iterable[Mapping[str, Any]], path: str | Path, *, chu
 # keeps 16 event types. rasid's speech-act kinds map to its verbal categories; kinds that are
 # plain comments (assert, announce) or denials (CAMEO 016, inside the dropped category 01 "make
 # public statement") have no PLOVER event and are exported with ``has_event: false``.
-# See docs/benchmarks.md ("PLOVER mapping") for the reasoning behind each row.
+# The comment on each row of PLOVER_EVENTS gives the reason for it.
 
 PLOVER_EVENTS: dict[str, str | None] = {
     "accuse": "ACCUSE",     # accuse, allege, blame

@@ -95,7 +95,13 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     scope = st.content
     out: list[tuple[Mention, int]] = []
     seen: set[str] = set()
-    in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)]
+    speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
+    in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)
+                and not (m.type == "person" and fold(m.name) in speaker_text)]
+    # an office right before the name of its holder is one target: الرئيس السوري، بشار الأسد
+    in_scope = [m for pos, m in enumerate(in_scope)
+                if not (m.type == "office" and pos + 1 < len(in_scope) and in_scope[pos + 1].type == "person"
+                        and text[m.span.end : in_scope[pos + 1].span.start].strip(" ،,\"”“") == "")]
     for pos, m in enumerate(in_scope):
         # a name glossed by a parenthesis names the referent: هذا “الاحتلال” (روسيا)
         nxt = in_scope[pos + 1] if pos + 1 < len(in_scope) else None
@@ -207,18 +213,23 @@ def _negated(toks: list[Token], k: int) -> bool:
 
 
 def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | None:
+    """The target an evaluative word at token ``k`` qualifies: the nearest one on its side.
+
+    ``after`` words govern what follows (ضد X، مواجهة X), ``before`` words qualify what precedes
+    (حملة روسيا التضليلية); ``near`` words take the nearest target either side.
+    """
     best, best_d = None, 1 << 30
     for m, i in targets:
         d = i - k
         if how == "after":
-            cost = d if d > 0 else (-d) * 3 + 3
+            cost = d if 0 < d <= 8 else None
         elif how == "before":
-            cost = -d if d < 0 else d * 3 + 3
+            cost = -d if -8 <= d < 0 else None
         else:
-            cost = abs(d) + (0.5 if d > 0 else 0)
-        if cost < best_d:
+            cost = abs(d) + (0.5 if d > 0 else 0) if abs(d) <= 10 else None
+        if cost is not None and cost < best_d:
             best, best_d = m, cost
-    return best if best_d <= 14 else None
+    return best
 
 
 def _coordinated(toks: list[Token], a: int, b: int) -> bool:
