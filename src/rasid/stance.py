@@ -183,8 +183,8 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
             stance, conf = default, 0.5
         else:
             stance, conf = Stance.NEUTRAL, 0.5
-            if _in_prepositional_phrase(toks, i) and i != first_after_cue:
-                continue  # a place, a beneficiary or a circumstance, not a target of the statement
+            if i != first_after_cue:
+                continue  # named without evidence of a position: a place, a circumstance, not a target
         out.append(TargetStance(m, stance, round(conf, 2)))
         prev_stance, prev_idx = stance, i
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
