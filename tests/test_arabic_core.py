@@ -52,3 +52,8 @@ def test_arabic_tokenize_offsets():
     text = "وقالت “الإنقاذ” إن"
     for tok in tokenize(text):
         assert text[tok.start : tok.end] == tok.text
+
+
+@given(st.text(max_size=200))
+def test_arabic_fold_fast_path_equals_normalize(text):
+    assert fold(text) == normalize(text).text

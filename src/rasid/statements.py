@@ -337,7 +337,10 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
 def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
     """A sentence without a verb cue but with a source marker: وفق البيان، بحسب مصادر ..."""
     text = article.text
+    firsts = {m[0] for m in markers()}
     for i in range(len(toks)):
+        if not firsts.intersection(stems(toks[i].norm)):
+            continue
         for marker in markers():
             n = len(marker)
             words = [t.norm for t in toks[i : i + n]]

@@ -65,12 +65,30 @@ def _fold_char(ch: str) -> str:
     return ch
 
 
+def _build_table() -> dict[int, str]:
+    """Every character whose folded form differs from itself, for ``str.translate``."""
+    table: dict[int, str] = {}
+    candidates = set(range(0x0600, 0x0700)) | set(range(0xFB50, 0xFEFD)) | {ord(c) for c in _DROP} | {ord(c) for c in _MAP}
+    candidates |= {c for c in range(0x3001) if chr(c).isspace()} | {0x200C, 0x200D, 0x200E, 0x200F, 0xFEFF}
+    for code in candidates:
+        ch = chr(code)
+        folded = _fold_char(ch)
+        if folded != ch:
+            table[code] = folded
+    return table
+
+
+_TABLE = _build_table()
+_FOLDED = {chr(k): v for k, v in _TABLE.items()}
+
+
 def normalize(text: str) -> Normalized:
     out: list[str] = []
     index: list[int] = []
     prev_space = True
+    folded_of = _FOLDED.get
     for i, ch in enumerate(text):
-        folded = _fold_char(ch)
+        folded = folded_of(ch, ch)
         for f in folded:
             if f == " ":
                 if prev_space:
@@ -88,16 +106,29 @@ def normalize(text: str) -> Normalized:
 
 
 def fold(text: str) -> str:
-    """The matching form of ``text`` (see the module docstring)."""
-    return normalize(text).text if text else ""
+    """The matching form of ``text`` (see the module docstring); equals ``normalize(text).text``."""
+    if not text:
+        return ""
+    return _collapse(text.translate(_TABLE))
+
+
+def _collapse(text: str) -> str:
+    if "  " not in text and not text.startswith(" ") and not text.endswith(" "):
+        return text
+    return " ".join(part for part in text.split(" ") if part)
 
 
 def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in text if ch not in _DROP)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
-    letters = [c for c in text if c.isalpha()]
+    """Whether Arabic letters make up at least ``threshold`` of the letters (on a sample of the text)."""
+    sample = text[:4000]
+    letters = len(_LETTER.findall(sample))
     if not letters:
         return False
-    return sum(1 for c in letters if ARABIC_LETTER.match(c)) / len(letters) >= threshold
+    return len(ARABIC_LETTER.findall(sample)) / letters >= threshold

@@ -32,13 +32,21 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of ``text`` with offsets (plus ``offset``) into the caller's text."""
+    return list(_tokenize(text, offset))
+
+
+_fold_word = lru_cache(maxsize=300_000)(fold)
+
+
+@lru_cache(maxsize=8192)
+def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD.finditer(text):
-        norm = fold(m.group())
+        norm = _fold_word(m.group())
         if not norm:
             continue
         tokens.append(Token(m.start() + offset, m.end() + offset, m.group(), norm))
-    return tokens
+    return tuple(tokens)
 
 
 CONJ = ("و", "ف")
