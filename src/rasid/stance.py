@@ -22,6 +22,7 @@ from dataclasses import replace
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, tokenize, without_suffix
+from .arabic.tokens import tokens_in
 from .lexicons import evaluative
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 
@@ -82,7 +83,7 @@ def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
 def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[tuple[Mention, int]]:
     """Target mentions of a statement with the index of their first token in the sentence tokens."""
     text = article.text
-    toks = tokenize(text[st.sentence.start : st.sentence.end], st.sentence.start)
+    toks = tokens_in(text, st.sentence.start, st.sentence.end)
     excluded = {st.speaker.key}
     # names inside the speaker phrase (القيادي في حماس أسامة حمدان) are the speaker, never its targets
     excluded.update(m.key for m in article.mentions if st.speaker.span.contains(m.span))
@@ -133,7 +134,7 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
     if not targets:
         return st
     text = article.text
-    toks = tokenize(text[st.sentence.start : st.sentence.end], st.sentence.start)
+    toks = tokens_in(text, st.sentence.start, st.sentence.end)
     lex = evaluative()
     scores = {m.key: 0.0 for m, _ in targets}
     target_idx = [(m, i) for m, i in targets]

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, tokenize, without_suffix
+from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
@@ -94,7 +95,7 @@ def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
     mentions = sorted(article.mentions, key=lambda m: m.span.start)
     for s_index, sentence in enumerate(article.sentences):
         text = article.text
-        toks = tokenize(text[sentence.span.start : sentence.span.end], sentence.span.start)
+        toks = tokens_in(text, sentence.span.start, sentence.span.end)
         if not toks:
             continue
         if text[sentence.span.start : sentence.span.end].rstrip().rstrip("»”\")").endswith(("؟", "?")):

@@ -24,6 +24,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..arabic import Token, fold, stems, tokenize
+from ..arabic.tokens import _text_tokens
 from ..model import Actor, Affiliation, Mention, Span
 
 DATA = resources.files("rasid.actors") / "data"
@@ -123,7 +124,7 @@ class KnowledgeBase:
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, longest match first, no overlaps."""
-        tokens = tokens if tokens is not None else tokenize(text)
+        tokens = tokens if tokens is not None else list(_text_tokens(text)[0])
         out: list[Mention] = []
         i = 0
         n = len(tokens)

@@ -9,7 +9,8 @@ off, in the order Arabic allows them (conjunction, then preposition, then articl
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left
+from typing import NamedTuple
 from functools import lru_cache
 
 from .normalize import fold
@@ -18,8 +19,9 @@ from .normalize import fold
 _WORD = re.compile(r"[\w\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640]+", re.UNICODE)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word with its character offsets and its folded (matching) form."""
+
     start: int
     end: int
     text: str
@@ -94,3 +96,24 @@ def without_suffix(word: str) -> tuple[str, ...]:
             if base.endswith("ت"):
                 out.append(base[:-1] + "ه")
     return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
+    toks = _tokenize(text, 0)
+    return toks, tuple(t.start for t in toks)
+
+
+def tokens_in(text: str, start: int, end: int) -> list[Token]:
+    """The tokens of ``text[start:end]`` (offsets into ``text``), tokenising ``text`` once for many calls.
+
+    Equal to ``tokenize(text[start:end], start)`` whenever the span boundaries fall between words,
+    as sentence spans do.
+    """
+    toks, starts = _text_tokens(text)
+    i = bisect_left(starts, start)
+    out = []
+    while i < len(toks) and toks[i].end <= end:
+        out.append(toks[i])
+        i += 1
+    return out
