@@ -135,3 +135,17 @@ def test_cli_demo_runs(tmp_path):
     res = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
     assert res.exit_code == 0, res.output
     assert "against → favor" in res.output
+
+
+def test_cli_persian_article_is_skipped_with_reason(tmp_path):
+    # Persian in Arabic script: "The Iranian foreign minister said talks with Saudi Arabia will continue."
+    fa = json.dumps({"id": "fa-1", "title": "خبر", "text": "وزیر امور خارجه ایران گفت که مذاکرات با عربستان سعودی "
+                     "ادامه خواهد داشت و هیچ تغییری در سیاست کشور ما ایجاد نشده است."}, ensure_ascii=False)
+    path = _jsonl(tmp_path, [fa, _record(1)])
+    db = tmp_path / "r.db"
+    res = runner.invoke(app, ["ingest", str(path), "--db", str(db)])
+    assert "1 ingested" in res.output and "records.jsonl:1" in res.output and "'fa'" in res.output
+    from rasid.store import open_store
+
+    (rej,) = open_store(db).rejections()
+    assert rej.stage == "language"

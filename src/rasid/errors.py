@@ -5,6 +5,7 @@ Tree::
     RasidError
      ├── InputError          a document could not be read (empty, binary, bad encoding, bad JSON)
      ├── ExtractionError     a document was read but holds no article
+     │    └── LanguageSkipped  the article is not in Arabic (recorded as skipped)
      ├── StageError          a pipeline stage failed on an article (names the stage)
      ├── StoreError          the database could not be opened or written
      └── ConfigError         a setting has an invalid value
@@ -45,6 +46,12 @@ class ExtractionError(RasidError):
     """The document was read but no article could be extracted from it."""
 
     stage = "extract"
+
+
+class LanguageSkipped(ExtractionError):
+    """The article is not in Arabic; it is recorded as skipped, not as an error."""
+
+    stage = "language"
 
 
 class StageError(RasidError):

@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from ..arabic.normalize import is_arabic
-from ..errors import ExtractionError, InputError
+from ..errors import ExtractionError, InputError, LanguageSkipped
 from ..ingest.files import decode_bytes
 from ..model import Article, Document
 from .scrape import extract_scrape
@@ -84,6 +84,12 @@ def extract(document: Document) -> Article:
         raise ExtractionError(f"the article body is too short ({len(article.text.strip())} characters)",
                               origin=document.origin, hint="is this a page with no article?")
     if not is_arabic(article.text):
-        raise ExtractionError("the article is not in Arabic", origin=document.origin,
+        raise LanguageSkipped("skipped: the article is not in Arabic script", origin=document.origin,
                               hint="rasid analyses Arabic news; other languages are skipped")
+    # Arabic script is not the Arabic language (Persian, Urdu, Kurdish): ask the bundled language model
+    from ..ingest.language import language_rejection
+
+    rejection = language_rejection(article.title + "\n" + article.text, document.origin)
+    if rejection is not None:
+        raise LanguageSkipped(rejection.reason, origin=document.origin)
     return replace(article, language=article.language or "ar")
