@@ -31,7 +31,13 @@ def test_cli_ingest_twice_keeps_one(tmp_path):
     first = runner.invoke(app, ["ingest", str(GOOD), "--db", str(db)])
     second = runner.invoke(app, ["ingest", str(GOOD), "--db", str(db)])
     assert first.exit_code == 0 and "1 ingested" in first.output
-    assert second.exit_code == 0 and "1 duplicates" in second.output
+    # the same file again: the ledger knows it is done
+    assert second.exit_code == 0 and "0 ingested" in second.output and "already done" in second.output
+    # the same article under another name: a duplicate, stored once
+    copy = tmp_path / "copy.txt"
+    copy.write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    third = runner.invoke(app, ["ingest", str(copy), "--db", str(db)])
+    assert third.exit_code == 0 and "1 duplicates" in third.output
     out = runner.invoke(app, ["export", "articles", "--db", str(db)])
     assert len(out.output.strip().splitlines()) == 1
 
@@ -149,3 +155,16 @@ def test_cli_persian_article_is_skipped_with_reason(tmp_path):
 
     (rej,) = open_store(db).rejections()
     assert rej.stage == "language"
+
+
+def test_cli_syndicated_copy_is_linked(tmp_path):
+    # the same wire story with a different last sentence: a near-duplicate, linked to its original
+    body = ("قالت وزارة الخارجية التركية إن الحدود ستبقى مفتوحة أمام قوافل المساعدات الإنسانية المتجهة إلى الشمال السوري، "
+            "وأضافت أن فرق الهلال الأحمر ستواصل عملها في المعابر طوال الأسبوع المقبل رغم الأحوال الجوية السيئة. "
+            "وأشارت الوزارة إلى أن عدد الشاحنات التي عبرت منذ بداية الشهر تجاوز ثلاثمئة شاحنة محملة بالغذاء والدواء "
+            "والوقود، وأن التنسيق مع المنظمات الدولية مستمر لضمان وصول المساعدات إلى المخيمات في الوقت المناسب. ")
+    a = json.dumps({"id": "a", "title": "خبر", "text": body + "وأكدت الوزارة التزامها بالتنسيق مع الأمم المتحدة."}, ensure_ascii=False)
+    b = json.dumps({"id": "b", "title": "خبر منقول", "text": body + "المصدر: وكالات."}, ensure_ascii=False)
+    db = tmp_path / "r.db"
+    res = runner.invoke(app, ["ingest", str(_jsonl(tmp_path, [a, b])), "--db", str(db)])
+    assert "2 ingested" in res.output and "1 syndicated" in res.output

@@ -59,46 +59,111 @@ def _parse_day(value: Optional[str], flag: str) -> Optional[date]:
         raise typer.Exit(2) from exc
 
 
+def _parse_mapping(value: Optional[str]) -> Optional[dict[str, str]]:
+    """``text=body,title=headline`` -> {"text": "body", "title": "headline"}."""
+    if not value:
+        return None
+    mapping = {}
+    for part in value.split(","):
+        field, sep, column = part.partition("=")
+        if not sep or not field.strip() or not column.strip():
+            err.print(f"error: --csv-columns takes field=column pairs separated by commas, got {part!r}", highlight=False)
+            raise typer.Exit(2)
+        mapping[field.strip()] = column.strip()
+    return mapping
+
+
+def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optional[str], batch_size: int,
+                dedup: bool) -> "object":
+    """Run a batch ingest with a progress line, print rejections as they come, link duplicates."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .batch import ingest as batch_ingest
+
+    def on_rejection(rej) -> None:
+        err.print(f"rejected: {rej.origin}: [{rej.stage}] {rej.reason}", highlight=False, markup=False)
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
+                  disable=quiet, transient=True) as progress:
+        task = progress.add_task("ingesting", total=None)
+
+        def on_progress(summary) -> None:
+            progress.update(task, description=f"ingesting: {summary}")
+
+        summary = batch_ingest(sources, store, workers=workers, scheduler=scheduler, batch_size=batch_size,
+                               progress=on_progress, on_rejection=on_rejection)
+    linked = 0
+    if dedup and summary.ingested:
+        from .ingest.dedup import link_duplicates
+
+        linked = link_duplicates(store)
+    line = str(summary) + (f"; {linked} syndicated copies linked to their original" if linked else "")
+    (err if quiet else out).print(line, highlight=False)
+    return summary
+
+
 @app.command()
-def ingest(paths: list[str] = typer.Argument(..., help="Files, folders, or - for standard input."),
+def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, or - for standard input."),
            db: Optional[str] = DbOption,
+           feed: list[str] = typer.Option(None, "--feed", help="An RSS/Atom feed or news sitemap URL (repeatable)."),
+           workers: int = typer.Option(0, "--workers", help="Analyse on a local Dask cluster of N processes."),
+           scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Analyse on a running Dask cluster (tcp://host:port)."),
+           batch_size: int = typer.Option(200, "--batch-size", help="Documents written per transaction."),
+           csv_columns: Optional[str] = typer.Option(None, "--csv-columns", help="CSV column mapping, e.g. text=body,title=headline."),
+           allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching private and loopback addresses."),
+           no_dedup: bool = typer.Option(False, "--no-dedup", help="Do not link syndicated near-duplicate copies."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")) -> None:
-    """Read documents, extract statements and store them."""
-    from .actors.kb import default_kb
+    """Read documents, extract statements and store them (resumable: a re-run skips finished documents)."""
     from .ingest import iter_documents
-    from .model import Rejection
-    from .pipeline import Pipeline
+
+    if not paths and not feed:
+        err.print("error: give at least one path, URL or --feed", highlight=False)
+        raise typer.Exit(2)
+    store = _store(db)
+    sources = []
+    if paths:
+        sources.append(iter_documents(paths, csv_columns=_parse_mapping(csv_columns), allow_private=allow_private,
+                                      seen=store.has_url))
+    if feed:
+        from .ingest.feeds import fetch_feeds, store_callbacks
+
+        seen, remember = store_callbacks(store)
+        sources.append(fetch_feeds(feed, seen=seen, remember=remember, allow_private=allow_private))
+    import itertools
+
+    try:
+        summary = _run_ingest(itertools.chain.from_iterable(sources), store, quiet=quiet, workers=workers,
+                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup)
+    except RasidError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+    finally:
+        store.close()
+    if summary.ingested == 0 and summary.duplicates == 0 and summary.skipped == 0 and summary.rejected > 0:
+        raise typer.Exit(1)
+
+
+@app.command()
+def watch(feeds: list[str] = typer.Argument(..., help="Feed or news sitemap URLs to poll."),
+          db: Optional[str] = DbOption,
+          interval: float = typer.Option(900.0, "--interval", help="Seconds between polls."),
+          rounds: Optional[int] = typer.Option(None, "--rounds", help="Stop after this many polls (default: run until interrupted)."),
+          allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching private and loopback addresses."),
+          quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summaries.")) -> None:
+    """Poll feeds and ingest every new article they list."""
+    from .ingest.feeds import store_callbacks
+    from .ingest.feeds import watch as watch_feeds
 
     store = _store(db)
-    pipeline = Pipeline(default_kb())
-    counts = {"ingested": 0, "duplicates": 0, "rejected": 0, "statements": 0}
-    batch = []
-
-    def flush() -> None:
-        for article, new in zip(batch, store.save_many(batch)):
-            if new:
-                counts["ingested"] += 1
-                counts["statements"] += len(article.statements)
-            else:
-                counts["duplicates"] += 1
-        batch.clear()
-
-    for item in pipeline.run_many(iter_documents(paths)):
-        if isinstance(item, Rejection):
-            counts["rejected"] += 1
-            store.record_rejection(item)
-            err.print(f"rejected: {item.origin}: [{item.stage}] {item.reason}", highlight=False, markup=False)
-            continue
-        batch.append(item)
-        if len(batch) >= 200:
-            flush()
-    flush()
-    summary = (f"{counts['ingested']} ingested, {counts['duplicates']} duplicates, {counts['rejected']} rejected; "
-               f"{counts['statements']} statements")
-    (err if quiet else out).print(summary, highlight=False)
-    store.close()
-    if counts["ingested"] == 0 and counts["duplicates"] == 0 and counts["rejected"] > 0:
-        raise typer.Exit(1)
+    seen, remember = store_callbacks(store)
+    try:
+        _run_ingest(watch_feeds(feeds, interval=interval, rounds=rounds, seen=seen, remember=remember,
+                                allow_private=allow_private), store, quiet=quiet, workers=0, scheduler=None,
+                    batch_size=20, dedup=True)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        store.close()
 
 
 @app.command()

@@ -180,3 +180,21 @@ class Deduplicator:
                                             (score == best[0] and candidate < best[1])):
                 best = (score, candidate)
         return best[1] if best else None
+
+
+def link_duplicates(store: "Store", **options: object) -> int:
+    """Link every stored article that copies an earlier one (exactly or nearly) to that original.
+
+    Articles are visited in ingestion order; links already stored are kept. Returns the number
+    of new links. Shifts and timelines count a linked copy once, through its original.
+    """
+    dedup = Deduplicator(**options)  # type: ignore[arg-type]
+    linked = 0
+    for article_id, text, original in store.article_texts():
+        if original is not None:
+            dedup.add(article_id, text, duplicate_of=original)
+            continue
+        verdict, found = dedup.check(Article(id=article_id, text=text))
+        if verdict != NEW and found and found != article_id and store.mark_duplicate(article_id, found):
+            linked += 1
+    return linked
