@@ -168,3 +168,15 @@ def test_cli_syndicated_copy_is_linked(tmp_path):
     db = tmp_path / "r.db"
     res = runner.invoke(app, ["ingest", str(_jsonl(tmp_path, [a, b])), "--db", str(db)])
     assert "2 ingested" in res.output and "1 syndicated" in res.output
+
+
+def test_cli_syndicated_copies_count_once_in_shifts(tmp_path):
+    from rasid.store import open_store
+
+    db = tmp_path / "r.db"
+    runner.invoke(app, ["ingest", str(GOOD), "--db", str(db)])
+    store = open_store(db)
+    (article,) = list(store.articles())
+    all_pairs = list(store.statements())
+    store.mark_duplicate(article.id, "some-original")
+    assert all_pairs and list(store.statements(originals_only=True)) == []

@@ -202,7 +202,7 @@ def _shift_list(store, kb, actor=None, target=None, since=None, until=None, min_
 
     from .corrections import corrected_statements
 
-    return find_shifts(corrected_statements(store), kb, actor=actor, target=target, since=since, until=until,
+    return find_shifts(corrected_statements(store, originals_only=True), kb, actor=actor, target=target, since=since, until=until,
                        min_confidence=min_confidence)
 
 

@@ -215,7 +215,8 @@ class Store:
         return [codec.statement_from_row(r, tuple(by_statement.get(r["id"], ()))) for r in rows]
 
     def statements(self, speaker: str | None = None, target: str | None = None, since: date | None = None,
-                   until: date | None = None, article: str | None = None) -> Iterator[tuple[Article, Statement]]:
+                   until: date | None = None, article: str | None = None,
+                   originals_only: bool = False) -> Iterator[tuple[Article, Statement]]:
         """Statements matching every given filter, oldest first, each with its (light) article.
 
         ``speaker`` and ``target`` match an actor id exactly, or appear inside the folded
@@ -223,6 +224,8 @@ class Store:
         inclusive and compare the start of the statement's date, or the article's
         publication day when the statement has no date. The article carries its text
         and metadata but not its layers (sentences, mentions, statements).
+        ``originals_only`` leaves out syndicated copies (articles linked to an original), so
+        shifts and timelines count a story once.
         """
         query = sa.select(S)
         if speaker:
@@ -242,6 +245,8 @@ class Store:
             query = query.where(S.c.day <= _day(until))
         if article:
             query = query.where(S.c.article_id == article)
+        if originals_only:
+            query = query.where(~sa.exists().where(A.c.id == S.c.article_id, A.c.duplicate_of.is_not(None)))
         query = query.order_by(S.c.day.is_(None), S.c.day, S.c.article_id, S.c.position)
         cache: OrderedDict[str, Article] = OrderedDict()
         offset = 0

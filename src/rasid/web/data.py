@@ -101,16 +101,16 @@ class Data:
 
     # --- statements --------------------------------------------------------
 
-    def pairs(self, flt: StatementFilter | None = None) -> Iterator[Pair]:
+    def pairs(self, flt: StatementFilter | None = None, *, originals_only: bool = False) -> Iterator[Pair]:
         """Corrected (article, statement) pairs matching ``flt``, oldest first."""
         flt = flt or StatementFilter()
         by_key = self.correction_index()
         if not by_key:
             # nothing corrected: let the database do the filtering it can
             raw = self.store.statements(speaker=flt.speaker, target=flt.target, since=flt.since,
-                                        until=flt.until, article=flt.article)
+                                        until=flt.until, article=flt.article, originals_only=originals_only)
         else:
-            raw = self.store.statements(article=flt.article)
+            raw = self.store.statements(article=flt.article, originals_only=originals_only)
         return (p for p in apply_corrections(raw, by_key) if flt.keep(*p))
 
     def statement_article(self, statement_id: str) -> str | None:
@@ -211,7 +211,7 @@ class Data:
         return actor.id if actor else name
 
     def timeline(self, actor_id: str, target: str | None) -> list[dict[str, Any]]:
-        points = timeline(self.pairs(), self.kb, actor_id, self.resolve(target))
+        points = timeline(self.pairs(originals_only=True), self.kb, actor_id, self.resolve(target))
         out = []
         for p in points:
             ts = next((t for t in p.statement.targets if t.target.key == p.target), None)
@@ -226,7 +226,7 @@ class Data:
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
                min_confidence: float) -> list[dict[str, Any]]:
-        found = find_shifts(self.pairs(), self.kb, actor=self.resolve(actor), target=self.resolve(target),
+        found = find_shifts(self.pairs(originals_only=True), self.kb, actor=self.resolve(actor), target=self.resolve(target),
                             since=since, until=until, min_confidence=min_confidence)
         cache: dict[str, Article | None] = {}
 
