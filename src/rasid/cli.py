@@ -80,7 +80,11 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
 
     from .batch import ingest as batch_ingest
 
+    skipped_language = 0
+
     def on_rejection(rej) -> None:
+        nonlocal skipped_language
+        skipped_language += rej.stage == "language"
         err.print(f"rejected: {rej.origin}: [{rej.stage}] {rej.reason}", highlight=False, markup=False)
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
@@ -97,7 +101,8 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
         from .ingest.dedup import link_duplicates
 
         linked = link_duplicates(store)
-    line = str(summary) + (f"; {linked} syndicated copies linked to their original" if linked else "")
+    line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "") \
+        + (f"; {linked} syndicated copies linked to their original" if linked else "")
     (err if quiet else out).print(line, highlight=False)
     return summary
 
