@@ -167,14 +167,17 @@ def end_to_end_dask(sample: Path, folder: Path, workers: int, partition_size: in
     try:
         client.run(_warm)
         with open_store(folder / f"dask{workers}.db") as store:
+            cpu = time.process_time()
             start = time.perf_counter()
             summary = run_distributed(iter_items([sample]), store, client=client, partition_size=partition_size)
             wall = time.perf_counter() - start
+            cpu = time.process_time() - cpu
         peaks = client.run(_worker_peak_mb)
     finally:
         client.close()
         cluster.close()
-    return {"summary": summary.as_dict(), "seconds": wall, "worker_peak_rss_mb": max(peaks.values())}
+    return {"summary": summary.as_dict(), "seconds": wall, "client_cpu": cpu,
+            "worker_peak_rss_mb": max(peaks.values())}
 
 
 def profile(sample: Path, limit: int, top: int = 25) -> str:
@@ -239,8 +242,13 @@ def report(n: int, info: dict[str, str], stages: dict[str, Any], serial: dict[st
     lines += ["", outcome]
     if 1 in dask and 2 in dask:
         lines.append(f"Dask 1 -> 2 workers: **{dask[1]['seconds'] / dask[2]['seconds']:.2f}x**.")
+    for w, r in sorted(dask.items()):
+        lines.append(f"Dask {w}: the client (reader, scheduler traffic, SQLite writer) used {r['client_cpu']:.0f} CPU-s "
+                     f"in {r['seconds']:.0f} s ({100 * r['client_cpu'] / r['seconds']:.0f}% of a core).")
     same = all(r["summary"] == s for r in dask.values())
     lines.append(f"Dask runs stored the same counts as the serial run: {'yes' if same else 'NO'}.")
+    if not same:
+        lines.append(f"Serial: {s}; " + "; ".join(f"Dask {w}: {r['summary']}" for w, r in sorted(dask.items())))
     if prof:
         lines += ["", "## Profile (cProfile, serial pipeline)", "", "```", prof, "```"]
     return "\n".join(lines) + "\n"
