@@ -78,7 +78,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple
         if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS:
             return None
         if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
-            return None
+            # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
+            if not (prev.norm in {"قد", "وقد", "فقد"} and not cue.person.startswith("impf")):
+                return None
         if tok.norm.startswith("س") and cand == tok.norm[1:]:
             return None  # future: سيعلن
         return cue, conj
@@ -148,7 +150,8 @@ TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظ�
               "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
               "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
-              "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع"}
+              "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع",
+              "كان", "كانت", "كانوا"}
 
 
 def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
@@ -200,7 +203,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
     if i > lead and not conj:
-        np_toks = _cut_np(text, toks[lead:i])
+        end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد"} else i
+        np_toks = _cut_np(text, toks[lead:end_np])
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
             content_start = toks[i].end
@@ -304,13 +308,15 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     name: list[Token] = []
     while k < len(toks) and len(name) < 5:
         t = toks[k]
-        if name and ("،" in text[name[-1].end : t.start] or t.norm in COMPLEMENTISERS):
+        if name and ("،" in text[name[-1].end : t.start] or ":" in text[name[-1].end : t.start]
+                     or t.norm in COMPLEMENTISERS):
             break
         if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm.startswith(("في", "خلال")):
             return np
         name.append(t)
         k += 1
-    closed = k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or toks[k].norm in COMPLEMENTISERS if name else False
+    closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
+              or toks[k].norm in COMPLEMENTISERS) if name else False
     if name and closed and len(name) <= 4 and not name[0].norm.startswith(("ال", "ل", "ب")) \
             and not any(_mention_at(t, mentions) for t in name if _mention_at(t, mentions) and _mention_at(t, mentions).type != "person"):
         return np + name
