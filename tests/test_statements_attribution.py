@@ -70,3 +70,18 @@ def test_statements_verb_forms_all_persons(analyze):
     # "the officials say that", "she stresses that" (present tense, plural and feminine)
     a = analyze("ويقول المسؤولون الأتراك إن الحدود آمنة.\n\nوتؤكد الحكومة التركية أن الاتفاق قائم.")
     assert len(a.statements) == 2
+
+
+def test_statements_past_perfect_report(analyze):
+    # "The Turkish ambassador in Tehran had affirmed that a delegation will arrive." (كان ... قد + past)
+    a = analyze("وكان السفير التركي لدى طهران، قد أكد أن وفدًا اقتصاديًا سيصل إلى إيران.")
+    (st,) = a.statements
+    assert st.speaker.surface.startswith("السفير التركي")
+    assert a.slice(st.content).startswith("وفدًا")
+
+
+def test_statements_title_then_name_before_colon(analyze):
+    # 'The head of the council, Khaled Mansour, said: "We are committed to the cause."'
+    a = analyze("وقال رئيس المجلس المحلي، خالد منصور: «نحن ملتزمون بهذه القضية حتى النهاية».")
+    (st,) = a.statements
+    assert "خالد منصور" in st.speaker.surface and st.direct
