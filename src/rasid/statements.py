@@ -208,6 +208,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
             content_start = toks[i].end
+            for t in toks[i + 1 : i + 3]:  # الوزارة أكدت أن ...: content after the complementiser
+                if t.norm in COMPLEMENTISERS:
+                    content_start = t.end
+                    break
+                if t.norm not in FRAME_STOPS.get(cue.frame, set()):
+                    break
     if speaker is None:
         j = _skip_adverbials(text, toks, i + 1)
         stops = COMPLEMENTISERS | FRAME_STOPS.get(cue.frame, set())
