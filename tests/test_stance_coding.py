@@ -46,3 +46,15 @@ def test_stance_location_is_not_a_target(analyze):
 def test_stance_speaker_is_not_its_own_target(analyze):
     a = analyze("قالت حكومة الإنقاذ إن حكومة الإنقاذ لن تتراجع.")
     assert "SSG" not in _stances(a)
+
+
+def test_stance_priors_table_loads_and_switches_off():
+    from rasid import stance
+
+    table = stance.stance_priors()
+    assert all(v in (Stance.FAVOR, Stance.AGAINST) for v in table.values())
+    stance.set_priors_enabled(False)
+    try:
+        assert stance._priors_enabled is False
+    finally:
+        stance.set_priors_enabled(True)

@@ -19,6 +19,7 @@ Stance comes from three sources, strongest first:
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, tokenize, without_suffix
@@ -182,6 +183,8 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
             stance, conf = default, 0.6
         elif default is not None and st.kind in (Kind.DENY, Kind.CONDEMN, Kind.ACCUSE):
             stance, conf = default, 0.5
+        elif i == first_after_cue and (learned := _prior(st, m, kb)) is not None:
+            stance, conf = learned, PRIOR_CONFIDENCE
         else:
             stance, conf = Stance.NEUTRAL, 0.5
             if i != first_after_cue:
@@ -189,6 +192,67 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
         out.append(TargetStance(m, stance, round(conf, 2)))
         prev_stance, prev_idx = stance, i
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
+
+
+# --- learned priors -------------------------------------------------------------
+#
+# When a statement names a target without any local evidence of a position, the usual
+# position of the speaker's family toward that target is used, if the corpus shows one
+# clearly. The table is learned without gold labels by scripts/build_stance_priors.py: it
+# runs the pipeline (priors off) over a news corpus and counts only evidence-based stances.
+
+EVIDENCE_CONFIDENCE = 0.62  # stances from evaluative words have at least this confidence
+PRIOR_CONFIDENCE = 0.55
+PRIOR_MIN_COUNT = 4
+PRIOR_MIN_SHARE = 0.75
+PRIORS_FILE = "stance_priors.tsv"
+_priors_enabled = True
+
+
+def set_priors_enabled(enabled: bool) -> None:
+    """Switch the learned priors off (to learn them) or on."""
+    global _priors_enabled
+    _priors_enabled = enabled
+
+
+@lru_cache(maxsize=1)
+def stance_priors() -> dict[tuple[str, str], Stance]:
+    from importlib import resources
+
+    path = resources.files("rasid.lexicons") / PRIORS_FILE
+    if not path.is_file():
+        return {}
+    out: dict[tuple[str, str], Stance] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        speaker, target, favor, against = line.split("\t")[:4]
+        f, a = int(favor), int(against)
+        total = f + a
+        if total >= PRIOR_MIN_COUNT and max(f, a) / total >= PRIOR_MIN_SHARE:
+            out[(speaker, target)] = Stance.FAVOR if f > a else Stance.AGAINST
+    return out
+
+
+def speaker_keys(st: Statement, kb: KnowledgeBase) -> list[str]:
+    """Knowledge-base ids of the speaker and the bodies it belongs to, nearest first."""
+    keys: list[str] = []
+    for aid in (st.speaker.actor_id, st.speaker.parent.actor_id if st.speaker.parent else None):
+        if aid and aid not in keys:
+            keys.append(aid)
+            keys.extend(p for p, _ in kb.parents(aid) if p not in keys)
+    return keys
+
+
+def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
+    if not _priors_enabled or not m.actor_id:
+        return None
+    table = stance_priors()
+    for key in speaker_keys(st, kb):
+        found = table.get((key, m.actor_id))
+        if found is not None:
+            return found
+    return None
 
 
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
