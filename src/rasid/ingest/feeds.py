@@ -164,7 +164,8 @@ def _parse_rss(data: bytes, origin: str) -> list[FeedEntry] | Rejection:
         if not url:
             continue
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = (datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat() if stamp else None)
+        published = (datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
+                     if stamp and 1 < stamp.tm_year < 9999 else None)  # feedparser gives year -1 for 0000-00-00
         entries.append(FeedEntry(urljoin(origin, url.strip()), (entry.get("title") or "").strip() or None,
                                  published, origin))
     return entries

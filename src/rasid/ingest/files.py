@@ -140,7 +140,7 @@ def read_records(stream: IO[bytes], *, origin: str) -> Iterator[Document | Rejec
         for i, obj in enumerate(items, 1):
             yield _record(obj, f"{origin}:{i}")
         return
-    for lineno, line in enumerate(text.splitlines(), 1):
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
