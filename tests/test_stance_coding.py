@@ -58,3 +58,17 @@ def test_stance_priors_table_loads_and_switches_off():
         assert stance._priors_enabled is False
     finally:
         stance.set_priors_enabled(True)
+
+
+def test_stance_agent_of_harm_is_blamed_and_victim_spared(analyze):
+    # "The ministry said the American aggression on the PMF positions will not pass without a response."
+    a = analyze("وقالت وزارة الخارجية الإيرانية إن العدوان الأميركي على مقرات الحشد الشعبي لن يمر دون رد.")
+    s = _stances(a)
+    assert s["USA"] == Stance.AGAINST or s.get("USA_MIL") == Stance.AGAINST or s.get("USA_GOV") == Stance.AGAINST
+    assert all(v != Stance.AGAINST for k, v in s.items() if k.startswith("PMF") or k == "IRQ_PMF")
+
+
+def test_stance_own_operation_object_is_against(analyze):
+    # "The Islamic Resistance in Iraq announced targeting the American forces' base."
+    a = analyze("وأعلنت المقاومة الإسلامية في العراق استهداف القوات الأميركية في قاعدة حرير بالطائرات المسيرة.")
+    assert Stance.AGAINST in _stances(a).values()

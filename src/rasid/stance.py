@@ -163,6 +163,10 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
         polarity = entry.polarity * entry.weight
         if _negated(toks, k):
             polarity = -polarity
+        if entry.attach in ("event", "action"):
+            for m, share in _harm_roles(toks, target_idx, k, entry.attach):
+                scores[m.key] += polarity * share
+            continue
         m = _attach(target_idx, k, entry.attach)
         if m is not None:
             scores[m.key] += polarity
@@ -295,6 +299,51 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
         if cost is not None and cost < best_d:
             best, best_d = m, cost
     return best
+
+
+VICTIM_LINKS = {"علي", "ضد", "بحق", "حق", "تجاه", "في"}
+
+
+def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, how: str) -> list[tuple[Mention, float]]:
+    """Who does the harm and who suffers it, around a harm word at token ``k``.
+
+    ``event`` nouns (عدوان، غارات، جرائم، ضد) take their agent as a genitive or adjective right
+    after them or as the noun right before them (العدوان الأميركي، غارات إسرائيل، إسرائيل ضد),
+    and their victim after على/ضد/بحق. ``action`` nouns (استهداف، اغتيال، مهاجمة) take their
+    object as the genitive. An agent is blamed (share 1); a victim named beside an agent is
+    sympathised with (share -0.5); an object with no agent in sight is the speaker's own target
+    (share 1: "we targeted the bases").
+    """
+    by_index = {i: m for m, i in targets}
+    agent = victim = None
+    after = next((i for i in range(k + 1, min(k + 3, len(toks))) if i in by_index), None)
+    before = next((i for i in range(k - 1, max(k - 4, -1), -1) if i in by_index), None)
+    link = next((j for j in range(k + 1, min(k + 8, len(toks))) if toks[j].norm in VICTIM_LINKS
+                 or toks[j].norm[:1] == "ل" and j in by_index), None)
+    linked = next((i for i in range((link or k) + 1 if link is not None else k + 1, min(k + 10, len(toks)))
+                   if i in by_index), None) if link is not None else None
+    if toks[link].norm[:1] == "ل" if link is not None and link in by_index else False:
+        linked = link
+    if how == "event":
+        if after is not None and (link is None or after < link):
+            agent = after
+        elif before is not None:
+            agent = before
+        victim = linked if linked is not None and linked != agent else None
+    else:  # action: the genitive is the object
+        obj = after if after is not None and (link is None or after <= link) else linked
+        if before is not None and obj is not None and before != obj:
+            agent, victim = before, obj
+        elif obj is not None:
+            return [(by_index[obj], 1.0)]
+        elif before is not None:
+            agent = before
+    out = []
+    if agent is not None:
+        out.append((by_index[agent], 1.0))
+    if victim is not None:
+        out.append((by_index[victim], -0.5 if agent is not None else 1.0))
+    return out
 
 
 def _coordinated(toks: list[Token], a: int, b: int) -> bool:
