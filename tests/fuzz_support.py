@@ -205,8 +205,14 @@ def outcome(item: Article | Rejection) -> str:
     """A label for counting: ``ok`` or ``rejected:<stage>:<reason with numbers and quotes elided>``."""
     if isinstance(item, Article):
         return "ok"
-    reason = _NUMBERS.sub("N", item.reason.split(" (")[0].split(": ")[0])[:70]
-    return f"rejected:{item.stage}:{reason}"
+    return f"rejected:{item.stage}:{_reason_key(item.reason)}"
+
+
+def _reason_key(reason: str) -> str:
+    """The general part of a reason: before details (``: ``, `` (``, ``; ``), numbers as N."""
+    for sep in (" (", ": ", "; "):
+        reason = reason.split(sep)[0]
+    return _NUMBERS.sub("N", reason)[:70]
 
 
 def check_rejection(rej: Rejection) -> None:
@@ -298,7 +304,7 @@ def check_extract(doc: Document) -> str:
         article = extract(doc)
     except RasidError as exc:
         assert exc.reason and exc.reason.strip()
-        return f"rejected:{exc.stage}:{_NUMBERS.sub('N', exc.reason.split(': ')[0])[:70]}"
+        return f"rejected:{exc.stage}:{_reason_key(exc.reason)}"
     raw = raw_text(doc)
     check_article_spans(article, len(raw) if raw is not None and doc.format == "text" else None)
     assert article.text.strip()
