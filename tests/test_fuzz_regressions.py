@@ -53,3 +53,32 @@ def test_issue_feed_zero_date(stamp):
         result = parse_feed(data, origin="https://news.example/feed.xml")
         assert not isinstance(result, Rejection), result
         assert [(e.url, e.published) for e in result] == [("https://news.example/a", None)]
+
+
+@pytest.mark.parametrize("text, published", [
+    ("أمس", "0001-01-01"),  # "yesterday"
+    ("قبل 99 أسبوعا", "0002-01-01"),  # "99 weeks ago"
+    ("الجمعة الماضي", "0001-01-01"),  # "last Friday"
+    ("غدا", "9999-12-31"),  # "tomorrow"
+    ("الأسبوع المقبل", "9999-12-25"),  # "next week"
+])
+def test_issue_dates_overflow_on_extreme_publication_date(text, published):
+    """A bogus publication date (a CMS's 0001-01-01) must not make date arithmetic overflow."""
+    from datetime import date
+
+    from rasid.when import find_dates
+
+    find_dates(f"قال الوزير {text} إن المحادثات مستمرة", date.fromisoformat(published))
+
+
+def test_issue_dates_overflow_rejects_the_article(kb):
+    """Through the pipeline the overflow rejected a readable article as a 'dates' stage bug."""
+    from rasid.model import Article
+    from rasid.pipeline import run_many
+
+    # "The foreign minister said yesterday that the talks go on and the results are near."
+    text = "قال وزير الخارجية أمس إن المحادثات مستمرة وإن النتائج باتت قريبة من الحل النهائي."
+    doc = Document(origin="r.jsonl:1", content=text, format="record",
+                   fields={"text": text, "title": "عنوان", "published": "0001-01-01"})
+    [result] = list(run_many([doc], kb))
+    assert isinstance(result, Article), result

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fuzz_support import any_char, arabic_text, check_dates, check_normalize
+from fuzz_support import any_char, arabic_text, check_dates, check_normalize, publication_date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +16,7 @@ def test_fold_idempotent_and_index_maps_back(text):
 
 
 @FAST
-@given(arabic_text(max_tokens=40), st.one_of(st.none(), st.dates()))
+@given(arabic_text(max_tokens=40), publication_date)
 def test_find_dates_any_text_any_publication_date(text, published):
     check_dates(text, published)
 

@@ -675,6 +675,8 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
     """
     if not text:
         return []
+    if published is not None and not 100 <= published.year <= 9900:
+        published = None  # a bogus publication date (0001-01-01): relative arithmetic would overflow
     folded, to_original = _fold(text)
     ctx = _Context(published)
     out: list[DateRef] = []
