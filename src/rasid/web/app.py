@@ -2,8 +2,16 @@
 
 ``create_app(store, kb, token=...)`` builds the FastAPI application; ``serve(db, host,
 port, token)`` opens a store and runs it with uvicorn. Reading needs no credentials;
-writing (corrections) needs ``Authorization: Bearer <token>``, and is refused when the
-server was started without a token.
+writing (corrections, ``POST /api/ingest`` of URLs, ``POST /api/ingest/text`` of one
+article) needs ``Authorization: Bearer <token>``, and is refused when the server was
+started without a token.
+
+URL ingest fetches with :class:`rasid.ingest.web.Fetcher`, which refuses private,
+loopback, link-local and reserved addresses (also names that resolve to them, and
+redirects to them) unless the app is created with ``allow_private_urls=True``. Request
+bodies over ``max_body`` bytes (413) and query strings over ``max_query`` characters (414)
+are refused before any endpoint runs, and every answer carries the security headers of
+:mod:`rasid.web.guard`.
 
 Every API error has one shape::
 
@@ -15,9 +23,12 @@ network access (FastAPI's default Swagger page would fetch its JavaScript from a
 
 from __future__ import annotations
 
+import hashlib
 import os
 import secrets
-from datetime import date
+import threading
+from collections.abc import Iterator, Mapping
+from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -37,16 +48,23 @@ from ..actors.kb import KnowledgeBase
 from ..corrections import (CorrectionError, correction_record, delete_correction, get_correction, make_correction,
                            save_correction)
 from ..errors import RasidError, StoreError
-from ..model import Kind, Stance
+from ..model import Article, Document, Kind, Rejection, Stance
 from ..store import Store
 from . import search as fts
 from .data import Data, StatementFilter, page
+from .guard import (DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, RequestLimits, SecurityHeaders, content_security_policy,
+                    inline_script_hashes)
 from .i18n import LANGS, labels
 from .render import marked_paragraphs
 
 HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
+MAX_INGEST_URLS = 20
+MAX_URL_CHARS = 2048
+# a web request should not wait minutes for one slow site: shorter than the command line's defaults
+WEB_FETCH_OPTIONS: dict[str, Any] = {"timeout": 10.0, "retries": 1, "backoff": 0.5, "host_delay": 0.5,
+                                     "max_redirects": 5}
 
 
 class ApiError(Exception):
@@ -90,17 +108,72 @@ class CorrectionIn(BaseModel):
     author: str | None = Field(None, description="Who made the correction (default: the token's name)")
 
 
+class IngestUrlsIn(BaseModel):
+    """Web pages to fetch and ingest; each one is fetched politely (robots.txt, rate limit, size cap)."""
+
+    model_config = ConfigDict(extra="forbid")
+    urls: list[str] = Field(min_length=1, max_length=MAX_INGEST_URLS,
+                            description=f"http(s) URLs of news articles, at most {MAX_INGEST_URLS}")
+
+
+class IngestTextIn(BaseModel):
+    """One article given as text (the body; paragraphs separated by new lines)."""
+
+    model_config = ConfigDict(extra="forbid")
+    title: str = Field("", max_length=1000, description="The headline")
+    published: datetime | None = Field(None, description="ISO 8601 date or date-time, e.g. 2024-11-30T12:15:00+03:00")
+    text: str = Field(min_length=1, description="The article body")
+    url: str | None = Field(None, max_length=MAX_URL_CHARS, description="Where the article was published (not fetched)")
+
+
+class ErrorOut(BaseModel):
+    """The shape of every API error."""
+
+    ok: Literal[False] = False
+    error: str = Field(description="What went wrong and how to fix it")
+    status: int = Field(description="The HTTP status, repeated")
+    field: str | None = Field(None, description="The parameter or body field at fault, when there is one")
+
+
+class _Recorder:
+    """Wraps a pipeline and remembers, per document origin, the article id it produced or why it failed."""
+
+    def __init__(self, pipeline: Any):
+        self.pipeline = pipeline
+        self.articles: dict[str, str] = {}
+
+    def run(self, item: Document | Article) -> Article:
+        article = self.pipeline.run(item)
+        origin = item.origin if isinstance(item, Document) else (item.source or item.id)
+        self.articles[origin] = article.id
+        return article
+
+
 # --- the application -----------------------------------------------------------
 
-def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name: str = "analyst") -> FastAPI:
+def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name: str = "analyst",
+               allow_private_urls: bool = False, max_body: int = DEFAULT_MAX_BODY,
+               max_query: int = DEFAULT_MAX_QUERY, fetch_options: Mapping[str, Any] | None = None,
+               pipeline: Any = None) -> FastAPI:
     """The rasid web application over ``store`` and ``kb``.
 
     ``token`` is the bearer token that allows writes (None: read-only server);
     ``token_name`` is recorded as the author of corrections that do not name one.
+    ``allow_private_urls`` lets ``POST /api/ingest`` fetch from private, loopback and
+    link-local addresses (off by default: a public server must not be a proxy into its own
+    network). ``max_body`` (bytes) and ``max_query`` (characters) bound every request.
+    ``fetch_options`` go to :class:`rasid.ingest.web.Fetcher` (``timeout``, ``retries``,
+    ``host_delay``, ``client``...); ``pipeline`` defaults to ``Pipeline(kb)``, built on the
+    first ingest.
     """
     data = Data(store, kb)
     app = FastAPI(title="rasid", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what about whom, when, and with what stance — from Arabic news.")
+    scripts, handlers = inline_script_hashes(sorted((HERE / "templates").glob("*.html")))
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
+    app.add_middleware(RequestLimits, max_body=max_body, max_query=max_query)
+    ingest_lock = threading.Lock()
+    pipelines: list[Any] = [pipeline] if pipeline is not None else []
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
     templates = Jinja2Templates(env=env)
@@ -351,6 +424,98 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             raise ApiError(404, f"no correction with id {correction_id}", "correction_id")
         return {"ok": True, "deleted": correction_id}
 
+    # --- API: ingest -------------------------------------------------------------------
+
+    def run_ingest(sources: Iterator[Document | Rejection], rejected: dict[str, Rejection]) -> tuple[Any, _Recorder]:
+        from ..batch import ingest
+        from ..ingest.dedup import link_duplicates
+
+        def on_rejection(r: Rejection) -> None:
+            rejected.setdefault(r.origin, r)
+
+        with ingest_lock:  # one writer at a time; readers go on
+            if not pipelines:
+                from ..pipeline import Pipeline
+
+                pipelines.append(Pipeline(kb))
+            recorder = _Recorder(pipelines[0])
+            summary = ingest(sources, store, pipeline=recorder, batch_size=50, on_rejection=on_rejection)
+            if summary.ingested:
+                link_duplicates(store)  # syndicated copies count once in shifts, as after `rasid ingest`
+        return summary, recorder
+
+    def outcome(origin: str, recorder: _Recorder, rejected: dict[str, Rejection],
+                stored: set[str]) -> dict[str, Any]:
+        if origin in recorder.articles:
+            return {"origin": origin, "ok": True, "article_id": recorder.articles[origin], "note": None}
+        if origin in rejected:
+            r = rejected[origin]
+            return {"origin": origin, "ok": False, "stage": r.stage, "reason": r.reason}
+        if origin in stored:
+            return {"origin": origin, "ok": True, "article_id": None,
+                    "note": "an article from this URL is already stored; not fetched again"}
+        return {"origin": origin, "ok": True, "article_id": None,
+                "note": "already processed by an earlier request (its outcome is in /api/status)"}
+
+    write_responses: dict[int | str, dict[str, Any]] = {
+        401: {"model": ErrorOut, "description": "No token, or a malformed Authorization header"},
+        403: {"model": ErrorOut, "description": "Wrong token, or a read-only server"},
+        413: {"model": ErrorOut, "description": "The request body is over the size limit"},
+    }
+
+    @app.post("/api/ingest", tags=["ingest"], responses=write_responses,
+              summary="Fetch web pages and ingest them (needs the token; private addresses are refused)")
+    def api_ingest(body: IngestUrlsIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        from ..ingest.web import fetch_documents
+
+        urls: list[str] = []
+        for i, raw in enumerate(body.urls):
+            url = raw.strip()
+            if not url:
+                raise ApiError(422, f"urls[{i}] is empty: give an http:// or https:// URL", "urls")
+            if len(url) > MAX_URL_CHARS:
+                raise ApiError(422, f"urls[{i}] is longer than {MAX_URL_CHARS} characters", "urls")
+            if url not in urls:
+                urls.append(url)
+        rejected: dict[str, Rejection] = {}
+        stored: set[str] = set()
+
+        def seen(url: str) -> bool:
+            if store.has_url(url):
+                stored.add(url)
+                return True
+            return False
+
+        def fetched() -> Iterator[Document | Rejection]:
+            options = {**WEB_FETCH_OPTIONS, **dict(fetch_options or {})}
+            for item in fetch_documents(urls, allow_private=allow_private_urls, seen=seen,
+                                        workers=min(4, len(urls)), **options):
+                if isinstance(item, Rejection):
+                    # kept here too: a rejection an earlier request stored is skipped by the ledger
+                    rejected.setdefault(item.origin, item)
+                yield item
+
+        summary, recorder = run_ingest(fetched(), rejected)
+        items = [outcome(u, recorder, rejected, stored) for u in urls]
+        return {"ok": True, "summary": summary.as_dict(), "items": items,
+                "rejections": [i for i in items if not i["ok"]]}
+
+    @app.post("/api/ingest/text", tags=["ingest"], responses=write_responses,
+              summary="Ingest one article given as text (needs the token)")
+    def api_ingest_text(body: IngestTextIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        if not body.text.strip():
+            raise ApiError(422, "text is empty: give the article body", "text")
+        digest = hashlib.sha1((body.title + "\n" + body.text).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        origin = f"api:text:{digest}"
+        fields: dict[str, Any] = {"title": body.title}
+        if body.published is not None:
+            fields["published"] = body.published.isoformat()
+        doc = Document(origin=origin, content=body.text, format="record", url=body.url or None, fields=fields)
+        rejected: dict[str, Rejection] = {}
+        summary, recorder = run_ingest(iter([doc]), rejected)
+        item = outcome(origin, recorder, rejected, set())
+        return {"ok": True, "summary": summary.as_dict(), "items": [item], "rejections": [] if item["ok"] else [item]}
+
     @app.get("/api/status", tags=["status"], summary="Counts, rejected documents, corrections")
     def api_status() -> dict[str, Any]:
         return {"ok": True, **data.status(), "search": "fts5" if _fts_backend(store) else "like",
@@ -451,7 +616,43 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       orphans=[correction_record(c) for c in data.orphans()],
                       search_backend="fts5" if _fts_backend(store) else "like", writable=token is not None)
 
+    _document_errors(app)
     return app
+
+
+def _document_errors(app: FastAPI) -> None:
+    """Make ``/openapi.json`` tell the truth about errors.
+
+    FastAPI documents a 422 answer as ``{"detail": [...]}``, but every error here has the
+    :class:`ErrorOut` shape; operations with path parameters also answer 404, every
+    operation can answer 414 (query string too long), and reads can answer 503 (the
+    database is unavailable).
+    """
+    base = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema:
+            return app.openapi_schema
+        spec = base()
+        components = spec.setdefault("components", {}).setdefault("schemas", {})
+        components["ErrorOut"] = ErrorOut.model_json_schema(ref_template="#/components/schemas/{model}")
+        ref = {"content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}}
+        for path, methods in spec.get("paths", {}).items():
+            for method, op in methods.items():
+                responses = op.setdefault("responses", {})
+                has_input = bool(op.get("parameters")) or "requestBody" in op
+                if has_input:
+                    responses["422"] = {"description": "A parameter or body field is not valid", **ref}
+                if any(p.get("in") == "path" for p in op.get("parameters", [])):
+                    responses.setdefault("404", {"description": "Nothing with that id", **ref})
+                responses.setdefault("414", {"description": "The query string is over the length limit", **ref})
+                responses.setdefault("503", {"description": "The database cannot be read or written", **ref})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            components.pop(unused, None)
+        app.openapi_schema = spec
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def _day(value: str | None, field: str) -> date | None:
