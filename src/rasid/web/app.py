@@ -123,7 +123,8 @@ class IngestTextIn(BaseModel):
     title: str = Field("", max_length=1000, description="The headline")
     published: datetime | None = Field(None, description="ISO 8601 date or date-time, e.g. 2024-11-30T12:15:00+03:00")
     text: str = Field(min_length=1, description="The article body")
-    url: str | None = Field(None, max_length=MAX_URL_CHARS, description="Where the article was published (not fetched)")
+    url: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$",
+                             description="Where the article was published, http(s) (not fetched)")
 
 
 class ErrorOut(BaseModel):
@@ -170,12 +171,14 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     app = FastAPI(title="rasid", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what about whom, when, and with what stance — from Arabic news.")
     scripts, handlers = inline_script_hashes(sorted((HERE / "templates").glob("*.html")))
-    app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
+    # the last added runs first: limits, then headers on every answer, the limits' refusals included
     app.add_middleware(RequestLimits, max_body=max_body, max_query=max_query)
+    app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
     ingest_lock = threading.Lock()
     pipelines: list[Any] = [pipeline] if pipeline is not None else []
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
                       trim_blocks=True, lstrip_blocks=True)
+    env.filters["web_href"] = web_href
     templates = Jinja2Templates(env=env)
     app.state.data = data
 
@@ -653,6 +656,13 @@ def _document_errors(app: FastAPI) -> None:
         return spec
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def web_href(url: object) -> str:
+    """``url`` when it is an http(s) address, else ``#``: a stored ``javascript:`` or ``data:`` URL is never a link."""
+    text = str(url or "").strip()
+    scheme = text.split(":", 1)[0].lower() if ":" in text else ""
+    return text if scheme in ("http", "https") else "#"
 
 
 def _day(value: str | None, field: str) -> date | None:

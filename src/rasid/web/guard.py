@@ -1,8 +1,8 @@
 """Request limits and security headers for the web app, as plain ASGI middleware.
 
-:class:`RequestLimits` refuses a request body over ``max_body`` bytes (413) and a query
-string over ``max_query`` characters (414) before the application sees it, answering with
-the API's JSON error shape. A body sent without ``Content-Length`` (chunked) is read up to
+:class:`RequestLimits` refuses a request body over ``max_body`` bytes (413), a query
+string over ``max_query`` characters (414) and a query string holding a NUL (422) before
+the application sees it, answering with the API's JSON error shape. A body sent without ``Content-Length`` (chunked) is read up to
 the limit and then replayed to the application, so a lying or missing length cannot get
 past it.
 
@@ -121,6 +121,10 @@ class RequestLimits:
         if len(query) > self.max_query:
             await self._refuse(send, 414, f"the query string is too long ({len(query)} characters): the limit is "
                                           f"{self.max_query}; use fewer or shorter parameters", None)
+            return
+        if b"%00" in query or b"\x00" in query:
+            # a NUL is never part of a search or a filter, and SQLite's LIKE stops reading a pattern at it
+            await self._refuse(send, 422, "the query string contains a NUL character (%00); remove it", None)
             return
         length = None
         for key, value in scope.get("headers", ()):
