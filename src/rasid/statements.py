@@ -373,8 +373,11 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
                 after += 1
-            if after < len(toks) and any(c in cue_forms() for c in stems(toks[after].norm)[:2]):
-                after += 1  # بحسب ما أفادت X / وفق ما نقلت X: the speaker follows the verb
+            if after < len(toks) and (any(c in cue_forms() for c in stems(toks[after].norm)[:2])
+                                      or toks[after].norm in {"جاء", "ورد", "نشر", "نشرت", "اورد", "اوردت"}):
+                after += 1  # بحسب ما أفادت X / وفق ما نقلت X / وفقًا لما جاء في X: the speaker follows the verb
+                if after < len(toks) and toks[after].norm in {"في", "علي", "عبر"}:
+                    after += 1
                 np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             if np and np[0].norm in {"ما"}:
                 return None

@@ -57,7 +57,7 @@ def cue_forms() -> dict[str, Cue]:
 def markers() -> tuple[tuple[str, ...], ...]:
     """Source markers as folded token tuples, longest first."""
     found = {tuple(fold(row[0]).split()) for row in rows("markers.tsv")}
-    return tuple(sorted(found, key=len, reverse=True))
+    return tuple(sorted(found, key=lambda m: (-len(m), m)))
 
 
 @lru_cache(maxsize=1)
