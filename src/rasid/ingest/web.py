@@ -82,14 +82,32 @@ def address_problem(host: str, port: int | None = None) -> str | None:
             addr = ipaddress.ip_address(raw.split("%", 1)[0])
         except ValueError:
             continue
-        if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
-            addr = addr.ipv4_mapped
+        if isinstance(addr, ipaddress.IPv6Address):
+            addr = _embedded_ipv4(addr) or addr
         kinds = [name for name, flag in (
             ("loopback", addr.is_loopback), ("link-local", addr.is_link_local), ("private", addr.is_private),
             ("multicast", addr.is_multicast), ("reserved", addr.is_reserved), ("unspecified", addr.is_unspecified),
+            # e.g. 100.64.0.0/10 (carrier-grade NAT) is neither private nor public
+            ("non-public (special-purpose)", not addr.is_global),
         ) if flag]
         if kinds:
             return f"{host} resolves to {addr}, a {kinds[0]} address"
+    return None
+
+
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+
+def _embedded_ipv4(addr: ipaddress.IPv6Address) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address stands for (mapped, 6to4, Teredo client, NAT64), if any."""
+    if addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped
+    if addr.sixtofour is not None:
+        return addr.sixtofour
+    if addr.teredo is not None:
+        return addr.teredo[1]
+    if addr in _NAT64:
+        return ipaddress.IPv4Address(int(addr) & 0xFFFFFFFF)
     return None
 
 
