@@ -1,6 +1,6 @@
 # rasid — two commands on a fresh machine with Python 3.11+:
 #   make demo   set up .venv and run the demo on the bundled example articles
-#   make test   set up .venv and run the test suite
+#   make test   set up .venv and run the test suite (on SQLite, then again on a private PostgreSQL when installed)
 PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
@@ -20,6 +20,7 @@ demo: $(STAMP)
 test: $(STAMP)
 	bash scripts/system_deps.sh
 	$(BIN)/python -m pytest
+	bash scripts/test_postgres.sh $(BIN)/python
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run_all.py

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -29,24 +28,40 @@ def _env() -> dict[str, str]:
     return env
 
 
+def _url(db: Path) -> str:
+    """The database the test's store really lives in (a PostgreSQL one in the suite's second pass)."""
+    from rasid.store import db as store_db
+
+    return store_db.resolve_url(db).render_as_string(hide_password=False)
+
+
 def _command(folder: Path, db: Path) -> list[str]:
-    return [sys.executable, "-m", "rasid.batch", "--db", str(db), "--batch-size", "5", str(folder)]
+    return [sys.executable, "-m", "rasid.batch", "--db", _url(db), "--batch-size", "5", str(folder)]
 
 
 def _ledger_size(db: Path) -> int:
-    if not db.exists():
+    import sqlalchemy as sa
+
+    url = _url(db)
+    if url.startswith("sqlite") and not db.exists():
         return 0
+    engine = sa.create_engine(url)
     try:
-        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
-            return conn.execute("select count(*) from ingest_ledger").fetchone()[0]
-    except sqlite3.OperationalError:  # the table is not created yet
+        with engine.connect() as conn:
+            return conn.exec_driver_sql("select count(*) from ingest_ledger").scalar_one()
+    except sa.exc.DBAPIError:  # the table is not created yet
         return 0
+    finally:
+        engine.dispose()
 
 
 def _snapshot(db: Path) -> dict[str, object]:
-    with sqlite3.connect(db) as conn:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(_url(db))
+    with engine.connect() as conn:
         def q(sql: str) -> list:
-            return conn.execute(sql).fetchall()
+            return [tuple(r) for r in conn.exec_driver_sql(sql).fetchall()]
 
         return {
             "articles": sorted(r[0] for r in q("select id from articles")),

@@ -42,6 +42,7 @@ def test_cli_ingest_twice_keeps_one(tmp_path):
     assert len(out.output.strip().splitlines()) == 1
 
 
+@pytest.mark.sqlite_only
 def test_cli_ingest_db_from_environment(tmp_path, monkeypatch):
     db = tmp_path / "env.db"
     monkeypatch.setenv("RASID_DB", str(db))

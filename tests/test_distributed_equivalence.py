@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,14 @@ N_ARTICLES = 40
 
 
 def _snapshot(db: Path) -> dict[str, list]:
-    with sqlite3.connect(db) as conn:
+    import sqlalchemy as sa
+
+    from rasid.store import db as store_db
+
+    engine = sa.create_engine(store_db.resolve_url(db))
+    with engine.connect() as conn:
         def q(sql: str) -> list:
-            return sorted(conn.execute(sql).fetchall())
+            return sorted(tuple(r) for r in conn.exec_driver_sql(sql).fetchall())
 
         return {
             "articles": q("select id, source, title from articles"),

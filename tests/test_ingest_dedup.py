@@ -125,6 +125,7 @@ def test_store_remembers_seen_urls(tmp_path) -> None:
         assert store.has_url("https://news.example/stored")  # stored articles count as seen
 
 
+@pytest.mark.sqlite_only
 def test_a_0001_database_is_upgraded_in_place(tmp_path) -> None:
     from alembic import command
 

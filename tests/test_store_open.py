@@ -13,6 +13,7 @@ from rasid.store import DEFAULT_DB_ENV, default_db_url, open_store, resolve_url
 TABLES = {"articles", "sentences", "mentions", "statements", "targets", "rejections", "alembic_version"}
 
 
+@pytest.mark.sqlite_only
 def test_migration_creates_tables_on_a_fresh_file(tmp_path):
     path = tmp_path / "sub" / "fresh.db"
     open_store(path).close()
@@ -36,6 +37,7 @@ def test_reopening_keeps_data(tmp_path):
         assert store.save(salvation_article()) is False
 
 
+@pytest.mark.sqlite_only
 def test_foreign_keys_are_enforced(tmp_path):
     import sqlalchemy as sa
 
@@ -43,6 +45,7 @@ def test_foreign_keys_are_enforced(tmp_path):
         assert conn.execute(sa.text("PRAGMA foreign_keys")).scalar() == 1
 
 
+@pytest.mark.sqlite_only
 def test_default_url_comes_from_env(monkeypatch, tmp_path):
     monkeypatch.delenv(DEFAULT_DB_ENV, raising=False)
     assert default_db_url() == "rasid.db"
@@ -74,6 +77,7 @@ def test_unsupported_urls_raise_store_error(bad):
     assert info.value.hint
 
 
+@pytest.mark.sqlite_only
 def test_a_file_that_is_not_a_database_raises_store_error(tmp_path):
     path = tmp_path / "notes.db"
     path.write_text("these are notes, not a database\n" * 50)
@@ -83,6 +87,7 @@ def test_a_file_that_is_not_a_database_raises_store_error(tmp_path):
     assert "not a rasid SQLite database" in (info.value.hint or "")
 
 
+@pytest.mark.sqlite_only
 def test_a_directory_raises_store_error(tmp_path):
     with pytest.raises(StoreError, match="is a directory"):
         open_store(tmp_path)

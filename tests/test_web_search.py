@@ -39,6 +39,7 @@ def _drop_fts(store) -> None:
         conn.exec_driver_sql("DROP TABLE IF EXISTS search_fts")
 
 
+@pytest.mark.sqlite_only
 def test_like_fallback_finds_what_fts_finds(tmp_path):
     kb = web_kb()
     store = filled_store(tmp_path / "s.db", kb)
