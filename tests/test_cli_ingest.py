@@ -181,3 +181,17 @@ def test_cli_syndicated_copies_count_once_in_shifts(tmp_path):
     all_pairs = list(store.statements())
     store.mark_duplicate(article.id, "some-original")
     assert all_pairs and list(store.statements(originals_only=True)) == []
+
+
+def test_cli_export_parquet_and_plover(tmp_path):
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "r.db"
+    runner.invoke(app, ["ingest", str(GOOD), "--db", str(db)])
+    out = tmp_path / "s.parquet"
+    res = runner.invoke(app, ["export", "statements", "--format", "parquet", "--output", str(out), "--db", str(db)])
+    assert res.exit_code == 0 and pq.read_table(out).num_rows >= 1
+    assert runner.invoke(app, ["export", "statements", "--format", "parquet", "--db", str(db)]).exit_code == 2
+    res = runner.invoke(app, ["export", "statements", "--format", "plover", "--all", "--db", str(db)])
+    events = [json.loads(line) for line in res.output.splitlines() if line.strip()]
+    assert events and all("cite_info" in e and "event" in e for e in events)

@@ -31,6 +31,8 @@ DbOption = typer.Option(None, "--db", help="Database path or URL (default: $RASI
 class Format(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
+    parquet = "parquet"
+    plover = "plover"
 
 
 class What(str, Enum):
@@ -244,27 +246,43 @@ def shifts(db: Optional[str] = DbOption,
 
 @app.command()
 def export(what: What = typer.Argument(..., help="articles, statements or shifts."),
-           fmt: Format = typer.Option(Format.jsonl, "--format", help="jsonl or csv."),
+           fmt: Format = typer.Option(Format.jsonl, "--format",
+                                      help="jsonl, csv, parquet (needs --output) or plover (PLOVER event JSON, statements only)."),
            db: Optional[str] = DbOption,
-           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")) -> None:
-    """Export stored data (the statement format is documented in src/rasid/schema/)."""
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
+           all_statements: bool = typer.Option(False, "--all", help="plover: also statements that code no PLOVER event.")) -> None:
+    """Export stored data (the formats are documented in src/rasid/schema/ and docs/)."""
     from .actors.kb import default_kb
-    from .export import article_record, shift_record, statement_record, write_csv, write_jsonl
+    from .corrections import corrected_statements
+    from .export import (article_record, plover_record, shift_record, statement_record, write_csv, write_jsonl,
+                         write_parquet)
 
+    if fmt == Format.parquet and output is None:
+        err.print("error: --format parquet writes a file: give --output FILE.parquet", highlight=False)
+        raise typer.Exit(2)
+    if fmt == Format.plover and what != What.statements:
+        err.print("error: --format plover exports statements (as PLOVER events): use `rasid export statements`",
+                  highlight=False)
+        raise typer.Exit(2)
     store = _store(db)
     kb = default_kb()
     records: Iterator[dict]
-    if what == What.articles:
+    if fmt == Format.plover:
+        records = (r for r in (plover_record(a, s, kb) for a, s in corrected_statements(store))
+                   if all_statements or r.get("has_event", True))
+    elif what == What.articles:
         records = (article_record(a) for a in store.articles())
     elif what == What.statements:
-        from .corrections import corrected_statements
-
         records = (statement_record(a, s, kb) for a, s in corrected_statements(store))
     else:
         records = (shift_record(s, kb, store.get_article) for s in _shift_list(store, kb))
+    if fmt == Format.parquet:
+        count = write_parquet(records, output)
+        err.print(f"{count} {what.value} written to {output}", highlight=False)
+        return
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        (write_jsonl if fmt == Format.jsonl else write_csv)(records, fh)
+        (write_csv if fmt == Format.csv else write_jsonl)(records, fh)
     finally:
         if output:
             fh.close()
