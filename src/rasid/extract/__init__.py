@@ -7,6 +7,7 @@ or structured records (JSONL/CSV fields with a ``text`` body).
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime
 
@@ -19,6 +20,9 @@ from .scrape import extract_scrape
 __all__ = ["extract", "extract_scrape", "parse_published"]
 
 MIN_CHARS = 20
+# letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ھ ێ ۆ ڵ ڕ ە ...)
+_NON_ARABIC_LETTERS = re.compile("[\u067E\u0686\u0698\u06AF\u06A9\u06CC\u0679\u0688\u0691\u06BA\u06D2"
+                                 "\u06BE\u06CE\u06C6\u06B5\u0695\u06D5\u0681\u0685\u0689\u0693\u0696\u069A\u06BC]")
 
 
 def parse_published(value: object, origin: str) -> datetime | None:
@@ -86,10 +90,12 @@ def extract(document: Document) -> Article:
     if not is_arabic(article.text):
         raise LanguageSkipped("skipped: the article is not in Arabic script", origin=document.origin,
                               hint="rasid analyses Arabic news; other languages are skipped")
-    # Arabic script is not the Arabic language (Persian, Urdu, Kurdish): ask the bundled language model
-    from ..ingest.language import language_rejection
+    # Arabic script is not the Arabic language (Persian, Urdu, Kurdish): when letters that Arabic
+    # does not use appear, ask the bundled language model
+    if _NON_ARABIC_LETTERS.search(article.text[:4000]):
+        from ..ingest.language import language_rejection
 
-    rejection = language_rejection(article.title + "\n" + article.text, document.origin)
-    if rejection is not None:
-        raise LanguageSkipped(rejection.reason, origin=document.origin)
+        rejection = language_rejection(article.title + "\n" + article.text, document.origin)
+        if rejection is not None:
+            raise LanguageSkipped(rejection.reason, origin=document.origin)
     return replace(article, language=article.language or "ar")

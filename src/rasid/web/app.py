@@ -25,23 +25,26 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import secrets
 import threading
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as FastPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from .. import __version__
 from ..actors.kb import KnowledgeBase
@@ -60,6 +63,8 @@ from .render import marked_paragraphs
 HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
+MAX_ID = 2**63 - 1  # correction ids are SQLite integers
 MAX_INGEST_URLS = 20
 MAX_URL_CHARS = 2048
 # a web request should not wait minutes for one slow site: shorter than the command line's defaults
@@ -86,6 +91,30 @@ def plotly_js() -> Path:
     return Path(str(resources.files("plotly") / "package_data" / "plotly.min.js"))
 
 
+def _iso_day(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` is a day here (pydantic alone would also take ``0`` as 1970-01-01)."""
+    if isinstance(value, str) and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        raise ValueError("must be a day written YYYY-MM-DD, e.g. 2024-11-30")
+    return value.strip() if isinstance(value, str) else value
+
+
+Day = Annotated[date, BeforeValidator(_iso_day)]
+
+
+def _iso_time(value: Any) -> Any:
+    """Only an ISO 8601 string is a time here (pydantic alone would also take ``0`` as the epoch)."""
+    if isinstance(value, str) and re.match(r"\d{4}-\d{2}-\d{2}", value.strip()):
+        return value.strip()
+    if isinstance(value, str):
+        raise ValueError("must be an ISO 8601 date or date-time, e.g. 2024-11-30 or 2024-11-30T12:15:00+03:00")
+    if isinstance(value, (date, datetime)):
+        return value
+    raise ValueError("must be a string: an ISO 8601 date or date-time")
+
+
+IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
+
+
 # --- request bodies ----------------------------------------------------------
 
 class TargetIn(BaseModel):
@@ -103,7 +132,7 @@ class CorrectionIn(BaseModel):
     targets: list[TargetIn] | None = Field(None, description="Replaces the whole list of targets")
     stances: dict[str, Stance] | None = Field(None, description="Current target (actor id or name) -> new stance")
     date: str | None = Field(None, description="YYYY-MM-DD, YYYY-MM or YYYY")
-    wrong: bool | None = Field(None, description="True: this is not a statement; it is hidden")
+    wrong: StrictBool | None = Field(None, description="True: this is not a statement; it is hidden")
     note: str | None = None
     author: str | None = Field(None, description="Who made the correction (default: the token's name)")
 
@@ -112,7 +141,8 @@ class IngestUrlsIn(BaseModel):
     """Web pages to fetch and ingest; each one is fetched politely (robots.txt, rate limit, size cap)."""
 
     model_config = ConfigDict(extra="forbid")
-    urls: list[str] = Field(min_length=1, max_length=MAX_INGEST_URLS,
+    urls: list[Annotated[str, Field(min_length=1, max_length=MAX_URL_CHARS)]] = Field(
+        min_length=1, max_length=MAX_INGEST_URLS,
                             description=f"http(s) URLs of news articles, at most {MAX_INGEST_URLS}")
 
 
@@ -121,7 +151,7 @@ class IngestTextIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
     title: str = Field("", max_length=1000, description="The headline")
-    published: datetime | None = Field(None, description="ISO 8601 date or date-time, e.g. 2024-11-30T12:15:00+03:00")
+    published: IsoTime | None = Field(None, description="ISO 8601 date or date-time, e.g. 2024-11-30T12:15:00+03:00")
     text: str = Field(min_length=1, description="The article body")
     url: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$",
                              description="Where the article was published, http(s) (not fetched)")
@@ -204,9 +234,29 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         error = str(exc.detail) if exc.detail else "error"
         if exc.status_code == 404 and error == "Not Found":
             error = f"no page or endpoint at {request.url.path}; see /docs for the API"
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the methods of the first route on the path; name those of every route
+            allowed = allowed_methods(request)
+            if allowed:
+                headers["Allow"] = ", ".join(allowed)
+                error = f"{request.method} is not allowed here; use {headers['Allow']}"
         if wants_html(request):
-            return html_error(request, exc.status_code, error)
-        return JSONResponse(error_body(exc.status_code, error), status_code=exc.status_code)
+            response = html_error(request, exc.status_code, error)
+            response.headers.update(headers)  # e.g. the Allow header of a 405
+            return response
+        return JSONResponse(error_body(exc.status_code, error), status_code=exc.status_code, headers=headers or None)
+
+    def allowed_methods(request: Request) -> list[str]:
+        methods: set[str] = set()
+        for route in app.router.routes:
+            match, _ = route.matches({**request.scope, "method": "GET"})
+            route_methods = getattr(route, "methods", None)
+            if match != Match.NONE and route_methods:
+                methods |= set(route_methods)
+        if "GET" in methods:
+            methods.add("HEAD")
+        return sorted(methods)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
@@ -251,12 +301,18 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             raise ApiError(403, "the token is not valid for this server")
         return token_name
 
+    write_responses: dict[int | str, dict[str, Any]] = {
+        401: {"model": ErrorOut, "description": "No token, or a malformed Authorization header"},
+        403: {"model": ErrorOut, "description": "Wrong token, or a read-only server"},
+        413: {"model": ErrorOut, "description": "The request body is over the size limit"},
+    }
+
     def check_range(since: date | None, until: date | None) -> None:
         if since and until and since > until:
             raise ApiError(422, f"until ({until}) is before since ({since})", "until")
 
     Limit = Query(50, ge=1, le=MAX_LIMIT, description="Items per page")
-    Offset = Query(0, ge=0, description="Items to skip")
+    Offset = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip")
 
     def paged(total: int, items: list[Any], limit: int, offset: int, **extra: Any) -> dict[str, Any]:
         return {"ok": True, "total": total, "limit": limit, "offset": offset, "items": items, **extra}
@@ -264,7 +320,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     # --- API: articles and statements ------------------------------------------
 
     @app.get("/api/articles", tags=["articles"], summary="List articles, newest first")
-    def api_articles(since: date | None = None, until: date | None = None,
+    def api_articles(since: Day | None = None, until: Day | None = None,
                      source: str | None = Query(None, description="Part of the source (path or URL)"),
                      category: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
@@ -282,7 +338,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     @app.get("/api/statements", tags=["statements"], summary="List statements (corrections applied), oldest first")
     def api_statements(speaker: str | None = Query(None, description="Actor id, or part of the speaker's name"),
                        target: str | None = Query(None, description="Actor id, or part of a target's name"),
-                       since: date | None = None, until: date | None = None, kind: Kind | None = None,
+                       since: Day | None = None, until: Day | None = None, kind: Kind | None = None,
                        stance: Stance | None = Query(None, description="Stance toward the target (or any target)"),
                        article: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
@@ -333,8 +389,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     @app.get("/api/shifts", tags=["shifts"], summary="Position shifts, with both quotes")
     def api_shifts(actor: str | None = Query(None, description="Actor id or name"),
                    target: str | None = Query(None, description="Target id or name"),
-                   since: date | None = Query(None, description="Shifts after this day"),
-                   until: date | None = Query(None, description="Shifts up to this day"),
+                   since: Day | None = Query(None, description="Shifts after this day"),
+                   until: Day | None = Query(None, description="Shifts up to this day"),
                    min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Ignore weaker stances"),
                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
@@ -396,15 +452,16 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         total, chunk = page(data.orphans(), limit, offset)
         return paged(total, [correction_record(c) for c in chunk], limit, offset)
 
-    @app.get("/api/corrections/{correction_id}", tags=["corrections"], summary="One correction")
-    def api_correction(correction_id: int) -> dict[str, Any]:
+    @app.get("/api/corrections/{correction_id:int}", tags=["corrections"], summary="One correction")
+    def api_correction(correction_id: int = FastPath(ge=0, le=MAX_ID)) -> dict[str, Any]:
         c = get_correction(store, correction_id)
         if c is None:
             raise ApiError(404, f"no correction with id {correction_id}", "correction_id")
         return {"ok": True, "correction": correction_record(c)}
 
     @app.post("/api/corrections", tags=["corrections"], status_code=201,
-              summary="Correct a statement (needs the token)")
+              summary="Correct a statement (needs the token)",
+              responses={**write_responses, 404: {"model": ErrorOut, "description": "No statement with that id"}})
     def api_correct(body: CorrectionIn, who: str = Depends(require_token)) -> dict[str, Any]:
         found = data.find_statement(body.statement_id) or data.find_statement(body.statement_id, corrected=False)
         if found is None:
@@ -421,8 +478,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"ok": True, "correction": correction_record(saved),
                 "statement": data.statement_json(*now, data.correction_index()) if now else None}
 
-    @app.delete("/api/corrections/{correction_id}", tags=["corrections"], summary="Remove a correction (needs the token)")
-    def api_uncorrect(correction_id: int, who: str = Depends(require_token)) -> dict[str, Any]:
+    @app.delete("/api/corrections/{correction_id:int}", tags=["corrections"], summary="Remove a correction (needs the token)",
+                responses={401: write_responses[401], 403: write_responses[403]})
+    def api_uncorrect(correction_id: int = FastPath(ge=0, le=MAX_ID), who: str = Depends(require_token)
+                      ) -> dict[str, Any]:
         if not delete_correction(store, correction_id):
             raise ApiError(404, f"no correction with id {correction_id}", "correction_id")
         return {"ok": True, "deleted": correction_id}
@@ -460,27 +519,18 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"origin": origin, "ok": True, "article_id": None,
                 "note": "already processed by an earlier request (its outcome is in /api/status)"}
 
-    write_responses: dict[int | str, dict[str, Any]] = {
-        401: {"model": ErrorOut, "description": "No token, or a malformed Authorization header"},
-        403: {"model": ErrorOut, "description": "Wrong token, or a read-only server"},
-        413: {"model": ErrorOut, "description": "The request body is over the size limit"},
-    }
-
     @app.post("/api/ingest", tags=["ingest"], responses=write_responses,
               summary="Fetch web pages and ingest them (needs the token; private addresses are refused)")
     def api_ingest(body: IngestUrlsIn, who: str = Depends(require_token)) -> dict[str, Any]:
         from ..ingest.web import fetch_documents
 
         urls: list[str] = []
-        for i, raw in enumerate(body.urls):
-            url = raw.strip()
-            if not url:
-                raise ApiError(422, f"urls[{i}] is empty: give an http:// or https:// URL", "urls")
-            if len(url) > MAX_URL_CHARS:
-                raise ApiError(422, f"urls[{i}] is longer than {MAX_URL_CHARS} characters", "urls")
+        for raw in body.urls:
+            url = raw.strip() or raw
             if url not in urls:
                 urls.append(url)
-        rejected: dict[str, Rejection] = {}
+        # a blank URL is never handed to the fetcher (it would skip it silently): it is refused here
+        rejected: dict[str, Rejection] = {u: Rejection(u, "fetch", "the URL is empty") for u in urls if not u.strip()}
         stored: set[str] = set()
 
         def seen(url: str) -> bool:
@@ -491,7 +541,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
         def fetched() -> Iterator[Document | Rejection]:
             options = {**WEB_FETCH_OPTIONS, **dict(fetch_options or {})}
-            for item in fetch_documents(urls, allow_private=allow_private_urls, seen=seen,
+            for item in fetch_documents([u for u in urls if u.strip()], allow_private=allow_private_urls, seen=seen,
                                         workers=min(4, len(urls)), **options):
                 if isinstance(item, Rejection):
                     # kept here too: a rejection an earlier request stored is skipped by the ledger
@@ -554,7 +604,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
     def home(request: Request, q: str | None = None, kind: Literal["article", "statement"] | None = None,
-             offset: int = Query(0, ge=0), lang: str | None = None) -> Response:
+             offset: int = Query(0, ge=0, le=MAX_OFFSET), lang: str | None = None) -> Response:
         total, items = (0, [])
         if q and fts.query_words(q):
             total, items = search_items(q, kind, 20, offset)
@@ -562,7 +612,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       offset=offset, limit=20, counts=store.counts())
 
     @app.get("/articles", include_in_schema=False, response_class=HTMLResponse)
-    def articles_page(request: Request, offset: int = Query(0, ge=0), lang: str | None = None) -> Response:
+    def articles_page(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET), lang: str | None = None) -> Response:
         total, items = data.article_list(since=None, until=None, source=None, category=None, limit=30,
                                          offset=offset)
         return render(request, "articles.html", lang, total=total, items=items, offset=offset, limit=30)
@@ -581,7 +631,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       writable=token is not None)
 
     @app.get("/actors", include_in_schema=False, response_class=HTMLResponse)
-    def actors_page(request: Request, q: str | None = None, offset: int = Query(0, ge=0),
+    def actors_page(request: Request, q: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET),
                     lang: str | None = None) -> Response:
         total, items = page(data.actor_list(q, None), 60, offset)
         return render(request, "actors.html", lang, q=q or "", total=total,
@@ -646,6 +696,8 @@ def _document_errors(app: FastAPI) -> None:
                 has_input = bool(op.get("parameters")) or "requestBody" in op
                 if has_input:
                     responses["422"] = {"description": "A parameter or body field is not valid", **ref}
+                if "requestBody" in op:
+                    responses.setdefault("400", {"description": "The body cannot be read (not UTF-8 JSON)", **ref})
                 if any(p.get("in") == "path" for p in op.get("parameters", [])):
                     responses.setdefault("404", {"description": "Nothing with that id", **ref})
                 responses.setdefault("414", {"description": "The query string is over the length limit", **ref})
