@@ -85,3 +85,11 @@ def test_statements_title_then_name_before_colon(analyze):
     a = analyze("وقال رئيس المجلس المحلي، خالد منصور: «نحن ملتزمون بهذه القضية حتى النهاية».")
     (st,) = a.statements
     assert "خالد منصور" in st.speaker.surface and st.direct
+
+
+def test_statements_came_in_a_statement(analyze):
+    # "It came in a statement issued by the Turkish defence ministry that the operation will go on."
+    a = analyze("وجاء في بيان صادر عن وزارة الدفاع التركية أن العملية العسكرية ستستمر حتى تحقيق أهدافها.")
+    (st,) = a.statements
+    assert st.speaker.surface == "وزارة الدفاع التركية"
+    assert a.slice(st.content).startswith("العملية العسكرية")

@@ -194,12 +194,14 @@ def test_a_local_server_only_with_allow_private_urls(setup):
 def test_ingest_body_is_validated(setup):
     client = client_for(setup)
     for body, field in [({"urls": []}, "urls"), ({"urls": ["http://a.news.test/"] * 21}, "urls"),
-                        ({"urls": "http://a.news.test/"}, "urls"), ({}, "urls"), ({"urls": [" "]}, "urls"),
+                        ({"urls": "http://a.news.test/"}, "urls"), ({}, "urls"), ({"urls": [""]}, "urls"),
                         ({"urls": ["http://a.news.test/" + "a" * 2100]}, "urls"),
                         ({"urls": ["http://a.news.test/"], "proxy": "x"}, "proxy")]:
         response = client.post("/api/ingest", json=body, headers=AUTH)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["field"] == field and response.json()["ok"] is False
+    blank = ingest(client, "  ")
+    assert blank["rejections"][0]["reason"] == "the URL is empty"
 
 
 # --- one article as text ----------------------------------------------------------------------

@@ -139,10 +139,66 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         made.append(statement)
         covered.append(Span(min(statement.cue.start, statement.content.start), max(statement.cue.end, statement.content.end)))
     if not made:
-        st = _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
+        st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
+            or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
         if st is not None:
             made.append(st)
     return made
+
+
+CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}
+DOCUMENTS = {"بيان", "البيان", "التقرير", "تقرير", "الرساله", "رساله", "نص", "الوثيقه", "وثيقه", "الدراسه", "دراسه",
+             "البلاغ", "بلاغ", "المقال", "مقال", "التصريح", "تصريح", "الكلمه", "كلمه", "المنشور", "منشور", "التغريده"}
+
+
+def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
+    """وجاء في بيان صادر عن X، أن ... / جاء في التقرير أن ...: the document's author speaks."""
+    text = article.text
+    for i in range(min(len(toks) - 2, 4)):
+        if toks[i].norm not in CAME_IN or (toks[i].norm == "كما" and toks[i + 1].norm not in {"جاء", "ورد"}):
+            continue
+        j = i + 1 if toks[i].norm != "كما" else i + 2
+        if j + 1 >= len(toks) or toks[j].norm != "في" or toks[j + 1].norm not in DOCUMENTS:
+            continue
+        k = j + 2
+        # the author: ل X / صادر عن X / الصادر عن X / X's genitive
+        while k < len(toks) and toks[k].norm in {"صادر", "الصادر", "عن", "مشترك", "المشترك", "له", "لها", "لهم",
+                                                  "ذاته", "نفسه", "الذي", "التي", "اصدرته", "اصدره", "نشرته", "نشره"}:
+            k += 1
+        np: list[Token] = []
+        if k < len(toks) and toks[k].norm not in COMPLEMENTISERS and "،" not in text[toks[k - 1].end : toks[k].start] \
+                and ":" not in text[toks[k - 1].end : toks[k].start]:
+            cand = list(toks[k : k + MAX_SPEAKER_TOKENS])
+            if cand and cand[0].norm.startswith("ل") and len(cand[0].norm) > 2 and not _mention_at(cand[0], mentions):
+                pass
+            np = _bound_np(text, cand, mentions, state)
+            if np and not _looks_like_speaker(np, mentions, state):
+                np = []
+        if np:
+            speaker, carried = _speaker_mention(article, kb, np, mentions, state), False
+            end_of_np = np[-1].end
+        elif state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW:
+            speaker, carried = state.last.mention, True
+            end_of_np = toks[k - 1].end
+        else:
+            return None
+        content_start = end_of_np
+        for t in toks:
+            if t.start >= end_of_np and t.norm in COMPLEMENTISERS:
+                content_start = t.end
+                break
+            if t.start >= end_of_np and t.start - end_of_np > 40:
+                break
+        quote = _quote_after(text, content_start, sentence.span.end)
+        content = quote if quote is not None else _trim(text, content_start, sentence.span.end)
+        if len(content) < 10:
+            return None
+        state.last = _Entity(speaker, s_index)
+        cue = Span(toks[i].start, toks[j + 1].end)
+        return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
+                         sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=carried,
+                         confidence=0.55)
+    return None
 
 
 TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
