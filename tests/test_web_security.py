@@ -15,7 +15,14 @@ import pytest
 import sqlalchemy as sa
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
-from web_security_support import IMG, JS_URL, RAW_MARKUP, SCRIPT, add_hostile, raw_request
+from web_security_support import (
+    IMG,
+    JS_URL,
+    RAW_MARKUP,
+    SCRIPT,
+    add_hostile,
+    raw_request,
+)
 from web_support import TOKEN, filled_store, web_kb
 
 from rasid.web import create_app
@@ -101,7 +108,7 @@ def test_error_pages_escape_what_they_reflect(client):
 
 def test_timeline_data_block_cannot_close_its_script(client):
     html = client.get("/actors/SSG").text
-    block = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S)
+    block = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.DOTALL)
     assert block, "the actor page embeds its timeline"
     assert "<" not in block.group(1) and "\\u003c" in block.group(1)
 
@@ -200,7 +207,7 @@ TRAVERSALS = [
 
 @pytest.mark.parametrize("raw", TRAVERSALS, ids=[t.decode() for t in TRAVERSALS])
 def test_path_traversal_is_404(app, raw):
-    status, headers, body = raw_request(app, raw)
+    status, _, body = raw_request(app, raw)
     assert status == 404, (raw, status, body[:200])
     assert b"root:" not in body and b"def create_app" not in body and b"{% block" not in body
 
@@ -297,7 +304,7 @@ def test_every_inline_script_on_the_pages_is_allowed_by_hash(client, setup):
                  "/docs", "/?q=الإنقاذ"):
         response = client.get(path)
         allowed = set(_directives(response.headers["content-security-policy"])["script-src"])
-        for m in re.finditer(r"<script([^>]*)>(.*?)</script>", response.text, re.S):
+        for m in re.finditer(r"<script([^>]*)>(.*?)</script>", response.text, re.DOTALL):
             attrs, code = m.group(1), m.group(2)
             if "src=" in attrs or "application/json" in attrs or not code.strip():
                 continue

@@ -11,11 +11,21 @@ hostile strings.
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
-from rasid.model import Article, Kind, Mention, Rejection, Sentence, Span, Stance, Statement, TargetStance
+from rasid.model import (
+    Article,
+    Kind,
+    Mention,
+    Rejection,
+    Sentence,
+    Span,
+    Stance,
+    Statement,
+    TargetStance,
+)
 from rasid.store import Store
 
 SCRIPT = "<script>alert('x1')</script>"
@@ -44,14 +54,14 @@ def hostile_article(day: datetime, stance: Stance, n: int) -> Article:
     st = Statement(id=f"hostile-{n}", speaker=speaker, cue=_span(text, "قالت"), content=content, sentence=whole,
                    direct=False, kind=Kind.ASSERT, targets=(TargetStance(target, stance, 0.9),), confidence=0.9)
     return Article(id=f"art-hostile-{n}", text=text, title=f"الإنقاذ وروسيا {SVG} {SCRIPT}", published=day,
-                   url=JS_URL, source=f"hostile/{n}.txt {IMG}", category=f'سياسة"><script>alert(5)</script>',
+                   url=JS_URL, source=f"hostile/{n}.txt {IMG}", category='سياسة"><script>alert(5)</script>',
                    language="ar", sentences=(Sentence(whole, 0),), paragraphs=(whole,),
                    mentions=(speaker, target), statements=(st,))
 
 
 def add_hostile(store: Store) -> list[Article]:
-    articles = [hostile_article(datetime(2024, 5, 1, 10, tzinfo=timezone.utc), Stance.AGAINST, 1),
-                hostile_article(datetime(2024, 9, 1, 10, tzinfo=timezone.utc), Stance.FAVOR, 2)]
+    articles = [hostile_article(datetime(2024, 5, 1, 10, tzinfo=UTC), Stance.AGAINST, 1),
+                hostile_article(datetime(2024, 9, 1, 10, tzinfo=UTC), Stance.FAVOR, 2)]
     store.save_many(articles)
     store.record_rejection(Rejection(f"upload/{SCRIPT}.txt", "read", f"not UTF-8 {IMG}"))
     return articles

@@ -48,15 +48,27 @@ from starlette.routing import Match
 
 from .. import __version__
 from ..actors.kb import KnowledgeBase
-from ..corrections import (CorrectionError, correction_record, delete_correction, get_correction, make_correction,
-                           save_correction)
+from ..corrections import (
+    CorrectionError,
+    correction_record,
+    delete_correction,
+    get_correction,
+    make_correction,
+    save_correction,
+)
 from ..errors import RasidError, StoreError
 from ..model import Article, Document, Kind, Rejection, Stance
 from ..store import Store
 from . import search as fts
 from .data import Data, StatementFilter, page
-from .guard import (DEFAULT_MAX_BODY, DEFAULT_MAX_QUERY, RequestLimits, SecurityHeaders, content_security_policy,
-                    inline_script_hashes)
+from .guard import (
+    DEFAULT_MAX_BODY,
+    DEFAULT_MAX_QUERY,
+    RequestLimits,
+    SecurityHeaders,
+    content_security_policy,
+    inline_script_hashes,
+)
 from .i18n import LANGS, labels
 from .render import marked_paragraphs
 
@@ -109,7 +121,7 @@ def _iso_time(value: Any) -> Any:
         raise ValueError("must be an ISO 8601 date or date-time, e.g. 2024-11-30 or 2024-11-30T12:15:00+03:00")
     if isinstance(value, (date, datetime)):
         return value
-    raise ValueError("must be a string: an ISO 8601 date or date-time")
+    raise ValueError("must be a string: an ISO 8601 date or date-time")  # noqa: TRY004 - pydantic wants ValueError
 
 
 IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
