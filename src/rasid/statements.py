@@ -22,6 +22,7 @@ sentence that already has a verb cue only decorates that cue.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .actors.kb import KnowledgeBase
@@ -95,6 +96,7 @@ def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
     state = _State()
     out: list[Statement] = []
     mentions = sorted(article.mentions, key=lambda m: m.span.start)
+    mention_starts = [m.span.start for m in mentions]
     for s_index, sentence in enumerate(article.sentences):
         text = article.text
         toks = tokens_in(text, sentence.span.start, sentence.span.end)
@@ -102,7 +104,9 @@ def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
             continue
         if text[sentence.span.start : sentence.span.end].rstrip().rstrip("»”\")").endswith(("؟", "?")):
             continue  # questions are not statements
-        sent_mentions = [m for m in mentions if sentence.span.contains(m.span)]
+        lo = bisect_left(mention_starts, sentence.span.start)
+        hi = bisect_left(mention_starts, sentence.span.end)
+        sent_mentions = [m for m in mentions[lo:hi] if m.span.end <= sentence.span.end]
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
         out.extend(made)
     return tuple(out)
@@ -115,7 +119,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     covered: list[Span] = []
     lead = _lead_index(text, toks)
     for i, tok in enumerate(toks):
-        if any(c.start <= tok.start < c.end for c in covered):
+        if covered and any(c.start <= tok.start < c.end for c in covered):
             continue
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues)
         if not hit:

@@ -12,6 +12,7 @@ Spans found in the folded text map back with :func:`Normalized.to_original`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from dataclasses import dataclass
 
@@ -109,6 +110,13 @@ def fold(text: str) -> str:
     """The matching form of ``text`` (see the module docstring); equals ``normalize(text).text``."""
     if not text:
         return ""
+    if len(text) <= 64:
+        return _fold_short(text)
+    return _collapse(text.translate(_TABLE))
+
+
+@lru_cache(maxsize=200_000)
+def _fold_short(text: str) -> str:
     return _collapse(text.translate(_TABLE))
 
 

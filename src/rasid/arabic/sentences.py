@@ -49,13 +49,20 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+_EVENTS = re.compile('[«»“”„".!؟?…]')
+
+
 def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
     pieces = []
     begin = start
     stack: list[tuple[str, int]] = []
     straight_open: int | None = None
-    i = start
-    while i < end:
+    pos = start
+    while True:
+        m = _EVENTS.search(text, pos, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in _OPEN:
             stack.append((_OPEN[ch], i))
@@ -73,9 +80,9 @@ def _split_paragraph(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 j += 1
             pieces.append((begin, j))
             begin = j
-            i = j
+            pos = j
             continue
-        i += 1
+        pos = i + 1
     if begin < end:
         pieces.append((begin, end))
     return pieces
