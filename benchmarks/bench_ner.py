@@ -41,23 +41,26 @@ def read_sentences(path: Path) -> list[list[str]]:
     return sentences
 
 
-def clear_caches() -> None:
-    for fn in (ner._analyse, ner._own, ner._context):
+def clear_caches(tagger: ner.NerTagger) -> None:
+    for fn in (ner._analyse, ner._own, ner._context, ner._lexical):
         fn.cache_clear()
+    tagger._decoder._words.clear()
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--model", help="model file (default: the shipped one)")
     args = ap.parse_args()
     if not TEST.is_file():
         sys.exit(f"{TEST} not found: the benchmark needs the shared ANERcorp data")
     sentences = read_sentences(TEST)
     n_tokens = sum(len(s) for s in sentences)
-    tagger = ner.default_tagger()
-    ner.clusters()  # loading the cluster table is a one-off cost, not per token
+    tagger = ner.NerTagger.load(args.model) if args.model else ner.default_tagger()
+    ner.clusters()  # loading the cluster table and gazetteer is a one-off cost, not per token
+    ner.gazetteer()
 
-    clear_caches()
+    clear_caches(tagger)
     t0 = time.perf_counter()
     for s in sentences:
         tagger.tag(s)

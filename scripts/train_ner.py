@@ -28,6 +28,7 @@ import pycrfsuite
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from rasid.actors import ner  # noqa: E402
 from rasid.actors.ner import TYPES, NerTagger, sentence_features, spans_from_bio  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "ner" / "anercorp"
@@ -95,7 +96,11 @@ def main() -> None:
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times")
+    ap.add_argument("--without", default="", help="comma-separated feature groups to leave out "
+                    f"(for ablations; any of {', '.join(sorted(ner.GROUPS))})")
     args = ap.parse_args()
+    for group in filter(None, args.without.split(",")):
+        ner.GROUPS.discard(group)
 
     train = read_conll(args.data / "train.txt")
     test = read_conll(args.data / "test.txt")

@@ -82,3 +82,15 @@ def test_issue_dates_overflow_rejects_the_article(kb):
                    fields={"text": text, "title": "عنوان", "published": "0001-01-01"})
     [result] = list(run_many([doc], kb))
     assert isinstance(result, Article), result
+
+
+@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
+                   reason="feedparser raises UnicodeDecodeError on a non-UTF-8 byte in the XML encoding "
+                          "declaration; parse_feed should return a Rejection")
+def test_issue_feed_bad_byte_in_encoding_declaration():
+    from rasid.ingest.feeds import parse_feed
+
+    data = (b'<?xml version="1.0" encoding="U\x9aTF-8"?><rss version="2.0"><channel>'
+            b'<item><link>https://news.example/a</link></item></channel></rss>')
+    result = parse_feed(data, origin="https://news.example/feed.xml")
+    assert isinstance(result, (list, Rejection))

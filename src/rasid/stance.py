@@ -115,14 +115,11 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         if idx is None:
             continue
         prev = toks[idx - 1].norm if idx > 0 else ""
-        if m.type == "country":
-            if is_demonym(m, kb):
-                if _head_before(text, toks, idx) is None:
-                    continue
-            elif prev in LOCATIVE or stems(toks[idx].norm)[-1] != toks[idx].norm and toks[idx].norm[:1] == "ب" and prev in {"موجود"}:
+        if m.type == "country" and is_demonym(m, kb):
+            if _head_before(text, toks, idx) is None:
                 continue
-            elif toks[idx].norm.startswith(("في", "لسوري")) and False:
-                continue
+        elif prev in LOCATIVE and len(tokenize(m.surface)) == 1:
+            continue  # a place named as a location: في سوريا، في دمشق (the capital, not the government)
         if m.key in seen:
             continue
         seen.add(m.key)

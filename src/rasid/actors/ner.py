@@ -77,6 +77,139 @@ def clusters() -> dict[str, tuple[str, str]]:
     return table
 
 
+# --- gazetteers and trigger words -------------------------------------------------
+
+PLACES_NAME = "ner_places.tsv"
+# knowledge-base actor types -> gazetteer class; types left out are not names
+_KB_CLASS = {
+    "person": "PER", "country": "LOC", "region": "LOC", "office": "", "operation": "",
+    "type": "", "process": "",
+}
+# hand-written heads, as bare stems (no article, no clitics); the knowledge base adds more
+_TITLES = (
+    "رئيس", "وزير", "سيد", "شيخ", "دكتور", "ملك", "امير", "عاهل", "زعيم", "قائد", "ناطق",
+    "متحدث", "سفير", "نائب", "مبعوث", "مستشار", "امين", "رئيسه", "وزيره", "سيده", "مندوب",
+    "جنرال", "لواء", "عقيد", "العميد", "مرشد", "بابا", "حاخام", "امام", "مفتي", "اللاعب", "مدرب",
+)  # president, minister, Mr, sheikh, doctor, king, prince, monarch, leader, commander, spokesman, ...
+_ORG_HEADS = (
+    "وزاره", "حركه", "منظمه", "حزب", "جمعيه", "مجلس", "شركه", "جامعه", "وكاله", "هيئه", "لجنه",
+    "اتحاد", "جبهه", "بنك", "صندوق", "مؤسسه", "مركز", "معهد", "نادي", "صحيفه", "قناه", "محكمه",
+)  # ministry, movement, organisation, party, society, council, company, university, agency, ...
+_LOC_HEADS = (
+    "مدينه", "محافظه", "ولايه", "منطقه", "بلده", "قريه", "عاصمه", "جزيره", "نهر", "اقليم", "بحر",
+    "جبل", "مخيم", "حي", "شارع", "دوله", "جمهوريه", "مملكه",
+)  # city, governorate, state, region, town, village, capital, island, river, province, sea, ...
+
+
+def _bare(folded: str) -> str:
+    """The shortest clitic-free reading of a folded word."""
+    return stems(folded)[-1] if folded[:1].isalpha() else folded
+
+
+class Gazetteer:
+    """Folded multi-word names with their class (``PER``, ``ORG``, ``LOC``, ``DEM`` for a
+    demonym), the first and last words of person names, and trigger-word classes."""
+
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], str] = {}
+        self.longest: dict[str, int] = {}
+        self.person_first: set[str] = set()
+        self.person_last: set[str] = set()
+        self.triggers: dict[str, str] = {}
+
+    def add(self, name: str, kind: str) -> None:
+        key = tuple(fold(part) for part in name.split() if fold(part))
+        if not key or not kind:
+            return
+        old = self.names.get(key)
+        if old and old != kind:
+            kind = min(old, kind) + "|" + max(old, kind) if "|" not in old else old
+        self.names[key] = kind
+        self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+
+    def match(self, folded: Sequence[str]) -> list[str]:
+        """``B-class`` / ``I-class`` / ``""`` per word: longest gazetteer matches, the
+        first word read with its clitics removed (وروسيا matches روسيا)."""
+        n = len(folded)
+        out = [""] * n
+        i = 0
+        while i < n:
+            best, kind = 0, ""
+            word = folded[i]
+            if word[:1].isalpha():
+                for cand in stems(word):
+                    most = self.longest.get(cand, 0)
+                    for size in range(min(most, n - i), best, -1):
+                        found = self.names.get((cand, *folded[i + 1:i + size]))
+                        if found:
+                            best, kind = size, found
+                            break
+            if best:
+                out[i] = "B-" + kind
+                for k in range(i + 1, i + best):
+                    out[k] = "I-" + kind
+                i += best
+            else:
+                i += 1
+        return out
+
+
+def _demonym(alias: str, actor_name: str) -> bool:
+    folded = fold(alias)
+    return (" " not in folded and folded != fold(actor_name)
+            and folded.endswith(("ي", "يه", "يون", "يين")))
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The gazetteer: names from the shipped actor knowledge base (read at run time, so
+    it follows the knowledge base) and the place list shipped with the model
+    (``ner_places.tsv``, built by ``scripts/build_ner_places.py``)."""
+    gaz = Gazetteer()
+    kb = resources.files("rasid.actors") / "data" / "actors.tsv"
+    org_heads: dict[str, int] = {}
+    if kb.is_file():
+        for line in kb.read_text(encoding="utf-8").splitlines():
+            row = line.split("\t")
+            if line.startswith("#") or len(row) < 4 or row[0] == "id":
+                continue
+            typ, name_ar = row[1].strip(), row[3].strip()
+            aliases = [a.strip() for a in (row[5].split("|") if len(row) > 5 else []) if a.strip()]
+            kind = _KB_CLASS.get(typ, "ORG")
+            if typ == "office" and name_ar.split():
+                gaz.triggers.setdefault(_bare(fold(name_ar.split()[0])), "title")
+            if not kind:
+                continue
+            for name in [name_ar, *aliases]:
+                if kind == "LOC" and typ == "country" and _demonym(name, name_ar):
+                    gaz.add(name, "DEM")
+                    continue
+                gaz.add(name, kind)
+                parts = fold(name).split()
+                if kind == "PER" and len(parts) >= 2:
+                    gaz.person_first.add(parts[0])
+                    gaz.person_last.add(parts[-1])
+                if kind == "ORG" and len(parts) >= 2:
+                    head = _bare(parts[0])
+                    org_heads[head] = org_heads.get(head, 0) + 1
+    for head, count in org_heads.items():
+        if count >= 2:
+            gaz.triggers.setdefault(head, "org")
+    places = resources.files("rasid.models") / PLACES_NAME
+    if places.is_file():
+        for line in places.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                name, _, kind = line.partition("\t")
+                if tuple(name.split()) not in gaz.names:
+                    gaz.add(name, kind or "LOC")
+    for words, kind in ((_TITLES, "title"), (_ORG_HEADS, "org"), (_LOC_HEADS, "loc")):
+        for w in words:
+            gaz.triggers.setdefault(_bare(fold(w)), kind)
+    # an alias such as "President Mahmoud Abbas" starts with a title, not a first name
+    gaz.person_first = {w for w in gaz.person_first if _bare(w) not in gaz.triggers}
+    return gaz
+
+
 @lru_cache(maxsize=100_000)
 def _analyse(word: str) -> tuple[str, str, str, str, str, str]:
     """(folded, shortest stem, shape, length bucket, coarse cluster, fine cluster)."""
@@ -112,6 +245,31 @@ def _own(word: str) -> tuple[str, ...]:
             feats.append("ss2=" + stem[-2:])
         if folded.startswith("ال") or stem != folded and "ال" in folded[:4]:
             feats.append("al")
+    feats.extend(_lexical(folded))
+    return tuple(feats)
+
+
+# feature groups, switchable for ablations by scripts/train_ner.py (the shipped model
+# is trained and used with all of them)
+GROUPS = {"gaz", "trig", "names"}
+
+
+@lru_cache(maxsize=100_000)
+def _lexical(folded: str) -> tuple[str, ...]:
+    """Trigger-word class and person-name-part marks of a folded word."""
+    gaz = gazetteer()
+    feats = []
+    if "trig" in GROUPS:
+        kind = gaz.triggers.get(_bare(folded))
+        if kind:
+            feats.append("tr=" + kind)
+    if "names" in GROUPS:
+        for cand in stems(folded) if folded[:1].isalpha() else (folded,):
+            if cand in gaz.person_first:
+                feats.append("fn")
+                break
+        if folded in gaz.person_last:
+            feats.append("ln")
     return tuple(feats)
 
 
@@ -126,6 +284,9 @@ def _context(word: str, pos: int) -> tuple[str, ...]:
         feats.append(p + "k=" + fine)
         if shape == "ar" and len(folded) > 2:
             feats.append(p + "s2=" + folded[-2:])
+        feats.extend(p + f for f in _lexical(folded))
+    else:
+        feats.extend(p + f for f in _lexical(folded) if f.startswith("tr="))
     return tuple(feats)
 
 
@@ -151,6 +312,14 @@ def sentence_features(words: Sequence[str]) -> list[list[str]]:
         if i + 1 < n:
             feats.append("0|+1=" + folded[i] + "|" + folded[i + 1])
         out.append(feats)
+    if "gaz" in GROUPS:
+        for i, g in enumerate(gazetteer().match(folded)):
+            if g:
+                out[i].append("g=" + g)
+                if i > 0:
+                    out[i - 1].append("+1g=" + g)
+                if i + 1 < n:
+                    out[i + 1].append("-1g=" + g)
     return out
 
 
@@ -244,12 +413,135 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(s + offset, e + offset, w) for s, e, w in out]
 
 
+class _Decoder:
+    """Viterbi decoding with the CRF's weights in numpy, over cached per-word scores.
+
+    Every feature of :func:`sentence_features` except the word-pair and gazetteer
+    ones depends on one word and its relative position, so each distinct word gets a
+    ``(5, labels)`` array once: the summed weights of its own features and of its
+    context features at offsets -2, -1, +1, +2. A sentence's emission scores are
+    then a few shifted array sums, and the sentences of a document are decoded
+    together, one vectorised Viterbi step per token position.
+    """
+
+    _OFFSETS = (-2, -1, 1, 2)
+    _CACHE_LIMIT = 200_000
+
+    def __init__(self, labels: Sequence[str], state: dict[tuple[str, str], float],
+                 transitions: dict[tuple[str, str], float]):
+        import numpy as np
+
+        self._np = np
+        self.labels = list(labels)
+        index = {label: k for k, label in enumerate(self.labels)}
+        n = len(self.labels)
+        weights: dict[str, "np.ndarray"] = {}
+        for (attr, label), value in state.items():
+            vec = weights.get(attr)
+            if vec is None:
+                vec = weights[attr] = np.zeros(n)
+            vec[index[label]] = value
+        self._weights = weights
+        self._trans = np.zeros((n, n))
+        for (a, b), value in transitions.items():
+            self._trans[index[a], index[b]] = value
+        self._zero = np.zeros(n)
+        self._edge = {p: self._sum(_EDGE[p]) for p in self._OFFSETS}
+        self._words: dict[str, "np.ndarray"] = {}
+
+    def _sum(self, feats: Iterable[str]) -> "np.ndarray":
+        out = self._zero.copy()
+        for f in feats:
+            vec = self._weights.get(f)
+            if vec is not None:
+                out += vec
+        return out
+
+    def _word(self, word: str) -> "np.ndarray":
+        vec = self._words.get(word)
+        if vec is None:
+            if len(self._words) >= self._CACHE_LIMIT:
+                self._words.clear()
+            vec = self._np.stack([self._sum(_own(word))] + [self._sum(_context(word, p)) for p in self._OFFSETS])
+            self._words[word] = vec
+        return vec
+
+    def emissions(self, words: Sequence[str]) -> "np.ndarray":
+        """``(len(words), labels)`` state scores of one non-empty sentence."""
+        rows = self._np.stack([self._word(w) for w in words])
+        n = len(words)
+        e = rows[:, 0].copy()
+        e[2:] += rows[:-2, 1]
+        e[1:] += rows[:-1, 2]
+        e[:-1] += rows[1:, 3]
+        e[:-2] += rows[2:, 4]
+        edge = self._edge
+        e[:2] += edge[-2]  # the first two tokens have no word two to their left
+        e[0] += edge[-1]
+        e[-1] += edge[1]
+        e[-2:] += edge[2]
+        weights = self._weights
+        folded = [_analyse(w)[0] for w in words]
+        for i in range(1, n):
+            vec = weights.get("-1|0=" + folded[i - 1] + "|" + folded[i])
+            if vec is not None:
+                e[i] += vec
+            vec = weights.get("0|+1=" + folded[i - 1] + "|" + folded[i])
+            if vec is not None:
+                e[i - 1] += vec
+        if "gaz" in GROUPS:
+            for i, g in enumerate(gazetteer().match(folded)):
+                if g:
+                    for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
+                        if 0 <= k < n:
+                            vec = weights.get(name + g)
+                            if vec is not None:
+                                e[k] += vec
+        return e
+
+    def decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The best label sequence of each sentence (empty ones give ``[]``)."""
+        np = self._np
+        todo = [k for k, s in enumerate(sentences) if s]
+        out: list[list[str]] = [[] for _ in sentences]
+        if not todo:
+            return out
+        lengths = [len(sentences[k]) for k in todo]
+        longest = max(lengths)
+        batch = len(todo)
+        n = len(self.labels)
+        scores = np.zeros((longest, batch, n))
+        for b, k in enumerate(todo):
+            scores[:lengths[b], b] = self.emissions(sentences[k])
+        back = np.zeros((longest, batch, n), dtype=np.intp)
+        deltas = np.empty((longest, batch, n))
+        delta = deltas[0] = scores[0]
+        trans = self._trans[None]
+        for t in range(1, longest):
+            s = delta[:, :, None] + trans
+            back[t] = s.argmax(1)
+            delta = deltas[t] = s.max(1) + scores[t]
+        labels = self.labels
+        for b, k in enumerate(todo):
+            last = lengths[b] - 1
+            y = int(deltas[last, b].argmax())
+            path = [y]
+            column = back[:, b]
+            for t in range(last, 0, -1):
+                y = int(column[t, y])
+                path.append(y)
+            out[k] = [labels[y] for y in reversed(path)]
+        return out
+
+
 class NerTagger:
     """A loaded NER model. Use :func:`default_tagger` for the shipped one."""
 
     def __init__(self, tagger: object, path: str):
         self._tagger = tagger
         self.path = path
+        info = tagger.info()  # type: ignore[attr-defined]
+        self._decoder = _Decoder(tagger.labels(), info.state_features, info.transitions)  # type: ignore[attr-defined]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NerTagger":
@@ -291,9 +583,12 @@ class NerTagger:
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for the sentences of one document: the CRF tags each sentence,
         then :func:`propagate` labels later mentions of names found elsewhere in it."""
-        labels = [list(self._tagger.tag(sentence_features(s))) if s else []  # type: ignore[attr-defined]
-                  for s in sentences]
-        return propagate(sentences, labels)
+        return propagate(sentences, self._decoder.decode(sentences))
+
+    def crf_labels(self, sentence: list[str]) -> list[str]:
+        """The labels python-crfsuite's own tagger gives one sentence, without name
+        propagation (a reference for the numpy decoder that :meth:`tag` uses)."""
+        return list(self._tagger.tag(sentence_features(sentence))) if sentence else []  # type: ignore[attr-defined]
 
     def entities(self, text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:
         """``(start, end, label, surface)`` of each entity in ``text``; offsets are
