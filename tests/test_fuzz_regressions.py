@@ -25,9 +25,6 @@ def test_issue_jsonl_unicode_line_separator():
     assert items[0].content == text and items[0].origin == "r.jsonl:1"
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="feeds: urljoin raises ValueError on a malformed entry URL (http://[::1); "
-                          "the entry should be skipped instead")
 def test_issue_feed_bad_ipv6_link():
     from rasid.ingest.feeds import parse_feed
 
@@ -84,9 +81,6 @@ def test_issue_dates_overflow_rejects_the_article(kb):
     assert isinstance(result, Article), result
 
 
-@pytest.mark.xfail(strict=True, raises=UnicodeDecodeError,
-                   reason="feedparser raises UnicodeDecodeError on a non-UTF-8 byte in the XML encoding "
-                          "declaration; parse_feed should return a Rejection")
 def test_issue_feed_bad_byte_in_encoding_declaration():
     from rasid.ingest.feeds import parse_feed
 

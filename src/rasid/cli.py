@@ -289,6 +289,50 @@ def export(what: What = typer.Argument(..., help="articles, statements or shifts
 
 
 @app.command()
+def dump(db: Optional[str] = DbOption,
+         output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout.")) -> None:
+    """Back up the whole database (corrections included) as a versioned JSON Lines dump."""
+    from .backup import dump as dump_store
+
+    store = _store(db)
+    fh = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        counts = dump_store(store, fh)
+    except RasidError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        raise typer.Exit(1) from exc
+    finally:
+        if output:
+            fh.close()
+        store.close()
+    err.print("dumped " + ", ".join(f"{n} {t}" for t, n in counts.items()), highlight=False)
+
+
+@app.command()
+def restore(source: str = typer.Argument(..., help="A dump written by `rasid dump`, or - for standard input."),
+            db: Optional[str] = DbOption) -> None:
+    """Load a dump into an empty database (SQLite or PostgreSQL, whichever the dump came from)."""
+    from .backup import restore as restore_store
+
+    store = _store(db)
+    try:
+        if source == "-":
+            counts = restore_store(store, sys.stdin)
+        else:
+            with open(source, encoding="utf-8") as fh:
+                counts = restore_store(store, fh)
+    except OSError as exc:
+        err.print(f"error: {source}: {exc.strerror}", highlight=False, markup=False)
+        raise typer.Exit(1) from exc
+    except RasidError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        raise typer.Exit(1) from exc
+    finally:
+        store.close()
+    out.print("restored " + ", ".join(f"{n} {t}" for t, n in counts.items()), highlight=False)
+
+
+@app.command()
 def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the demo (default: ./rasid-demo.db).")) -> None:
     """Ingest the bundled example articles, then show their statements and shifts."""
     from .actors.kb import default_kb

@@ -108,7 +108,12 @@ class Pipeline:
             article, origin = document, document.source
         else:
             origin = document.origin
-            article = extract(document)
+            try:
+                article = extract(document)
+            except RasidError:
+                raise
+            except Exception as exc:  # a bug in extraction: name the stage and the document
+                raise StageError("extract", f"{type(exc).__name__}: {exc}", origin=origin) from exc
         for name, func in _STAGE_FUNCS:
             try:
                 article = func(article, self.kb)

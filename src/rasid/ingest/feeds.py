@@ -112,7 +112,9 @@ def _parse_sitemap(data: bytes, origin: str) -> tuple[list[FeedEntry], list[str]
         for sm in root:
             loc = next((c.text for c in sm if _local(c.tag) == "loc" and c.text), None)
             if loc:
-                children.append(urljoin(origin, loc.strip()))
+                joined = _join(origin, loc)
+                if joined:
+                    children.append(joined)
         return entries, children
     for url in root:
         if _local(url.tag) != "url":
@@ -131,9 +133,18 @@ def _parse_sitemap(data: bytes, origin: str) -> tuple[list[FeedEntry], list[str]
                         title = value
                     elif _local(item.tag) == "publication_date" and value:
                         published = value
-        if loc:
-            entries.append(FeedEntry(urljoin(origin, loc), title, _iso(published or lastmod), origin))
+        joined = _join(origin, loc) if loc else None
+        if joined:
+            entries.append(FeedEntry(joined, title, _iso(published or lastmod), origin))
     return entries, children
+
+
+def _join(origin: str, url: str) -> str | None:
+    """An entry's absolute URL, or None for a malformed one (http://[::1) — that entry is skipped."""
+    try:
+        return urljoin(origin, url.strip())
+    except ValueError:
+        return None
 
 
 def _entry_url(entry: Any) -> str | None:
@@ -149,7 +160,11 @@ def _entry_url(entry: Any) -> str | None:
 def _parse_rss(data: bytes, origin: str) -> list[FeedEntry] | Rejection:
     import feedparser
 
-    parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    except (UnicodeDecodeError, ValueError, LookupError) as exc:
+        return Rejection(origin, "feed", f"the feed cannot be decoded ({type(exc).__name__}: {exc}); "
+                                         "check its XML encoding declaration")
     if not parsed.get("version"):
         why = parsed.get("bozo_exception")
         return Rejection(origin, "feed", "not an RSS/Atom feed or a sitemap"
@@ -166,8 +181,9 @@ def _parse_rss(data: bytes, origin: str) -> list[FeedEntry] | Rejection:
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
         published = (datetime.fromtimestamp(calendar.timegm(stamp), UTC).isoformat()
                      if stamp and 1 < stamp.tm_year < 9999 else None)  # feedparser gives year -1 for 0000-00-00
-        entries.append(FeedEntry(urljoin(origin, url.strip()), (entry.get("title") or "").strip() or None,
-                                 published, origin))
+        joined = _join(origin, url)
+        if joined:
+            entries.append(FeedEntry(joined, (entry.get("title") or "").strip() or None, published, origin))
     return entries
 
 
