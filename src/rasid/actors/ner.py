@@ -420,8 +420,9 @@ class _Decoder:
     ones depends on one word and its relative position, so each distinct word gets a
     ``(5, labels)`` array once: the summed weights of its own features and of its
     context features at offsets -2, -1, +1, +2. A sentence's emission scores are
-    then a few shifted array sums, and the sentences of a document are decoded
-    together, one vectorised Viterbi step per token position.
+    then a few shifted array sums plus the rare pair and gazetteer weights, and the
+    sentences of a document are decoded together, one vectorised Viterbi step per
+    token position. The result equals python-crfsuite's own tagger.
     """
 
     _OFFSETS = (-2, -1, 1, 2)
@@ -433,43 +434,53 @@ class _Decoder:
 
         self._np = np
         self.labels = list(labels)
-        index = {label: k for k, label in enumerate(self.labels)}
+        label_index = {label: k for k, label in enumerate(self.labels)}
         n = len(self.labels)
-        weights: dict[str, "np.ndarray"] = {}
+        rows: dict[str, int] = {}
+        for attr, _ in state:
+            rows.setdefault(attr, len(rows) + 1)  # row 0 stays zero
+        matrix = np.zeros((len(rows) + 1, n))
         for (attr, label), value in state.items():
-            vec = weights.get(attr)
-            if vec is None:
-                vec = weights[attr] = np.zeros(n)
-            vec[index[label]] = value
-        self._weights = weights
+            matrix[rows[attr], label_index[label]] = value
+        self._rows = rows
+        self._matrix = matrix
+        # the word-pair features, keyed by "left|right" folded words: (at right, at left)
+        self._pairs: dict[str, tuple["np.ndarray | None", "np.ndarray | None"]] = {}
+        for attr, row in rows.items():
+            for prefix, slot in (("-1|0=", 0), ("0|+1=", 1)):
+                if attr.startswith(prefix):
+                    pair = self._pairs.get(attr[len(prefix):], (None, None))
+                    self._pairs[attr[len(prefix):]] = ((matrix[row], pair[1]) if slot == 0
+                                                       else (pair[0], matrix[row]))
         self._trans = np.zeros((n, n))
         for (a, b), value in transitions.items():
-            self._trans[index[a], index[b]] = value
-        self._zero = np.zeros(n)
+            self._trans[label_index[a], label_index[b]] = value
         self._edge = {p: self._sum(_EDGE[p]) for p in self._OFFSETS}
         self._words: dict[str, "np.ndarray"] = {}
 
     def _sum(self, feats: Iterable[str]) -> "np.ndarray":
-        out = self._zero.copy()
-        for f in feats:
-            vec = self._weights.get(f)
-            if vec is not None:
-                out += vec
-        return out
+        rows = self._rows
+        return self._matrix[[rows.get(f, 0) for f in feats] or [0]].sum(0)
 
     def _word(self, word: str) -> "np.ndarray":
-        vec = self._words.get(word)
-        if vec is None:
-            if len(self._words) >= self._CACHE_LIMIT:
-                self._words.clear()
-            vec = self._np.stack([self._sum(_own(word))] + [self._sum(_context(word, p)) for p in self._OFFSETS])
-            self._words[word] = vec
+        """The ``(5, labels)`` scores of a word's own and context features."""
+        rows = self._rows
+        index: list[int] = []
+        starts: list[int] = []
+        for feats in (_own(word), *(_context(word, p) for p in self._OFFSETS)):
+            starts.append(len(index))
+            index.append(0)
+            index.extend(rows.get(f, 0) for f in feats)
+        vec = self._np.add.reduceat(self._matrix[index], starts)
+        if len(self._words) >= self._CACHE_LIMIT:
+            self._words.clear()
+        self._words[word] = vec
         return vec
 
     def emissions(self, words: Sequence[str]) -> "np.ndarray":
         """``(len(words), labels)`` state scores of one non-empty sentence."""
-        rows = self._np.stack([self._word(w) for w in words])
-        n = len(words)
+        cache = self._words
+        rows = self._np.stack([cache.get(w) if w in cache else self._word(w) for w in words])
         e = rows[:, 0].copy()
         e[2:] += rows[:-2, 1]
         e[1:] += rows[:-1, 2]
@@ -480,24 +491,27 @@ class _Decoder:
         e[0] += edge[-1]
         e[-1] += edge[1]
         e[-2:] += edge[2]
-        weights = self._weights
         folded = [_analyse(w)[0] for w in words]
-        for i in range(1, n):
-            vec = weights.get("-1|0=" + folded[i - 1] + "|" + folded[i])
-            if vec is not None:
-                e[i] += vec
-            vec = weights.get("0|+1=" + folded[i - 1] + "|" + folded[i])
-            if vec is not None:
-                e[i - 1] += vec
+        pairs = self._pairs
+        for i in range(1, len(words)):
+            pair = pairs.get(folded[i - 1] + "|" + folded[i])
+            if pair is not None:
+                if pair[0] is not None:
+                    e[i] += pair[0]
+                if pair[1] is not None:
+                    e[i - 1] += pair[1]
         if "gaz" in GROUPS:
-            for i, g in enumerate(gazetteer().match(folded)):
-                if g:
-                    for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
-                        if 0 <= k < n:
-                            vec = weights.get(name + g)
-                            if vec is not None:
-                                e[k] += vec
+            self._gazetteer_scores(e, folded)
         return e
+
+    def _gazetteer_scores(self, e: "np.ndarray", folded: Sequence[str]) -> None:
+        rows, matrix, n = self._rows, self._matrix, len(folded)
+        for i, g in enumerate(gazetteer().match(folded)):
+            if g:
+                for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
+                    row = rows.get(name + g)
+                    if row is not None and 0 <= k < n:
+                        e[k] += matrix[row]
 
     def decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
         """The best label sequence of each sentence (empty ones give ``[]``)."""
@@ -508,27 +522,30 @@ class _Decoder:
             return out
         lengths = [len(sentences[k]) for k in todo]
         longest = max(lengths)
-        batch = len(todo)
         n = len(self.labels)
-        scores = np.zeros((longest, batch, n))
-        for b, k in enumerate(todo):
-            scores[:lengths[b], b] = self.emissions(sentences[k])
-        back = np.zeros((longest, batch, n), dtype=np.intp)
-        deltas = np.empty((longest, batch, n))
-        delta = deltas[0] = scores[0]
-        trans = self._trans[None]
+        if len(todo) == 1:
+            scores = self.emissions(sentences[todo[0]])[:, None, :]
+        else:
+            scores = np.zeros((longest, len(todo), n))
+            for b, k in enumerate(todo):
+                scores[:lengths[b], b] = self.emissions(sentences[k])
+        # steps[t][b, i, j]: best score of a path ending i at t-1 then j at t
+        steps = np.empty((longest, len(todo), n, n))
+        deltas = np.empty((longest, len(todo), n))
+        deltas[0] = scores[0]
+        step_scores = scores[:, :, None, :] + self._trans  # emission of j plus i -> j
+        maximum, add = np.maximum.reduce, np.add
         for t in range(1, longest):
-            s = delta[:, :, None] + trans
-            back[t] = s.argmax(1)
-            delta = deltas[t] = s.max(1) + scores[t]
+            s = add(deltas[t - 1][:, :, None], step_scores[t], out=steps[t])
+            maximum(s, 1, out=deltas[t])
+        back = steps[1:].argmax(2).tolist() if longest > 1 else []
         labels = self.labels
         for b, k in enumerate(todo):
             last = lengths[b] - 1
             y = int(deltas[last, b].argmax())
             path = [y]
-            column = back[:, b]
-            for t in range(last, 0, -1):
-                y = int(column[t, y])
+            for t in range(last - 1, -1, -1):
+                y = back[t][b][y]
                 path.append(y)
             out[k] = [labels[y] for y in reversed(path)]
         return out
