@@ -139,7 +139,7 @@ def test_cli_export_csv_and_filters(tmp_path):
 
 
 def test_cli_demo_runs(tmp_path):
-    res = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
+    res = runner.invoke(app, ["demo", "--no-serve", "--db", str(tmp_path / "demo.db")])
     assert res.exit_code == 0, res.output
     assert "against → favor" in res.output
 

@@ -333,8 +333,10 @@ def restore(source: str = typer.Argument(..., help="A dump written by `rasid dum
 
 
 @app.command()
-def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the demo (default: ./rasid-demo.db).")) -> None:
-    """Ingest the bundled example articles, then show their statements and shifts."""
+def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the demo (default: ./rasid-demo.db)."),
+         serve_ui: bool = typer.Option(True, "--serve/--no-serve", help="Open the web UI on the demo data afterwards."),
+         port: int = typer.Option(8000, help="Port of the web UI.")) -> None:
+    """Ingest the bundled example articles, show their statements and shifts, then serve the web UI on them."""
     from .actors.kb import default_kb
     from .ingest import iter_documents
     from .model import Rejection
@@ -355,6 +357,9 @@ def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the d
     statements(db=db, speaker=None, target=None, since=None, until=None, fmt="table")
     out.print()
     shifts(db=db, actor=None, target=None, since=None, until=None, min_confidence=0.0, fmt="text")
+    if serve_ui:
+        out.print(f"\nweb UI: http://127.0.0.1:{port}/  (Ctrl-C to stop)", highlight=False)
+        serve(db=db, host="127.0.0.1", port=port, token=None)
 
 
 @app.command()

@@ -80,6 +80,7 @@ def find_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *
                     continue
                 groups.setdefault((key, ts.target.key), []).append((day, order, article, st, ts.stance, path))
         order += 1
+    latest = max((x[0] for items in groups.values() for x in items), default=None)
     found: dict[tuple[str, str, str], tuple[int, Shift]] = {}
     for (member, tkey), items in groups.items():
         if actor and actor not in (member, _name(member, kb)):
@@ -87,14 +88,14 @@ def find_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *
         if target and target not in (tkey, _name(tkey, kb)):
             continue
         items.sort(key=lambda x: (x[0], x[1]))
-        for prev, cur in zip(items, items[1:]):
+        runs = _run_lengths([x[4] for x in items])
+        for n, (prev, cur) in enumerate(zip(items, items[1:])):
             if prev[4] == cur[4]:
                 continue
             if since and cur[0] < since or until and cur[0] > until:
                 continue
             specificity = len(cur[5]) + len(prev[5])
-            gap = (cur[0] - prev[0]).days
-            score = round(min(1.0, 0.5 + 0.5 * min(_conf(prev[3], tkey), _conf(cur[3], tkey))) * (1.0 if gap >= 0 else 0.5), 3)
+            score = _score(min(_conf(prev[3], tkey), _conf(cur[3], tkey)), runs[n] + runs[n + 1], cur[0], latest)
             shift = Shift(
                 actor=member, target=tkey, before=prev[3], after=cur[3],
                 before_article=prev[2].id, after_article=cur[2].id,
@@ -104,8 +105,26 @@ def find_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *
             if k not in found or specificity < found[k][0]:
                 found[k] = (specificity, shift)
     shifts = [s for _, s in found.values()]
-    shifts.sort(key=lambda s: (-(s.after.date.start.toordinal() if s.after.date else 0), -s.score))
+    shifts.sort(key=lambda s: (-s.score, -(s.after.date.start.toordinal() if s.after.date else 0)))
     return shifts
+
+
+def _run_lengths(stances: list[Stance]) -> list[int]:
+    """For each position, the length of the run of equal stances it belongs to."""
+    out = [0] * len(stances)
+    start = 0
+    for i in range(1, len(stances) + 1):
+        if i == len(stances) or stances[i] != stances[start]:
+            for j in range(start, i):
+                out[j] = i - start
+            start = i
+    return out
+
+
+def _score(strength: float, support: int, day: date, latest: date | None) -> float:
+    """Rank a shift: how clear both stances are, how many statements back them, how recent it is."""
+    recency = 1.0 if latest is None else 0.5 ** (max((latest - day).days, 0) / 365)
+    return round(0.5 * strength + 0.3 * min(support, 6) / 6 + 0.2 * recency, 3)
 
 
 def _conf(st: Statement, tkey: str) -> float:
