@@ -1,5 +1,5 @@
 # rasid — two commands on a fresh machine with Python 3.11+:
-#   make demo   set up .venv and run the demo on the bundled example articles
+#   make demo   set up .venv, run the demo on the bundled example articles, open the web UI on them
 #   make test   set up .venv and run the test suite (on SQLite, then again on a private PostgreSQL when installed)
 PY ?= python3
 VENV ?= .venv

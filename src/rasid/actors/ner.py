@@ -236,7 +236,7 @@ def _own(word: str) -> tuple[str, ...]:
     for s in stems(folded)[1:-1]:
         feats.append("st*=" + s)
     if shape == "ar":
-        for k in (1, 2, 3):
+        for k in (1, 2, 3, 4) if "wide" in GROUPS else (1, 2, 3):
             if len(folded) > k:
                 feats.append(f"p{k}={folded[:k]}")
                 feats.append(f"s{k}={folded[-k:]}")
@@ -251,7 +251,7 @@ def _own(word: str) -> tuple[str, ...]:
 
 # feature groups, switchable for ablations by scripts/train_ner.py (the shipped model
 # is trained and used with all of them)
-GROUPS = {"gaz", "trig", "names"}
+GROUPS = {"gaz", "trig", "names", "wide"}
 
 
 @lru_cache(maxsize=100_000)
@@ -294,17 +294,20 @@ def _bos(pos: int) -> tuple[str, ...]:
     return (f"{pos:+d}BOS",) if pos < 0 else (f"{pos:+d}EOS",)
 
 
-_EDGE = {p: _bos(p) for p in (-2, -1, 1, 2)}
+# relative positions of the context words
+OFFSETS = (-3, -2, -1, 1, 2, 3)
+_EDGE = {p: _bos(p) for p in OFFSETS}
 
 
 def sentence_features(words: Sequence[str]) -> list[list[str]]:
     """The CRF feature strings of each word of one sentence."""
     folded = [_analyse(w)[0] for w in words]
     n = len(words)
+    offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
     out: list[list[str]] = []
     for i, word in enumerate(words):
         feats = list(_own(word))
-        for pos in (-2, -1, 1, 2):
+        for pos in offsets:
             j = i + pos
             feats.extend(_context(words[j], pos) if 0 <= j < n else _EDGE[pos])
         if i > 0:
@@ -425,7 +428,6 @@ class _Decoder:
     token position. The result equals python-crfsuite's own tagger.
     """
 
-    _OFFSETS = (-2, -1, 1, 2)
     _CACHE_LIMIT = 200_000
 
     def __init__(self, labels: Sequence[str], state: dict[tuple[str, str], float],
@@ -455,7 +457,8 @@ class _Decoder:
         self._trans = np.zeros((n, n))
         for (a, b), value in transitions.items():
             self._trans[label_index[a], label_index[b]] = value
-        self._edge = {p: self._sum(_EDGE[p]) for p in self._OFFSETS}
+        self._offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
+        self._edge = {p: self._sum(_EDGE[p]) for p in self._offsets}
         self._words: dict[str, "np.ndarray"] = {}
 
     def _sum(self, feats: Iterable[str]) -> "np.ndarray":
@@ -467,7 +470,7 @@ class _Decoder:
         rows = self._rows
         index: list[int] = []
         starts: list[int] = []
-        for feats in (_own(word), *(_context(word, p) for p in self._OFFSETS)):
+        for feats in (_own(word), *(_context(word, p) for p in self._offsets)):
             starts.append(len(index))
             index.append(0)
             index.extend(rows.get(f, 0) for f in feats)
@@ -482,15 +485,16 @@ class _Decoder:
         cache = self._words
         rows = self._np.stack([cache.get(w) if w in cache else self._word(w) for w in words])
         e = rows[:, 0].copy()
-        e[2:] += rows[:-2, 1]
-        e[1:] += rows[:-1, 2]
-        e[:-1] += rows[1:, 3]
-        e[:-2] += rows[2:, 4]
-        edge = self._edge
-        e[:2] += edge[-2]  # the first two tokens have no word two to their left
-        e[0] += edge[-1]
-        e[-1] += edge[1]
-        e[-2:] += edge[2]
+        n = len(words)
+        for c, p in enumerate(self._offsets, start=1):
+            # word j's features at offset p score token j - p; tokens with no word there
+            # get the sentence-edge features
+            if p < 0:
+                e[-p:] += rows[:n + p, c]
+                e[:-p] += self._edge[p]
+            else:
+                e[:n - p] += rows[p:, c]
+                e[max(n - p, 0):] += self._edge[p]
         folded = [_analyse(w)[0] for w in words]
         pairs = self._pairs
         for i in range(1, len(words)):
