@@ -489,12 +489,13 @@ class _Decoder:
         for c, p in enumerate(self._offsets, start=1):
             # word j's features at offset p score token j - p; tokens with no word there
             # get the sentence-edge features
+            cut = max(n - abs(p), 0)
             if p < 0:
-                e[-p:] += rows[:n + p, c]
+                e[-p:] += rows[:cut, c]
                 e[:-p] += self._edge[p]
             else:
-                e[:n - p] += rows[p:, c]
-                e[max(n - p, 0):] += self._edge[p]
+                e[:cut] += rows[p:, c]
+                e[cut:] += self._edge[p]
         folded = [_analyse(w)[0] for w in words]
         pairs = self._pairs
         for i in range(1, len(words)):
