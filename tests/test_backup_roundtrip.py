@@ -107,6 +107,7 @@ def test_restore_refuses_foreign_files(tmp_path, first, message):
             restore(copy, io.StringIO(first))
 
 
+@pytest.mark.sqlite_only
 def test_a_new_table_is_included(filled, tmp_path):
     """Tables are discovered by reflection: one added by a later migration is dumped and restored."""
     with filled.engine.begin() as conn:

@@ -148,7 +148,7 @@ FILTERS = {
 
 def _tables(store) -> dict[str, int]:
     with store.engine.connect() as conn:
-        names = [r[0] for r in conn.execute(sa.text("SELECT name FROM sqlite_master WHERE type='table'"))]
+        names = sa.inspect(conn).get_table_names()
         return {n: conn.execute(sa.text(f'SELECT count(*) FROM "{n}"')).scalar_one() for n in names
                 if not n.startswith("search_")}
 
