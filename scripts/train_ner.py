@@ -57,6 +57,36 @@ def read_conll(path: Path) -> list[tuple[list[str], list[str]]]:
     return sentences
 
 
+# labels of the other shared NER corpora mapped to ANERcorp's four types ("" drops the label)
+# (AQMAR's MIS0-3 are per-article classes such as particles or diseases, not ANERcorp's MISC)
+_EXTRA_TYPES = {"PER": "PER", "PERS": "PER", "LOC": "LOC", "GPE": "LOC", "ORG": "ORG"}
+
+
+def read_extra(name: str) -> list[tuple[list[str], list[str]]]:
+    """Training sentences of another shared corpus (``aqmar`` or ``wojood``), with
+    labels mapped to PER/LOC/ORG (Wojood's outer label only; its other types, dates,
+    numbers, occupations..., and AQMAR's miscellaneous classes become O)."""
+    root = DATA.parent
+    files = (sorted((root / "aqmar" / "articles").glob("*.txt")) if name == "aqmar"
+             else [root / "wojood_sample" / "train.txt", root / "wojood_sample" / "val.txt"])
+    out: list[tuple[list[str], list[str]]] = []
+    for path in files:
+        words: list[str] = []
+        labels: list[str] = []
+        for line in path.read_text(encoding="utf-8").splitlines() + [""]:
+            parts = line.split()
+            if len(parts) < 2 or parts[0] == "$#$":
+                if not parts and words:
+                    out.append((words, labels))
+                    words, labels = [], []
+                continue
+            tag, _, typ = parts[1].partition("-")
+            kind = _EXTRA_TYPES.get(typ, "") if tag in ("B", "I") else ""
+            words.append(parts[0])
+            labels.append(f"{tag}-{kind}" if kind else "O")
+    return out
+
+
 def score(gold: list[list[str]], pred: list[list[str]]) -> dict[str, tuple[float, float, float, int]]:
     """Per type and ``micro``: (precision, recall, F1, gold count) of exact entity spans."""
     counts = {t: [0, 0, 0] for t in TYPES}  # true positives, predicted, gold
@@ -98,11 +128,15 @@ def main() -> None:
     ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times")
     ap.add_argument("--without", default="", help="comma-separated feature groups to leave out "
                     f"(for ablations; any of {', '.join(sorted(ner.GROUPS))})")
+    ap.add_argument("--extra", default="", help="comma-separated extra training corpora "
+                    "(aqmar, wojood), labels mapped to ANERcorp's types")
     args = ap.parse_args()
     for group in filter(None, args.without.split(",")):
         ner.GROUPS.discard(group)
 
     train = read_conll(args.data / "train.txt")
+    for name in filter(None, args.extra.split(",")):
+        train += read_extra(name)
     test = read_conll(args.data / "test.txt")
     trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
     for words, labels in train:

@@ -101,3 +101,29 @@ def test_test_f1_reaches_floor(tagger: NerTagger) -> None:
     spec.loader.exec_module(module)
     result = module.evaluate(tagger, module.read_conll(ANERCORP / "test.txt"))
     assert result["micro"][2] >= F1_FLOOR, result
+
+
+def test_numpy_decoder_matches_crfsuite(tagger: NerTagger) -> None:
+    sentences = [
+        MINISTER.replace(".", " .").split(),
+        "أعلن الرئيس الأمريكي جورج بوش أمس أن بلاده ستعمل مع الأمم المتحدة .".split(),
+        ["بيروت"],  # a one-word sentence: "Beirut"
+        ["قال", "السفير"],  # two words: "said the ambassador"
+        "وصل وفد من وزارة الخارجية الروسية إلى دمشق وعمان وبغداد صباح الأحد".split(),
+    ]
+    for sentence in sentences:
+        assert tagger._decoder.decode([sentence]) == [tagger.crf_labels(sentence)]
+    # decoding the sentences together (padded batch) gives the same labels
+    assert tagger._decoder.decode(sentences) == [tagger.crf_labels(s) for s in sentences]
+
+
+def test_gazetteer_matches_multiword_names_with_clitics() -> None:
+    from rasid.actors.ner import gazetteer
+    from rasid.arabic import fold
+
+    # "and the United Nations met in Aleppo" (the first word carries the clitic و "and")
+    words = [fold(w) for w in "والأمم المتحدة اجتمعت في حلب".split()]
+    marks = gazetteer().match(words)
+    assert marks[0].startswith("B-") and marks[1].startswith("I-")
+    assert marks[2] == "" and marks[3] == ""
+    assert "LOC" in marks[4]

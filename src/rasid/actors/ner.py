@@ -6,9 +6,16 @@ It finds names the actor knowledge base does not know yet.
 
 The model is a ``python-crfsuite`` file shipped as ``rasid/models/ner.crfsuite``.
 Features are computed from single words at fixed relative positions (the word,
-its folded form, clitic stems, affixes, shape) plus a few word-pair features, and
-each word's feature strings are cached, so tagging costs little more than the
-CRF's own Viterbi pass.
+its folded form, clitic stems, affixes, shape, word clusters from
+``ner_clusters.tsv``, trigger-word classes such as titles and organisation heads,
+parts of known person names) plus word-pair features and gazetteer matches: names
+from the shipped actor knowledge base (read at run time, so they follow it) and the
+place list ``ner_places.tsv`` shipped beside the model, matched over several words.
+
+Decoding does not go through crfsuite's tagger: the model's weights are read once
+into numpy, every distinct word gets its summed feature scores cached, and the
+Viterbi pass runs over all sentences of a document at once (see :class:`_Decoder`);
+the labels equal crfsuite's own.
 
 Tokens: :meth:`NerTagger.entities` uses :func:`rasid.arabic.tokenize` for words
 and adds each punctuation character between words as a token of its own, the way
@@ -245,6 +252,9 @@ def _own(word: str) -> tuple[str, ...]:
             feats.append("ss2=" + stem[-2:])
         if folded.startswith("ال") or stem != folded and "ال" in folded[:4]:
             feats.append("al")
+        if "ngram" in GROUPS and len(stem) > 3:
+            marked = "^" + stem + "$"
+            feats.extend("c3=" + marked[k:k + 3] for k in range(len(marked) - 2))
     feats.extend(_lexical(folded))
     return tuple(feats)
 

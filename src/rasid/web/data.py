@@ -87,6 +87,28 @@ class Data:
     def __init__(self, store: Store, kb: KnowledgeBase):
         self.store = store
         self.kb = kb
+        self._memo: tuple[tuple, list[Pair]] | None = None
+
+    def _version(self) -> tuple:
+        """Changes whenever an article, a duplicate link or a correction is written."""
+        import sqlalchemy as sa
+
+        with self.store.engine.connect() as conn:
+            articles = conn.execute(sa.text(
+                "SELECT count(*), max(ingested_at), count(duplicate_of) FROM articles")).one()
+            corrections = conn.execute(sa.text("SELECT count(*), max(id) FROM corrections")).one()
+        return tuple(articles) + tuple(corrections)
+
+    def analysis_pairs(self) -> list[Pair]:
+        """Every corrected statement of an original article, cached until the store changes.
+
+        Shifts and timelines read all statements; computing them again for every request would
+        make them the slowest pages, so the list is kept between requests.
+        """
+        version = self._version()
+        if self._memo is None or self._memo[0] != version:
+            self._memo = (version, list(self.pairs(originals_only=True)))
+        return self._memo[1]
 
     # --- corrections -------------------------------------------------------
 
@@ -211,7 +233,7 @@ class Data:
         return actor.id if actor else name
 
     def timeline(self, actor_id: str, target: str | None) -> list[dict[str, Any]]:
-        points = timeline(self.pairs(originals_only=True), self.kb, actor_id, self.resolve(target))
+        points = timeline(self.analysis_pairs(), self.kb, actor_id, self.resolve(target))
         out = []
         for p in points:
             ts = next((t for t in p.statement.targets if t.target.key == p.target), None)
@@ -226,7 +248,7 @@ class Data:
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
                min_confidence: float) -> list[dict[str, Any]]:
-        found = find_shifts(self.pairs(originals_only=True), self.kb, actor=self.resolve(actor), target=self.resolve(target),
+        found = find_shifts(self.analysis_pairs(), self.kb, actor=self.resolve(actor), target=self.resolve(target),
                             since=since, until=until, min_confidence=min_confidence)
         cache: dict[str, Article | None] = {}
 
