@@ -3,15 +3,22 @@
 Usage (from the repository root)::
 
     PYTHONPATH=src .venv/bin/python scripts/train_ner.py
-    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --out /tmp/ner.crfsuite --c1 0.05 --c2 0.01
+    PYTHONPATH=src .venv/bin/python scripts/train_ner.py --out /tmp/ner.crfsuite --c1 0.02 --c2 0.05 --without gaz
 
 Reads ``../shared/data/ner/anercorp/{train,test}.txt`` (one ``token TAG`` per line,
 blank line between sentences, types PERS/LOC/ORG/MISC; PERS is renamed PER),
 trains on train, writes ``src/rasid/models/ner.crfsuite`` and prints entity-level
 precision, recall and F1 per type and micro-averaged on test (exact span and type
 match, as conlleval counts), tagging runs of 20 test sentences as one document
-so that name propagation (see ``rasid.actors.ner.propagate``) can work. L-BFGS training is deterministic: the same data and
-options give the same model.
+so that name propagation (see ``rasid.actors.ner.propagate``) can work. L-BFGS
+training is deterministic: the same data and options give the same model.
+
+``--without`` leaves feature groups out (``gaz``, ``trig``, ``names``, ``wide``;
+``--add ngram`` adds stem character trigrams) and ``--extra`` adds the AQMAR / Wojood samples, for
+ablations. The defaults build the shipped model: micro F1 0.728 on test
+(PER 0.721, LOC 0.852, ORG 0.612, MISC 0.555), 5.3 MB. Run
+``scripts/build_ner_places.py`` and ``scripts/build_ner_clusters.py`` first when
+their shared sources change.
 
 Needs ``python-crfsuite`` (training only uses it; the tagger needs it too).
 """
@@ -122,17 +129,20 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=DATA, help="folder with train.txt and test.txt")
     ap.add_argument("--out", type=Path, default=OUT, help="model file to write")
-    ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty (sparsity: smaller model)")
-    ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
+    ap.add_argument("--c1", type=float, default=0.02, help="L1 penalty (sparsity: smaller model)")
+    ap.add_argument("--c2", type=float, default=0.05, help="L2 penalty")
     ap.add_argument("--iterations", type=int, default=200)
     ap.add_argument("--minfreq", type=float, default=1, help="drop features seen fewer times")
     ap.add_argument("--without", default="", help="comma-separated feature groups to leave out "
                     f"(for ablations; any of {', '.join(sorted(ner.GROUPS))})")
+    ap.add_argument("--add", default="", help="comma-separated feature groups to add (ngram)")
     ap.add_argument("--extra", default="", help="comma-separated extra training corpora "
                     "(aqmar, wojood), labels mapped to ANERcorp's types")
     args = ap.parse_args()
     for group in filter(None, args.without.split(",")):
         ner.GROUPS.discard(group)
+    for group in filter(None, args.add.split(",")):
+        ner.GROUPS.add(group)
 
     train = read_conll(args.data / "train.txt")
     for name in filter(None, args.extra.split(",")):
