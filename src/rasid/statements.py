@@ -22,6 +22,7 @@ sentence that already has a verb cue only decorates that cue.
 from __future__ import annotations
 
 import hashlib
+from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
@@ -31,7 +32,7 @@ from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
-COMPLEMENTISERS = {"ان", "بان", "لان", "وان"}
+COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا"}
 FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
 CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من", "جهته",
               "جهتها", "وكان", "وكانت", "كان", "كانت"}
@@ -63,6 +64,8 @@ class _Entity:
 class _State:
     last: _Entity | None = None
     known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
+    sentence: list[Token] = field(default_factory=list)  # tokens of the sentence being read
+    ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
 
 
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple[Cue, bool] | None:
@@ -107,6 +110,7 @@ def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
         lo = bisect_left(mention_starts, sentence.span.start)
         hi = bisect_left(mention_starts, sentence.span.end)
         sent_mentions = [m for m in mentions[lo:hi] if m.span.end <= sentence.span.end]
+        state.sentence, state.ner = toks, None
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
         out.extend(made)
     return tuple(out)
@@ -429,8 +433,11 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             speaker: Mention | None = None
             carried = False
-            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS and len(np) <= 3 and not _has_named(np, mentions):
-                np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
+            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS | {"بيانات", "البيانات", "احصاءات", "ارقام", "معطيات"}:
+                if len(np) > 1 and _mention_at(np[1], mentions):
+                    np = np[1:]  # وفقًا لبيانات المنظمة الدولية للهجرة: the organisation speaks
+                elif len(np) <= 3 and not _has_named(np, mentions):
+                    np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
                 after += 1
             if after < len(toks) and (any(c in cue_forms() for c in stems(toks[after].norm)[:2])
@@ -626,8 +633,33 @@ def _plain_name(t: Token) -> bool:
     return True
 
 
+@lru_cache(maxsize=1)
+def _glue_heads() -> tuple[str, ...]:
+    return tuple(n for n in speaker_nouns() if not n.startswith("ال") and len(n) >= 4)
+
+
 def _cue_like(word: str) -> bool:
     return any(w in NOMINAL_CUES or w in DOCUMENT_NOUNS for w in stems(word))
+
+
+MASDAR_OBJECTS = {"تاكيد", "تاكيده", "تاكيدها", "دعوته", "دعوتها", "دعوه", "رفضه", "رفضها", "موقفه", "موقفها",
+                  "التزامه", "التزامها", "ترحيبه", "ترحيبها", "ادانته", "ادانتها", "دعمه", "دعمها", "مطالبته", "مطالبتها"}
+
+
+def _named_entity(np: list[Token], state: _State) -> bool:
+    """Does the NER model, reading the whole sentence, take these words for a person or an organisation?
+
+    Asked only for bare unknown words where a speaker is expected; True when no model is installed.
+    """
+    if state.ner is None:
+        try:
+            from .actors.ner import default_tagger
+
+            words = state.sentence or np
+            state.ner = dict(zip((t.start for t in words), default_tagger().tag([t.text for t in words])))
+        except Exception:  # the model is optional here: fall back to the word-shape rule
+            return True
+    return any(state.ner.get(t.start, "O").endswith(("PER", "ORG")) for t in np)
 
 
 def _known(name: str, state: _State) -> bool:
@@ -653,13 +685,21 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if first in nouns or any(s in nouns for s in stems(first)[:2]):
         return True
+    # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
+    if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
+                              for n in _glue_heads()):
+        return True
     name = " ".join(t.norm for t in np)
     if name in state.known or any(k.endswith(name) and len(name) > 5 for k in state.known):
         return True
     if strict:
         return False
     # a bare personal name (two or three plain words): قال لافروف، قال جو بايدن
-    return 1 <= len(np) <= 3 and all(_plain_name(t) and not t.norm.startswith("ال") for t in np[:1])
+    if not (1 <= len(np) <= 3 and _plain_name(np[0]) and not np[0].norm.startswith("ال")):
+        return False
+    if np[0].norm.endswith(("هم", "هن", "كم", "نا")) or np[0].norm in MASDAR_OBJECTS:
+        return False  # دعا أهاليهم، جدد تأكيد ...: an object, the subject is a pronoun
+    return _named_entity(np, state)
 
 
 def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], mentions: list[Mention], state: _State) -> Mention:
