@@ -34,7 +34,7 @@ class Token(NamedTuple):
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Word tokens of ``text`` with offsets (plus ``offset``) into the caller's text."""
-    return list(_tokenize(text, offset))
+    return list(_tokenize(text, offset) if len(text) <= 200 else _scan(text, offset))
 
 
 _fold_word = lru_cache(maxsize=300_000)(fold)
@@ -42,6 +42,11 @@ _fold_word = lru_cache(maxsize=300_000)(fold)
 
 @lru_cache(maxsize=8192)
 def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
+    """Cached tokens of a short text (names, phrases); long texts go through :func:`_text_tokens`."""
+    return _scan(text, offset)
+
+
+def _scan(text: str, offset: int) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD.finditer(text):
         norm = _fold_word(m.group())
@@ -98,9 +103,10 @@ def without_suffix(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8)
 def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
-    toks = _tokenize(text, 0)
+    """Tokens of a whole article, kept for the few stages that read it (a small cache: articles are big)."""
+    toks = _scan(text, 0)
     return toks, tuple(t.start for t in toks)
 
 

@@ -92,6 +92,14 @@ def _from_file(path: Path, csv_columns: Mapping[str, str] | None = None) -> Iter
 
         yield from iter_csv(path, columns=csv_columns)
         return
+    if suffix in {".jsonl", ".ndjson"}:  # streamed line by line: no size limit for the whole file
+        try:
+            opener = gzip.open if path.suffix.lower() == ".gz" else open
+            with opener(path, "rb") as fh:
+                yield from read_records(fh, origin=origin)
+        except (OSError, EOFError, gzip.BadGzipFile) as exc:
+            yield Rejection(origin, "read", f"the file could not be read: {exc}")
+        return
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -121,35 +129,66 @@ def _from_bytes(origin: str, data: bytes, fmt: str) -> Iterator[Document | Rejec
         yield Document(origin=origin, content=data, format="html" if fmt == "html" else "text")
 
 
+MAX_LINE_BYTES = 50 * 1024 * 1024
+
+
 def read_records(stream: IO[bytes], *, origin: str) -> Iterator[Document | Rejection]:
-    """JSON Lines: one article a line with ``text`` or ``html``; a single JSON object or array also works."""
-    data = stream.read()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        yield Rejection(origin, "read", f"the records file is not valid UTF-8 (byte {exc.start}); "
-                                        "JSON Lines must be UTF-8: re-encode it (iconv -f CP1256 -t UTF-8)")
-        return
-    stripped = text.strip()
-    if stripped.startswith("[") :
+    """JSON Lines, streamed: one article a line with ``text`` or ``html``; a JSON object or array also works.
+
+    A line that is not UTF-8, not JSON or not an article is rejected on its own (``origin:line``);
+    the other lines go on. Only a JSON array is read whole.
+    """
+    head = stream.read(4096)
+    first = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if first == b"[":
+        data = head + stream.read()
         try:
-            items = json.loads(stripped)
+            items = json.loads(data.decode("utf-8-sig"))
+        except UnicodeDecodeError as exc:
+            yield Rejection(origin, "read", f"the records file is not valid UTF-8 (byte {exc.start}); "
+                                            "JSON must be UTF-8: re-encode it (iconv -f CP1256 -t UTF-8)")
+            return
         except json.JSONDecodeError as exc:
             yield Rejection(origin, "read", f"invalid JSON array: {exc.msg} at line {exc.lineno}")
             return
-        for i, obj in enumerate(items, 1):
+        for i, obj in enumerate(items if isinstance(items, list) else [items], 1):
             yield _record(obj, f"{origin}:{i}")
         return
-    for lineno, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
+    lineno = 0
+    for raw in _lines(head, stream):
+        lineno += 1
+        if not raw.strip():
             continue
         where = f"{origin}:{lineno}"
+        if len(raw) > MAX_LINE_BYTES:
+            yield Rejection(where, "read", f"the line is {len(raw) / 1e6:.0f} MB, over the "
+                                           f"{MAX_LINE_BYTES // 2**20} MB limit for one record")
+            continue
+        try:
+            line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Rejection(where, "read", f"line is not valid UTF-8 (byte {exc.start}); JSON Lines must be UTF-8: "
+                                           "re-encode the file (iconv -f CP1256 -t UTF-8)")
+            continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
             yield Rejection(where, "read", f"line is not valid JSON ({exc.msg} at column {exc.colno})")
             continue
         yield _record(obj, where)
+
+
+def _lines(head: bytes, stream: IO[bytes]) -> Iterator[bytes]:
+    """Lines split on b"\\n" only (U+2028 and friends inside JSON strings are not line ends)."""
+    buffer = head
+    while True:
+        chunk = stream.read(1 << 20)
+        if not chunk:
+            break
+        buffer += chunk
+        *complete, buffer = buffer.split(b"\n")
+        yield from complete
+    yield from buffer.split(b"\n")
 
 
 def _record(obj: object, where: str) -> Document | Rejection:
