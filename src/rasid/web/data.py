@@ -7,6 +7,9 @@ so a statement whose speaker an analyst changed is found under its new speaker.
 
 from __future__ import annotations
 
+import threading
+import time
+
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -81,13 +84,18 @@ def page(items: Iterable[Any], limit: int, offset: int) -> tuple[int, list[Any]]
     return total, out
 
 
+MAX_STALENESS = 2.0  # seconds an analysis may lag behind new articles while an ingest writes (corrections: never)
+
+
 class Data:
     """Reads for the web layer over one store and knowledge base."""
 
     def __init__(self, store: Store, kb: KnowledgeBase):
         self.store = store
         self.kb = kb
-        self._memo: tuple[tuple, list[Pair]] | None = None
+        self._memo: tuple[tuple, float, list[Pair]] | None = None
+        self._memo_lock = threading.Lock()
+        self._results: dict[tuple, Any] = {}
 
     def _version(self) -> tuple:
         """Changes whenever an article, a duplicate link or a correction is written."""
@@ -105,10 +113,30 @@ class Data:
         Shifts and timelines read all statements; computing them again for every request would
         make them the slowest pages, so the list is kept between requests.
         """
-        version = self._version()
-        if self._memo is None or self._memo[0] != version:
-            self._memo = (version, list(self.pairs(originals_only=True)))
-        return self._memo[1]
+        with self._memo_lock:  # one request recomputes, the others wait for it and share the result
+            now = time.monotonic()
+            version = self._version()
+            if self._memo is not None and self._memo[0][3:] == version[3:] and now - self._memo[1] < MAX_STALENESS:
+                return self._memo[2]  # only new articles, and the last read is fresh: serve it (an ingest is running)
+            if self._memo is None or self._memo[0] != version:
+                self._memo = (version, now, list(self.pairs(originals_only=True)))
+                self._results.clear()
+            else:
+                self._memo = (version, now, self._memo[2])
+            return self._memo[2]
+
+    def cached(self, key: tuple, compute: Any) -> Any:
+        """A result computed from :meth:`analysis_pairs`, kept while they are unchanged."""
+        pairs = self.analysis_pairs()
+        with self._memo_lock:
+            if key in self._results:
+                return self._results[key]
+        value = compute(pairs)
+        with self._memo_lock:
+            if len(self._results) > 256:
+                self._results.clear()
+            self._results[key] = value
+        return value
 
     # --- corrections -------------------------------------------------------
 
@@ -233,7 +261,8 @@ class Data:
         return actor.id if actor else name
 
     def timeline(self, actor_id: str, target: str | None) -> list[dict[str, Any]]:
-        points = timeline(self.analysis_pairs(), self.kb, actor_id, self.resolve(target))
+        points = self.cached(("timeline", actor_id, target),
+                             lambda pairs: timeline(pairs, self.kb, actor_id, self.resolve(target)))
         out = []
         for p in points:
             ts = next((t for t in p.statement.targets if t.target.key == p.target), None)
@@ -248,8 +277,10 @@ class Data:
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
                min_confidence: float) -> list[dict[str, Any]]:
-        found = find_shifts(self.analysis_pairs(), self.kb, actor=self.resolve(actor), target=self.resolve(target),
-                            since=since, until=until, min_confidence=min_confidence)
+        found = self.cached(("shifts", actor, target, since, until, min_confidence),
+                            lambda pairs: find_shifts(pairs, self.kb, actor=self.resolve(actor),
+                                                      target=self.resolve(target), since=since, until=until,
+                                                      min_confidence=min_confidence))
         cache: dict[str, Article | None] = {}
 
         def lookup(article_id: str) -> Article | None:
