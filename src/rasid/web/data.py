@@ -277,16 +277,19 @@ class Data:
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
                min_confidence: float) -> list[dict[str, Any]]:
-        found = self.cached(("shifts", actor, target, since, until, min_confidence),
-                            lambda pairs: find_shifts(pairs, self.kb, actor=self.resolve(actor),
-                                                      target=self.resolve(target), since=since, until=until,
-                                                      min_confidence=min_confidence))
-        cache: dict[str, Article | None] = {}
+        return self.cached(("shifts", actor, target, since, until, min_confidence),
+                           lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
+
+    def _shift_records(self, pairs: list[Pair], actor: str | None, target: str | None, since: date | None,
+                       until: date | None, min_confidence: float) -> list[dict[str, Any]]:
+        found = find_shifts(pairs, self.kb, actor=self.resolve(actor), target=self.resolve(target), since=since,
+                            until=until, min_confidence=min_confidence)
+        articles = {a.id: a for a, _ in pairs}  # the statements' articles carry their text: no extra reads
 
         def lookup(article_id: str) -> Article | None:
-            if article_id not in cache:
-                cache[article_id] = self.store.get_article(article_id)
-            return cache[article_id]
+            if article_id not in articles:
+                articles[article_id] = self.store.get_article(article_id)
+            return articles[article_id]
 
         out = []
         for s in found:
