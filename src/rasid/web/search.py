@@ -96,8 +96,16 @@ def _article_rows(conn: Connection, article_id: str, stamp: str) -> list[dict[st
 
 def refresh(engine: Engine) -> int:
     """Index the articles stored or re-processed since the last refresh; returns how many."""
+    indexed = (sa.select(docs.c.article_id, docs.c.stamp).where(docs.c.kind == "article")).subquery()
+    with engine.connect() as conn:  # a read first: most searches find the index up to date and write nothing
+        behind = conn.execute(
+            sa.select(sa.func.count()).select_from(A.outerjoin(indexed, indexed.c.article_id == A.c.id))
+            .where(sa.or_(indexed.c.stamp.is_(None), indexed.c.stamp != A.c.ingested_at))).scalar_one()
+        orphans = conn.execute(sa.select(sa.func.count()).select_from(docs)
+                               .where(~docs.c.article_id.in_(sa.select(A.c.id)))).scalar_one()
+    if not behind and not orphans:
+        return 0
     with _lock, engine.begin() as conn:
-        indexed = (sa.select(docs.c.article_id, docs.c.stamp).where(docs.c.kind == "article")).subquery()
         stale = conn.execute(
             sa.select(A.c.id, A.c.ingested_at).select_from(A.outerjoin(indexed, indexed.c.article_id == A.c.id))
             .where(sa.or_(indexed.c.stamp.is_(None), indexed.c.stamp != A.c.ingested_at))).all()
