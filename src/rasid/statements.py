@@ -739,7 +739,8 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             result = Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "kb")
         else:
             if link_at is not None:
-                head_end = np[np.index(link_at) - 1].end
+                # a spokesman is named with what he speaks for (المتحدث باسم الخارجية); a sub-unit by itself
+                head_end = end if link_at.norm == "باسم" else np[np.index(link_at) - 1].end
                 after = [m for m in inner if m.span.start >= link_at.end]
                 if after:
                     parent = after[0]
