@@ -286,6 +286,8 @@ class Store:
 
     def has_url(self, url: str) -> bool:
         """True when ``url`` was fetched before (recorded by :meth:`remember_url`) or an article has it."""
+        if "\x00" in url:
+            return False  # no stored URL holds a NUL (PostgreSQL text cannot), and the fetcher refuses it
         try:
             with self.engine.connect() as conn:
                 if conn.execute(sa.select(U.c.url_hash).where(U.c.url_hash == _url_hash(url))).first():

@@ -76,7 +76,7 @@ HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
-MAX_ID = 2**63 - 1  # correction ids are SQLite integers
+MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
 MAX_INGEST_URLS = 20
 MAX_URL_CHARS = 2048
 # a web request should not wait minutes for one slow site: shorter than the command line's defaults
@@ -543,6 +543,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                 urls.append(url)
         # a blank URL is never handed to the fetcher (it would skip it silently): it is refused here
         rejected: dict[str, Rejection] = {u: Rejection(u, "fetch", "the URL is empty") for u in urls if not u.strip()}
+        rejected.update({u: Rejection(u.replace("\x00", "\\x00"), "fetch", "the URL holds control characters")
+                         for u in urls if u.strip() and any(ord(ch) < 32 for ch in u)})
         stored: set[str] = set()
 
         def seen(url: str) -> bool:
@@ -553,7 +555,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
         def fetched() -> Iterator[Document | Rejection]:
             options = {**WEB_FETCH_OPTIONS, **dict(fetch_options or {})}
-            for item in fetch_documents([u for u in urls if u.strip()], allow_private=allow_private_urls, seen=seen,
+            for item in fetch_documents([u for u in urls if u not in rejected], allow_private=allow_private_urls, seen=seen,
                                         workers=min(4, len(urls)), **options):
                 if isinstance(item, Rejection):
                     # kept here too: a rejection an earlier request stored is skipped by the ledger
