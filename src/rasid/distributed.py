@@ -99,7 +99,8 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
     try:
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         limit = max_pending or 2 * n_workers + 2
-        shipped = client.scatter(pipeline, broadcast=True) if pipeline is not None else None
+        # hash=False: a unique key per run, so releasing an earlier run's copy cannot drop this one
+        shipped = client.scatter(pipeline, broadcast=True, hash=False) if pipeline is not None else None
         run_id = uuid.uuid4().hex[:8]
         partitions = enumerate(fresh_chunks(store, documents, partition_size, summary))
         index: dict[str, int] = {}
