@@ -65,15 +65,29 @@ def is_demonym(mention: Mention, kb: KnowledgeBase) -> bool:
     return False
 
 
+MILITARY_HEADS = {"الصواريخ", "صواريخ", "الطيران", "طيران", "الطائره", "المسيرات", "مسيرات", "الدبابات", "القاعده",
+                  "قاعده", "القواعد", "البوارج", "السفن", "الاستعدادات", "التواجد", "تواجد", "التحريض", "تحريض",
+                  "الدعم", "دعم", "السياسه", "سياسه", "المشروع", "مشروع", "المخطط", "المخططات", "الحروب", "الحرب",
+                  "الهجوم", "هجوم", "الاعتداء", "اعتداء", "الانسحاب", "الاحتلالين", "الوفد", "الرد", "رد"}
+
+
+def _qualifies_actor(word: str) -> bool:
+    """A head noun after which a nationality adjective stands for the state (its forces, acts, positions)."""
+    if word in AGENTIVE_HEADS or word in MILITARY_HEADS:
+        return True
+    lex = evaluative()
+    return any(s in AGENTIVE_HEADS or s in MILITARY_HEADS or s in lex for s in stems(word)[:3])
+
+
 def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
-    """The noun a nationality adjective qualifies, skipping up to two adjectives (وجود عسكري روسي)."""
+    """The noun a nationality adjective qualifies, skipping up to two adjectives (وجود عسكري روسي، الطيران المسير الإسرائيلي)."""
     k = idx - 1
     skipped = 0
     while k >= 0 and skipped <= 2:
         word = toks[k].norm
-        if word in AGENTIVE_HEADS or any(s in AGENTIVE_HEADS for s in stems(word)[:3]):
+        if _qualifies_actor(word):
             return word
-        if word.endswith(("ي", "يه")) and skipped < 2:
+        if (word.endswith(("ي", "يه")) or word.startswith("ال")) and skipped < 2:
             skipped += 1
             k -= 1
             continue
