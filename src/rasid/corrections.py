@@ -31,29 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .errors import ConfigError, StoreError
 from .model import Article, DateRef, DateSource, Granularity, Mention, Span, Stance, Statement, TargetStance
 
-# The table is created by the migration ``web1_corrections_search``; this object is what
-# queries are written against (its own metadata: the store's tables are not touched).
-metadata = sa.MetaData()
-corrections_table = sa.Table(
-    "corrections",
-    metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("article_id", sa.String(64), nullable=False),
-    sa.Column("cue_start", sa.Integer, nullable=False),
-    sa.Column("cue_end", sa.Integer, nullable=False),
-    sa.Column("content_start", sa.Integer, nullable=False),
-    sa.Column("content_end", sa.Integer, nullable=False),
-    sa.Column("statement_id", sa.String(128)),
-    sa.Column("speaker", sa.Text),
-    sa.Column("speaker_actor_id", sa.String(128)),
-    sa.Column("targets", sa.JSON),
-    sa.Column("stances", sa.JSON),
-    sa.Column("date", sa.String(10)),
-    sa.Column("wrong", sa.Boolean),
-    sa.Column("note", sa.Text),
-    sa.Column("author", sa.Text, nullable=False),
-    sa.Column("created_at", sa.String(40), nullable=False),
-)
+from .store.tables import corrections as corrections_table  # created by migration 0004
 
 CORRECTED = "correction"  # Mention.source of a speaker or target set by an analyst
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")

@@ -159,3 +159,38 @@ ingest_ledger = sa.Table(
     sa.Column("article_id", sa.String(64)),
     sa.Column("done_at", sa.String(40), nullable=False),
 )
+
+
+# analysts' corrections, keyed to a statement's provenance (see rasid.corrections; migration 0004)
+corrections = sa.Table(
+    "corrections",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("cue_start", sa.Integer, nullable=False),
+    sa.Column("cue_end", sa.Integer, nullable=False),
+    sa.Column("content_start", sa.Integer, nullable=False),
+    sa.Column("content_end", sa.Integer, nullable=False),
+    sa.Column("statement_id", sa.String(128)),
+    sa.Column("speaker", sa.Text),
+    sa.Column("speaker_actor_id", sa.String(128)),
+    sa.Column("targets", sa.JSON),
+    sa.Column("stances", sa.JSON),
+    sa.Column("date", sa.String(10)),
+    sa.Column("wrong", sa.Boolean),
+    sa.Column("note", sa.Text),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+)
+
+# the search index's documents: folded text of articles and statements (see rasid.web.search; migration 0004)
+search_docs = sa.Table(
+    "search_docs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("kind", sa.String(16), nullable=False),
+    sa.Column("ref", sa.String(128), nullable=False),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("stamp", sa.String(40), nullable=False),
+    sa.Column("folded", sa.Text, nullable=False),
+)

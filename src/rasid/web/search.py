@@ -25,19 +25,9 @@ from sqlalchemy.engine import Connection, Engine
 
 from ..arabic import normalize, stems, tokenize
 from ..store.tables import articles as A
+from ..store.tables import search_docs as docs
 from ..store.tables import statements as S
 from ..store.tables import targets as T
-
-docs = sa.Table(
-    "search_docs",
-    sa.MetaData(),
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
-    sa.Column("kind", sa.String(16), nullable=False),
-    sa.Column("ref", sa.String(128), nullable=False),
-    sa.Column("article_id", sa.String(64), nullable=False),
-    sa.Column("stamp", sa.String(40), nullable=False),
-    sa.Column("folded", sa.Text, nullable=False),
-)
 
 KINDS = ("article", "statement")
 _lock = threading.Lock()
