@@ -76,7 +76,7 @@ def _parse_mapping(value: Optional[str]) -> Optional[dict[str, str]]:
 
 
 def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optional[str], batch_size: int,
-                dedup: bool) -> "object":
+                dedup: bool):
     """Run a batch ingest with a progress line, print rejections as they come, link duplicates."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from .actors.kb import KnowledgeBase
+from .actors.kb import KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
 from .lexicons import evaluative
@@ -56,9 +56,10 @@ def is_demonym(mention: Mention, kb: KnowledgeBase) -> bool:
     if len(toks) != 1:
         return False
     word = toks[0].norm
-    names = {fold(actor.name_ar)} | {fold(n) for n in actor.aliases}
+    names = folded_names(actor)
+    name = fold(actor.name_ar)
     for stem in stems(word):
-        if stem in {fold(actor.name_ar)}:
+        if stem == name:
             return False
         if stem.endswith(("ي", "يه", "يون", "يين", "يا")) and stem in names and not stem.endswith("يا"):
             return True
@@ -271,20 +272,6 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
 
 
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
-PREPOSITIONS = {"في", "الي", "من", "علي", "عن", "مع", "ضمن", "حول", "بين", "لدي", "عبر", "نحو", "داخل", "خارج", "قرب",
-                "تجاه", "ازاء", "حيال", "بشان", "لصالح", "بحق"}
-
-
-def _in_prepositional_phrase(toks: list[Token], i: int) -> bool:
-    word = toks[i].norm
-    bare = word[1:] if word[:1] in "وف" and len(word) > 3 else word
-    if bare[:1] in "بلك" and len(bare) > 3 and bare[1:] in {s for s in stems(word)}:
-        return True
-    if i > 0 and toks[i - 1].norm in PREPOSITIONS:
-        return True
-    return False
-
-
 def _negated(toks: list[Token], k: int) -> bool:
     for j in range(max(0, k - 4), k):
         if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):

@@ -176,10 +176,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         np: list[Token] = []
         if k < len(toks) and toks[k].norm not in COMPLEMENTISERS and "،" not in text[toks[k - 1].end : toks[k].start] \
                 and ":" not in text[toks[k - 1].end : toks[k].start]:
-            cand = list(toks[k : k + MAX_SPEAKER_TOKENS])
-            if cand and cand[0].norm.startswith("ل") and len(cand[0].norm) > 2 and not _mention_at(cand[0], mentions):
-                pass
-            np = _bound_np(text, cand, mentions, state)
+            np = _bound_np(text, list(toks[k : k + MAX_SPEAKER_TOKENS]), mentions, state)
             if np and not _looks_like_speaker(np, mentions, state):
                 np = []
         if np:
@@ -325,7 +322,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW and (conj or i <= lead + 1):
                 speaker = state.last.mention
                 carried = True
-                content_start = toks[j - 1].end if j > i + 1 else tok_end(toks, i)
+                content_start = toks[j - 1].end if j > i + 1 else toks[i].end
                 for t in toks[j : j + 2]:
                     if t.norm in COMPLEMENTISERS:
                         content_start = t.end
@@ -361,9 +358,6 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         confidence=0.6 if carried else 0.8,
     )
 
-
-def tok_end(toks: list[Token], i: int) -> int:
-    return toks[i].end
 
 
 def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: list[Mention]) -> list[Token]:

@@ -174,5 +174,7 @@ def default_kb(directory: str | None = None) -> KnowledgeBase:
     return KnowledgeBase.load(Path(directory) if directory else None)
 
 
-def folded_names(actor: Actor) -> set[str]:
-    return {fold(n) for n in actor.names}
+@lru_cache(maxsize=4096)
+def folded_names(actor: Actor) -> frozenset[str]:
+    """The folded forms of an actor's name and aliases (computed once per actor)."""
+    return frozenset(fold(n) for n in actor.names)

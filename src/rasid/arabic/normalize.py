@@ -126,11 +126,11 @@ def _collapse(text: str) -> str:
     return " ".join(part for part in text.split(" ") if part)
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in text if ch not in _DROP)
-
-
-_LETTER = re.compile(r"[^\W\d_]")
 
 
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
