@@ -39,8 +39,8 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 SUBUNIT_LINKS = {"في", "ب", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
-ADDRESSEE_HEADS = {"لعنب", "للميادين", "لوكاله", "لقناه", "لصحيفه", "لموقع", "لـ", "ل", "للصحفيين", "لوسايل", "للتلفزيون",
-                   "لاذاعه", "لرويترز", "لفرانس", "للجزيره", "للعربيه", "لسبوتنيك", "لتاس", "لنوفوستي"}
+# "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
+ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل"}
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
@@ -295,7 +295,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # a direct quotation follows the speaker
             np.append(t)
             k += 1
-        np = _strip_addressee(np)
+        np = _strip_addressee(np, mentions)
         if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
             np = _bound_np(text, np, mentions, state)
         else:
@@ -551,9 +551,14 @@ def _is_link(out: list[Token], t: Token) -> bool:
     return t.norm == "في" and len(out) <= 4
 
 
-def _strip_addressee(np: list[Token]) -> list[Token]:
+def _strip_addressee(np: list[Token], mentions: list[Mention]) -> list[Token]:
+    """Cut an addressee off a speaker phrase: لوكالة …، لقناة …، or ل + a news outlet of the knowledge base."""
     for idx, t in enumerate(np):
-        if idx and (t.norm in ADDRESSEE_HEADS or t.norm.startswith("لـ")):
+        if not idx:
+            continue
+        outlet = _mention_at(t, mentions)
+        if t.norm in ADDRESSEE_HEADS or t.norm.startswith("لـ") or (
+                t.norm.startswith("ل") and outlet is not None and outlet.type == "media" and outlet.span.start == t.start):
             return np[:idx]
     return np
 
