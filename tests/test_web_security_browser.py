@@ -8,22 +8,13 @@ install`` is never run); skips without them. The server is uvicorn on 127.0.0.1.
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import threading
-import time
-from pathlib import Path
 
-import pytest
+from browser_support import LiveServer, launch, playwright_or_skip
 from web_security_support import add_hostile
 from web_support import TOKEN, filled_store, web_kb
 
 from rasid.web import create_app
 
-CHROMIUM = os.environ.get("RASID_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 WATCH = """
 window.__violations = [];
 document.addEventListener('securitypolicyviolation',
@@ -31,48 +22,13 @@ document.addEventListener('securitypolicyviolation',
 """
 
 
-def _playwright_or_skip():
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set RASID_CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed (pip install playwright)")
-    return sync_playwright
-
-
-class _Server:
-    """uvicorn serving ``app`` on 127.0.0.1 (a free port) in a thread."""
-
-    def __init__(self, app):
-        import uvicorn
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                return f"http://127.0.0.1:{self.port}"
-            time.sleep(0.05)
-        raise RuntimeError("uvicorn did not start within 10 s")
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 def test_pages_work_under_the_csp_and_hostile_text_runs_nothing(tmp_path):
-    sync_playwright = _playwright_or_skip()
+    sync_playwright = playwright_or_skip()
     kb = web_kb()
     store = filled_store(tmp_path / "browser.db", kb)
     hostile = add_hostile(store)
-    with _Server(create_app(store, kb, token=TOKEN)) as base, sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    with LiveServer(create_app(store, kb, token=TOKEN)) as base, sync_playwright() as pw:
+        browser = launch(pw)
         page = browser.new_page(viewport={"width": 1200, "height": 900})
         page.add_init_script(WATCH)
         dialogs: list[str] = []

@@ -13,33 +13,18 @@ shared data.
 from __future__ import annotations
 
 import os
-import shutil
-import socket
 import sys
-import threading
-import time
 from pathlib import Path
 
-import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/ for web_support
 
+from browser_support import LiveServer as Server  # noqa: E402
+from browser_support import launch as _launch  # noqa: E402
+from browser_support import playwright_or_skip as _browser_or_skip  # noqa: E402
 from web_support import TOKEN, analyze, article_paths, web_kb  # noqa: E402
 
-CHROMIUM = os.environ.get("RASID_CHROMIUM", "/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
 SEED = Path(__file__).resolve().parents[3] / "shared" / "data" / "seed" / "enab_baladi_2024-11-30.txt"
-
-
-def _browser_or_skip():
-    if not (Path(CHROMIUM).is_file() or shutil.which(CHROMIUM)):
-        pytest.skip(f"no Chromium at {CHROMIUM} (apt-get install chromium, or set RASID_CHROMIUM)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("the playwright Python package is not installed (pip install playwright)")
-    return sync_playwright
 
 
 def _kb(with_seed: bool):
@@ -56,35 +41,6 @@ def _kb(with_seed: bool):
     return web_kb()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """uvicorn serving the app on 127.0.0.1 in a thread."""
-
-    def __init__(self, app):
-        import uvicorn
-
-        self.port = _free_port()
-        self.server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=self.port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-
-    def __enter__(self) -> str:
-        self.thread.start()
-        for _ in range(200):
-            if self.server.started:
-                return f"http://127.0.0.1:{self.port}"
-            time.sleep(0.05)
-        raise RuntimeError("uvicorn did not start")
-
-    def __exit__(self, *exc) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 def _app(tmp_path: Path, *, seed: bool):
     from rasid.store import open_store
     from rasid.web import create_app
@@ -95,10 +51,6 @@ def _app(tmp_path: Path, *, seed: bool):
     store = open_store(tmp_path / "e2e.db")
     store.save_many(analyze(paths, kb))
     return store, create_app(store, kb, token=TOKEN, token_name="e2e")
-
-
-def _launch(pw):
-    return pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
 
 
 def test_search_actor_shift_and_correction(tmp_path):
