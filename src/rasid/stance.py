@@ -1,13 +1,17 @@
 """Stance of a statement toward each actor it names: favor, against or neutral.
 
-Targets are the knowledge-base actors mentioned in the statement's content (or the
-cue clause), except the speaker itself and its parents, places named only as
-locations (في سوريا، شمال غربي سوريا) and nationality adjectives that do not stand
-for a state actor (الثورة السورية is not Syria; الروايات الروسية is Russia).
+Targets are the actors named in the statement's sentence, except the speaker itself and
+its parents, the speaker's name in apposition and addressees in the cue clause (أعلن
+المتحدث … ناصر كنعاني أنّ، قال لوكالة سبوتنيك), places named only as locations (في
+سوريا، في عمق الأراضي الفلسطينية، العاصمة السورية دمشق) and nationality adjectives
+that do not stand for a state actor (الثورة السورية is not Syria; الروايات الروسية is
+Russia). A mention with no evidence of a position is kept only when it comes first after
+the cue, in what was said or right after the cue word.
 
 Stance comes from three sources, strongest first:
 
-1. evaluative words (احتلال، تضليلية، شريك ...), each given to the nearest target —
+1. evaluative words (احتلال، تضليلية، شريك ...), pejorative names (الكيان، العدو) and
+   honorifics (الشهيد، المجاهد), each given to the nearest target —
    after it for words that govern an object (ضد X، مقاومة X), before it for adjectives
    (حملة روسيا التضليلية) — and flipped by a negation in the preceding four words
    (لم تكن يومًا ضد ... روسيا -> favor);
@@ -18,7 +22,7 @@ Stance comes from three sources, strongest first:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .actors.kb import KnowledgeBase, folded_names
@@ -38,6 +42,7 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   "الاستخبارات", "الدبلوماسيه", "الاداره", "اداره", "الموقف", "موقف", "المسؤولين", "المسؤولون", "الضغوط",
                   "العقوبات", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
                   "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل"}
+PLACE_TYPES = {"country", "city", "region"}
 NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
 DEFAULT_BY_KIND = {
     Kind.DENY: Stance.AGAINST, Kind.ACCUSE: Stance.AGAINST, Kind.CONDEMN: Stance.AGAINST, Kind.REJECT: Stance.AGAINST,
@@ -109,7 +114,8 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         excluded.update(p for p, _ in kb.parents(st.speaker.actor_id))
     if st.speaker.parent is not None and st.speaker.parent.actor_id:
         excluded.update(p for p, _ in kb.parents(st.speaker.parent.actor_id))
-    scope = st.content
+    scope = st.sentence
+    body = said_body(article, st)
     out: list[tuple[Mention, int]] = []
     seen: set[str] = set()
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
@@ -133,8 +139,12 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         if m.type == "country" and is_demonym(m, kb):
             if _head_before(text, toks, idx) is None:
                 continue
-        elif prev in LOCATIVE and len(tokenize(m.surface)) == 1:
-            continue  # a place named as a location: في سوريا، في دمشق (the capital, not the government)
+        elif prev in LOCATIVE and (len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
+            continue  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
+        elif m.type in PLACE_TYPES and _capital_before(toks, idx):
+            continue  # العاصمة السورية دمشق: the city, not the government
+        if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
+            continue  # in the cue clause: an addressee (للميادين) or the speaker's own name in apposition
         if m.key in seen:
             continue
         seen.add(m.key)
@@ -142,32 +152,108 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     return out
 
 
-def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement:
+# where what was said begins inside a content span that starts with the cue clause's tail:
+# صرّح X لوكالة Y أنّ ...، أعلن المتحدث باسم Z فلان أنّ ...
+COMPLEMENTIZERS = {"ان", "انه", "انها", "انهم", "بان", "بانه", "بانها", "وان", "انما"}
+BODY_LOOKAHEAD = 12
+CUE_TAIL_WORDS = {"في", "خلال", "عبر", "اليوم", "امس", "مساء", "صباح", "فجر", "الاحد", "الاثنين", "الثلاثاء",
+                  "الاربعاء", "الخميس", "الجمعه", "السبت", "ل"}
+
+
+def said_body(article: Article, st: Statement) -> Span:
+    """The part of the content that is what was said.
+
+    A content span may begin with the tail of the cue clause: an addressee (لوكالة …،
+    للميادين), a nominal frame (في تصريح …، خلال مؤتمر …), a time (اليوم الخميس) or the
+    speaker's name in apposition (المتحدث باسم الخارجية ناصر كنعاني أنّ …). Then what was
+    said starts at the first complementizer (أنّ، بأن) or colon; otherwise it is the whole content.
+    """
+    text = article.text
+    toks = tokens_in(text, st.content.start, st.content.end)
+    if not toks or toks[0].norm in COMPLEMENTIZERS:
+        return st.content
+    first = toks[0].norm
+    tail = (first in CUE_TAIL_WORDS or (first.startswith("ل") and len(first) > 2 and not first.startswith("لا"))
+            or any(m.span.start == toks[0].start and m.type == "person" and _beside(text, st.speaker.span, m.span)
+                   for m in article.mentions))
+    if not tail:
+        return st.content
+    prev_end = st.content.start
+    for k, t in enumerate(toks[:BODY_LOOKAHEAD]):
+        if k and (t.norm in COMPLEMENTIZERS or ":" in text[prev_end : t.start]):
+            return Span(t.start, st.content.end)
+        prev_end = t.end
+    return st.content
+
+
+def _capital_before(toks: list[Token], idx: int) -> bool:
+    """``العاصمة [adjective] X``: X is named as a city."""
+    for k in (idx - 1, idx - 2):
+        if k >= 0 and toks[k].norm in ("العاصمه", "عاصمه"):
+            return True
+    return False
+
+
+def _beside(text: str, a: Span, b: Span) -> bool:
+    """Nothing but spaces and commas between two spans (an apposition)."""
+    gap = text[a.end : b.start] if b.start >= a.end else text[b.end : a.start]
+    return gap.strip(" ،,") == ""
+
+
+def _governed(text: str, st: Statement, body: Span, m: Mention) -> bool:
+    """A mention in what was said, or right after the cue (دعا المجتمع الدولي، رحّب بـX، حذّر من X)."""
+    if body.contains(m.span):
+        return True
+    if m.span.start < st.cue.end:
+        return False
+    return len(text[st.cue.end : m.span.start].split()) <= 1
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention that may be a statement's target, with what the rules make of it.
+
+    ``index`` is the mention's first token among the sentence tokens; ``score`` the sum of
+    the evaluative evidence given to it (positive = favor); ``source`` says where the rule
+    stance came from: ``evidence``, ``coordinated``, ``cue`` (the cue's meaning, for the
+    first target after it), ``kind`` (a deny/condemn/accuse statement), ``prior`` (the
+    speaker family's usual stance) or ``none``.
+    """
+
+    mention: Mention
+    index: int
+    score: float
+    stance: Stance
+    confidence: float
+    source: str
+    first_after_cue: bool
+
+
+def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple[list[Token], list[Candidate]]:
+    """The sentence tokens and every candidate target with the rules' stance for it."""
     targets = choose_targets(article, st, kb)
-    if not targets:
-        return st
     text = article.text
     toks = tokens_in(text, st.sentence.start, st.sentence.end)
+    if not targets:
+        return toks, []
     lex = evaluative()
     scores = {m.key: 0.0 for m, _ in targets}
     target_idx = [(m, i) for m, i in targets]
+    body = said_body(article, st)
     content_range = (st.content.start, st.content.end)
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
-    for m, _ in targets:
+    for m, i in targets:
         surface = fold(m.surface)
         if any(w in surface for w in PEJORATIVE):
             scores[m.key] -= 1.0
+        # an honorific is one too: الشهيد قاسم سليماني، المجاهد …
+        words = set(surface.split()) | {toks[k].norm for k in range(max(0, i - 2), i)}
+        if any(stem in HONORIFIC for w in words for stem in stems(w)):
+            scores[m.key] += 1.0
     for k, t in enumerate(toks):
         if not (content_range[0] <= t.start < content_range[1]):
             continue
-        entry = None
-        for cand in stems(t.norm):
-            for form in without_suffix(cand):
-                entry = lex.get(form)
-                if entry:
-                    break
-            if entry:
-                break
+        entry = _lexicon_entry(lex, t.norm)
         if entry is None:
             continue
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
@@ -183,30 +269,53 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
         if m is not None:
             scores[m.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
-    first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end), default=None)
-    out: list[TargetStance] = []
+    first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end and _governed(text, st, body, m)),
+                          default=None)
+    out: list[Candidate] = []
     prev_stance: Stance | None = None
     prev_idx = -10
     for m, i in targets:
         score = scores[m.key]
+        first = i == first_after_cue
         if score > 0.25:
-            stance, conf = Stance.FAVOR, min(0.5 + score / 2, 0.95)
+            stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), "evidence"
         elif score < -0.25:
-            stance, conf = Stance.AGAINST, min(0.5 - score / 2, 0.95)
+            stance, conf, source = Stance.AGAINST, min(0.5 - score / 2, 0.95), "evidence"
         elif prev_stance is not None and _coordinated(toks, prev_idx, i):
-            stance, conf = prev_stance, 0.6
-        elif default is not None and i == first_after_cue:
-            stance, conf = default, 0.6
+            stance, conf, source = prev_stance, 0.6, "coordinated"
+        elif default is not None and first:
+            stance, conf, source = default, 0.6, "cue"
         elif default is not None and st.kind in (Kind.DENY, Kind.CONDEMN, Kind.ACCUSE):
-            stance, conf = default, 0.5
-        elif i == first_after_cue and (learned := _prior(st, m, kb)) is not None:
-            stance, conf = learned, PRIOR_CONFIDENCE
+            stance, conf, source = default, 0.5, "kind"
+        elif first and (learned := _prior(st, m, kb)) is not None:
+            stance, conf, source = learned, PRIOR_CONFIDENCE, "prior"
         else:
-            stance, conf = Stance.NEUTRAL, 0.5
-            if i != first_after_cue:
-                continue  # named without evidence of a position: a place, a circumstance, not a target
-        out.append(TargetStance(m, stance, round(conf, 2)))
-        prev_stance, prev_idx = stance, i
+            stance, conf, source = Stance.NEUTRAL, 0.5, "none"
+        out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
+        if source != "none" or first:
+            prev_stance, prev_idx = stance, i
+    return toks, out
+
+
+def _lexicon_entry(lex, word: str):
+    for cand in stems(word):
+        for form in without_suffix(cand):
+            entry = lex.get(form)
+            if entry:
+                return entry
+    return None
+
+
+def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement:
+    """The statement with its targets and their stances (and a refined kind)."""
+    _, candidates = rule_candidates(article, st, kb)
+    if not candidates:
+        return st
+    # a mention named without evidence of a position and not right after the cue is a place
+    # or a circumstance, not a target
+    out = [TargetStance(c.mention, c.stance, c.confidence) for c in candidates
+           if c.source != "none" or c.first_after_cue]
+    scores = {c.mention.key: c.score for c in candidates}
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
 
 
@@ -271,6 +380,7 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
     return None
 
 
+HONORIFIC = {"الشهيد", "شهيد", "المجاهد", "مجاهد", "البطل", "الشهيدين", "الشهداء"}
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
 def _negated(toks: list[Token], k: int) -> bool:
     for j in range(max(0, k - 4), k):
@@ -361,3 +471,4 @@ def _refine_kind(st: Statement, targets: list[TargetStance], scores: dict[str, f
     if total_pos >= 1.0 and total_pos > total_neg:
         return Kind.PRAISE
     return st.kind
+
