@@ -238,6 +238,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         return toks, []
     lex = evaluative()
     scores = {m.key: 0.0 for m, _ in targets}
+    involved: set[str] = set()
     target_idx = [(m, i) for m, i in targets]
     body = said_body(article, st)
     content_range = (st.content.start, st.content.end)
@@ -259,12 +260,23 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
             continue  # the word is part of a name
         polarity = entry.polarity * entry.weight
+        if polarity == 0:  # a word of involvement (علاقات، مباحثات مع، زيارة): a participant, no position
+            m = _attach(target_idx, k, entry.attach)
+            if m is not None:
+                involved.add(m.key)
+            continue
         if _negated(toks, k):
             polarity = -polarity
+        if entry.attach == "opposed":
+            for m, share in _opposed_roles(toks, target_idx, k, lex):
+                scores[m.key] += polarity * share
+            continue
         if entry.attach in ("event", "action"):
             for m, share in _harm_roles(toks, target_idx, k, entry.attach):
                 scores[m.key] += polarity * share
             continue
+        if polarity > 0 and _backs_wrong(toks, targets, k, lex):
+            polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
         m = _attach(target_idx, k, entry.attach)
         if m is not None:
             scores[m.key] += polarity
@@ -289,6 +301,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = default, 0.5, "kind"
         elif first and (learned := _prior(st, m, kb)) is not None:
             stance, conf, source = learned, PRIOR_CONFIDENCE, "prior"
+        elif m.key in involved:
+            stance, conf, source = Stance.NEUTRAL, 0.55, "involved"
         else:
             stance, conf, source = Stance.NEUTRAL, 0.5, "none"
         out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
@@ -403,7 +417,7 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
         elif how == "before":
             cost = -d if -8 <= d < 0 else None
         else:
-            cost = abs(d) + (0.5 if d > 0 else 0) if abs(d) <= 10 else None
+            cost = abs(d) + (0.5 if d > 0 else 0) if abs(d) <= NEAR_REACH else None
         if cost is not None and cost < best_d:
             best, best_d = m, cost
     return best
@@ -452,6 +466,57 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     if victim is not None:
         out.append((by_index[victim], -0.5 if agent is not None else 1.0))
     return out
+
+
+HARM_HEADS = {"الحمله", "حمله", "الحملات", "حملات", "الحرب", "حرب", "الحروب", "حروب", "الاجراءات", "اجراءات",
+              "العمليات", "عمليات", "التحريض", "تحريض", "المؤامره", "مؤامره"}
+NEAR_REACH = 10  # words either side in which a "near" evaluative word finds its target
+OPPOSED_REACH = 5  # words after ضد in which the opposed party is looked for
+BACKED_REACH = 5  # words after a support word in which its object is looked for
+SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
+
+
+def _lexicon_polar(lex, word: str) -> int:
+    entry = _lexicon_entry(lex, word)
+    return entry.polarity if entry is not None and entry.attach in ("event", "action", "near", "before") else 0
+
+
+def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, lex) -> list[tuple[Mention, float]]:
+    """Roles around ``ضد`` (against) at token ``k``.
+
+    ``X ضد Y`` (an actor right before): X is blamed and Y, the one acted against, is
+    sympathised with; ``حملة/ضربات/إجراءات … ضد Y`` (a harmful act before): Y is its victim;
+    otherwise (نقف ضد Y، دعوة ضد Y) Y is opposed.
+    """
+    by_index = {i: m for m, i in targets}
+    opposed = next((by_index[i] for i in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))) if i in by_index), None)
+    before = toks[k - 1] if k > 0 else None
+    agent = next((m for m, _ in targets if before is not None and m.span.start <= before.start < m.span.end), None)
+    harmful = False
+    for j in range(k - 1, max(k - 4, -1), -1):
+        word = toks[j].norm
+        if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(lex, word) < 0:
+            harmful = True
+            break
+        if not (word.endswith(("ي", "يه")) or word.startswith("ال")):
+            break  # only adjectives may stand between the act and ضد
+    out: list[tuple[Mention, float]] = []
+    if agent is not None:
+        out.append((agent, 1.0))
+    if opposed is not None:
+        out.append((opposed, -0.5 if agent is not None or harmful else 1.0))
+    return out
+
+
+def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int, lex) -> bool:
+    """A support word whose object is a wrong (a pejorative name or a negative word just after it)."""
+    if not any(stem in SUPPORT_WORDS for stem in stems(toks[k].norm)):
+        return False
+    for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
+        word = toks[j].norm
+        if any(p in word for p in PEJORATIVE) or _lexicon_polar(lex, word) < 0:
+            return True
+    return False
 
 
 def _coordinated(toks: list[Token], a: int, b: int) -> bool:
