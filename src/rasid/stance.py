@@ -471,7 +471,7 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
 HARM_HEADS = {"الحمله", "حمله", "الحملات", "حملات", "الحرب", "حرب", "الحروب", "حروب", "الاجراءات", "اجراءات",
               "العمليات", "عمليات", "التحريض", "تحريض", "المؤامره", "مؤامره"}
 NEAR_REACH = 10  # words either side in which a "near" evaluative word finds its target
-OPPOSED_REACH = 5  # words after ضد in which the opposed party is looked for
+OPPOSED_REACH = 8  # words after ضد in which the opposed party is looked for
 BACKED_REACH = 5  # words after a support word in which its object is looked for
 SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
 
