@@ -48,6 +48,7 @@ TYPES = {
     "country", "government", "de_facto_government", "opposition_government", "opposition_body",
     "ministry", "office", "person", "armed_group", "military", "security_agency", "legislature",
     "party", "igo", "ngo", "media", "operation", "process", "region", "company",
+    "collective",  # a group of actors named together: المجتمع الدولي، الدول الغربية، المستوطنون
 }
 RELATIONS = {
     "part_of",            # a sub-unit of its parent (ministry -> government, office -> ministry)
