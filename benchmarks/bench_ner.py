@@ -45,6 +45,8 @@ def clear_caches(tagger: ner.NerTagger) -> None:
     for fn in (ner._analyse, ner._own, ner._context, ner._lexical):
         fn.cache_clear()
     tagger._decoder._words.clear()
+    if tagger._stack is not None:
+        tagger._stack._words.clear()
 
 
 def main() -> None:

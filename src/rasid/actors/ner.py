@@ -4,7 +4,10 @@ A linear-chain CRF trained in-repo on ANERcorp (see ``scripts/train_ner.py``) ta
 each token with a BIO label over the types ``PER``, ``LOC``, ``ORG`` and ``MISC``.
 It finds names the actor knowledge base does not know yet.
 
-The model is a ``python-crfsuite`` file shipped as ``rasid/models/ner.crfsuite``.
+The model is a ``python-crfsuite`` file shipped as ``rasid/models/ner.crfsuite``,
+with a second, stacked CRF in ``ner_stack.crfsuite``: it tags each document again
+with the same features plus :func:`document_features` (how the first pass labelled
+this token, its neighbours and the other mentions of the same word in the document).
 Features are computed from single words at fixed relative positions (the word,
 its folded form, clitic stems, affixes, shape, word clusters from
 ``ner_clusters.tsv``, trigger-word classes such as titles and organisation heads,
@@ -422,6 +425,65 @@ def propagate(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     return out
 
 
+def document_features(sentences: Sequence[Sequence[str]],
+                      labels: Sequence[Sequence[str]]) -> list[list[list[str]]]:
+    """Per-token features of the stacked second pass, from the first pass's labels.
+
+    For every token: its own first-pass label and its neighbours' (``p=``, ``p-1=``,
+    ``p+1=``); and, for words longer than two letters, the entity types (or ``O``)
+    that the *other* occurrences of the same folded word (``do=``) and of the same
+    clitic-free stem (``db=``) got in the document, with ``dall=`` / ``dball=`` when
+    those occurrences agree and a conjunction of the token's own type with that
+    consensus. A CRF trained on these learns when to trust, extend or overrule the
+    first pass: a word tagged PER in three other sentences is likely PER here too.
+    """
+    folded = [[_analyse(w)[0] for w in s] for s in sentences]
+    kinds = [[lab.partition("-")[2] or "O" for lab in labs] for labs in labels]
+    by_word: dict[str, dict[str, int]] = {}
+    by_stem: dict[str, dict[str, int]] = {}
+    for fs, ks in zip(folded, kinds):
+        for f, k in zip(fs, ks):
+            if len(f) > 2 and f[:1].isalpha():
+                for table, key in ((by_word, f), (by_stem, _bare(f))):
+                    votes = table.setdefault(key, {})
+                    votes[k] = votes.get(k, 0) + 1
+    names = Gazetteer()
+    if "dspan" in GROUPS:
+        for fs, labs in zip(folded, labels):
+            for first, last, kind in spans_from_bio(labs):
+                if len(fs[first]) > 2:
+                    names.add(" ".join(fs[first:last]), kind)
+    out: list[list[list[str]]] = []
+    for fs, labs, ks in zip(folded, labels, kinds):
+        n = len(fs)
+        sent: list[list[str]] = []
+        spans = names.match(fs) if names.names else [""] * n
+        for i, f in enumerate(fs):
+            feats = ["p=" + labs[i], "p-1=" + (labs[i - 1] if i else "BOS"),
+                     "p+1=" + (labs[i + 1] if i + 1 < n else "EOS")]
+            if spans[i]:
+                feats.append("dx=" + spans[i])
+                feats.append(f"dxp={spans[i]}|{labs[i]}")
+            if len(f) > 2 and f[:1].isalpha():
+                own = ks[i]
+                for table, key, name in ((by_word, f, "d"), (by_stem, _bare(f), "db")):
+                    others = [k for k, c in table[key].items() if c - (k == own) > 0]
+                    feats.extend(f"{name}o={k}" for k in others)
+                    if len(others) == 1:
+                        feats.append(f"{name}all={others[0]}")
+                        feats.append(f"{name}own={own}|{others[0]}")
+            sent.append(feats)
+        out.append(sent)
+    return out
+
+
+def stack_path(path: str | Path) -> Path:
+    """The second-pass model file that goes with a first-pass one (``ner.crfsuite``
+    -> ``ner_stack.crfsuite``); a model without that file tags in one pass."""
+    path = Path(path)
+    return path.with_name(path.stem + "_stack" + path.suffix)
+
+
 def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
     """Word tokens from :func:`tokenize`, plus every punctuation character between them."""
     out: list[tuple[int, int, str]] = []
@@ -505,8 +567,10 @@ class _Decoder:
         self._words[word] = vec
         return vec
 
-    def emissions(self, words: Sequence[str]) -> "np.ndarray":
-        """``(len(words), labels)`` state scores of one non-empty sentence."""
+    def emissions(self, words: Sequence[str],
+                  extra: Sequence[Sequence[str]] | None = None) -> "np.ndarray":
+        """``(len(words), labels)`` state scores of one non-empty sentence; ``extra``
+        holds further feature strings per token (the stacked pass's document features)."""
         cache = self._words
         rows = self._np.stack([cache.get(w) if w in cache else self._word(w) for w in words])
         e = rows[:, 0].copy()
@@ -532,6 +596,12 @@ class _Decoder:
                     e[i - 1] += pair[1]
         if "gaz" in GROUPS:
             self._gazetteer_scores(e, folded)
+        if extra is not None:
+            rows = self._rows
+            at = [(i, rows[f]) for i, feats in enumerate(extra) for f in feats if f in rows]
+            if at:
+                where, which = zip(*at)
+                self._np.add.at(e, list(where), self._matrix[list(which)])
         return e
 
     def _gazetteer_scores(self, e: "np.ndarray", folded: Sequence[str]) -> None:
@@ -543,8 +613,10 @@ class _Decoder:
                     if row is not None and 0 <= k < n:
                         e[k] += matrix[row]
 
-    def decode(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
-        """The best label sequence of each sentence (empty ones give ``[]``)."""
+    def decode(self, sentences: Sequence[Sequence[str]],
+               extra: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
+        """The best label sequence of each sentence (empty ones give ``[]``);
+        ``extra`` gives each sentence's further per-token features (see :meth:`emissions`)."""
         np = self._np
         todo = [k for k, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
@@ -554,11 +626,12 @@ class _Decoder:
         longest = max(lengths)
         n = len(self.labels)
         if len(todo) == 1:
-            scores = self.emissions(sentences[todo[0]])[:, None, :]
+            scores = self.emissions(sentences[todo[0]],
+                                    extra[todo[0]] if extra else None)[:, None, :]
         else:
             scores = np.zeros((longest, len(todo), n))
             for b, k in enumerate(todo):
-                scores[:lengths[b], b] = self.emissions(sentences[k])
+                scores[:lengths[b], b] = self.emissions(sentences[k], extra[k] if extra else None)
         # steps[t][b, i, j]: best score of a path ending i at t-1 then j at t
         steps = np.empty((longest, len(todo), n, n))
         deltas = np.empty((longest, len(todo), n))
@@ -584,11 +657,16 @@ class _Decoder:
 class NerTagger:
     """A loaded NER model. Use :func:`default_tagger` for the shipped one."""
 
-    def __init__(self, tagger: object, path: str):
+    def __init__(self, tagger: object, path: str, stack: object | None = None):
         self._tagger = tagger
         self.path = path
         info = tagger.info()  # type: ignore[attr-defined]
         self._decoder = _Decoder(tagger.labels(), info.state_features, info.transitions)  # type: ignore[attr-defined]
+        # the optional second pass (see document_features), read the same way
+        self._stack: _Decoder | None = None
+        if stack is not None:
+            info = stack.info()  # type: ignore[attr-defined]
+            self._stack = _Decoder(stack.labels(), info.state_features, info.transitions)  # type: ignore[attr-defined]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NerTagger":
@@ -613,13 +691,17 @@ class NerTagger:
 
     @classmethod
     def _open(cls, pycrfsuite: object, path: str) -> "NerTagger":
-        tagger = pycrfsuite.Tagger()  # type: ignore[attr-defined]
-        try:
-            tagger.open(path)
-        except (OSError, ValueError) as exc:
-            raise ConfigError(f"NER model file {path} could not be read: {exc}",
-                              hint="rebuild it with: python scripts/train_ner.py") from exc
-        return cls(tagger, path)
+        def read(file: str) -> object:
+            tagger = pycrfsuite.Tagger()  # type: ignore[attr-defined]
+            try:
+                tagger.open(file)
+            except (OSError, ValueError) as exc:
+                raise ConfigError(f"NER model file {file} could not be read: {exc}",
+                                  hint="rebuild it with: python scripts/train_ner.py") from exc
+            return tagger
+
+        second = stack_path(path)
+        return cls(read(path), path, read(str(second)) if second.is_file() else None)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (``B-PER``, ``I-ORG``, ``O`` ...) for the tokens of one document
@@ -629,8 +711,13 @@ class NerTagger:
 
     def tag_sentences(self, sentences: list[list[str]]) -> list[list[str]]:
         """BIO labels for the sentences of one document: the CRF tags each sentence,
-        then :func:`propagate` labels later mentions of names found elsewhere in it."""
-        return propagate(sentences, self._decoder.decode(sentences))
+        then :func:`propagate` labels later mentions of names found elsewhere in it;
+        when the model has a second pass, that CRF tags the document again with
+        :func:`document_features` of the first pass's labels."""
+        labels = propagate(sentences, self._decoder.decode(sentences))
+        if self._stack is None:
+            return labels
+        return propagate(sentences, self._stack.decode(sentences, document_features(sentences, labels)))
 
     def crf_labels(self, sentence: list[str]) -> list[str]:
         """The labels python-crfsuite's own tagger gives one sentence, without name
