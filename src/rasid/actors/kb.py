@@ -122,6 +122,20 @@ class KnowledgeBase:
             frontier = nxt
         return out
 
+    def _common_noun_use(self, tokens: list[Token], i: int, aid: str) -> bool:
+        """A one-word definite name used as a common noun: followed by a nationality adjective
+        of another state (القاعدة الأميركية is a base, الاحتلال التركي is not Israel) or by a
+        military adjective (القاعدة العسكرية)."""
+        word = tokens[i].norm
+        if not word.startswith("ال") or word.endswith(("ي", "يه")) or i + 1 >= len(tokens):
+            return False  # (a nationality adjective itself: الحرب الروسية الأوكرانية names both)
+        nxt = tokens[i + 1].norm
+        if nxt in COMMON_NOUN_ADJECTIVES:
+            return True
+        other = self._index.get((nxt,))
+        return (other is not None and other != aid and self.actors[other].type == "country"
+                and nxt.endswith(("ي", "يه")) and self._index.get((word,)) == aid)
+
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, longest match first, no overlaps."""
         tokens = tokens if tokens is not None else list(_text_tokens(text)[0])
@@ -143,6 +157,8 @@ class KnowledgeBase:
                             continue
                         best = (length, aid)
                         break
+            if best and best[0] == 1 and self._common_noun_use(tokens, i, best[1]):
+                best = None
             if best:
                 length, aid = best
                 start, end = tokens[i].start, tokens[i + length - 1].end
@@ -152,6 +168,10 @@ class KnowledgeBase:
             else:
                 i += 1
         return out
+
+
+# adjectives after which a one-word definite name is the common noun: القاعدة العسكرية (a base)
+COMMON_NOUN_ADJECTIVES = {"العسكريه", "الجويه", "البحريه", "الصاروخيه", "البريه"}
 
 
 def _contiguous(text: str, toks: list[Token]) -> bool:
