@@ -186,6 +186,27 @@ def said_body(article: Article, st: Statement) -> Span:
     return st.content
 
 
+CLAUSE_OPENERS = {"ان", "انه", "بان", "وان", "لان", "اذا", "كانت", "كان", "ان"}
+VERB_PARTICLES = {"قد", "لن", "لم", "سوف", "لا", "ما", "لقد", "باتت", "بات", "ظلت", "مازالت"}
+
+
+def _clause_subject(toks: list[Token], i: int, m: Mention) -> bool:
+    """The mention opens a clause of what was said (أنّ X …، إذا كانت X …) or is followed by a
+    verb (X أراد، X تستطيع، X لن …): an actor doing something, a participant."""
+    if i > 0 and toks[i - 1].norm in CLAUSE_OPENERS:
+        return True
+    end = i
+    while end + 1 < len(toks) and toks[end + 1].start < m.span.end:
+        end += 1
+    if end + 1 >= len(toks):
+        return False
+    nxt = toks[end + 1].norm
+    if nxt in VERB_PARTICLES:
+        return True
+    return (nxt[:1] in ("ي", "ت") and len(nxt) >= 4 and not nxt.startswith("ال")
+            and not nxt.endswith(("ه", "ات", "ين", "يه", "ي")))
+
+
 def _capital_before(toks: list[Token], idx: int) -> bool:
     """``العاصمة [adjective] X``: X is named as a city."""
     for k in (idx - 1, idx - 2):
@@ -303,6 +324,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = learned, PRIOR_CONFIDENCE, "prior"
         elif m.key in involved:
             stance, conf, source = Stance.NEUTRAL, 0.55, "involved"
+        elif body.contains(m.span) and _clause_subject(toks, i, m):
+            stance, conf, source = Stance.NEUTRAL, 0.5, "subject"
         else:
             stance, conf, source = Stance.NEUTRAL, 0.5, "none"
         out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
