@@ -33,7 +33,7 @@ from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 
 NEGATORS = {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "ولا", "ولم", "ولن", "وليس", "وليست"}
 LOCATIVE = {"في", "داخل", "بداخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اراضي", "الاراضي",
-            "مناطق", "انحاء", "عاصمه", "حدود", "الحدود", "مدن", "محافظات", "وسط", "ارجاء", "عمق", "بلدات", "قري"}
+            "مناطق", "انحاء", "عاصمه", "محيط", "ريف", "اطراف", "ضواحي", "حدود", "الحدود", "مدن", "محافظات", "وسط", "ارجاء", "عمق", "بلدات", "قري"}
 # head nouns after which a nationality adjective stands for the state (الروايات الروسية = Russia's narrative)
 AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "الجيش", "جيش", "الجانب", "جانب", "الطرف", "الروايات", "الروايه",
                   "روايات", "الادعاءات", "ادعاءات", "المزاعم", "مزاعم", "الاحتلال", "احتلال", "العدوان", "عدوان", "النظام",
@@ -119,6 +119,7 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     out: list[tuple[Mention, int]] = []
     seen: set[str] = set()
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
+    last_place = -10
     in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)
                 and not (m.type == "person" and fold(m.name) in speaker_text)]
     # an office right before the name of its holder is one target: الرئيس السوري، بشار الأسد
@@ -140,9 +141,12 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
             if _head_before(text, toks, idx) is None:
                 continue
         elif prev in LOCATIVE and (len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
+            last_place = idx
             continue  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
-        elif m.type in PLACE_TYPES and _capital_before(toks, idx):
-            continue  # العاصمة السورية دمشق: the city, not the government
+        elif m.type in PLACE_TYPES and (_capital_before(toks, idx) or _place_after(toks, idx)
+                                        or _joined_place(toks, last_place, idx)):
+            last_place = idx
+            continue  # العاصمة السورية دمشق، في كل من سوريا والعراق، الانسحاب من سوريا
         if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
             continue  # in the cue clause: an addressee (للميادين) or the speaker's own name in apposition
         if m.key in seen:
@@ -205,6 +209,24 @@ def _clause_subject(toks: list[Token], i: int, m: Mention) -> bool:
         return True
     return (nxt[:1] in ("ي", "ت") and len(nxt) >= 4 and not nxt.startswith("ال")
             and not nxt.endswith(("ه", "ات", "ين", "يه", "ي")))
+
+
+# nouns of leaving after which من introduces a place: الانسحاب من سوريا، خروج القوات من العراق
+LEAVING = {"انسحاب", "الانسحاب", "خروج", "الخروج", "انسحبت", "انسحب", "رحيل", "الرحيل"}
+
+
+def _place_after(toks: list[Token], idx: int) -> bool:
+    """``في كل من X`` or ``(الانسحاب|خروج …) من X``: X is named as a place."""
+    if idx < 2 or toks[idx - 1].norm != "من":
+        return False
+    if toks[idx - 2].norm == "كل":
+        return idx >= 3 and toks[idx - 3].norm in LOCATIVE
+    return any(toks[j].norm in LEAVING for j in range(max(0, idx - 4), idx - 1))
+
+
+def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:
+    """A place joined by و to a place just named as a location: في سوريا والعراق."""
+    return 0 <= idx - last_place <= 3 and toks[idx].norm.startswith("و")
 
 
 def _capital_before(toks: list[Token], idx: int) -> bool:
