@@ -344,10 +344,12 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = default, 0.5, "kind"
         elif first and (learned := _prior(st, m, kb)) is not None:
             stance, conf, source = learned, PRIOR_CONFIDENCE, "prior"
-        elif m.key in involved:
-            stance, conf, source = Stance.NEUTRAL, 0.55, "involved"
-        elif body.contains(m.span) and _clause_subject(toks, i, m):
-            stance, conf, source = Stance.NEUTRAL, 0.5, "subject"
+        elif m.key in involved or (body.contains(m.span) and _clause_subject(toks, i, m)):
+            # a participant (relations, talks, the subject of a clause): the speaker family's
+            # usual position toward it if the corpus shows one, else neutral
+            source = "involved" if m.key in involved else "subject"
+            learned = _prior(st, m, kb)
+            stance, conf = (learned, PRIOR_CONFIDENCE) if learned is not None else (Stance.NEUTRAL, 0.5)
         else:
             stance, conf, source = Stance.NEUTRAL, 0.5, "none"
         out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
