@@ -320,7 +320,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if polarity > 0 and _backs_wrong(toks, targets, k, lex):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
-        m = _attach(target_idx, k, entry.attach)
+        how = entry.attach
+        if how == "near" and _definite_adjective(t.norm):
+            how = "adjective"  # الحرب الإرهابية: qualifies the noun right before it
+        m = _attach(target_idx, k, how)
         if m is not None:
             scores[m.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
@@ -463,6 +466,8 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
             cost = d if 0 < d <= 8 else None
         elif how == "before":
             cost = -d if -8 <= d < 0 else None
+        elif how == "adjective":
+            cost = -d if -2 <= d < 0 else None
         else:
             cost = abs(d) + (0.5 if d > 0 else 0) if abs(d) <= NEAR_REACH else None
         if cost is not None and cost < best_d:
@@ -496,8 +501,8 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     if how == "event":
         if after is not None and (link is None or after < link):
             agent = after
-        elif before is not None:
-            agent = before
+        elif before is not None and (before == k - 1 or not _definite(toks[k].norm)):
+            agent = before  # a subject before a verb (X اقتحمت), not a noun before a definite event
         victim = linked if linked is not None and linked != agent else None
     else:  # action: the genitive is the object
         obj = after if after is not None and (link is None or after <= link) else linked
@@ -564,6 +569,15 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int, 
         if any(p in word for p in PEJORATIVE) or _lexicon_polar(lex, word) < 0:
             return True
     return False
+
+
+def _definite(word: str) -> bool:
+    return any(stem.startswith("ال") for stem in stems(word)[1:]) or word.startswith("ال")
+
+
+def _definite_adjective(word: str) -> bool:
+    """الإرهابية، العدواني: a definite nisba adjective (it follows the noun it qualifies)."""
+    return any(stem.startswith("ال") and stem.endswith(("يه", "ي")) and len(stem) > 5 for stem in stems(word))
 
 
 def _coordinated(toks: list[Token], a: int, b: int) -> bool:
