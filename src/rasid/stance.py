@@ -143,8 +143,8 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         elif prev in LOCATIVE and (len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
             continue  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
-        elif m.type in PLACE_TYPES and (_capital_before(toks, idx) or _place_after(toks, idx)
-                                        or _joined_place(toks, last_place, idx)):
+        elif (m.type in PLACE_TYPES or len(tokenize(m.surface)) == 1) and (
+                _capital_before(toks, idx) or _place_after(toks, idx) or _joined_place(toks, last_place, idx)):
             last_place = idx
             continue  # العاصمة السورية دمشق، في كل من سوريا والعراق، الانسحاب من سوريا
         if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
@@ -308,14 +308,18 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             if m is not None:
                 involved.add(m.key)
             continue
-        if _negated(toks, k):
+        negated = _negated(toks, k)
+        if negated:
             polarity = -polarity
         if entry.attach == "opposed":
             for m, share in _opposed_roles(toks, target_idx, k, lex):
                 scores[m.key] += polarity * share
             continue
         if entry.attach in ("event", "action"):
-            for m, share in _harm_roles(toks, target_idx, k, entry.attach):
+            roles = _harm_roles(toks, target_idx, k, entry.attach)
+            if negated and len(roles) == 1:
+                continue  # a harm that did not happen, with no agent named: no position (لن يُفرض على إيران)
+            for m, share in roles:
                 scores[m.key] += polarity * share
             continue
         if polarity > 0 and _backs_wrong(toks, targets, k, lex):
