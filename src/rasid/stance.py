@@ -147,8 +147,10 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
                 _capital_before(toks, idx) or _place_after(toks, idx) or _joined_place(toks, last_place, idx)):
             last_place = idx
             continue  # العاصمة السورية دمشق، في كل من سوريا والعراق، الانسحاب من سوريا
+        if m.type == "person" and _beside(text, st.speaker.span, m.span):
+            continue  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
         if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
-            continue  # in the cue clause: an addressee (للميادين) or the speaker's own name in apposition
+            continue  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
         if m.key in seen:
             continue
         seen.add(m.key)
