@@ -43,6 +43,7 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   "العقوبات", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
                   "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل"}
 PLACE_TYPES = {"country", "city", "region"}
+DESTINATION = {"الي", "نحو", "باتجاه"}  # وصل الوفد إلى سوريا: a place
 NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
 DEFAULT_BY_KIND = {
     Kind.DENY: Stance.AGAINST, Kind.ACCUSE: Stance.AGAINST, Kind.CONDEMN: Stance.AGAINST, Kind.REJECT: Stance.AGAINST,
@@ -140,7 +141,8 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
         if m.type == "country" and is_demonym(m, kb):
             if _head_before(text, toks, idx) is None:
                 continue
-        elif prev in LOCATIVE and (len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
+        elif (prev in LOCATIVE or prev in DESTINATION and m.type in PLACE_TYPES) and (
+                len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
             continue  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
         elif (m.type in PLACE_TYPES or len(tokenize(m.surface)) == 1) and (
