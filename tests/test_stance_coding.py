@@ -131,3 +131,11 @@ def test_one_word_name_still_matches_on_its_own(analyze):
     # "The ministry said that al-Qaeda claimed the attack." — bare القاعدة is the organisation
     a = analyze("قالت الوزارة إن القاعدة تبنت الهجوم.")
     assert any(m.actor_id == "AQ" for m in a.mentions)
+
+
+def test_stance_an_organ_beside_its_state_is_one_target(analyze):
+    # "He said that the occupation failed and that the occupation government is stuck in a war
+    # with no horizon." — Israel and its government, both blamed: one target
+    a = analyze("قال القيادي إن الاحتلال فشل في تحقيق أهدافه، وإن حكومة الاحتلال عالقة في حرب بلا أفق.")
+    ids = [t.target.actor_id for s in a.statements for t in s.targets]
+    assert ids.count("ISR") + ids.count("ISR_GOV") == 1

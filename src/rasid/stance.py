@@ -385,10 +385,45 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
         return st
     # a mention named without evidence of a position and not right after the cue is a place
     # or a circumstance, not a target
-    out = [TargetStance(c.mention, c.stance, c.confidence) for c in candidates
-           if c.source != "none" or c.first_after_cue]
+    kept = [c for c in candidates if c.source != "none" or c.first_after_cue]
+    out = [TargetStance(c.mention, c.stance, c.confidence) for c in _one_per_body(kept, kb)]
     scores = {c.mention.key: c.score for c in candidates}
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
+
+
+# relations that make a body an organ of another: what one says or suffers, the other does
+ORGAN_RELATIONS = {"part_of", "controlled_by", "spokesperson_of", "armed_wing_of", "political_wing_of"}
+
+
+def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
+    """The actor and every body it is an organ of (الحكومة الإسرائيلية -> إسرائيل)."""
+    out = {actor_id}
+    frontier = [actor_id]
+    while frontier:
+        actor = kb.get(frontier.pop())
+        if actor is None:
+            continue
+        for aff in actor.affiliations:
+            if aff.relation in ORGAN_RELATIONS and aff.parent not in out:
+                out.add(aff.parent)
+                frontier.append(aff.parent)
+    return out
+
+
+def _one_per_body(kept: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
+    """One target per body: an organ named beside its state with the same stance (الاحتلال …
+    حكومة الاحتلال، الولايات المتحدة … الإدارة الأميركية) is the same target, named once."""
+    out: list[Candidate] = []
+    seen: list[tuple[str, set[str], Stance]] = []
+    for c in kept:
+        aid = c.mention.actor_id
+        if aid:
+            family = _organ_family(kb, aid)
+            if any(st == c.stance and (prev in family or aid in prev_family) for prev, prev_family, st in seen):
+                continue
+            seen.append((aid, family, c.stance))
+        out.append(c)
+    return out
 
 
 # --- learned priors -------------------------------------------------------------
