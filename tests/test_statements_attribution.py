@@ -93,3 +93,11 @@ def test_statements_came_in_a_statement(analyze):
     (st,) = a.statements
     assert st.speaker.surface == "وزارة الدفاع التركية"
     assert a.slice(st.content).startswith("العملية العسكرية")
+
+
+def test_reporter_is_not_affiliated_with_the_place_he_reports_from(analyze):
+    # "Our correspondent in Washington said that Washington will keep the right to respond."
+    a = analyze("قال مراسلنا في واشنطن إنّ واشنطن ستحتفظ بحق الرد.")
+    st = a.statements[0]
+    assert st.speaker.parent is None or st.speaker.parent.actor_id != "USA"
+    assert any(t.target.actor_id in ("USA", "USA_GOV") for t in st.targets)

@@ -108,7 +108,9 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     toks = tokens_in(text, st.sentence.start, st.sentence.end)
     excluded = {st.speaker.key}
     # names inside the speaker phrase (القيادي في حماس أسامة حمدان) are the speaker, never its targets
-    excluded.update(m.key for m in article.mentions if st.speaker.span.contains(m.span))
+    # (but not where the speaker is: مراسل الميادين في واشنطن)
+    excluded.update(m.key for m in article.mentions if st.speaker.span.contains(m.span)
+                    and not _located(article.text, st.speaker.span, m))
     if st.speaker.parent is not None:
         excluded.add(st.speaker.parent.key)
     if st.speaker.actor_id:
@@ -231,6 +233,13 @@ def _place_after(toks: list[Token], idx: int) -> bool:
 def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:
     """A place joined by و to a place just named as a location: في سوريا والعراق."""
     return 0 <= idx - last_place <= 3 and toks[idx].norm.startswith("و")
+
+
+def _located(text: str, speaker: Span, m: Mention) -> bool:
+    """A place or capital named after في inside the speaker phrase: where the speaker is."""
+    words = text[speaker.start : m.span.start].split()
+    return bool(words) and words[-1].endswith("في") and (m.type in PLACE_TYPES or m.type == "government"
+                                                  and len(m.surface.split()) == 1)
 
 
 def _capital_before(toks: list[Token], idx: int) -> bool:

@@ -745,6 +745,8 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
                     parent = after[0]
             elif inner:
                 parent = inner[-1]
+            if parent is not None and _located_reporter(np, parent):
+                parent = None  # مراسل الميادين في واشنطن: where the reporter is, not whom he speaks for
             head = _clean_name(text[start:head_end])
             kb_head = kb.lookup(head)
             if kb_head is not None:
@@ -764,6 +766,16 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
     return result
+
+
+# reporters are placed, not affiliated, by the place after them (مراسلنا في دمشق)
+REPORTER_PREFIXES = ("مراسل", "موفد", "صحفي", "صحافي")
+
+
+def _located_reporter(np: list[Token], parent: Mention) -> bool:
+    return (np[0].norm.startswith(REPORTER_PREFIXES)
+            and (parent.type in ("country", "city", "region") or parent.type == "government"
+                 and len(parent.surface.split()) == 1))
 
 
 def _parent(m: Mention | None) -> Mention | None:
