@@ -378,10 +378,20 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     return toks, out
 
 
+NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: الاحتلالين، مجرمون
+
+
 def _lexicon_entry(lex, word: str):
-    for cand in stems(word):
-        for form in without_suffix(cand):
-            entry = lex.get(form)
+    """The lexicon entry of a folded word: after proclitics and a pronoun suffix are
+    stripped, then, failing that, a dual or plural ending."""
+    forms = [form for cand in stems(word) for form in without_suffix(cand)]
+    for form in forms:
+        entry = lex.get(form)
+        if entry:
+            return entry
+    for form in forms:
+        if len(form) >= 6 and form.endswith(NUMBER_SUFFIXES):
+            entry = lex.get(form[:-2])
             if entry:
                 return entry
     return None
