@@ -290,3 +290,9 @@ def test_when_expressions_gold_date_texts():
                 misses.append((phrase, gold, value))
     assert checked >= 50
     assert wrong == 0, misses
+
+
+def test_a_date_opening_the_content_dates_the_act(analyze):
+    # "The ministry announced, last June, the launch of new initiatives." (published 2024-11-30)
+    a = analyze("أعلنت وزارة الخارجية الإماراتية في حزيران الماضي إطلاق مبادرات جديدة.")
+    assert a.statements[0].date.value == "2024-06"

@@ -54,7 +54,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         if not own and not st.direct:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
             own = [d for d in dates if d.span and st.cue.end <= d.span.start < st.cue.end + 40
-                   and d.span.end <= st.content.start + 1]
+                   and (d.span.end <= st.content.start + 1 or _opens(article.text, st.content.start, d.span.start))]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
         if date is None:
@@ -70,6 +70,11 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
+
+
+def _opens(text: str, content_start: int, date_start: int) -> bool:
+    """A date that opens the content (أعلنت، في حزيران الماضي، إطلاق …): the time of the act."""
+    return content_start <= date_start and text[content_start:date_start].strip(" ،,") in ("", "في", "خلال")
 
 
 def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
