@@ -8,8 +8,9 @@ Reads the unlabelled news corpus ``../shared/data/corpora/almayadeen_2023_2024.j
 and the words of the ANERcorp *train* file (never test), represents each frequent
 folded word by the positive PMI of its left and right neighbours, reduces that to
 a few dozen dimensions with a seeded randomized SVD, and groups the words with
-seeded spherical k-means at two granularities. Writes
-``src/rasid/models/ner_clusters.tsv`` (``word  coarse  fine``; no corpus text),
+seeded spherical k-means at three granularities (100, 600 and 2,000 clusters; the
+third, added later, does not change the first two). Writes
+``src/rasid/models/ner_clusters.tsv`` (``word  coarse  fine  finest``; no corpus text),
 which ships with the package; run ``scripts/train_ner.py`` afterwards.
 Deterministic: numpy's generator is seeded.
 """
@@ -79,6 +80,7 @@ def main() -> None:
     ap.add_argument("--dims", type=int, default=100)
     ap.add_argument("--coarse", type=int, default=100)
     ap.add_argument("--fine", type=int, default=600)
+    ap.add_argument("--finest", type=int, default=2000, help="a third, finer granularity (0: none)")
     ap.add_argument("--min-count", type=int, default=3)
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args()
@@ -119,11 +121,13 @@ def main() -> None:
 
     coarse = kmeans(emb, args.coarse, rng)
     fine = kmeans(emb, args.fine, rng)
+    finest = kmeans(emb, args.finest, rng) if args.finest else None
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as fh:
         fh.write("# word clusters for NER features; built by scripts/build_ner_clusters.py\n")
         for i, w in enumerate(vocab):
-            fh.write(f"{w}\t{coarse[i]}\t{fine[i]}\n")
+            extra = f"\t{finest[i]}" if finest is not None else ""
+            fh.write(f"{w}\t{coarse[i]}\t{fine[i]}{extra}\n")
     print(f"{len(sents)} sentences, {len(vocab)} words clustered -> {args.out} "
           f"({args.out.stat().st_size / 1e6:.2f} MB)")
 

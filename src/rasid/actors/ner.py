@@ -73,18 +73,30 @@ def _shape(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def clusters() -> dict[str, tuple[str, str]]:
-    """Folded word -> (coarse, fine) cluster ids from the shipped ``ner_clusters.tsv``
-    (built by ``scripts/build_ner_clusters.py``); empty when the file is absent."""
+def clusters() -> dict[str, tuple[str, ...]]:
+    """Folded word -> (coarse, fine[, finest]) cluster ids from the shipped
+    ``ner_clusters.tsv`` (built by ``scripts/build_ner_clusters.py``); empty when the
+    file is absent."""
     ref = resources.files("rasid.models") / CLUSTERS_NAME
     if not ref.is_file():
         return {}
-    table: dict[str, tuple[str, str]] = {}
+    table: dict[str, tuple[str, ...]] = {}
     for line in ref.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
-        if len(parts) == 3 and not line.startswith("#"):
-            table[parts[0]] = (parts[1], parts[2])
+        if len(parts) >= 3 and not line.startswith("#"):
+            table[parts[0]] = tuple(parts[1:])
     return table
+
+
+@lru_cache(maxsize=100_000)
+def _finest(folded: str) -> str:
+    """The finest cluster id of a folded word or of its first stem that has one."""
+    table = clusters()
+    for c in stems(folded) if folded[:1].isalpha() else (folded,):
+        ids = table.get(c)
+        if ids is not None:
+            return ids[2] if len(ids) > 2 else "-"
+    return "-"
 
 
 # --- gazetteers and trigger words -------------------------------------------------
@@ -232,7 +244,7 @@ def _analyse(word: str) -> tuple[str, str, str, str, str, str]:
     coarse, fine = "-", "-"
     for c in candidates:
         if c in table:
-            coarse, fine = table[c]
+            coarse, fine = table[c][:2]
             break
     return folded, stem, _shape(word), length, coarse, fine
 
@@ -243,6 +255,8 @@ def _own(word: str) -> tuple[str, ...]:
     folded, stem, shape, length, coarse, fine = _analyse(word)
     feats = ["b", "w=" + word, "f=" + folded, "st=" + stem, "sh=" + shape, "len=" + length,
              "c=" + coarse, "k=" + fine]
+    if "finest" in GROUPS:
+        feats.append("k3=" + _finest(folded))
     for s in stems(folded)[1:-1]:
         feats.append("st*=" + s)
     if shape == "ar":
@@ -253,6 +267,11 @@ def _own(word: str) -> tuple[str, ...]:
         if len(stem) > 2:
             feats.append("sp2=" + stem[:2])
             feats.append("ss2=" + stem[-2:])
+        if "affix" in GROUPS and len(stem) > 3:
+            feats.append("sp3=" + stem[:3])
+            feats.append("ss3=" + stem[-3:])
+            if stem != folded:
+                feats.append("cl=" + folded[:len(folded) - len(stem)] + "|" + stem[-2:])
         if folded.startswith("ال") or stem != folded and "ال" in folded[:4]:
             feats.append("al")
         if "ngram" in GROUPS and len(stem) > 3:
@@ -264,7 +283,9 @@ def _own(word: str) -> tuple[str, ...]:
 
 # feature groups, switchable for ablations by scripts/train_ner.py (the shipped model
 # is trained and used with all of them)
-GROUPS = {"gaz", "trig", "names", "wide"}  # "ngram" (stem character trigrams) measured worse
+# ("affix": three-letter stem affixes and clitic|stem-ending; "finest": the third,
+# finest cluster level of ner_clusters.tsv)
+GROUPS = {"gaz", "trig", "names", "wide", "affix", "finest"}  # "ngram" (stem character trigrams) measured worse
 
 
 @lru_cache(maxsize=100_000)
@@ -295,6 +316,8 @@ def _context(word: str, pos: int) -> tuple[str, ...]:
     if abs(pos) == 1:
         feats.append(p + "st=" + stem)
         feats.append(p + "k=" + fine)
+        if "finest" in GROUPS:
+            feats.append(p + "k3=" + _finest(folded))
         if shape == "ar" and len(folded) > 2:
             feats.append(p + "s2=" + folded[-2:])
         feats.extend(p + f for f in _lexical(folded))
@@ -447,23 +470,13 @@ def document_features(sentences: Sequence[Sequence[str]],
                 for table, key in ((by_word, f), (by_stem, _bare(f))):
                     votes = table.setdefault(key, {})
                     votes[k] = votes.get(k, 0) + 1
-    names = Gazetteer()
-    if "dspan" in GROUPS:
-        for fs, labs in zip(folded, labels):
-            for first, last, kind in spans_from_bio(labs):
-                if len(fs[first]) > 2:
-                    names.add(" ".join(fs[first:last]), kind)
     out: list[list[list[str]]] = []
     for fs, labs, ks in zip(folded, labels, kinds):
         n = len(fs)
         sent: list[list[str]] = []
-        spans = names.match(fs) if names.names else [""] * n
         for i, f in enumerate(fs):
             feats = ["p=" + labs[i], "p-1=" + (labs[i - 1] if i else "BOS"),
                      "p+1=" + (labs[i + 1] if i + 1 < n else "EOS")]
-            if spans[i]:
-                feats.append("dx=" + spans[i])
-                feats.append(f"dxp={spans[i]}|{labs[i]}")
             if len(f) > 2 and f[:1].isalpha():
                 own = ks[i]
                 for table, key, name in ((by_word, f, "d"), (by_stem, _bare(f), "db")):
