@@ -42,7 +42,7 @@ def read_sentences(path: Path) -> list[list[str]]:
 
 
 def clear_caches(tagger: ner.NerTagger) -> None:
-    for fn in (ner._analyse, ner._own, ner._context, ner._lexical, ner._finest):
+    for fn in (ner._analyse, ner._own, ner._context, ner._lexical, ner._finest, ner._gazetteer_match):
         fn.cache_clear()
     tagger._decoder._words.clear()
     if tagger._stack is not None:

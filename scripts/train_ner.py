@@ -36,7 +36,7 @@ split at a document boundary, hence 0.701 there). Both passes use c1 0.02, c2 0.
 ablations. The defaults build the shipped model: micro F1 0.741 on test
 (PER 0.735, LOC 0.863, ORG 0.640, MISC 0.537; its first pass alone: 0.731; the
 earlier one-pass model without ``affix``/``finest``: 0.728), 5.5 MB plus 5.2 MB
-for the second pass; tagging about 45k tokens/s warm, sentence by sentence, on one
+for the second pass; tagging about 47k tokens/s warm, sentence by sentence, on one
 core (``benchmarks/bench_ner.py``; the one-pass model did about 110k). Run
 ``scripts/build_ner_places.py`` and ``scripts/build_ner_clusters.py`` first when
 their shared sources change.

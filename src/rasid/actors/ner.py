@@ -516,6 +516,13 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
     return [(s + offset, e + offset, w) for s, e, w in out]
 
 
+@lru_cache(maxsize=256)
+def _gazetteer_match(folded: tuple[str, ...]) -> list[str]:
+    """:meth:`Gazetteer.match` of a sentence, kept for a while so that the second pass
+    does not match the sentence the first pass just matched again (read-only)."""
+    return gazetteer().match(folded)
+
+
 class _Decoder:
     """Viterbi decoding with the CRF's weights in numpy, over cached per-word scores.
 
@@ -619,7 +626,7 @@ class _Decoder:
 
     def _gazetteer_scores(self, e: "np.ndarray", folded: Sequence[str]) -> None:
         rows, matrix, n = self._rows, self._matrix, len(folded)
-        for i, g in enumerate(gazetteer().match(folded)):
+        for i, g in enumerate(_gazetteer_match(tuple(folded))):
             if g:
                 for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
                     row = rows.get(name + g)
