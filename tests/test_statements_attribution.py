@@ -101,3 +101,10 @@ def test_reporter_is_not_affiliated_with_the_place_he_reports_from(analyze):
     st = a.statements[0]
     assert st.speaker.parent is None or st.speaker.parent.actor_id != "USA"
     assert any(t.target.actor_id in ("USA", "USA_GOV") for t in st.targets)
+
+
+def test_a_speaker_named_again_by_surname_alone(analyze):
+    # "Reserve colonel Kobi Marom said that Iran may respond. Marom added that Israel is in a real impasse."
+    a = analyze("قال العقيد في الاحتياط كوبي مروم إن إيران قد ترد. وقال مروم إنّ إسرائيل في مأزق حقيقي.")
+    assert len(a.statements) == 2
+    assert "مروم" in a.statements[1].speaker.name

@@ -661,8 +661,13 @@ def _named_entity(np: list[Token], state: _State) -> bool:
     return any(state.ner.get(t.start, "O").endswith(("PER", "ORG")) for t in np)
 
 
+NOT_SURNAMES = {"الله", "الدين", "الرحمن"}  # the ends of compound names, not surnames of their own
+
+
 def _known(name: str, state: _State) -> bool:
-    return bool(name) and (name in state.known or any(k.endswith(" " + name) and len(name) > 4 for k in state.known))
+    """A name this article already gave a speaker, whole or as its last word (… كوبي مروم -> مروم)."""
+    return bool(name) and (name in state.known or len(name) >= 4 and name not in NOT_SURNAMES
+                           and any(k.endswith(" " + name) for k in state.known))
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
@@ -689,7 +694,7 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
                               for n in _glue_heads()):
         return True
     name = " ".join(t.norm for t in np)
-    if name in state.known or any(k.endswith(name) and len(name) > 5 for k in state.known):
+    if name in state.known or any(k.endswith(name) and len(name) > 5 for k in state.known) or _known(name, state):
         return True
     if strict:
         return False
