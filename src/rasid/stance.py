@@ -205,6 +205,8 @@ def _clause_subject(toks: list[Token], i: int, m: Mention) -> bool:
     verb (X أراد، X تستطيع، X لن …): an actor doing something, a participant."""
     if i > 0 and toks[i - 1].norm in CLAUSE_OPENERS:
         return True
+    if i > 0 and _lexicon_entry(evaluative(), toks[i - 1].norm) is not None:
+        return False  # the object of a verb or noun before it (استهدف دمشق لن …)
     end = i
     while end + 1 < len(toks) and toks[end + 1].start < m.span.end:
         end += 1
@@ -240,6 +242,11 @@ def _located(text: str, speaker: Span, m: Mention) -> bool:
     words = text[speaker.start : m.span.start].split()
     return bool(words) and words[-1].endswith("في") and (m.type in PLACE_TYPES or m.type == "government"
                                                   and len(m.surface.split()) == 1)
+
+
+def _capital(m: Mention) -> bool:
+    """A capital standing for its government (دمشق، واشنطن) or a city."""
+    return m.type == "city" or m.type == "government" and len(m.surface.split()) == 1
 
 
 def _capital_before(toks: list[Token], idx: int) -> bool:
@@ -329,7 +336,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                 scores[m.key] += polarity * share
             continue
         if entry.attach in ("event", "action"):
-            roles = _harm_roles(toks, target_idx, k, entry.attach)
+            # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
+            roles = [(m, share) for m, share in _harm_roles(toks, target_idx, k, entry.attach) if not _capital(m)]
             if negated and len(roles) == 1:
                 continue  # a harm that did not happen, with no agent named: no position (لن يُفرض على إيران)
             for m, share in roles:
