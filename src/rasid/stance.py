@@ -418,9 +418,9 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase) -> Statement
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
 
 
-# relations that make an actor stand for another: an organ for its state, a leader for the
-# body he leads — named together with the same stance, they are one target
-ORGAN_RELATIONS = {"part_of", "controlled_by", "spokesperson_of", "armed_wing_of", "political_wing_of", "leader_of"}
+# relations that make a body an organ of another: named together with the same stance, they
+# are one target (a leader and the body he leads are two: both are named as targets)
+ORGAN_RELATIONS = {"part_of", "controlled_by", "spokesperson_of", "armed_wing_of", "political_wing_of"}
 
 
 def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
@@ -439,9 +439,8 @@ def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
 
 
 def _one_per_body(kept: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
-    """One target per body: an organ named beside its state, or a leader beside the body he
-    leads, with the same stance (الاحتلال … حكومة الاحتلال، هيئة تحرير الشام … الجولاني) is
-    the same target, named once."""
+    """One target per body: an organ named beside its state with the same stance (الاحتلال …
+    حكومة الاحتلال، الولايات المتحدة … الإدارة الأميركية) is the same target, named once."""
     out: list[Candidate] = []
     seen: list[tuple[str, set[str], Stance]] = []
     for c in kept:
