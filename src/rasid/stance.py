@@ -229,7 +229,7 @@ def _place_after(toks: list[Token], idx: int) -> bool:
         return False
     if toks[idx - 2].norm == "كل":
         return idx >= 3 and toks[idx - 3].norm in LOCATIVE
-    return any(toks[j].norm in LEAVING for j in range(max(0, idx - 4), idx - 1))
+    return any(stem in LEAVING for j in range(max(0, idx - 4), idx - 1) for stem in stems(toks[j].norm))
 
 
 def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:
