@@ -42,11 +42,10 @@ def read_sentences(path: Path) -> list[list[str]]:
 
 
 def clear_caches(tagger: ner.NerTagger) -> None:
-    for fn in (ner._analyse, ner._own, ner._context, ner._lexical, ner._finest, ner._gazetteer_match):
+    for fn in (ner._analyse, ner._own, ner._context, ner._lexical, ner._finest,
+               ner._gazetteer_match, ner._stems, ner._vote_key, ner._clitic_heads):
         fn.cache_clear()
-    tagger._decoder._words.clear()
-    if tagger._stack is not None:
-        tagger._stack._words.clear()
+    tagger._weights.words.clear()  # the table rows are then reused
 
 
 def main() -> None:

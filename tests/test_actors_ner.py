@@ -170,3 +170,30 @@ def test_gazetteer_matches_multiword_names_with_clitics() -> None:
     assert marks[0].startswith("B-") and marks[1].startswith("I-")
     assert marks[2] == "" and marks[3] == ""
     assert "LOC" in marks[4]
+
+
+def test_joint_decoder_matches_string_features_on_anercorp(tagger: NerTagger) -> None:
+    """tag_sentences (both passes from one shared weight table, document features
+    added without building strings) equals crfsuite's first pass and the
+    string-feature second pass on a sample of ANERcorp test documents."""
+    if not (ANERCORP / "test.txt").is_file():
+        pytest.skip(f"ANERcorp test data not found at {ANERCORP}; the check needs /work/shared")
+    from rasid.actors.ner import document_features
+
+    spec = importlib.util.spec_from_file_location("train_ner", REPO / "scripts" / "train_ner.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_ner", module)
+    spec.loader.exec_module(module)
+    sentences = [words for words, _ in module.read_conll(ANERCORP / "test.txt")[:200]]
+    assert tagger._stack is not None
+    for start in range(0, len(sentences), 20):
+        document = sentences[start:start + 20]
+        first = propagate(document, [tagger.crf_labels(s) for s in document])
+        second = propagate(document, tagger._stack.decode(document, document_features(document, first)))
+        assert tagger.tag_sentences(document) == second
+        # one sentence alone, as the benchmark tags them
+        assert [tagger.tag(s) for s in document[:3]] == [
+            propagate([s], tagger._stack.decode(
+                [s], document_features([s], propagate([s], [tagger.crf_labels(s)]))))[0]
+            for s in document[:3]]

@@ -15,10 +15,12 @@ parts of known person names) plus word-pair features and gazetteer matches: name
 from the shipped actor knowledge base (read at run time, so they follow it) and the
 place list ``ner_places.tsv`` shipped beside the model, matched over several words.
 
-Decoding does not go through crfsuite's tagger: the model's weights are read once
-into numpy, every distinct word gets its summed feature scores cached, and the
-Viterbi pass runs over all sentences of a document at once (see :class:`_Decoder`);
-the labels equal crfsuite's own.
+Decoding does not go through crfsuite's tagger: both passes' weights are read once
+into one numpy table (see :class:`_Weights`), every distinct word gets its summed
+feature scores for both passes cached, the second pass's document features are
+added as table rows without building their strings, and the Viterbi pass runs over
+all sentences of a document at once (see :class:`_Decoder`); the labels equal
+crfsuite's own.
 
 Tokens: :meth:`NerTagger.entities` uses :func:`rasid.arabic.tokenize` for words
 and adds each punctuation character between words as a token of its own, the way
@@ -47,6 +49,8 @@ _PUNCT_CLASS = {
     "-": "dash", "–": "dash", "—": "dash", "/": "slash", "!": "excl", "?": "ques", "؟": "ques",
 }
 _ARABIC = range(0x0621, 0x06D4)
+# clitic readings of a folded word (rasid.arabic.stems), kept for words seen before
+_stems = lru_cache(maxsize=100_000)(stems)
 
 
 def _shape(word: str) -> str:
@@ -125,7 +129,7 @@ _LOC_HEADS = (
 
 def _bare(folded: str) -> str:
     """The shortest clitic-free reading of a folded word."""
-    return stems(folded)[-1] if folded[:1].isalpha() else folded
+    return _stems(folded)[-1] if folded[:1].isalpha() else folded
 
 
 class Gazetteer:
@@ -138,6 +142,7 @@ class Gazetteer:
         self.person_first: set[str] = set()
         self.person_last: set[str] = set()
         self.triggers: dict[str, str] = {}
+        self._starts: dict[str, tuple[tuple[str, int], ...]] = {}
 
     def add(self, name: str, kind: str) -> None:
         key = tuple(fold(part) for part in name.split() if fold(part))
@@ -148,6 +153,17 @@ class Gazetteer:
             kind = min(old, kind) + "|" + max(old, kind) if "|" not in old else old
         self.names[key] = kind
         self.longest[key[0]] = max(self.longest.get(key[0], 0), len(key))
+        self._starts.clear()
+
+    def _start(self, word: str) -> tuple[tuple[str, int], ...]:
+        """The clitic readings of a folded word that start names, with the longest
+        name length of each (kept per word)."""
+        found = self._starts.get(word)
+        if found is None:
+            found = self._starts[word] = tuple(
+                (cand, self.longest[cand]) for cand in (_stems(word) if word[:1].isalpha() else ())
+                if cand in self.longest)
+        return found
 
     def match(self, folded: Sequence[str]) -> list[str]:
         """``B-class`` / ``I-class`` / ``""`` per word: longest gazetteer matches, the
@@ -157,15 +173,12 @@ class Gazetteer:
         i = 0
         while i < n:
             best, kind = 0, ""
-            word = folded[i]
-            if word[:1].isalpha():
-                for cand in stems(word):
-                    most = self.longest.get(cand, 0)
-                    for size in range(min(most, n - i), best, -1):
-                        found = self.names.get((cand, *folded[i + 1:i + size]))
-                        if found:
-                            best, kind = size, found
-                            break
+            for cand, most in self._start(folded[i]):
+                for size in range(min(most, n - i), best, -1):
+                    found = self.names.get((cand, *folded[i + 1:i + size]))
+                    if found:
+                        best, kind = size, found
+                        break
             if best:
                 out[i] = "B-" + kind
                 for k in range(i + 1, i + best):
@@ -391,9 +404,13 @@ def spans_from_bio(labels: Sequence[str]) -> list[tuple[int, int, str]]:
 def _heads(folded: str) -> tuple[str, ...]:
     """The readings of a word that may start a propagated name: itself and, when
     ``PROPAGATE_CLITICS`` is on, its clitic-free stems (بالجزائر -> الجزائر)."""
-    if PROPAGATE_CLITICS and folded[:1].isalpha():
-        return stems(folded)
-    return (folded,)
+    return _clitic_heads(folded) if PROPAGATE_CLITICS else (folded,)
+
+
+@lru_cache(maxsize=100_000)
+def _clitic_heads(folded: str) -> tuple[str, ...]:
+    return _stems(folded) if folded[:1].isalpha() else (folded,)
+
 
 
 PROPAGATE_CLITICS = True
@@ -410,9 +427,16 @@ def propagate(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     take that type; the first word of a run may carry clitics (بالجزائر after
     الجزائر). Tagged tokens are never changed.
     """
+    return _propagate([[_analyse(w)[0] for w in s] for s in sentences], labels)
+
+
+def _propagate(folded_sents: Sequence[Sequence[str]],
+               labels: Sequence[Sequence[str]]) -> list[list[str]]:
+    """:func:`propagate` over the folded forms of the words."""
     votes: dict[tuple[str, ...], dict[str, float]] = {}
-    folded_sents = [[_analyse(w)[0] for w in s] for s in sentences]
     for folded, labs in zip(folded_sents, labels):
+        if labs.count("O") == len(labs):
+            continue
         for first, last, kind in spans_from_bio(labs):
             key = tuple(folded[first:last])
             votes.setdefault(key, {}).setdefault(kind, 0.0)
@@ -425,14 +449,21 @@ def propagate(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
     lexicon = {key: max(v, key=v.__getitem__) for key, v in votes.items() if len(key[0]) > 2}
     longest = max((len(k) for k in lexicon), default=0)
     firsts = {k[0] for k in lexicon}
+    heads = _clitic_heads if PROPAGATE_CLITICS else _heads
     out: list[list[str]] = []
     for folded, labs in zip(folded_sents, labels):
         labs = list(labs)
-        i, n = 0, len(folded)
-        while i < n:
+        n = len(folded)
+        # the untagged words that may start a known name, left to right; a match
+        # covers the words after it
+        starts = [i for i, f in enumerate(folded)
+                  if labs[i] == "O" and not firsts.isdisjoint(heads(f))]
+        free = 0
+        for i in starts:
+            if i < free:
+                continue
             step = 1
-            heads = [w for w in _heads(folded[i]) if w in firsts] if labs[i] == "O" else []
-            for head in heads:
+            for head in [w for w in _heads(folded[i]) if w in firsts]:
                 if labs[i] != "O":
                     break
                 for size in range(min(longest, n - i), 0, -1):
@@ -443,7 +474,7 @@ def propagate(sentences: Sequence[Sequence[str]], labels: Sequence[Sequence[str]
                         labs[i:i + size] = ["B-" + kind] + ["I-" + kind] * (size - 1)
                         step = size
                         break
-            i += step
+            free = i + step
         out.append(labs)
     return out
 
@@ -461,27 +492,20 @@ def document_features(sentences: Sequence[Sequence[str]],
     first pass: a word tagged PER in three other sentences is likely PER here too.
     """
     folded = [[_analyse(w)[0] for w in s] for s in sentences]
-    kinds = [[lab.partition("-")[2] or "O" for lab in labs] for labs in labels]
-    by_word: dict[str, dict[str, int]] = {}
-    by_stem: dict[str, dict[str, int]] = {}
-    for fs, ks in zip(folded, kinds):
-        for f, k in zip(fs, ks):
-            if len(f) > 2 and f[:1].isalpha():
-                for table, key in ((by_word, f), (by_stem, _bare(f))):
-                    votes = table.setdefault(key, {})
-                    votes[k] = votes.get(k, 0) + 1
+    by_word, by_stem = _document_votes(folded, labels)
     out: list[list[list[str]]] = []
-    for fs, labs, ks in zip(folded, labels, kinds):
+    for fs, labs in zip(folded, labels):
         n = len(fs)
         sent: list[list[str]] = []
         for i, f in enumerate(fs):
             feats = ["p=" + labs[i], "p-1=" + (labs[i - 1] if i else "BOS"),
                      "p+1=" + (labs[i + 1] if i + 1 < n else "EOS")]
-            if len(f) > 2 and f[:1].isalpha():
-                own = ks[i]
-                for table, key, name in ((by_word, f, "d"), (by_stem, _bare(f), "db")):
-                    others = [k for k, c in table[key].items() if c - (k == own) > 0]
-                    feats.extend(f"{name}o={k}" for k in others)
+            key = _vote_key(f)
+            if key is not None:
+                own = labs[i].partition("-")[2] or "O"
+                for table, k, name in ((by_word, f, "d"), (by_stem, key, "db")):
+                    others = [x for x, c in table[k].items() if c - (x == own) > 0]
+                    feats.extend(f"{name}o={x}" for x in others)
                     if len(others) == 1:
                         feats.append(f"{name}all={others[0]}")
                         feats.append(f"{name}own={own}|{others[0]}")
@@ -523,36 +547,42 @@ def _gazetteer_match(folded: tuple[str, ...]) -> list[str]:
     return gazetteer().match(folded)
 
 
-class _Decoder:
-    """Viterbi decoding with the CRF's weights in numpy, over cached per-word scores.
+class _Weights:
+    """The state weights of one or more CRFs over the same feature strings, side by side.
 
-    Every feature of :func:`sentence_features` except the word-pair and gazetteer
-    ones depends on one word and its relative position, so each distinct word gets a
-    ``(5, labels)`` array once: the summed weights of its own features and of its
-    context features at offsets -2, -1, +1, +2. A sentence's emission scores are
-    then a few shifted array sums plus the rare pair and gazetteer weights, and the
-    sentences of a document are decoded together, one vectorised Viterbi step per
-    token position. The result equals python-crfsuite's own tagger.
+    Each model's labels get a block of columns of one numpy matrix, one row per
+    feature string, so a word's features are looked up and summed once for both
+    passes. Every feature of :func:`sentence_features` except the word-pair and
+    gazetteer ones depends on one word and its relative position, so each distinct
+    word gets a ``(1 + offsets, columns)`` array once: the summed weights of its own
+    features and of its context features at each offset. A sentence's emission
+    scores are then a few shifted array sums plus the rare pair and gazetteer weights.
+    A feature a model lacks has zero weight in its columns, and the sums run in the
+    same order for every column, so each model's scores are those of that model
+    alone, bit for bit.
     """
 
     _CACHE_LIMIT = 200_000
 
-    def __init__(self, labels: Sequence[str], state: dict[tuple[str, str], float],
-                 transitions: dict[tuple[str, str], float]):
+    def __init__(self, models: Sequence[tuple[Sequence[str], dict[tuple[str, str], float]]]):
         import numpy as np
 
         self._np = np
-        self.labels = list(labels)
-        label_index = {label: k for k, label in enumerate(self.labels)}
-        n = len(self.labels)
         rows: dict[str, int] = {}
-        for attr, _ in state:
-            rows.setdefault(attr, len(rows) + 1)  # row 0 stays zero
-        matrix = np.zeros((len(rows) + 1, n))
-        for (attr, label), value in state.items():
-            matrix[rows[attr], label_index[label]] = value
-        self._rows = rows
-        self._matrix = matrix
+        for _, state in models:
+            for attr, _ in state:
+                rows.setdefault(attr, len(rows) + 1)  # row 0 stays zero
+        self.columns: list[slice] = []
+        matrix = np.zeros((len(rows) + 1, sum(len(labels) for labels, _ in models)))
+        start = 0
+        for labels, state in models:
+            column = {label: start + k for k, label in enumerate(labels)}
+            for (attr, label), value in state.items():
+                matrix[rows[attr], column[label]] = value
+            self.columns.append(slice(start, start + len(labels)))
+            start += len(labels)
+        self.rows = rows
+        self.matrix = matrix
         # the word-pair features, keyed by "left|right" folded words: (at right, at left)
         self._pairs: dict[str, tuple["np.ndarray | None", "np.ndarray | None"]] = {}
         for attr, row in rows.items():
@@ -561,53 +591,68 @@ class _Decoder:
                     pair = self._pairs.get(attr[len(prefix):], (None, None))
                     self._pairs[attr[len(prefix):]] = ((matrix[row], pair[1]) if slot == 0
                                                        else (pair[0], matrix[row]))
-        self._trans = np.zeros((n, n))
-        for (a, b), value in transitions.items():
-            self._trans[label_index[a], label_index[b]] = value
         self._offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
         self._edge = {p: self._sum(_EDGE[p]) for p in self._offsets}
-        self._words: dict[str, "np.ndarray"] = {}
+        # each word's (1 + offsets, columns) scores, in a table that grows as needed
+        # (row 0 holds the sentence-edge scores at each offset)
+        self.words: dict[str, int] = {}
+        self._table = np.zeros((1024, 1 + len(self._offsets), matrix.shape[1]))
+        for c, p in enumerate(self._offsets, start=1):
+            self._table[0, c] = self._edge[p]
+        self._pad = max(abs(p) for p in self._offsets)
+        self._parts = np.arange(1 + len(self._offsets))[:, None]
+        self._shifts: dict[int, "np.ndarray"] = {}
+        # the rows of the document features of the stacked pass, by label
+        self._label_rows = {prefix: {} for prefix in ("p=", "p-1=", "p+1=")}
 
     def _sum(self, feats: Iterable[str]) -> "np.ndarray":
-        rows = self._rows
-        return self._matrix[[rows.get(f, 0) for f in feats] or [0]].sum(0)
+        rows = self.rows
+        return self.matrix[[rows.get(f, 0) for f in feats] or [0]].sum(0)
 
-    def _word(self, word: str) -> "np.ndarray":
-        """The ``(5, labels)`` scores of a word's own and context features."""
-        rows = self._rows
+    def _word(self, word: str) -> int:
+        """Store the scores of a word's own and context features; their table row."""
+        rows = self.rows
         index: list[int] = []
         starts: list[int] = []
         for feats in (_own(word), *(_context(word, p) for p in self._offsets)):
             starts.append(len(index))
             index.append(0)
             index.extend(rows.get(f, 0) for f in feats)
-        vec = self._np.add.reduceat(self._matrix[index], starts)
-        if len(self._words) >= self._CACHE_LIMIT:
-            self._words.clear()
-        self._words[word] = vec
-        return vec
+        slot = len(self.words) + 1
+        if slot == len(self._table):
+            self._table = self._np.concatenate([self._table, self._np.zeros_like(self._table)])
+        self._table[slot] = self._np.add.reduceat(self.matrix[index], starts)
+        self.words[word] = slot
+        return slot
 
-    def emissions(self, words: Sequence[str],
-                  extra: Sequence[Sequence[str]] | None = None) -> "np.ndarray":
-        """``(len(words), labels)`` state scores of one non-empty sentence; ``extra``
-        holds further feature strings per token (the stacked pass's document features)."""
-        cache = self._words
-        rows = self._np.stack([cache.get(w) if w in cache else self._word(w) for w in words])
-        e = rows[:, 0].copy()
+    def label_rows(self, prefix: str, labels: Iterable[str]) -> list[int]:
+        """Matrix rows of the features ``prefix + label`` (row 0 when unknown)."""
+        table = self._label_rows[prefix]
+        try:
+            return [table[label] for label in labels]
+        except KeyError:
+            for label in labels:
+                table.setdefault(label, self.rows.get(prefix + label, 0))
+            return [table[label] for label in labels]
+
+    def emissions(self, words: Sequence[str], folded: Sequence[str]) -> "np.ndarray":
+        """``(len(words), columns)`` state scores of one non-empty sentence from
+        :func:`sentence_features` (``folded``: the words' folded forms)."""
+        np = self._np
+        cache = self.words
+        if len(cache) + len(words) > self._CACHE_LIMIT:
+            cache.clear()
         n = len(words)
-        for c, p in enumerate(self._offsets, start=1):
-            # word j's features at offset p score token j - p; tokens with no word there
-            # get the sentence-edge features
-            cut = max(n - abs(p), 0)
-            if p < 0:
-                e[-p:] += rows[:cut, c]
-                e[:-p] += self._edge[p]
-            else:
-                e[:cut] += rows[p:, c]
-                e[cut:] += self._edge[p]
-        folded = [_analyse(w)[0] for w in words]
+        edge = [0] * self._pad  # table row 0 holds the sentence-edge scores
+        slots = np.array(edge + [cache[w] if w in cache else self._word(w) for w in words] + edge)
+        shifts = self._shifts.get(n)
+        if shifts is None:
+            shifts = self._shifts[n] = self._pad + np.add.outer((0, *self._offsets), np.arange(n))
+        # parts[c, i]: the scores that token i gets from the word at its c-th offset (its
+        # own features first), summed in that order
+        e = np.add.reduce(self._table[slots[shifts], self._parts], 0)
         pairs = self._pairs
-        for i in range(1, len(words)):
+        for i in range(1, n):
             pair = pairs.get(folded[i - 1] + "|" + folded[i])
             if pair is not None:
                 if pair[0] is not None:
@@ -615,63 +660,200 @@ class _Decoder:
                 if pair[1] is not None:
                     e[i - 1] += pair[1]
         if "gaz" in GROUPS:
-            self._gazetteer_scores(e, folded)
-        if extra is not None:
-            rows = self._rows
-            at = [(i, rows[f]) for i, feats in enumerate(extra) for f in feats if f in rows]
-            if at:
-                where, which = zip(*at)
-                self._np.add.at(e, list(where), self._matrix[list(which)])
+            rows_of, matrix = self.rows, self.matrix
+            for i, g in enumerate(_gazetteer_match(tuple(folded))):
+                if g:
+                    for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
+                        row = rows_of.get(name + g)
+                        if row is not None and 0 <= k < n:
+                            e[k] += matrix[row]
         return e
 
-    def _gazetteer_scores(self, e: "np.ndarray", folded: Sequence[str]) -> None:
-        rows, matrix, n = self._rows, self._matrix, len(folded)
-        for i, g in enumerate(_gazetteer_match(tuple(folded))):
-            if g:
-                for k, name in ((i, "g="), (i - 1, "+1g="), (i + 1, "-1g=")):
-                    row = rows.get(name + g)
-                    if row is not None and 0 <= k < n:
-                        e[k] += matrix[row]
+    def add_features(self, e: "np.ndarray", columns: slice,
+                     extra: Sequence[Sequence[str]]) -> None:
+        """Add the weights (in ``columns``) of further feature strings per token to ``e``."""
+        rows = self.rows
+        at = [(i, rows[f]) for i, feats in enumerate(extra) for f in feats if f in rows]
+        if at:
+            where, which = zip(*at)
+            self._np.add.at(e, list(where), self.matrix[list(which), columns])
+
+
+def _viterbi(np: object, scores: Sequence["np.ndarray"], trans: "np.ndarray",
+             labels: Sequence[str]) -> list[list[str]]:
+    """The best label sequence for each ``(length, labels)`` emission array, all
+    decoded together, one vectorised step per token position."""
+    if len(scores) == 1:
+        return [_viterbi_one(np, scores[0], trans, labels)]
+    lengths = [len(s) for s in scores]
+    longest = max(lengths)
+    n = len(labels)
+    batch = np.zeros((longest, len(scores), n))  # type: ignore[attr-defined]
+    for b, s in enumerate(scores):
+        batch[:lengths[b], b] = s
+    # steps[t][b, j, i]: best score of a path ending i at t-1 then j at t (the
+    # emission of j plus the transition i -> j, plus the best score of i at t-1)
+    steps = batch[:, :, :, None] + trans.T
+    deltas = np.empty((longest, len(scores), n))  # type: ignore[attr-defined]
+    deltas[0] = batch[0]
+    maximum, add = np.maximum.reduce, np.add  # type: ignore[attr-defined]
+    for t in range(1, longest):
+        s = add(steps[t], deltas[t - 1][:, None, :], out=steps[t])
+        maximum(s, 2, out=deltas[t])
+    back = steps[1:].argmax(3).tolist() if longest > 1 else []
+    out = []
+    for b in range(len(scores)):
+        last = lengths[b] - 1
+        y = int(deltas[last, b].argmax())
+        path = [y]
+        for t in range(last - 1, -1, -1):
+            y = back[t][b][y]
+            path.append(y)
+        out.append([labels[y] for y in reversed(path)])
+    return out
+
+
+def _viterbi_one(np: object, e: "np.ndarray", trans: "np.ndarray",
+                 labels: Sequence[str]) -> list[str]:
+    """:func:`_viterbi` of one sentence, with as few numpy calls per token as it takes."""
+    steps = e[:, :, None] + trans.T  # steps[t, j, i]: emission of j plus i -> j
+    maximum = np.maximum.reduce  # type: ignore[attr-defined]
+    d = e[0]
+    for s in steps[1:]:
+        s += d  # plus the best score of i at t-1
+        d = maximum(s, 1)
+    y = int(d.argmax())
+    path = [y]
+    if len(steps) > 1:
+        back = steps[1:].argmax(2).tolist()
+        for t in range(len(steps) - 2, -1, -1):
+            y = back[t][y]
+            path.append(y)
+    return [labels[y] for y in reversed(path)]
+
+
+class _Decoder:
+    """Viterbi decoding of one CRF whose weights sit in a shared :class:`_Weights`
+    (its ``columns``); the labels equal python-crfsuite's own tagger's."""
+
+    def __init__(self, weights: _Weights, columns: slice, labels: Sequence[str],
+                 transitions: dict[tuple[str, str], float]):
+        np = weights._np
+        self.weights = weights
+        self.columns = columns
+        self.labels = list(labels)
+        label_index = {label: k for k, label in enumerate(self.labels)}
+        self.trans = np.zeros((len(self.labels), len(self.labels)))
+        for (a, b), value in transitions.items():
+            self.trans[label_index[a], label_index[b]] = value
+
+    def viterbi(self, scores: Sequence["np.ndarray"]) -> list[list[str]]:
+        """Best labels of non-empty sentences from their ``(length, labels)`` scores."""
+        return _viterbi(self.weights._np, scores, self.trans, self.labels)
 
     def decode(self, sentences: Sequence[Sequence[str]],
                extra: Sequence[Sequence[Sequence[str]]] | None = None) -> list[list[str]]:
         """The best label sequence of each sentence (empty ones give ``[]``);
-        ``extra`` gives each sentence's further per-token features (see :meth:`emissions`)."""
-        np = self._np
+        ``extra`` gives each sentence's further feature strings per token (the stacked
+        pass's :func:`document_features`)."""
         todo = [k for k, s in enumerate(sentences) if s]
         out: list[list[str]] = [[] for _ in sentences]
         if not todo:
             return out
-        lengths = [len(sentences[k]) for k in todo]
-        longest = max(lengths)
-        n = len(self.labels)
-        if len(todo) == 1:
-            scores = self.emissions(sentences[todo[0]],
-                                    extra[todo[0]] if extra else None)[:, None, :]
-        else:
-            scores = np.zeros((longest, len(todo), n))
-            for b, k in enumerate(todo):
-                scores[:lengths[b], b] = self.emissions(sentences[k], extra[k] if extra else None)
-        # steps[t][b, i, j]: best score of a path ending i at t-1 then j at t
-        steps = np.empty((longest, len(todo), n, n))
-        deltas = np.empty((longest, len(todo), n))
-        deltas[0] = scores[0]
-        step_scores = scores[:, :, None, :] + self._trans  # emission of j plus i -> j
-        maximum, add = np.maximum.reduce, np.add
-        for t in range(1, longest):
-            s = add(deltas[t - 1][:, :, None], step_scores[t], out=steps[t])
-            maximum(s, 1, out=deltas[t])
-        back = steps[1:].argmax(2).tolist() if longest > 1 else []
-        labels = self.labels
-        for b, k in enumerate(todo):
-            last = lengths[b] - 1
-            y = int(deltas[last, b].argmax())
-            path = [y]
-            for t in range(last - 1, -1, -1):
-                y = back[t][b][y]
-                path.append(y)
-            out[k] = [labels[y] for y in reversed(path)]
+        scores = []
+        for k in todo:
+            e = self.weights.emissions(sentences[k], [_analyse(w)[0] for w in sentences[k]])
+            e = e[:, self.columns].copy()
+            if extra is not None:
+                self.weights.add_features(e, self.columns, extra[k])
+            scores.append(e)
+        for k, labels in zip(todo, self.viterbi(scores)):
+            out[k] = labels
         return out
+
+
+def _document_scores(weights: _Weights, columns: slice, base: Sequence["np.ndarray"],
+                     folded: Sequence[Sequence[str]],
+                     labels: Sequence[Sequence[str]]) -> list["np.ndarray"]:
+    """The second pass's scores of the non-empty sentences of a document: their
+    ``base`` scores (all columns) in ``columns`` plus the weights of
+    :func:`document_features` of the first-pass ``labels``, added per token in the
+    order that function lists them (so the sums equal the string path's), without
+    building the feature strings."""
+    np, rows, matrix = weights._np, weights.rows, weights.matrix
+    by_word, by_stem = _document_votes(folded, labels)
+    # a word or stem seen once in the document gets no document features
+    repeated_stems = {k for k, v in by_stem.items() if len(v) > 1 or sum(v.values()) > 1}
+    label_rows = weights.label_rows
+    out = []
+    b = 0
+    for fs, labs in zip(folded, labels):
+        if not fs:
+            continue
+        n = len(fs)
+        own_rows = matrix[label_rows("p=", labs) + label_rows("p-1=", ["BOS", *labs[:-1]])
+                          + label_rows("p+1=", [*labs[1:], "EOS"]), columns]
+        e = base[b][:, columns] + own_rows[:n]
+        e += own_rows[n:2 * n]
+        e += own_rows[2 * n:]
+        b += 1
+        where: list[int] = []
+        which: list[int] = []
+        for i in [i for i, f in enumerate(fs) if _vote_key(f) in repeated_stems]:
+            f = fs[i]
+            own = labs[i].partition("-")[2] or "O"
+            for votes, name in ((by_word[f], "d"), (by_stem[_vote_key(f)], "db")):
+                if len(votes) == 1 and votes.get(own) == 1:
+                    continue  # the only occurrence: no document features
+                others = [x for x, c in votes.items() if c - (x == own) > 0]
+                feats = [f"{name}o={x}" for x in others]
+                if len(others) == 1:
+                    feats += [f"{name}all={others[0]}", f"{name}own={own}|{others[0]}"]
+                for feat in feats:
+                    row = rows.get(feat)
+                    if row is not None:
+                        where.append(i)
+                        which.append(row)
+        if where:
+            np.add.at(e, where, matrix[which, columns])
+        out.append(e)
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def _vote_key(folded: str) -> str | None:
+    """The clitic-free stem under which :func:`document_features` counts a folded word
+    with the document's other mentions, or ``None`` for short words and non-words."""
+    return _bare(folded) if len(folded) > 2 and folded[:1].isalpha() else None
+
+
+@lru_cache(maxsize=64)
+def _kind(label: str) -> str:
+    """The entity type of a BIO label, ``O`` for none."""
+    return label.partition("-")[2] or "O"
+
+
+def _document_votes(folded: Sequence[Sequence[str]], labels: Sequence[Sequence[str]]
+                    ) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
+    """How often each folded word and each stem got each entity type (or ``O``)."""
+    by_word: dict[str, dict[str, int]] = {}
+    by_stem: dict[str, dict[str, int]] = {}
+    for fs, labs in zip(folded, labels):
+        for f, lab in zip(fs, labs):
+            key = _vote_key(f)
+            if key is not None:
+                k = _kind(lab)
+                votes = by_word.get(f)
+                if votes is None:
+                    by_word[f] = {k: 1}
+                else:
+                    votes[k] = votes.get(k, 0) + 1
+                votes = by_stem.get(key)
+                if votes is None:
+                    by_stem[key] = {k: 1}
+                else:
+                    votes[k] = votes.get(k, 0) + 1
+    return by_word, by_stem
 
 
 class NerTagger:
@@ -680,13 +862,15 @@ class NerTagger:
     def __init__(self, tagger: object, path: str, stack: object | None = None):
         self._tagger = tagger
         self.path = path
-        info = tagger.info()  # type: ignore[attr-defined]
-        self._decoder = _Decoder(tagger.labels(), info.state_features, info.transitions)  # type: ignore[attr-defined]
-        # the optional second pass (see document_features), read the same way
-        self._stack: _Decoder | None = None
-        if stack is not None:
-            info = stack.info()  # type: ignore[attr-defined]
-            self._stack = _Decoder(stack.labels(), info.state_features, info.transitions)  # type: ignore[attr-defined]
+        # both passes' weights in one matrix (see _Weights): a word's features are
+        # looked up once for the two of them
+        infos = [(t, t.info()) for t in (tagger, stack) if t is not None]  # type: ignore[attr-defined]
+        self._weights = _Weights([(t.labels(), info.state_features) for t, info in infos])  # type: ignore[attr-defined]
+        decoders = [_Decoder(self._weights, columns, t.labels(), info.transitions)  # type: ignore[attr-defined]
+                    for columns, (t, info) in zip(self._weights.columns, infos)]
+        self._decoder = decoders[0]
+        # the optional second pass (see document_features)
+        self._stack: _Decoder | None = decoders[1] if len(decoders) > 1 else None
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NerTagger":
@@ -734,10 +918,22 @@ class NerTagger:
         then :func:`propagate` labels later mentions of names found elsewhere in it;
         when the model has a second pass, that CRF tags the document again with
         :func:`document_features` of the first pass's labels."""
-        labels = propagate(sentences, self._decoder.decode(sentences))
-        if self._stack is None:
+        folded = [[_analyse(w)[0] for w in s] for s in sentences]
+        todo = [k for k, s in enumerate(sentences) if s]
+        weights = self._weights
+        base = [weights.emissions(sentences[k], folded[k]) for k in todo]
+        labels: list[list[str]] = [[] for _ in sentences]
+        if todo:
+            columns = self._decoder.columns
+            for k, labs in zip(todo, self._decoder.viterbi([e[:, columns] for e in base])):
+                labels[k] = labs
+        labels = _propagate(folded, labels)
+        if self._stack is None or not todo:
             return labels
-        return propagate(sentences, self._stack.decode(sentences, document_features(sentences, labels)))
+        scores = _document_scores(weights, self._stack.columns, base, folded, labels)
+        for k, labs in zip(todo, self._stack.viterbi(scores)):
+            labels[k] = labs
+        return _propagate(folded, labels)
 
     def crf_labels(self, sentence: list[str]) -> list[str]:
         """The labels python-crfsuite's own tagger gives one sentence, without name
