@@ -1,23 +1,30 @@
 """Stance of a statement toward each actor it names: favor, against or neutral.
 
-Targets are the actors named in the statement's sentence, except the speaker itself and
+Candidates are the actors named in the statement's sentence, except the speaker itself and
 its parents, the speaker's name in apposition and addressees in the cue clause (أعلن
 المتحدث … ناصر كنعاني أنّ، قال لوكالة سبوتنيك), places named only as locations (في
-سوريا، في عمق الأراضي الفلسطينية، العاصمة السورية دمشق) and nationality adjectives
-that do not stand for a state actor (الثورة السورية is not Syria; الروايات الروسية is
-Russia). A mention with no evidence of a position is kept only when it comes first after
-the cue, in what was said or right after the cue word.
+سوريا، في كل من سوريا والعراق، العاصمة السورية دمشق، الانسحاب من سوريا، إلى سوريا) and
+nationality adjectives that do not stand for a state actor (الثورة السورية is not Syria;
+الروايات الروسية is Russia). :func:`rule_candidates` says what the rules make of each.
 
-Stance comes from three sources, strongest first:
+Stance comes from these sources, strongest first:
 
-1. evaluative words (احتلال، تضليلية، شريك ...), pejorative names (الكيان، العدو) and
-   honorifics (الشهيد، المجاهد), each given to the nearest target —
-   after it for words that govern an object (ضد X، مقاومة X), before it for adjectives
-   (حملة روسيا التضليلية) — and flipped by a negation in the preceding four words
-   (لم تكن يومًا ضد ... روسيا -> favor);
+1. evidence: evaluative words (احتلال، تضليلية، شريك ...), pejorative names (الكيان، العدو)
+   and honorifics (الشهيد، المجاهد), each given to the target it qualifies — the one after
+   it for words that govern an object (مقاومة X), the one before it for adjectives (حملة روسيا
+   التضليلية), the nearest otherwise — and flipped by a negation in the preceding four words.
+   Harmful acts blame their agent and side with their victim (العدوان الأميركي على الحشد؛
+   X ضد Y؛ الحملة ضد Y); support for a wrong counts against the supporter (دعم X للكيان);
 2. coordination: a target joined by أو/و to the previous target shares its stance;
 3. the cue's meaning for the target closest after the cue (نفت/أدانت/حذّرت من X -> against
-   X; رحّبت بـX -> favor X; دعت X إلى -> neutral toward the addressee X).
+   X; رحّبت بـX -> favor X; دعت X إلى -> neutral toward the addressee X);
+4. the speaker family's usual position toward the target, learned from a corpus without
+   gold labels (for the target right after the cue, or a participant);
+5. participants: an actor in a relation, talks or a visit (العلاقات بين أنقرة ودمشق) or the
+   subject of a clause of what was said (أنّ بغداد تستطيع …) is a neutral target.
+
+A candidate with none of these is kept only when it comes first after the cue; an organ
+named beside its state with the same stance is one target (:func:`_one_per_body`).
 """
 
 from __future__ import annotations
