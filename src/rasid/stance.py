@@ -203,7 +203,7 @@ def said_body(article: Article, st: Statement) -> Span:
     return st.content
 
 
-CLAUSE_OPENERS = {"ان", "انه", "بان", "وان", "لان", "اذا", "كانت", "كان", "ان"}
+CLAUSE_OPENERS = {"ان", "انه", "بان", "وان", "لان", "اذا", "كانت", "كان"}
 VERB_PARTICLES = {"قد", "لن", "لم", "سوف", "لا", "ما", "لقد", "باتت", "بات", "ظلت", "مازالت"}
 
 

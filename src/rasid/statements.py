@@ -27,7 +27,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .actors.kb import KnowledgeBase
-from .arabic import Token, fold, stems, tokenize, without_suffix
+from .arabic import Token, fold, stems
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
@@ -207,7 +207,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
 
 
 TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
-              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "امس", "منتصف",
+              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "منتصف",
               "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
               "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
@@ -617,7 +617,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
     return out
 
 
-_FUNCTION_WORDS = {"ان", "ان", "الي", "علي", "عن", "من", "في", "مع", "ب", "ل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
+_FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "ب", "ل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
                    "الذين", "ما", "لا", "لم", "لن", "قد", "كل", "بعض", "اي", "او", "ام", "ثم", "حتي", "بين", "عند", "بعد",
                    "قبل", "حول", "ضد", "دون", "غير", "لدي", "هو", "هي", "هم", "انه", "انها", "بانه", "بانها", "انهم", "امام",
                    "وسط", "ازاء", "تجاه", "نحو", "رغم", "عبر", "خلال", "منذ", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"}
@@ -833,7 +833,7 @@ def _quote_before(text: str, sent_start: int, cue_start: int) -> Span | None:
     for opener, closer in _OPENERS.items():
         j = seg.rfind(closer)
         if j > 0:
-            i = seg.rfind(opener, 0, j) if opener != closer else seg.rfind(opener, 0, j)
+            i = seg.rfind(opener, 0, j)
             if i >= 0 and len(seg[i + 1 : j].split()) >= 4:
                 return Span(sent_start + i + 1, sent_start + j)
     return None
