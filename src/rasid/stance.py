@@ -212,7 +212,7 @@ def _clause_subject(toks: list[Token], i: int, m: Mention) -> bool:
     verb (X أراد، X تستطيع، X لن …): an actor doing something, a participant."""
     if i > 0 and toks[i - 1].norm in CLAUSE_OPENERS:
         return True
-    if i > 0 and _lexicon_entry(evaluative(), toks[i - 1].norm) is not None:
+    if i > 0 and _lexicon_entry(toks[i - 1].norm) is not None:
         return False  # the object of a verb or noun before it (استهدف دمشق لن …)
     end = i
     while end + 1 < len(toks) and toks[end + 1].start < m.span.end:
@@ -324,7 +324,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     for k, t in enumerate(toks):
         if not (content_range[0] <= t.start < content_range[1]):
             continue
-        entry = _lexicon_entry(lex, t.norm)
+        entry = _lexicon_entry(t.norm)
         if entry is None:
             continue
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
@@ -396,9 +396,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
 NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: الاحتلالين، مجرمون
 
 
-def _lexicon_entry(lex, word: str):
+@lru_cache(maxsize=1 << 16)
+def _lexicon_entry(word: str):
     """The lexicon entry of a folded word: after proclitics and a pronoun suffix are
     stripped, then, failing that, a dual or plural ending."""
+    lex = evaluative()
     forms = [form for cand in stems(word) for form in without_suffix(cand)]
     for form in forms:
         entry = lex.get(form)
@@ -607,7 +609,7 @@ SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
 
 
 def _lexicon_polar(lex, word: str) -> int:
-    entry = _lexicon_entry(lex, word)
+    entry = _lexicon_entry(word)
     return entry.polarity if entry is not None and entry.attach in ("event", "action", "near", "before") else 0
 
 
