@@ -139,3 +139,17 @@ def test_stance_an_organ_beside_its_state_is_one_target(analyze):
     a = analyze("قال القيادي إن الاحتلال فشل في تحقيق أهدافه، وإن حكومة الاحتلال عالقة في حرب بلا أفق.")
     ids = [t.target.actor_id for s in a.statements for t in s.targets]
     assert ids.count("ISR") + ids.count("ISR_GOV") == 1
+
+
+def test_stance_armed_speaker_names_an_enemy_group(analyze):
+    # "The Syrian National Army announced that it repelled an infiltration attempt by a group
+    # belonging to the SDF." — an armed speaker naming another armed group
+    a = analyze("أعلن الجيش الوطني السوري صدّه محاولة تسلل قامت بها مجموعة تابعة لقسد.")
+    assert _stances(a).get("SDF") == Stance.AGAINST
+
+
+def test_stance_a_member_may_name_its_alliance(analyze):
+    # "A Hezbollah official said that the resistance was and remains the nation's choice."
+    a = analyze("قال مسؤول في حزب الله إن محور المقاومة كان وما زال خيار الأمة.")
+    assert "AXIS_RESISTANCE" in _stances(a)
+    assert _stances(a)["AXIS_RESISTANCE"] != Stance.AGAINST

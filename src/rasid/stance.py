@@ -121,9 +121,9 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     if st.speaker.parent is not None:
         excluded.add(st.speaker.parent.key)
     if st.speaker.actor_id:
-        excluded.update(p for p, _ in kb.parents(st.speaker.actor_id))
+        excluded.update(_own_bodies(kb, st.speaker.actor_id))
     if st.speaker.parent is not None and st.speaker.parent.actor_id:
-        excluded.update(p for p, _ in kb.parents(st.speaker.parent.actor_id))
+        excluded.update(_own_bodies(kb, st.speaker.parent.actor_id))
     scope = st.sentence
     body = said_body(article, st)
     out: list[tuple[Mention, int]] = []
@@ -309,6 +309,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     lex = evaluative()
     scores = {m.key: 0.0 for m, _ in targets}
     involved: set[str] = set()
+    own_side = set(speaker_keys(st, kb))
     target_idx = [(m, i) for m, i in targets]
     body = said_body(article, st)
     content_range = (st.content.start, st.content.end)
@@ -345,6 +346,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if entry.attach in ("event", "action"):
             # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
             roles = [(m, share) for m, share in _harm_roles(toks, target_idx, k, entry.attach) if not _capital(m)]
+            if roles and roles[0][0].actor_id in own_side:
+                # the speaker's own side does the harm (the resistance struck …): its victim is
+                # the speaker's target, and the speaker does not blame itself
+                roles = [(m, 1.0) for m, _ in roles[1:]]
             if negated and len(roles) == 1:
                 continue  # a harm that did not happen, with no agent named: no position (لن يُفرض على إيران)
             for m, share in roles:
@@ -387,10 +392,25 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf = (learned, PRIOR_CONFIDENCE) if learned is not None else (Stance.NEUTRAL, 0.5)
         else:
             stance, conf, source = Stance.NEUTRAL, 0.5, "none"
+        if stance == Stance.NEUTRAL and source != "cue" and _fighters(st, m, kb):
+            stance, conf = Stance.AGAINST, 0.5  # an armed speaker naming another armed group: its enemy
         out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
         if source != "none" or first:
             prev_stance, prev_idx = stance, i
     return toks, out
+
+
+ARMED_TYPES = {"military", "armed_group", "security_agency"}
+
+
+def _fighters(st: Statement, m: Mention, kb: KnowledgeBase) -> bool:
+    """An armed speaker (an army, a militia, their spokesmen) naming an armed group that is not
+    of its own family and toward which the corpus shows no usual position."""
+    if m.type != "armed_group" or not m.actor_id or _prior(st, m, kb) is not None:
+        return False
+    keys = speaker_keys(st, kb)
+    types = {kb.get(k).type for k in keys if kb.get(k) is not None}
+    return bool(types & ARMED_TYPES) and not (_organ_family(kb, m.actor_id) & set(keys))
 
 
 NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: الاحتلالين، مجرمون
@@ -442,6 +462,22 @@ def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
             continue
         for aff in actor.affiliations:
             if aff.relation in ORGAN_RELATIONS and aff.parent not in out:
+                out.add(aff.parent)
+                frontier.append(aff.parent)
+    return out
+
+
+def _own_bodies(kb: KnowledgeBase, actor_id: str) -> set[str]:
+    """The bodies an actor speaks as (its ministry, government, state, the group it leads),
+    not the alliances it is a member of: a member may still name its alliance as a target."""
+    out: set[str] = set()
+    frontier = [actor_id]
+    while frontier:
+        actor = kb.get(frontier.pop())
+        if actor is None:
+            continue
+        for aff in actor.affiliations:
+            if aff.relation != "member_of" and aff.parent not in out and aff.parent != actor_id:
                 out.add(aff.parent)
                 frontier.append(aff.parent)
     return out
