@@ -358,8 +358,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if polarity > 0 and _backs_wrong(toks, targets, k, lex):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
         how = entry.attach
-        if how == "near" and _definite_adjective(t.norm):
-            how = "adjective"  # الحرب الإرهابية: qualifies the noun right before it
+        if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
+            how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
         m = _attach(target_idx, k, how)
         if m is not None:
             scores[m.key] += polarity
