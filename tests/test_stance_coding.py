@@ -153,3 +153,11 @@ def test_stance_a_member_may_name_its_alliance(analyze):
     a = analyze("قال مسؤول في حزب الله إن محور المقاومة كان وما زال خيار الأمة.")
     assert "AXIS_RESISTANCE" in _stances(a)
     assert _stances(a)["AXIS_RESISTANCE"] != Stance.AGAINST
+
+
+def test_stance_strikes_against_a_group_side_with_it(analyze):
+    # "The spokesman said that the US struck Iraqi military units of the army and the Popular
+    # Mobilization Forces." — air strikes against PMF: the PMF are the victim
+    a = analyze("قال الناطق العراقي إن الولايات المتحدة نفذت ضربات جوية ضد مقرات الحشد الشعبي.")
+    stances = _stances(a)
+    assert stances["IRQ_PMF"] == Stance.FAVOR

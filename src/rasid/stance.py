@@ -628,6 +628,8 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
             return [(by_index[obj], 1.0)]
         elif before is not None:
             agent = before
+    if victim is not None and link is not None and toks[link].norm == "ضد":
+        victim = None  # ضد has its own roles (see _opposed_roles)
     out = []
     if agent is not None:
         out.append((by_index[agent], 1.0))
