@@ -109,10 +109,13 @@ def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
     return None
 
 
-def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[tuple[Mention, int]]:
-    """Target mentions of a statement with the index of their first token in the sentence tokens."""
+def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: list[Token] | None = None,
+                   body: Span | None = None) -> list[tuple[Mention, int]]:
+    """Target mentions of a statement with the index of their first token in the sentence tokens
+    (``toks`` and ``body``, the sentence tokens and :func:`said_body`, when the caller has them)."""
     text = article.text
-    toks = tokens_in(text, st.sentence.start, st.sentence.end)
+    if toks is None:
+        toks = tokens_in(text, st.sentence.start, st.sentence.end)
     excluded = {st.speaker.key}
     # names inside the speaker phrase (القيادي في حماس أسامة حمدان) are the speaker, never its targets
     # (but not where the speaker is: مراسل الميادين في واشنطن)
@@ -125,7 +128,8 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase) -> list[t
     if st.speaker.parent is not None and st.speaker.parent.actor_id:
         excluded.update(_own_bodies(kb, st.speaker.parent.actor_id))
     scope = st.sentence
-    body = said_body(article, st)
+    if body is None:
+        body = said_body(article, st)
     out: list[tuple[Mention, int]] = []
     seen: set[str] = set()
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
@@ -247,8 +251,7 @@ def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:
 def _located(text: str, speaker: Span, m: Mention) -> bool:
     """A place or capital named after في inside the speaker phrase: where the speaker is."""
     words = text[speaker.start : m.span.start].split()
-    return bool(words) and words[-1].endswith("في") and (m.type in PLACE_TYPES or m.type == "government"
-                                                  and len(m.surface.split()) == 1)
+    return bool(words) and words[-1].endswith("في") and (m.type in PLACE_TYPES or _capital(m))
 
 
 def _capital(m: Mention) -> bool:
@@ -301,17 +304,15 @@ class Candidate:
 
 def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple[list[Token], list[Candidate]]:
     """The sentence tokens and every candidate target with the rules' stance for it."""
-    targets = choose_targets(article, st, kb)
     text = article.text
     toks = tokens_in(text, st.sentence.start, st.sentence.end)
+    body = said_body(article, st)
+    targets = choose_targets(article, st, kb, toks, body)
     if not targets:
         return toks, []
-    lex = evaluative()
     scores = {m.key: 0.0 for m, _ in targets}
     involved: set[str] = set()
     own_side = set(speaker_keys(st, kb))
-    target_idx = [(m, i) for m, i in targets]
-    body = said_body(article, st)
     content_range = (st.content.start, st.content.end)
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     for m, i in targets:
@@ -332,7 +333,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue  # the word is part of a name
         polarity = entry.polarity * entry.weight
         if polarity == 0:  # a word of involvement (علاقات، مباحثات مع، زيارة): a participant, no position
-            m = _attach(target_idx, k, entry.attach)
+            m = _attach(targets, k, entry.attach)
             if m is not None:
                 involved.add(m.key)
             continue
@@ -340,12 +341,12 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if negated:
             polarity = -polarity
         if entry.attach == "opposed":
-            for m, share in _opposed_roles(toks, target_idx, k, lex):
+            for m, share in _opposed_roles(toks, targets, k):
                 scores[m.key] += polarity * share
             continue
         if entry.attach in ("event", "action"):
             # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
-            roles = [(m, share) for m, share in _harm_roles(toks, target_idx, k, entry.attach) if not _capital(m)]
+            roles = [(m, share) for m, share in _harm_roles(toks, targets, k, entry.attach) if not _capital(m)]
             if roles and roles[0][0].actor_id in own_side:
                 # the speaker's own side does the harm (the resistance struck …): its victim is
                 # the speaker's target, and the speaker does not blame itself
@@ -355,12 +356,12 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             for m, share in roles:
                 scores[m.key] += polarity * share
             continue
-        if polarity > 0 and _backs_wrong(toks, targets, k, lex):
+        if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
-        m = _attach(target_idx, k, how)
+        m = _attach(targets, k, how)
         if m is not None:
             scores[m.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
@@ -454,33 +455,13 @@ ORGAN_RELATIONS = {"part_of", "controlled_by", "spokesperson_of", "armed_wing_of
 
 def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
     """The actor and every body it is an organ of (الحكومة الإسرائيلية -> إسرائيل)."""
-    out = {actor_id}
-    frontier = [actor_id]
-    while frontier:
-        actor = kb.get(frontier.pop())
-        if actor is None:
-            continue
-        for aff in actor.affiliations:
-            if aff.relation in ORGAN_RELATIONS and aff.parent not in out:
-                out.add(aff.parent)
-                frontier.append(aff.parent)
-    return out
+    return {actor_id, *(p for p, _ in kb.parents(actor_id, relations=ORGAN_RELATIONS.__contains__))}
 
 
 def _own_bodies(kb: KnowledgeBase, actor_id: str) -> set[str]:
     """The bodies an actor speaks as (its ministry, government, state, the group it leads),
     not the alliances it is a member of: a member may still name its alliance as a target."""
-    out: set[str] = set()
-    frontier = [actor_id]
-    while frontier:
-        actor = kb.get(frontier.pop())
-        if actor is None:
-            continue
-        for aff in actor.affiliations:
-            if aff.relation != "member_of" and aff.parent not in out and aff.parent != actor_id:
-                out.add(aff.parent)
-                frontier.append(aff.parent)
-    return out
+    return {p for p, _ in kb.parents(actor_id, relations=lambda relation: relation != "member_of")}
 
 
 def _one_per_body(kept: list[Candidate], kb: KnowledgeBase) -> list[Candidate]:
@@ -646,12 +627,12 @@ BACKED_REACH = 5  # words after a support word in which its object is looked for
 SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
 
 
-def _lexicon_polar(lex, word: str) -> int:
+def _lexicon_polar(word: str) -> int:
     entry = _lexicon_entry(word)
     return entry.polarity if entry is not None and entry.attach in ("event", "action", "near", "before") else 0
 
 
-def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, lex) -> list[tuple[Mention, float]]:
+def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> list[tuple[Mention, float]]:
     """Roles around ``ضد`` (against) at token ``k``.
 
     ``X ضد Y`` (an actor right before): X is blamed and Y, the one acted against, is
@@ -665,7 +646,7 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     harmful = False
     for j in range(k - 1, max(k - 4, -1), -1):
         word = toks[j].norm
-        if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(lex, word) < 0:
+        if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(word) < 0:
             harmful = True
             break
         if not (word.endswith(("ي", "يه")) or word.startswith("ال")):
@@ -678,13 +659,13 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     return out
 
 
-def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int, lex) -> bool:
+def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
     """A support word whose object is a wrong (a pejorative name or a negative word just after it)."""
     if not any(stem in SUPPORT_WORDS for stem in stems(toks[k].norm)):
         return False
     for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
         word = toks[j].norm
-        if any(p in word for p in PEJORATIVE) or _lexicon_polar(lex, word) < 0:
+        if any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0:
             return True
     return False
 

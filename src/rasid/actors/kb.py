@@ -17,6 +17,7 @@ The longest match wins; overlapping shorter matches are dropped.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -103,8 +104,10 @@ class KnowledgeBase:
                 return self.actors[aid]
         return None
 
-    def parents(self, actor_id: str, when: date | None = None) -> list[tuple[str, str]]:
-        """Affiliated parents (id, relation) active at ``when``, nearest first, transitively."""
+    def parents(self, actor_id: str, when: date | None = None,
+                relations: Callable[[str], bool] | None = None) -> list[tuple[str, str]]:
+        """Affiliated parents (id, relation) active at ``when``, nearest first, transitively;
+        ``relations``, when given, says which relations to follow."""
         out: list[tuple[str, str]] = []
         seen = {actor_id}
         frontier = [actor_id]
@@ -115,7 +118,7 @@ class KnowledgeBase:
                 if not actor:
                     continue
                 for aff in actor.affiliations:
-                    if aff.parent not in seen and aff.active(when):
+                    if aff.parent not in seen and aff.active(when) and (relations is None or relations(aff.relation)):
                         seen.add(aff.parent)
                         out.append((aff.parent, aff.relation))
                         nxt.append(aff.parent)
