@@ -159,14 +159,18 @@ def fit(sentences: list[tuple[list[str], list[str]]], out: Path, args: argparse.
         c2: float | None = None) -> None:
     """Train one CRF on ``sentences`` (with :func:`sentence_features`, or the given
     per-sentence ``features``) and write it to ``out``."""
-    trainer = pycrfsuite.Trainer(algorithm="lbfgs", verbose=False)
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
     for k, (words, labels) in enumerate(sentences):
         trainer.append(features[k] if features is not None else sentence_features(words), labels)
-    trainer.set_params({
-        "c1": args.c1 if c1 is None else c1, "c2": args.c2 if c2 is None else c2,
+    params: dict[str, object] = {
         "max_iterations": args.iterations, "feature.minfreq": args.minfreq,
         "feature.possible_transitions": True,
-    })
+    }
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1 if c1 is None else c1, "c2": args.c2 if c2 is None else c2})
+    elif args.algorithm == "pa":
+        params.update({"c": args.pa_c, "type": 1})
+    trainer.set_params(params)
     out.parent.mkdir(parents=True, exist_ok=True)
     trainer.train(str(out))
 
@@ -221,16 +225,50 @@ def main() -> None:
                     "second pass (0: one pass only)")
     ap.add_argument("--stack-c1", type=float, default=0.02, help="L1 penalty of the second pass")
     ap.add_argument("--stack-c2", type=float, default=0.05, help="L2 penalty of the second pass")
+    ap.add_argument("--algorithm", default="lbfgs", choices=("lbfgs", "ap", "pa"),
+                    help="crfsuite training algorithm (ap: averaged perceptron, pa: "
+                    "passive-aggressive; both ignore c1/c2)")
+    ap.add_argument("--pa-c", type=float, default=1.0, help="aggressiveness of pa")
+    ap.add_argument("--dev", type=int, default=0, help="train on the first DEV train sentences "
+                    "only and score on the rest of train instead of test (for choosing options)")
+    ap.add_argument("--clusters", type=Path, help="a cluster table used instead of the shipped "
+                    "ner_clusters.tsv (experiments)")
+    ap.add_argument("--vectors", type=Path, help="an embedding cluster table used instead of "
+                    "the shipped ner_vectors.tsv (experiments)")
+    ap.add_argument("--emb-own", help="levels of the embedding clusters used for the word "
+                    "itself, e.g. 0,1,2 (default: rasid.actors.ner.EMB_OWN)")
+    ap.add_argument("--emb-context", help="levels per neighbour distance, e.g. '1:0,1;2:0' "
+                    "(default: rasid.actors.ner.EMB_CONTEXT)")
+    ap.add_argument("--eval-only", action="store_true", help="score the model at --out, no training")
     args = ap.parse_args()
     for group in filter(None, args.without.split(",")):
         ner.GROUPS.discard(group)
     for group in filter(None, args.add.split(",")):
         ner.GROUPS.add(group)
+    if args.clusters:
+        ner.TABLE_FILES[ner.CLUSTERS_NAME] = args.clusters
+    if args.vectors:
+        ner.TABLE_FILES[ner.VECTORS_NAME] = args.vectors
+    if args.emb_own is not None:
+        ner.EMB_OWN = tuple(int(k) for k in args.emb_own.split(",") if k)
+    if args.emb_context is not None:
+        ner.EMB_CONTEXT = {int(d): tuple(int(k) for k in ks.split(",") if k)
+                           for d, _, ks in (part.partition(":") for part in
+                                            args.emb_context.split(";") if part)}
 
     train = read_conll(args.data / "train.txt")
+    if args.dev:
+        train, test = train[:args.dev], train[args.dev:]
+    else:
+        test = read_conll(args.data / "test.txt")
     for name in filter(None, args.extra.split(",")):
         train += read_extra(name)
-    test = read_conll(args.data / "test.txt")
+    split = "dev" if args.dev else "test"
+    if args.eval_only:
+        tagger = NerTagger.load(args.out)
+        print(f"{split} micro F1 {evaluate(tagger, test)['micro'][2]:.4f}")
+        report(evaluate(tagger, test))
+        return
     t0 = time.perf_counter()
     second = ner.stack_path(args.out)
     second.unlink(missing_ok=True)
@@ -245,8 +283,18 @@ def main() -> None:
               f"({second.stat().st_size / 1e6:.2f} MB)")
 
     result = evaluate(NerTagger.load(args.out), test)
-    print(f"test, sentence by sentence: micro F1 {evaluate(NerTagger.load(args.out), test, 1)['micro'][2]:.3f}")
-    print(f"test, {DOCUMENT}-sentence documents (with name propagation):")
+    print(f"{split}, sentence by sentence: micro F1 "
+          f"{evaluate(NerTagger.load(args.out), test, 1)['micro'][2]:.3f}")
+    if second.is_file():
+        second.rename(second.with_suffix(".off"))
+        print(f"{split}, first pass alone: micro F1 "
+              f"{evaluate(NerTagger.load(args.out), test)['micro'][2]:.3f}")
+        second.with_suffix(".off").rename(second)
+    print(f"{split}, {DOCUMENT}-sentence documents (with name propagation):")
+    report(result)
+
+
+def report(result: dict[str, tuple[float, float, float, int]]) -> None:
     print(f"{'type':6} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5}")
     for name, (p, r, f, n) in result.items():
         print(f"{name:6} {p:6.3f} {r:6.3f} {f:6.3f} {n:5d}")

@@ -108,3 +108,22 @@ def test_a_speaker_named_again_by_surname_alone(analyze):
     a = analyze("قال العقيد في الاحتياط كوبي مروم إن إيران قد ترد. وقال مروم إنّ إسرائيل في مأزق حقيقي.")
     assert len(a.statements) == 2
     assert "مروم" in a.statements[1].speaker.name
+
+
+@pytest.mark.parametrize("text, name", [
+    # "The UN special rapporteur on the right to food, Michael Fakhri, said that famine is now unavoidable in Gaza."
+    ("قال مقرر الأمم المتحدة الخاص المعني بالحق في الغذاء، مايكل فخري، إنّ المجاعة باتت أمراً لا مفر منه في غزة.",
+     "مايكل فخري"),
+    # "The military affairs correspondent of Channel 12, Nir Dvori, affirmed that Hezbollah can hurt us."
+    ("أكّد مراسل الشؤون العسكرية في القناة 12 الإسرائيلية نير دفوري أنّ حزب الله يستطيع أن يؤلمنا.", "نير دفوري"),
+])
+def test_statements_title_modifiers_then_name(analyze, text, name):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface.endswith(name)  # the holder's name is part of the speaker, not of what was said
+    assert name not in analyze(text).slice(st.content)
+
+
+def test_statements_time_after_comma_is_not_a_name(analyze):
+    # "An Israeli official declared, yesterday, that the army is preparing for a response."
+    (st,) = analyze("صرّح مسؤول إسرائيلي، أمس، أنّ الجيش يستعد لرد محتمل.").statements
+    assert st.speaker.surface == "مسؤول إسرائيلي"

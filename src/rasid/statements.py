@@ -301,7 +301,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         else:
             np = []
         if np and _looks_like_speaker(np, mentions, state):
-            np = _with_apposition(text, toks, np, mentions)
+            np = _with_apposition(text, toks, np, mentions, state)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state) if cue.lemma == "نقل" else None
             if relayed is not None:
                 np = relayed
@@ -360,31 +360,77 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
 
 
-def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: list[Mention]) -> list[Token]:
-    """A title phrase followed by a name between commas: القيادي في حماس، أسامة حمدان، أن ..."""
+APPOSITION_REACH = 6  # words of a title's modifiers between the bounded phrase and the name in apposition
+MAX_NAME_TOKENS = 4
+
+
+def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: list[Mention],
+                     state: _State | None = None) -> list[Token]:
+    """A title phrase and the name of its holder: the name is part of the speaker.
+
+    ``القيادي في حماس، أسامة حمدان، أن …`` (a name between commas right after the title),
+    ``مقرر الأمم المتحدة الخاص المعني بالحق في الغذاء، مايكل فخري، إنّ …`` (the title's
+    modifiers first: the bounded phrase stops at the known name inside them) and
+    ``مراسل الشؤون العسكرية في القناة 12 نير دفوري أنّ …`` (no comma: the name runs up to the
+    complementiser, and the NER model must read it as a person).
+    """
     nouns = speaker_nouns()
     first = np[0].norm
     if not (first in nouns or any(s_ in nouns for s_ in stems(first)[:2])):
         return np
     k = toks.index(np[-1]) + 1
-    if k >= len(toks) or "،" not in text[np[-1].end : toks[k].start]:
+    # the title's modifiers: words up to a comma, with no complementiser, cue or frame in them
+    modifiers: list[Token] = []
+    while k < len(toks) and len(modifiers) < APPOSITION_REACH and "،" not in text[toks[k - 1].end : toks[k].start]:
+        t = toks[k]
+        if t.norm in COMPLEMENTISERS or t.norm in TIME_WORDS and t.norm not in {"في", "من", "الي"} \
+                or _cue_like(t.norm) or t.norm in cue_forms() or ":" in text[toks[k - 1].end : t.start]:
+            break
+        modifiers.append(t)
+        k += 1
+    comma = k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start]
+    if not comma:
+        # no comma: the modifiers may end with the holder's name, right before the complementiser
+        if modifiers and k < len(toks) and toks[k].norm in COMPLEMENTISERS and state is not None:
+            name = _trailing_name(modifiers, mentions)
+            if name and len(name) < len(modifiers) + 1 and _named_entity(name, state, ("PER",)):
+                return np + modifiers
+        return np
+    if len(modifiers) >= APPOSITION_REACH:
         return np
     name: list[Token] = []
-    while k < len(toks) and len(name) < 5:
+    while k < len(toks) and len(name) <= MAX_NAME_TOKENS:
         t = toks[k]
         if name and ("،" in text[name[-1].end : t.start] or ":" in text[name[-1].end : t.start]
                      or t.norm in COMPLEMENTISERS):
             break
-        if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm.startswith(("في", "خلال")):
+        if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm in TIME_WORDS \
+                or t.norm.startswith(("في", "خلال")):
             return np
         name.append(t)
         k += 1
     closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
               or toks[k].norm in COMPLEMENTISERS) if name else False
-    if name and closed and len(name) <= 4 and not name[0].norm.startswith(("ال", "ل", "ب")) \
-            and not any(_mention_at(t, mentions) for t in name if _mention_at(t, mentions) and _mention_at(t, mentions).type != "person"):
-        return np + name
-    return np
+    if not (name and closed and len(name) <= MAX_NAME_TOKENS and not name[0].norm.startswith(("ال", "ل", "ب"))):
+        return np
+    if any((m := _mention_at(t, mentions)) is not None and m.type != "person" for t in name):
+        return np
+    if modifiers and not (any((m := _mention_at(t, mentions)) is not None and m.type == "person" for t in name)
+                          or state is not None and _named_entity(name, state, ("PER",))):
+        return np  # past the title's modifiers, only a person's name is an apposition
+    return np + modifiers + name
+
+
+def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
+    """The plain words ending ``words`` that can be a person's name (at most four)."""
+    out: list[Token] = []
+    for t in reversed(words):
+        m = _mention_at(t, mentions)
+        if len(out) >= MAX_NAME_TOKENS or not _plain_name(t) or t.norm.startswith(("ال", "لل")) \
+                or m is not None and m.type != "person" or t.text[-1:] in "\"”»":
+            break
+        out.insert(0, t)
+    return out
 
 
 def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, mentions: list[Mention],
@@ -645,7 +691,7 @@ MASDAR_OBJECTS = {"تاكيد", "تاكيده", "تاكيدها", "دعوته", 
                   "التزامه", "التزامها", "ترحيبه", "ترحيبها", "ادانته", "ادانتها", "دعمه", "دعمها", "مطالبته", "مطالبتها"}
 
 
-def _named_entity(np: list[Token], state: _State) -> bool:
+def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> bool:
     """Does the NER model, reading the whole sentence, take these words for a person or an organisation?
 
     Asked only for bare unknown words where a speaker is expected; True when no model is installed.
@@ -658,7 +704,7 @@ def _named_entity(np: list[Token], state: _State) -> bool:
             state.ner = dict(zip((t.start for t in words), default_tagger().tag([t.text for t in words])))
         except Exception:  # the model is optional here: fall back to the word-shape rule
             return True
-    return any(state.ner.get(t.start, "O").endswith(("PER", "ORG")) for t in np)
+    return any(state.ner.get(t.start, "O").endswith(labels) for t in np)
 
 
 NOT_SURNAMES = {"الله", "الدين", "الرحمن"}  # the ends of compound names, not surnames of their own

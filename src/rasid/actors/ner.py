@@ -76,20 +76,66 @@ def _shape(word: str) -> str:
     return "other"
 
 
+# files read instead of the shipped tables of the same name (scripts/train_ner.py sets
+# these for experiments with other cluster tables; empty in normal use)
+TABLE_FILES: dict[str, Path] = {}
+
+
+def _read_table(name: str, columns: int) -> dict[str, tuple[str, ...]]:
+    """Folded word -> its ids from a shipped ``word<TAB>id...`` table (or its
+    :data:`TABLE_FILES` replacement); rows with fewer than ``columns`` ids are
+    skipped, and the table is empty when the file is absent."""
+    path = TABLE_FILES.get(name)
+    if path is not None:
+        text = path.read_text(encoding="utf-8")
+    else:
+        ref = resources.files("rasid.models") / name
+        if not ref.is_file():
+            return {}
+        text = ref.read_text(encoding="utf-8")
+    table: dict[str, tuple[str, ...]] = {}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) > columns and not line.startswith("#"):
+            table[parts[0]] = tuple(parts[1:])
+    return table
+
+
 @lru_cache(maxsize=1)
 def clusters() -> dict[str, tuple[str, ...]]:
     """Folded word -> (coarse, fine[, finest]) cluster ids from the shipped
     ``ner_clusters.tsv`` (built by ``scripts/build_ner_clusters.py``); empty when the
     file is absent."""
-    ref = resources.files("rasid.models") / CLUSTERS_NAME
-    if not ref.is_file():
-        return {}
-    table: dict[str, tuple[str, ...]] = {}
-    for line in ref.read_text(encoding="utf-8").splitlines():
-        parts = line.split("\t")
-        if len(parts) >= 3 and not line.startswith("#"):
-            table[parts[0]] = tuple(parts[1:])
-    return table
+    return _read_table(CLUSTERS_NAME, 2)
+
+
+VECTORS_NAME = "ner_vectors.tsv"
+
+
+@lru_cache(maxsize=1)
+def vectors() -> dict[str, tuple[str, ...]]:
+    """Folded word -> cluster ids of its embedding, coarse to fine, from the shipped
+    ``ner_vectors.tsv`` (built by ``scripts/build_ner_vectors.py``); empty when the
+    file is absent."""
+    return _read_table(VECTORS_NAME, 1)
+
+
+# which levels of ner_vectors.tsv are features of the word itself and of its
+# neighbours at each distance (indices into a row's ids)
+EMB_OWN = (0, 1, 2)
+EMB_CONTEXT = {1: (0, 1, 2), 2: (0,)}
+
+
+@lru_cache(maxsize=100_000)
+def _embedding(folded: str) -> tuple[str, ...]:
+    """The embedding cluster ids of a folded word or of its first stem that has
+    them (``()`` when none has)."""
+    table = vectors()
+    for c in stems(folded) if folded[:1].isalpha() else (folded,):
+        ids = table.get(c)
+        if ids is not None:
+            return ids
+    return ()
 
 
 @lru_cache(maxsize=100_000)
@@ -270,6 +316,9 @@ def _own(word: str) -> tuple[str, ...]:
              "c=" + coarse, "k=" + fine]
     if "finest" in GROUPS:
         feats.append("k3=" + _finest(folded))
+    if "emb" in GROUPS:
+        ids = _embedding(folded)
+        feats.extend(f"e{k}=" + (ids[k] if k < len(ids) else "-") for k in EMB_OWN)
     for s in stems(folded)[1:-1]:
         feats.append("st*=" + s)
     if shape == "ar":
@@ -336,6 +385,9 @@ def _context(word: str, pos: int) -> tuple[str, ...]:
         feats.extend(p + f for f in _lexical(folded))
     else:
         feats.extend(p + f for f in _lexical(folded) if f.startswith("tr="))
+    if "emb" in GROUPS and abs(pos) in EMB_CONTEXT:
+        ids = _embedding(folded)
+        feats.extend(f"{p}e{k}=" + (ids[k] if k < len(ids) else "-") for k in EMB_CONTEXT[abs(pos)])
     return tuple(feats)
 
 
