@@ -127,3 +127,20 @@ def test_statements_time_after_comma_is_not_a_name(analyze):
     # "An Israeli official declared, yesterday, that the army is preparing for a response."
     (st,) = analyze("صرّح مسؤول إسرائيلي، أمس، أنّ الجيش يستعد لرد محتمل.").statements
     assert st.speaker.surface == "مسؤول إسرائيلي"
+
+
+def test_statements_speaker_named_again_then_object(analyze):
+    # "Colonel Kobi Marom said ... . Marom described the Iranians as a clever enemy."
+    a = analyze("قال العقيد في الاحتياط كوبي مروم إن إيران قد ترد. ووصف مروم الإيرانيين بالعدو الذكي والعقلاني.")
+    second = a.statements[1]
+    assert second.speaker.surface == "مروم"  # the Iranians are the object, not part of the speaker
+    assert [t.target.actor_id for t in second.targets] == ["IRN"]
+
+
+def test_statements_source_marker_then_complementiser(analyze):
+    # "Israeli media reported (the space after the verb lost in scraping), today, citing reserve colonel
+    #  Kobi Marom, that Iran may respond in several ways."
+    a = analyze("أفادتوسائل إعلام إسرائيلية، اليوم، نقلاً عن العقيد في الاحتياط كوبي مروم بأنّ إيران قد ترد بطرق متعددة.")
+    (st,) = a.statements
+    assert "كوبي مروم" in st.speaker.surface
+    assert a.slice(st.content) == "إيران قد ترد بطرق متعددة"

@@ -109,6 +109,19 @@ def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
     return None
 
 
+def _people(toks: list[Token], idx: int) -> bool:
+    """A definite plural demonym used as a noun, not after a noun it qualifies: ووصف مروم
+    الإيرانيين بالعدو (the Iranians), but not المسؤولين الإيرانيين (Iranian officials)."""
+    word = toks[idx].norm
+    if not (any(s.startswith("ال") and s.endswith(("يين", "يون")) for s in stems(word)) or
+            word.startswith("ال") and word.endswith(("يين", "يون"))):
+        return False
+    if idx == 0:
+        return True
+    prev = toks[idx - 1].norm
+    return not (_definite(prev) or prev.endswith(("ين", "ون", "ات")) or _qualifies_actor(prev))
+
+
 def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: list[Token] | None = None,
                    body: Span | None = None) -> list[tuple[Mention, int]]:
     """Target mentions of a statement with the index of their first token in the sentence tokens
@@ -152,7 +165,7 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: lis
             continue
         prev = toks[idx - 1].norm if idx > 0 else ""
         if m.type == "country" and is_demonym(m, kb):
-            if _head_before(text, toks, idx) is None:
+            if _head_before(text, toks, idx) is None and not _people(toks, idx):
                 continue
         elif (prev in LOCATIVE or prev in DESTINATION and m.type in PLACE_TYPES) and (
                 len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):

@@ -498,8 +498,12 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 return None
             m_start = toks[i].start
             m_end = np[-1].end if np else toks[min(after, len(toks) - 1)].end
-            # content: the rest of the sentence outside the marker clause
-            if m_start - sentence.span.start > 10:
+            # content: what follows a complementiser right after the source (نقلًا عن X بأنّ …),
+            # else the rest of the sentence outside the marker clause
+            comp = next((t for t in toks if t.start >= m_end and t.start - m_end <= 2), None)
+            if comp is not None and comp.norm in COMPLEMENTISERS:
+                content = _trim(text, comp.end, sentence.span.end)
+            elif m_start - sentence.span.start > 10:
                 content = _trim(text, sentence.span.start, m_start)
             else:
                 nxt = text.find("،", m_end, sentence.span.end)
@@ -623,6 +627,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if out and ":" in text[out[-1].end : t.start]:
             break
         m = _mention_at(t, mentions)
+        if m is not None and out and t.norm not in SUBUNIT_LINKS and _known(" ".join(x.norm for x in out), state) \
+                and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]):
+            break  # a speaker named again is followed by its object: ووصف مروم الإيرانيين بـ…
         if m is not None:
             covered = [x for x in np[k:] if x.start < m.span.end]
             out.extend(covered)
