@@ -161,3 +161,21 @@ def test_stance_strikes_against_a_group_side_with_it(analyze):
     a = analyze("قال الناطق العراقي إن الولايات المتحدة نفذت ضربات جوية ضد مقرات الحشد الشعبي.")
     stances = _stances(a)
     assert stances["IRQ_PMF"] == Stance.FAVOR
+
+
+def test_stance_attacks_recently_against_a_victim(analyze):
+    # "The centre said the leaders were responsible for attacks recently against the Syrian army."
+    a = analyze("وأشار مركز المصالحة الروسي إلى أنّ القادة مسؤولون عن هجمات مؤخراً ضد الجيش السوري.")
+    assert _stances(a)["SAA"] == Stance.FAVOR  # the army is the victim, not opposed
+
+
+def test_stance_stop_shelling_the_forces_takes_no_position_on_them(analyze):
+    # "The centre called on the armed groups to stop shelling the positions of the Syrian forces."
+    a = analyze("دعا مركز المصالحة الروسي الجماعات المسلحة إلى وقف قصف مواقع القوات السورية.")
+    assert _stances(a).get("SAA") != Stance.AGAINST
+
+
+def test_stance_no_prior_toward_the_speakers_own_state(analyze):
+    # "An Israeli official declared that the Israeli army is getting ready for a response."
+    (st,) = analyze("صرّح مسؤول إسرائيلي أنّ الجيش الإسرائيلي يستعد لرد محتمل.").statements
+    assert all(t.stance == Stance.NEUTRAL for t in st.targets)

@@ -366,6 +366,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                 roles = [(m, 1.0) for m, _ in roles[1:]]
             if negated and len(roles) == 1:
                 continue  # a harm that did not happen, with no agent named: no position (لن يُفرض على إيران)
+            if entry.attach == "action" and len(roles) == 1 and _stopped(toks, k):
+                continue  # a call to stop an act whose doer is not named (وقف قصف مواقع القوات): no position on its object
             for m, share in roles:
                 scores[m.key] += polarity * share
             continue
@@ -547,7 +549,10 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
     if not _priors_enabled or not m.actor_id:
         return None
     table = stance_priors()
-    for key in speaker_keys(st, kb):
+    keys = speaker_keys(st, kb)
+    if _organ_family(kb, m.actor_id) & set(keys):
+        return None  # the speaker's own state or body: positions inside it differ by speaker, not by family
+    for key in keys:
         found = table.get((key, m.actor_id))
         if found is not None:
             return found
@@ -556,6 +561,14 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
 
 HONORIFIC = {"الشهيد", "شهيد", "المجاهد", "مجاهد", "البطل", "الشهيدين", "الشهداء"}
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
+STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns that stop what follows: وقف قصف …، منع استهداف …
+
+
+def _stopped(toks: list[Token], k: int) -> bool:
+    """The word at ``k`` is governed by a noun of stopping right before it (وقف قصف، لوقف استهداف)."""
+    return k > 0 and any(stem in STOPPERS for stem in stems(toks[k - 1].norm))
+
+
 def _negated(toks: list[Token], k: int) -> bool:
     for j in range(max(0, k - 4), k):
         if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):
@@ -600,7 +613,10 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     """
     by_index = {i: m for m, i in targets}
     agent = victim = None
-    after = next((i for i in range(k + 1, min(k + 3, len(toks))) if i in by_index), None)
+    # the genitive right after the word, or after one adjective (الغارات الجوية الإسرائيلية), not
+    # the genitive of another noun (قصف مواقع القوات: the positions are shelled, not the forces shelling)
+    after = k + 1 if k + 1 in by_index else (
+        k + 2 if k + 2 in by_index and _adjective_like(toks[k + 1].norm) else None)
     before = next((i for i in range(k - 1, max(k - 4, -1), -1) if i in by_index), None)
     link = next((j for j in range(k + 1, min(k + 8, len(toks))) if toks[j].norm in VICTIM_LINKS
                  or toks[j].norm[:1] == "ل" and j in by_index), None)
@@ -662,8 +678,8 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
         if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(word) < 0:
             harmful = True
             break
-        if not (word.endswith(("ي", "يه")) or word.startswith("ال")):
-            break  # only adjectives may stand between the act and ضد
+        if not (word.endswith(("ي", "يه")) or word.startswith("ال") or _adverb(word)):
+            break  # only adjectives and adverbs may stand between the act and ضد (هجمات مؤخراً ضد)
     out: list[tuple[Mention, float]] = []
     if agent is not None:
         out.append((agent, 1.0))
@@ -681,6 +697,18 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) 
         if any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0:
             return True
     return False
+
+
+ADVERBS = {"مؤخرا", "موخرا", "حاليا", "ايضا", "مجددا", "دائما", "اخيرا", "سابقا", "لاحقا", "يوميا", "اليوم", "امس"}
+
+
+def _adverb(word: str) -> bool:
+    return word in ADVERBS
+
+
+def _adjective_like(word: str) -> bool:
+    """A nisba or definite word that can qualify the noun before it (الجوية، المسير، العسكري)."""
+    return word.endswith(("ي", "يه")) or word.startswith("ال") or _adverb(word)
 
 
 def _definite(word: str) -> bool:
