@@ -179,3 +179,10 @@ def test_stance_no_prior_toward_the_speakers_own_state(analyze):
     # "An Israeli official declared that the Israeli army is getting ready for a response."
     (st,) = analyze("صرّح مسؤول إسرائيلي أنّ الجيش الإسرائيلي يستعد لرد محتمل.").statements
     assert all(t.stance == Stance.NEUTRAL for t in st.targets)
+
+
+def test_stance_evidence_finds_the_second_occurrence(analyze):
+    # "On the Israeli attacks on Syria, the spokesman said that the measures Israel takes against Syria are temporary."
+    a = analyze("وبشأن الوضع في سوريا، رأى المتحدث باسم الخارجية الإيرانية أنّ الإجراءات التي تتخذها إسرائيل ضد سوريا مؤقتة.")
+    stances = _stances(a)
+    assert stances["ISR"] == Stance.AGAINST and stances["SYR"] == Stance.FAVOR

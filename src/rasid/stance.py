@@ -125,7 +125,10 @@ def _people(toks: list[Token], idx: int) -> bool:
 def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: list[Token] | None = None,
                    body: Span | None = None) -> list[tuple[Mention, int]]:
     """Target mentions of a statement with the index of their first token in the sentence tokens
-    (``toks`` and ``body``, the sentence tokens and :func:`said_body`, when the caller has them)."""
+    (``toks`` and ``body``, the sentence tokens and :func:`said_body`, when the caller has them).
+
+    Every occurrence is listed (an actor named twice is two entries with the same key), so that
+    evidence finds the occurrence it qualifies: الاعتداءات على سوريا … ضد سوريا."""
     text = article.text
     if toks is None:
         toks = tokens_in(text, st.sentence.start, st.sentence.end)
@@ -144,7 +147,6 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: lis
     if body is None:
         body = said_body(article, st)
     out: list[tuple[Mention, int]] = []
-    seen: set[str] = set()
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
     last_place = -10
     in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)
@@ -179,9 +181,6 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: lis
             continue  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
         if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
             continue  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
-        if m.key in seen:
-            continue
-        seen.add(m.key)
         out.append((m, idx))
     return out
 
@@ -324,18 +323,27 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     if not targets:
         return toks, []
     scores = {m.key: 0.0 for m, _ in targets}
+    # "near" words take the nearest actor by proximity alone: only an actor's first occurrence
+    # counts for them, so that naming an actor again does not draw more of them to it
+    firsts = [(m, i) for n, (m, i) in enumerate(targets) if all(p.key != m.key for p, _ in targets[:n])]
     involved: set[str] = set()
     own_side = set(speaker_keys(st, kb))
     content_range = (st.content.start, st.content.end)
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
+    named_pejoratively: set[str] = set()
+    named_honorably: set[str] = set()
     for m, i in targets:
         surface = fold(m.surface)
         if any(w in surface for w in PEJORATIVE):
-            scores[m.key] -= 1.0
+            named_pejoratively.add(m.key)
         # an honorific is one too: الشهيد قاسم سليماني، المجاهد …
         words = set(surface.split()) | {toks[k].norm for k in range(max(0, i - 2), i)}
         if any(stem in HONORIFIC for w in words for stem in stems(w)):
-            scores[m.key] += 1.0
+            named_honorably.add(m.key)
+    for key in named_pejoratively:
+        scores[key] -= 1.0  # once per actor, however often it is so named
+    for key in named_honorably:
+        scores[key] += 1.0
     for k, t in enumerate(toks):
         if not (content_range[0] <= t.start < content_range[1]):
             continue
@@ -376,18 +384,24 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
-        m = _attach(targets, k, how)
+        m = _attach(firsts if how == "near" else targets, k, how)
         if m is not None:
             scores[m.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
     first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end and _governed(text, st, body, m)),
                           default=None)
+    occurrences: dict[str, list[tuple[Mention, int]]] = {}
+    for m, i in targets:
+        occurrences.setdefault(m.key, []).append((m, i))
     out: list[Candidate] = []
     prev_stance: Stance | None = None
     prev_idx = -10
-    for m, i in targets:
-        score = scores[m.key]
+    for key, named in occurrences.items():
+        # one candidate per actor: its first occurrence, or the one right after the cue
+        m, i = next(((m, i) for m, i in named if i == first_after_cue), named[0])
+        score = scores[key]
         first = i == first_after_cue
+        subject = any(body.contains(n.span) and _clause_subject(toks, j, n) for n, j in named)
         if score > 0.25:
             stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), "evidence"
         elif score < -0.25:
@@ -400,7 +414,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = default, 0.5, "kind"
         elif first and (learned := _prior(st, m, kb)) is not None:
             stance, conf, source = learned, PRIOR_CONFIDENCE, "prior"
-        elif m.key in involved or (body.contains(m.span) and _clause_subject(toks, i, m)):
+        elif m.key in involved or subject:
             # a participant (relations, talks, the subject of a clause): the speaker family's
             # usual position toward it if the corpus shows one, else neutral
             source = "involved" if m.key in involved else "subject"
