@@ -183,6 +183,6 @@ def test_stance_no_prior_toward_the_speakers_own_state(analyze):
 
 def test_stance_evidence_finds_the_second_occurrence(analyze):
     # "On the Israeli attacks on Syria, the spokesman said that the measures Israel takes against Syria are temporary."
-    a = analyze("وبشأن الوضع في سوريا، رأى المتحدث باسم الخارجية الإيرانية أنّ الإجراءات التي تتخذها إسرائيل ضد سوريا مؤقتة.")
+    a = analyze("وبشأن الاعتداءات على سوريا، رأى المتحدث باسم الخارجية الإيرانية أنّ الإجراءات التي تتخذها إسرائيل ضد سوريا مؤقتة.")
     stances = _stances(a)
     assert stances["ISR"] == Stance.AGAINST and stances["SYR"] == Stance.FAVOR
