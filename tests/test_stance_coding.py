@@ -186,3 +186,11 @@ def test_stance_evidence_finds_the_second_occurrence(analyze):
     a = analyze("وبشأن الاعتداءات على سوريا، رأى المتحدث باسم الخارجية الإيرانية أنّ الإجراءات التي تتخذها إسرائيل ضد سوريا مؤقتة.")
     stances = _stances(a)
     assert stances["ISR"] == Stance.AGAINST and stances["SYR"] == Stance.FAVOR
+
+
+def test_stance_support_for_it_after_a_wrong(analyze):
+    # "The Islamic Resistance in Iraq announced that it struck two bases, in response to the Israeli
+    #  crimes in Gaza and the American support for them."
+    a = analyze("أعلنت المقاومة الإسلامية في العراق أنّها استهدفت قاعدتين، رداً على الجرائم الإسرائيلية في غزة والدعم الأميركي لها.")
+    stances = _stances(a)
+    assert stances["USA"] == Stance.AGAINST and stances["ISR"] == Stance.AGAINST

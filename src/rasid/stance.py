@@ -710,7 +710,14 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) 
         word = toks[j].norm
         if any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0:
             return True
+        if word in PRONOUN_OBJECTS and j - k <= 3:
+            # support for "it": a wrong named just before (الجرائم الإسرائيلية … والدعم الأميركي لها)
+            return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0
+                       for i in range(max(0, k - BACKED_REACH - 3), k))
     return False
+
+
+PRONOUN_OBJECTS = {"له", "لها", "لهم", "لهما", "لهن"}
 
 
 ADVERBS = {"مؤخرا", "موخرا", "حاليا", "ايضا", "مجددا", "دائما", "اخيرا", "سابقا", "لاحقا", "يوميا", "اليوم", "امس"}
