@@ -57,3 +57,18 @@ def test_arabic_tokenize_offsets():
 @given(st.text(max_size=200))
 def test_arabic_fold_fast_path_equals_normalize(text):
     assert fold(text) == normalize(text).text
+
+
+def test_arabic_tokenize_splits_a_reporting_verb_glued_to_the_next_word():
+    # scraped text often loses the space at a tag boundary: "and the head ... said" (وقال رئيس),
+    # "the organisation announced" (أعلنت المنظمة), "he affirmed in" (أكد في), with a diacritic kept on its letter
+    text = "وقالرئيس المجلس، أعلنتالمنظمة، أكدفي كلمة، قالَالمساعد"
+    words = [t.text for t in tokenize(text)]
+    assert words == ["وقال", "رئيس", "المجلس", "أعلنت", "المنظمة", "أكد", "في", "كلمة", "قالَ", "المساعد"]
+    for t in tokenize(text):
+        assert text[t.start : t.end] == t.text
+
+
+def test_arabic_tokenize_keeps_verb_forms_whole():
+    # dual, plural and suffixed verbs are one word: "they (two) announce", "they said", "she said it"
+    assert [t.text for t in tokenize("يعلنان قالوا قالها اعتبرت")] == ["يعلنان", "قالوا", "قالها", "اعتبرت"]

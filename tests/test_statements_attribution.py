@@ -144,3 +144,11 @@ def test_statements_source_marker_then_complementiser(analyze):
     (st,) = a.statements
     assert "كوبي مروم" in st.speaker.surface
     assert a.slice(st.content) == "إيران قد ترد بطرق متعددة"
+
+
+def test_statements_office_then_holder_is_one_speaker(analyze):
+    # "The Iranian foreign minister Hossein Amir-Abdollahian thanked Iraq, yesterday, for its role." (space after
+    #  the verb lost in scraping)
+    (st,) = analyze("وشكروزير الخارجية الإيراني حسين أمير عبد اللهيان، أمس الخميس، للعراق دوره في تعزيز الحوار.").statements
+    assert st.speaker.surface == "وزير الخارجية الإيراني حسين أمير عبد اللهيان"
+    assert st.date.value == "2024-11-28"  # أمس الخميس, the day before publication

@@ -302,7 +302,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np = []
         if np and _looks_like_speaker(np, mentions, state):
             np = _with_apposition(text, toks, np, mentions, state)
-            relayed = _relayed_speaker(text, toks, np, cue, mentions, state) if cue.lemma == "نقل" else None
+            relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
             if relayed is not None:
                 np = relayed
             speaker = _speaker_mention(article, kb, np, mentions, state)
@@ -435,12 +435,21 @@ def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
 
 def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, mentions: list[Mention],
                      state: _State) -> list[Token] | None:
-    """نقلت وكالة X عن مسؤول قوله إن ...: the relayed source Y is the speaker."""
-    k = toks.index(np[-1]) + 1
-    while k < len(toks) and toks[k].norm != "عن" and k <= toks.index(np[-1]) + 3:
+    """The relayed source is the speaker: نقلت وكالة X عن مسؤول قوله إن … (a verb of relaying),
+    أفادت وسائل إعلام، اليوم، نقلًا عن العقيد … بأنّ … (any cue, with نقلًا عن after the outlet)."""
+    after = toks.index(np[-1]) + 1
+    k = after
+    if cue.lemma == "نقل":
+        while k < len(toks) and toks[k].norm != "عن" and k <= after + 2:
+            k += 1
+        if k >= len(toks) or toks[k].norm != "عن":
+            return None
+    else:
+        while k < len(toks) and k < after + 4 and (toks[k].norm in TIME_WORDS or toks[k].norm[:1].isdigit()):
+            k += 1
+        if not (k + 1 < len(toks) and toks[k].norm in {"نقلا", "ونقلا"} and toks[k + 1].norm == "عن"):
+            return None
         k += 1
-    if k >= len(toks) or toks[k].norm != "عن":
-        return None
     rest = [t for t in toks[k + 1 : k + 1 + MAX_SPEAKER_TOKENS]]
     cut: list[Token] = []
     for t in rest:
@@ -639,6 +648,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             # a person's name after a title: وزير الخارجية الروسي سيرغي لافروف
             if k < len(np) and m.type == "country" and _plain_name(np[k]):
+                continue
+            # the holder named after an office: وزير الخارجية الإيراني حسين أمير عبد اللهيان
+            nxt_m = _mention_at(np[k], mentions) if k < len(np) else None
+            if m.type == "office" and nxt_m is not None and nxt_m.type == "person" \
+                    and "،" not in text[out[-1].end : np[k].start]:
                 continue
             break
         if not out:

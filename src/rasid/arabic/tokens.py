@@ -49,11 +49,58 @@ def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
 def _scan(text: str, offset: int) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD.finditer(text):
-        norm = _fold_word(m.group())
+        word = m.group()
+        norm = _fold_word(word)
         if not norm:
             continue
-        tokens.append(Token(m.start() + offset, m.end() + offset, m.group(), norm))
+        cut = _glue_point(word, norm) if len(norm) >= 5 else None
+        if cut is not None:
+            start = m.start() + offset
+            tokens.append(Token(start, start + cut, word[:cut], _fold_word(word[:cut])))
+            tokens.append(Token(start + cut, m.end() + offset, word[cut:], _fold_word(word[cut:])))
+            continue
+        tokens.append(Token(m.start() + offset, m.end() + offset, word, norm))
     return tuple(tokens)
+
+
+# what may follow a reporting verb whose space was lost (أعلنتالمنظمة، وشكروزير، أكدفي)
+_GLUE_TAILS = ("في", "علي")
+
+
+@lru_cache(maxsize=300_000)
+def _glue_point(word: str, norm: str) -> int | None:
+    """Where a reporting verb and the next word meet inside ``word`` when the space between
+    them was lost in scraping (قالالمساعد، وشكروزير، أعلنتالمنظمة، أكدفي): the character index
+    in ``word`` at which the second word starts, or None.
+
+    The verb must be one of the reporting verbs of :func:`rasid.lexicons.cue_forms` (with or
+    without و/ف), and the rest a definite word, a speaker noun (وزير، رئيس) or في/على.
+    """
+    from ..lexicons import cue_forms, speaker_nouns  # the lexicons need this module: import late
+
+    cues = cue_forms()
+    if norm in cues:
+        return None
+    nouns = speaker_nouns()
+    for n in range(2, min(9, len(norm) - 1)):
+        head, rest = norm[:n], norm[n:]
+        if not (head in cues or head[:1] in "وف" and head[1:] in cues):
+            continue
+        if rest.startswith("ال") and len(rest) >= 4 or rest in nouns or rest in _GLUE_TAILS:
+            return _raw_index(word, n)
+    return None
+
+
+def _raw_index(word: str, n: int) -> int | None:
+    """The index in ``word`` after which its folded form has ``n`` characters (marks kept with the letter before)."""
+    best = None
+    for j in range(1, len(word)):
+        folded = len(_fold_word(word[:j]))
+        if folded == n:
+            best = j
+        elif folded > n:
+            break
+    return best
 
 
 CONJ = ("و", "ف")
