@@ -152,3 +152,43 @@ def test_statements_office_then_holder_is_one_speaker(analyze):
     (st,) = analyze("وشكروزير الخارجية الإيراني حسين أمير عبد اللهيان، أمس الخميس، للعراق دوره في تعزيز الحوار.").statements
     assert st.speaker.surface == "وزير الخارجية الإيراني حسين أمير عبد اللهيان"
     assert st.date.value == "2024-11-28"  # أمس الخميس, the day before publication
+
+
+def test_statements_honorific_opens_the_name_in_apposition(analyze):
+    # "The former sharia official in HTS, Sheikh Abd al-Razzaq al-Mahdi, asked ... . Al-Mahdi said that the committee waits."
+    a = analyze("طالب القيادي الشرعي السابق في هيئة تحرير الشام، الشيخ عبد الرزاق المهدي، بأن يسمح له بزيارة السجون."
+                " وقال المهدي إن اللجنة تنتظر الموافقة.")
+    first, second = a.statements
+    assert first.speaker.surface.endswith("الشيخ عبد الرزاق المهدي")
+    assert "المهدي" in second.speaker.name  # the surname alone is the same speaker
+
+
+def test_statements_an_past_is_a_report_an_present_is_not(analyze):
+    # "Lazzarini had previously declared that the decision threatens humanitarian work."
+    (st,) = analyze("وسبق أن صرّح المفوض العام للأونروا بأنّ القرار يهدد العمل الإنساني في المنطقة.").statements
+    assert st.speaker.surface.startswith("المفوض العام")
+    # "It is expected that the minister announces his plan." (أن + present: not a report)
+    assert analyze("ومن المقرر أن يعلن الوزير خطته الجديدة للمنطقة.").statements == ()
+
+
+def test_statements_insertions_before_the_complementiser(analyze):
+    # "A senior regional source, close to the Syrian government, told Reuters, yesterday, Friday, that Raisi will visit."
+    a = analyze("أعلن مصدر إقليمي كبير، مقرب إلى الحكومة السورية، لـ\"رويترز\"، أمس الجمعة، أنّ الرئيس الإيراني سيزور دمشق.")
+    (st,) = a.statements
+    assert a.slice(st.content) == "الرئيس الإيراني سيزور دمشق"
+    assert st.date.value == "2024-11-29"
+
+
+def test_statements_date_set_off_after_the_speaker(analyze):
+    # "The aerospace force, part of the IRGC, announced, on Saturday 13 April, striking the occupied territories."
+    (st,) = analyze("أعلنت القوة الجوفضائية، التابعة لحرس الثورة في إيران، يوم السبت في 13 من نيسان/إبريل، استهداف"
+                    " الأراضي المحتلة بعشرات الصواريخ.", published="2024-04-22T10:00:00").statements
+    assert st.date.value == "2024-04-13"
+
+
+def test_statements_quoted_name_closing_quote_is_not_content(analyze):
+    # 'The "ISIS" organisation announced, last month, the death of its leader.'
+    a = analyze("وسبق أن أعلن تنظيم \"داعش\"، الشهر الماضي، مقتل زعيمه في اشتباكات شمالي سوريا.")
+    (st,) = a.statements
+    assert not a.slice(st.content).startswith('"')
+    assert st.date.value == "2024-10"

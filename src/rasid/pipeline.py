@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 
 from .actors.kb import KnowledgeBase, default_kb
 from .arabic.sentences import paragraphs, split_sentences
+from .arabic import fold
 from .errors import RasidError, StageError
 from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
@@ -55,6 +56,10 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
             own = [d for d in dates if d.span and st.cue.end <= d.span.start < st.cue.end + 40
                    and (d.span.end <= st.content.start + 1 or _opens(article.text, st.content.start, d.span.start))]
+        if not own and not st.direct:
+            # a date set off by commas among the insertions after the speaker (أعلنت القوة، التابعة
+            # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act
+            own = [d for d in dates if d.span and _inserted(article.text, st, d.span)][:1]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
         if date is None:
@@ -70,6 +75,19 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
+
+
+INSERTED_CHUNKS = 3  # comma-set chunks after the cue among which a date still dates the act
+
+
+def _inserted(text: str, st: Statement, span) -> bool:
+    if not (st.cue.end <= span.start < st.content.end):
+        return False
+    before, after = text[st.cue.end : span.start], text[span.end : span.end + 3]
+    if not (before.rstrip().endswith("،") and after.lstrip().startswith("،")):
+        return False
+    return before.count("،") <= INSERTED_CHUNKS and not any(
+        w in fold(before).split() for w in ("ان", "انه", "انها", "بان"))
 
 
 def _opens(text: str, content_start: int, date_start: int) -> bool:

@@ -83,7 +83,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple
             return None
         if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
             # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
-            if not (prev.norm in {"قد", "وقد", "فقد"} and not cue.person.startswith("impf")):
+            # أنْ + past is a report too (وسبق أن صرّح، بعد أن أعلنت); أن + present is not (أن يعلن)
+            if not (prev.norm in {"قد", "وقد", "فقد", "ان"} and not cue.person.startswith("impf")):
                 return None
         if tok.norm.startswith("س") and cand == tok.norm[1:]:
             return None  # future: سيعلن
@@ -316,6 +317,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     content_start = t.end
                     break
                 if t.norm not in FRAME_STOPS.get(cue.frame, set()):
+                    comp = _after_insertions(text, toks, toks.index(np[-1]) + 1)
+                    if comp is not None:
+                        content_start = comp
                     break
         elif not np:
             # pronoun subject: carry the previous speaker over
@@ -358,6 +362,23 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         confidence=0.6 if carried else 0.8,
     )
 
+
+
+INSERTION_REACH = 16  # words of comma-set insertions between a speaker and its complementiser
+
+
+def _after_insertions(text: str, toks: list[Token], k: int) -> int | None:
+    """Where what was said starts when comma-set insertions stand between the speaker and the
+    complementiser: أعلن مصدر، مقرب إلى الحكومة، لـ"رويترز"، أمس الجمعة، أنّ … (the end of أنّ), or None."""
+    if k >= len(toks) or "،" not in text[toks[k - 1].end : toks[k].start]:
+        return None
+    for j in range(k, min(k + INSERTION_REACH, len(toks))):
+        t = toks[j]
+        if t.norm in COMPLEMENTISERS:
+            return t.end if j > k and "،" in text[toks[j - 1].end : t.start] else None
+        if t.norm in cue_forms() or ":" in text[toks[j - 1].end : t.start]:
+            return None
+    return None
 
 
 APPOSITION_REACH = 6  # words of a title's modifiers between the bounded phrase and the name in apposition
@@ -411,7 +432,8 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
         k += 1
     closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
               or toks[k].norm in COMPLEMENTISERS) if name else False
-    if not (name and closed and len(name) <= MAX_NAME_TOKENS and not name[0].norm.startswith(("ال", "ل", "ب"))):
+    if not (name and closed and len(name) <= MAX_NAME_TOKENS
+            and (not name[0].norm.startswith(("ال", "ل", "ب")) or name[0].norm in HONORIFICS and len(name) >= 2)):
         return np
     if any((m := _mention_at(t, mentions)) is not None and m.type != "person" for t in name):
         return np
@@ -419,6 +441,11 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                           or state is not None and _named_entity(name, state, ("PER",))):
         return np  # past the title's modifiers, only a person's name is an apposition
     return np + modifiers + name
+
+
+# honorifics and ranks that open a person's name: الشيخ عبد الرزاق المهدي، السيد علي خامنئي، العميد رضا طلائي
+HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
+              "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
 
 
 def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
@@ -805,9 +832,24 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         head_end = end
         # the named parent: the last named body after a link word (في/باسم/…) or a demonym (السعودية)
         link_at = next((t for t in np[1:] if t.norm in SUBUNIT_LINKS), None)
+        holder = _holder(text, np)
         if persons:
             p = persons[-1]
             result = Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "kb")
+        elif holder:
+            # an unknown person named after his title (القيادي في الهيئة، الشيخ عبد الرزاق المهدي): the
+            # person speaks; the office, when known, or the body in the title is the parent
+            title_end = np[np.index(holder[0]) - 1].end
+            title = _clean_name(text[start:title_end])
+            kb_title = kb.lookup(title)
+            bodies = [m for m in inner if m.span.end <= title_end and m.type not in ("person", "city")]
+            if kb_title is not None:
+                parent = Mention(Span(start, title_end), text[start:title_end], kb_title.name_ar, kb_title.id,
+                                 kb_title.type, "kb")
+            elif bodies and not _located_reporter(np, bodies[-1]):
+                parent = _parent(bodies[-1])
+            name_text = _clean_name(text[holder[0].start : holder[-1].end])
+            result = Mention(Span(start, end), surface, name_text, None, "person", "pattern", parent)
         else:
             if link_at is not None:
                 # a spokesman is named with what he speaks for (المتحدث باسم الخارجية); a sub-unit by itself
@@ -838,6 +880,20 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
     return result
+
+
+def _holder(text: str, np: list[Token]) -> list[Token]:
+    """The name after the last comma of a title phrase (… في هيئة تحرير الشام، الشيخ عبد الرزاق المهدي):
+    one to four plain words, or an honorific and a name; empty when there is none."""
+    cut = next((i for i in range(len(np) - 1, 0, -1) if "،" in text[np[i - 1].end : np[i].start]), None)
+    if cut is None or cut > len(np) - 1:
+        return []
+    name = np[cut:]
+    if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(_plain_name(t) for t in name):
+        return []
+    if name[0].norm.startswith(("ال", "ل", "ب")) and not (name[0].norm in HONORIFICS and len(name) >= 2):
+        return []
+    return name
 
 
 # reporters are placed, not affiliated, by the place after them (مراسلنا في دمشق)
@@ -919,8 +975,9 @@ def _quote_in(text: str, start: int, end: int) -> Span | None:
 
 def _trim(text: str, start: int, end: int) -> Span:
     start = min(start, end)
-    while start < end and (text[start].isspace() or text[start] in "،,:”»"):
-        start += 1
+    while start < end and (text[start].isspace() or text[start] in "،,:”»"
+                           or text[start] == '"' and start + 1 < end and text[start + 1] in " ،,\u00a0"):
+        start += 1  # (a straight quote followed by a space or comma closes a quoted name: تنظيم "داعش"، …)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
         end -= 1
     return Span(start, end)
