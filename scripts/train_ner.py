@@ -239,6 +239,8 @@ def main() -> None:
                     "itself, e.g. 0,1,2 (default: rasid.actors.ner.EMB_OWN)")
     ap.add_argument("--emb-context", help="levels per neighbour distance, e.g. '1:0,1;2:0' "
                     "(default: rasid.actors.ner.EMB_CONTEXT)")
+    ap.add_argument("--cv", type=int, default=0, help="only cross-validate the first pass: "
+                    "score the train sentences' jackknifed labels from CV folds (see jackknife)")
     ap.add_argument("--eval-only", action="store_true", help="score the model at --out, no training")
     args = ap.parse_args()
     for group in filter(None, args.without.split(",")):
@@ -264,6 +266,14 @@ def main() -> None:
     for name in filter(None, args.extra.split(",")):
         train += read_extra(name)
     split = "dev" if args.dev else "test"
+    if args.cv:
+        t0 = time.perf_counter()
+        labels = jackknife(train, args.cv, args, args.out.with_name(args.out.stem + "_fold.tmp"))
+        result = score([gold for _, gold in train], labels)
+        print(f"{args.cv}-fold cross-validation of the first pass on train "
+              f"({time.perf_counter() - t0:.0f} s): micro F1 {result['micro'][2]:.4f}")
+        report(result)
+        return
     if args.eval_only:
         tagger = NerTagger.load(args.out)
         print(f"{split} micro F1 {evaluate(tagger, test)['micro'][2]:.4f}")
