@@ -194,3 +194,15 @@ def test_stance_support_for_it_after_a_wrong(analyze):
     a = analyze("أعلنت المقاومة الإسلامية في العراق أنّها استهدفت قاعدتين، رداً على الجرائم الإسرائيلية في غزة والدعم الأميركي لها.")
     stances = _stances(a)
     assert stances["USA"] == Stance.AGAINST and stances["ISR"] == Stance.AGAINST
+
+
+def test_stance_demonym_shaped_name_as_a_noun(analyze):
+    # "The spokesman saw that Iran and Saudi Arabia are two important states in the region."
+    a = analyze("ورأى المتحدث باسم الخارجية الإيرانية أنّ إيران والسعودية دولتان مهمتان في المنطقة.")
+    assert "SAU" in _stances(a)
+
+
+def test_stance_country_as_a_cause_is_not_a_target(analyze):
+    # "The head of the conference said: we are engaged to the bone in the cause of Palestine."
+    a = analyze("قال رئيس المؤتمر القومي العربي إننا منخرطون إلى النخاع في قضية فلسطين والعمل من أجل تحريرها.")
+    assert "PSE" not in _stances(a)

@@ -192,3 +192,11 @@ def test_statements_quoted_name_closing_quote_is_not_content(analyze):
     (st,) = a.statements
     assert not a.slice(st.content).startswith('"')
     assert st.date.value == "2024-10"
+
+
+def test_statements_masdar_like_verb_after_a_comma(analyze):
+    # "Likewise, he expressed his concern that Gaza is the beginning." (عبر is also "via": a verb here, after a comma)
+    a = analyze("حذّر المبعوث الأممي من توسع الحرب. كذلك، عبّر عن قلقه من أن تكون غزة هي البداية.")
+    assert len(a.statements) == 2 and a.statements[1].carried
+    # "the youth seek salvation via emigration" (عبر as a preposition)
+    assert analyze("قال الوزير إن الشباب يبحثون عن الخلاص عبر الهجرة إلى الخارج.").statements[0].speaker.surface == "الوزير"

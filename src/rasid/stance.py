@@ -50,6 +50,8 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   "العقوبات", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
                   "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل"}
 PLACE_TYPES = {"country", "city", "region"}
+# nouns whose genitive country is a cause, a land or a people, not a political actor
+TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
 DESTINATION = {"الي", "نحو", "باتجاه"}  # وصل الوفد إلى سوريا: a place
 NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
 DEFAULT_BY_KIND = {
@@ -167,12 +169,19 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: lis
             continue
         prev = toks[idx - 1].norm if idx > 0 else ""
         if m.type == "country" and is_demonym(m, kb):
-            if _head_before(text, toks, idx) is None and not _people(toks, idx):
+            before = in_scope[pos - 1] if pos else None
+            joined = (before is not None and before.type == "country" and not is_demonym(before, kb)
+                      and toks[idx].norm.startswith("و") and text[before.span.end : m.span.start].strip() == "")
+            opens = prev in CLAUSE_OPENERS or toks[idx].start == st.content.start
+            # a demonym-shaped name used as a noun: إيران والسعودية، أنّ السعودية …
+            if _head_before(text, toks, idx) is None and not _people(toks, idx) and not joined and not opens:
                 continue
         elif (prev in LOCATIVE or prev in DESTINATION and m.type in PLACE_TYPES) and (
                 len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
             continue  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
+        elif m.type in PLACE_TYPES and any(stem in TOPIC_HEADS for stem in stems(prev)):
+            continue  # a country as the cause or land in question: قضية فلسطين، تحرير فلسطين، شعب فلسطين
         elif (m.type in PLACE_TYPES or len(tokenize(m.surface)) == 1) and (
                 _capital_before(toks, idx) or _place_after(toks, idx) or _joined_place(toks, last_place, idx)):
             last_place = idx
@@ -252,7 +261,7 @@ def _place_after(toks: list[Token], idx: int) -> bool:
         return False
     if toks[idx - 2].norm == "كل":
         return idx >= 3 and toks[idx - 3].norm in LOCATIVE
-    return any(stem in LEAVING for j in range(max(0, idx - 4), idx - 1) for stem in stems(toks[j].norm))
+    return any(stem in LEAVING for j in range(max(0, idx - 6), idx - 1) for stem in stems(toks[j].norm))
 
 
 def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:

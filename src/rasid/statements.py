@@ -44,7 +44,7 @@ ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
-NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال"}
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر"}  # عبر: "via"
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 MAX_SPEAKER_TOKENS = 10
 PARENT_RELATIONS = {"part_of", "ministry_of", "office_of", "organ_of", "unit_of", "agency_of", "wing_of", "branch_of",
@@ -68,7 +68,7 @@ class _State:
     ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
 
 
-def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple[Cue, bool] | None:
+def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
@@ -79,7 +79,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue]) -> tuple
             continue
         conj = cand != tok.norm
         # a bare masdar-like 3ms form is a verb only at the start of a clause
-        if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS:
+        if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS \
+                and prev.norm not in TIME_WORDS and "،" not in gap:
             return None
         if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
             # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
@@ -126,7 +127,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     for i, tok in enumerate(toks):
         if covered and any(c.start <= tok.start < c.end for c in covered):
             continue
-        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues)
+        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ")
         if not hit:
             continue
         cue, conj = hit
