@@ -200,3 +200,21 @@ def test_statements_masdar_like_verb_after_a_comma(analyze):
     assert len(a.statements) == 2 and a.statements[1].carried
     # "the youth seek salvation via emigration" (عبر as a preposition)
     assert analyze("قال الوزير إن الشباب يبحثون عن الخلاص عبر الهجرة إلى الخارج.").statements[0].speaker.surface == "الوزير"
+
+
+def test_statements_dateline_is_not_the_speaker(analyze):
+    # "Damascus, Syria (CNN) -- Syrian opposition parties affirmed that armed factions took the depots."
+    (st,) = analyze("دمشق، سوريا (CNN) -- أكدت جهات سورية معارضة أن فصائل مسلحة سيطرت على مستودعات للأسلحة.").statements
+    assert st.speaker.surface == "جهات سورية معارضة"
+
+
+def test_statements_topic_after_amma_is_the_speaker(analyze):
+    # "As for the Syrian National Coalition, it called in a statement on all factions to exercise restraint."
+    (st,) = analyze("أما الائتلاف الوطني السوري، فقد دعا في بيان له كافة الفصائل إلى ضبط النفس.").statements
+    assert st.speaker.surface == "الائتلاف الوطني السوري"
+
+
+def test_statements_marker_speaker_stops_before_faqad(analyze):
+    # "According to the Observatory, the fighters seized anti-armour weapons."
+    (st,) = analyze("وبحسب المرصد السوري لحقوق الإنسان فقد اغتنم المقاتلون أسلحة مضادة للدروع.").statements
+    assert st.speaker.surface == "المرصد السوري لحقوق الإنسان"

@@ -22,6 +22,7 @@ sentence that already has a verb cue only decorates that cue.
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field
@@ -230,9 +231,21 @@ def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
     return k
 
 
+# a dateline opening a story: دمشق، سوريا (CNN) --، بيروت - ، القاهرة (رويترز) –
+_DATELINE = re.compile(r"\s*[^\s.،,()]+(?:[،,]\s*[^\s.،,()]+)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—])\s")
+
+
 def _lead_index(text: str, toks: list[Token]) -> int:
-    """Index of the first token after leading adverbial chunks that end with a comma."""
+    """Index of the first token after a dateline and leading adverbial chunks that end with a comma;
+    after أما the topic that follows is the subject (أما الائتلاف، فقد دعا …)."""
     i = 0
+    if toks:
+        dateline = _DATELINE.match(text, toks[0].start)
+        if dateline is not None:
+            while i < len(toks) and toks[i].start < dateline.end():
+                i += 1
+    if i < len(toks) and toks[i].norm in {"اما", "واما"}:
+        return i + 1
     while i < len(toks):
         # find the next comma after token i
         j = i
@@ -247,7 +260,7 @@ def _lead_index(text: str, toks: list[Token]) -> int:
                      "ويوم", "ومساء", "وصباح", "فجر", "ليل", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه",
                      "السبت", "والاحد", "والاثنين", "والثلاثاء", "والاربعاء", "والخميس", "والجمعه", "والسبت", "نقلا", "ونقلا",
                      "وفيما", "فيما", "ميدانيا", "سياسيا", "وميدانيا", "وسياسيا", "بالتزامن", "وبالتزامن", "تزامنا", "وتزامنا",
-                     "كما", "لكن", "ولكن", "غير", "اما", "واما", "الا", "الي ذلك", "هذا", "وهذا"} or first[:1].isdigit():
+                     "كما", "لكن", "ولكن", "غير", "الا", "الي ذلك", "هذا", "وهذا"} or first[:1].isdigit():
             i = j + 1
             continue
         return i
@@ -266,7 +279,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
     if i > lead and not conj:
-        end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد"} else i
+        end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
         np_toks = _cut_np(text, toks[lead:end_np])
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
@@ -715,7 +728,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
 _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "ب", "ل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
                    "الذين", "ما", "لا", "لم", "لن", "قد", "كل", "بعض", "اي", "او", "ام", "ثم", "حتي", "بين", "عند", "بعد",
                    "قبل", "حول", "ضد", "دون", "غير", "لدي", "هو", "هي", "هم", "انه", "انها", "بانه", "بانها", "انهم", "امام",
-                   "وسط", "ازاء", "تجاه", "نحو", "رغم", "عبر", "خلال", "منذ", "كان", "كانت", "يكون", "تكون", "ليس", "ليست"}
+                   "وسط", "ازاء", "تجاه", "نحو", "رغم", "عبر", "خلال", "منذ", "كان", "كانت", "يكون", "تكون", "ليس", "ليست",
+                   "فقد", "فلقد", "فان", "فانه", "فانها", "فانهم", "كما", "فيما", "بينما"}
 
 
 def _plain_name(t: Token) -> bool:
