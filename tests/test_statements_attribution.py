@@ -218,3 +218,36 @@ def test_statements_marker_speaker_stops_before_faqad(analyze):
     # "According to the Observatory, the fighters seized anti-armour weapons."
     (st,) = analyze("وبحسب المرصد السوري لحقوق الإنسان فقد اغتنم المقاتلون أسلحة مضادة للدروع.").statements
     assert st.speaker.surface == "المرصد السوري لحقوق الإنسان"
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "The Russian foreign ministry said in a statement, Sunday 12 May, that the American strikes violate Syria's sovereignty."
+    ("قالت وزارة الخارجية الروسية في بيان، الأحد 12 من أيار، إن الضربات الأمريكية تنتهك سيادة سوريا.",
+     "وزارة الخارجية الروسية", "الضربات الأمريكية تنتهك سيادة سوريا"),
+    # "According to what the Syrian Observatory for Human Rights reported, three civilians were killed."
+    ("ووفقًا لما ذكره المرصد السوري لحقوق الإنسان، قتل ثلاثة مدنيين بقصف على ريف إدلب.",
+     "المرصد السوري لحقوق الإنسان", "قتل ثلاثة مدنيين بقصف على ريف إدلب"),
+    # "HTS denied, in a statement issued by its media relations office, the accusations of rights groups."
+    ("من جهتها، نفت هيئة تحرير الشام في بيان صادر عن مكتب العلاقات الإعلامية، الاتهامات التي وجهتها منظمات حقوقية لها.",
+     "هيئة تحرير الشام", "الاتهامات التي وجهتها منظمات حقوقية لها"),
+    # "The Turkish president wrote on his account on the X platform that Turkey will stand by the Palestinian people."
+    ("وكتب الرئيس التركي رجب طيب أردوغان عبر حسابه في منصة \"إكس\"، أن تركيا ستقف إلى جانب الشعب الفلسطيني.",
+     "الرئيس التركي رجب طيب أردوغان", "تركيا ستقف إلى جانب الشعب الفلسطيني"),
+])
+def test_statements_frames_of_other_outlets(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker
+    assert a.slice(st.content) == content
+
+
+def test_statements_qailan_before_a_quote_carries_the_speaker(analyze):
+    # 'The minister said the talks go on. He went on, saying: "The interim government will keep working with partners."'
+    a = analyze('قال وزير الخارجية التركي إن المحادثات مستمرة. وتابع قائلًا: "إن الحكومة المؤقتة ستواصل العمل مع الشركاء".')
+    assert len(a.statements) == 2 and a.statements[1].carried
+    assert a.slice(a.statements[1].content) == "الحكومة المؤقتة ستواصل العمل مع الشركاء"
+
+
+def test_statements_books_is_not_a_cue(analyze):
+    # "The students read books of history that the war is long." (كتب as the plural noun "books")
+    assert analyze("قرأ الطلاب كتب التاريخ في المكتبة العامة للمدينة.").statements == ()

@@ -28,7 +28,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .actors.kb import KnowledgeBase
-from .arabic import Token, fold, stems
+from .arabic import Token, fold, stems, without_suffix
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
@@ -45,7 +45,7 @@ ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
-NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر"}  # عبر: "via"
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب"}  # "via", "books"
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 MAX_SPEAKER_TOKENS = 10
 PARENT_RELATIONS = {"part_of", "ministry_of", "office_of", "organ_of", "unit_of", "agency_of", "wing_of", "branch_of",
@@ -530,7 +530,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                     np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
                 after += 1
-            if after < len(toks) and (any(c in cue_forms() for c in stems(toks[after].norm)[:2])
+            if after < len(toks) and (any(f in cue_forms() for c in stems(toks[after].norm)[:2] for f in without_suffix(c))
                                       or toks[after].norm in {"جاء", "ورد", "نشر", "نشرت", "اورد", "اوردت"}):
                 after += 1  # بحسب ما أفادت X / وفق ما نقلت X / وفقًا لما جاء في X: the speaker follows the verb
                 if after < len(toks) and toks[after].norm in {"في", "علي", "عبر"}:
@@ -593,20 +593,28 @@ def _has_named(np: list[Token], mentions: list[Mention]) -> bool:
     return any(_mention_at(t, mentions) for t in np)
 
 
+# month names of every calendar in Arabic news, folded (Levantine/Iraqi, Egyptian/Gulf, Maghrebi)
+MONTHS = {"كانون", "شباط", "اذار", "نيسان", "ايار", "حزيران", "تموز", "اب", "ايلول", "تشرين", "يناير", "فبراير", "مارس",
+          "ابريل", "مايو", "يونيو", "يوليو", "اغسطس", "سبتمبر", "اكتوبر", "نوفمبر", "ديسمبر", "جانفي", "فيفري", "افريل",
+          "ماي", "جوان", "جويليه", "اوت", "يونيه", "يوليه"}
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
         t = toks[j].norm
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
-                 "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت"}:
+                 "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
+                 "قائلا", "قايلا", "قايله", "قايلين"} or t in MONTHS or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
         if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
-                w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده"}
+                w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده", "حساب", "حسابه",
+                                           "حسابها", "صفحه", "صفحته", "صفحتها", "منصه", "قناته", "قناتها", "موقعه", "موقعها"}
                 for w in stems(toks[j + 1].norm)):
             # skip up to the next comma (the whole adverbial), or 3 tokens
             k = j + 2
-            while k < len(toks) and k < j + 6 and "،" not in text[toks[k - 1].end : toks[k].start]:
+            while k < len(toks) and k < j + 8 and "،" not in text[toks[k - 1].end : toks[k].start]:
                 if toks[k].norm in COMPLEMENTISERS:
                     break
                 k += 1
@@ -628,7 +636,8 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
             if k < len(toks) and k <= j + 4 and toks[k].norm in COMPLEMENTISERS:
                 j = k
                 continue
-        if t in {"من", "تشرين", "كانون"} and j + 1 < len(toks) and toks[j + 1].norm[:1].isdigit():
+        if t in {"من", "تشرين", "كانون"} and j + 1 < len(toks) and (toks[j + 1].norm[:1].isdigit()
+                                                                 or t == "من" and toks[j + 1].norm in MONTHS):
             j += 1
             continue
         return j
@@ -995,6 +1004,12 @@ def _trim(text: str, start: int, end: int) -> Span:
         start += 1  # (a straight quote followed by a space or comma closes a quoted name: تنظيم "داعش"، …)
     while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
         end -= 1
+    # a closing quote whose opener lies before the content (وتابع قائلًا: "إن … الشركاء")
+    seg = text[start:end]
+    if seg[-1:] == '"' and seg.count('"') % 2 == 1 or seg[-1:] == "”" and "“" not in seg or seg[-1:] == "»" and "«" not in seg:
+        end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in ".،,"):
+            end -= 1
     return Span(start, end)
 
 
