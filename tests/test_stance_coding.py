@@ -206,3 +206,24 @@ def test_stance_country_as_a_cause_is_not_a_target(analyze):
     # "The head of the conference said: we are engaged to the bone in the cause of Palestine."
     a = analyze("قال رئيس المؤتمر القومي العربي إننا منخرطون إلى النخاع في قضية فلسطين والعمل من أجل تحريرها.")
     assert "PSE" not in _stances(a)
+
+
+def test_stance_pressure_and_stopping_support(analyze):
+    # "The Coalition called on the international community to press Russia to stop its support for the Assad regime."
+    a = analyze("وطالب الائتلاف الوطني السوري المجتمع الدولي بالضغط على روسيا لوقف دعمها لنظام الأسد.")
+    stances = _stances(a)
+    assert stances["RUS"] == Stance.AGAINST
+    assert all(s == Stance.AGAINST for aid, s in stances.items() if aid not in ("RUS", "INTL_COMMUNITY"))
+
+
+def test_stance_victim_of_aggression_with_no_doer_named(analyze):
+    # "The Houthi leader threatened to target American ships if the aggression on Yemen continues."
+    a = analyze("وهدد زعيم جماعة الحوثي باستهداف السفن الأمريكية في البحر الأحمر إذا استمر العدوان على اليمن.")
+    stances = _stances(a)
+    assert stances["USA"] == Stance.AGAINST and stances.get("YEM") != Stance.AGAINST
+
+
+def test_stance_agent_after_min_qibal(analyze):
+    # "Sources reported assaults by the security apparatus of HTS on activists."
+    a = analyze("وأفادت مصادر محلية بتسجيل حالات اعتداء من قبل الجهاز الأمني التابع لهيئة تحرير الشام على ناشطين.")
+    assert _stances(a)["HTS"] == Stance.AGAINST

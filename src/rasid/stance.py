@@ -390,6 +390,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
+        elif polarity > 0 and _stopped(toks, k) and _support_word(t.norm):
+            polarity = -polarity  # a call to stop support: لوقف دعمها لنظام الأسد
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
@@ -621,6 +623,7 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
     return best
 
 
+AFFILIATION_WORDS = {"التابع", "التابعه", "تابع", "تابعه", "التابعين", "تابعين", "الموالي", "الموالين", "الموالية", "المواليه"}
 VICTIM_LINKS = {"علي", "ضد", "بحق", "حق", "تجاه", "في"}
 
 
@@ -642,11 +645,24 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
         k + 2 if k + 2 in by_index and _adjective_like(toks[k + 1].norm) else None)
     before = next((i for i in range(k - 1, max(k - 4, -1), -1) if i in by_index), None)
     link = next((j for j in range(k + 1, min(k + 8, len(toks))) if toks[j].norm in VICTIM_LINKS
-                 or toks[j].norm[:1] == "ل" and j in by_index), None)
+                 or toks[j].norm[:1] == "ل" and j in by_index and toks[j - 1].norm not in AFFILIATION_WORDS), None)
     linked = next((i for i in range((link or k) + 1 if link is not None else k + 1, min(k + 10, len(toks)))
                    if i in by_index), None) if link is not None else None
     if toks[link].norm[:1] == "ل" if link is not None and link in by_index else False:
         linked = link
+    # the agent named after "by" (اعتداء من قبل الجهاز الأمني على ناشطين، على يد …)
+    by_agent = next((j for j in range(k + 1, min(k + 4, len(toks) - 1)) if toks[j].norm == "من" and toks[j + 1].norm == "قبل"
+                     or toks[j].norm == "علي" and toks[j + 1].norm in ("يد", "ايدي")), None)
+    by_target = next((i for i in range(by_agent + 2, min(by_agent + 6, len(toks))) if i in by_index), None) \
+        if by_agent is not None else None
+    if by_target is not None:  # (the first actor of the agent phrase: الجهاز الأمني التابع للجولاني)
+        agent = by_target
+        victim = next((i for i in range(agent + 1, min(agent + 10, len(toks))) if i in by_index
+                       and toks[i - 1].norm in VICTIM_LINKS | {"ضد"}), None)
+        out = [(by_index[agent], 1.0)]
+        if victim is not None and victim != agent:
+            out.append((by_index[victim], -0.5))
+        return out
     if how == "event":
         if after is not None and (link is None or after < link):
             agent = after
@@ -667,7 +683,9 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     if agent is not None:
         out.append((by_index[agent], 1.0))
     if victim is not None:
-        out.append((by_index[victim], -0.5 if agent is not None else 1.0))
+        # the victim of a harmful event is sympathised with, whether or not its doer is named
+        # (العدوان على اليمن); only an action's object is the speaker's own target (see above)
+        out.append((by_index[victim], -0.5 if agent is not None or how == "event" else 1.0))
     return out
 
 
@@ -711,9 +729,14 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     return out
 
 
+def _support_word(word: str) -> bool:
+    """دعم، مساندة … with clitics and a pronoun suffix (لدعمها)."""
+    return any(form in SUPPORT_WORDS for stem in stems(word) for form in without_suffix(stem))
+
+
 def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
     """A support word whose object is a wrong (a pejorative name or a negative word just after it)."""
-    if not any(stem in SUPPORT_WORDS for stem in stems(toks[k].norm)):
+    if not _support_word(toks[k].norm):
         return False
     for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
         word = toks[j].norm

@@ -724,6 +724,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 k += 1
                 continue
             break
+        if t.norm.startswith(("بال", "بت", "باست")) and len(t.norm) >= 5:
+            break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS:
                 break
