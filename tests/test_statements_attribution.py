@@ -251,3 +251,46 @@ def test_statements_qailan_before_a_quote_carries_the_speaker(analyze):
 def test_statements_books_is_not_a_cue(analyze):
     # "The students read books of history that the war is long." (كتب as the plural noun "books")
     assert analyze("قرأ الطلاب كتب التاريخ في المكتبة العامة للمدينة.").statements == ()
+
+
+@pytest.mark.parametrize("text, speaker, parent", [
+    # "The director of the Azaz council's media office, Mohammad al-Ahmad, explained to Enab Baladi that ..."
+    ("وأوضح مدير المكتب الإعلامي في مجلس مدينة اعزاز، محمد الأحمد، لعنب بلدي، أن المجلس بدأ توزيع المساعدات.",
+     "محمد الأحمد", "مدير المكتب الإعلامي في مجلس مدينة اعزاز"),
+    # "The head of the Syrian Negotiation Commission, Badr Jamous, stressed that ..." (a name starting with ب)
+    ("شدد رئيس هيئة التفاوض السورية، بدر جاموس، على أن الحل السياسي يستند إلى القرار الأممي.",
+     "بدر جاموس", "هيئة التفاوض السورية"),
+    # "Sources close to HTS said that the Commission rejected the Turkish initiative."
+    ("وقالت مصادر مقربة من \"هيئة تحرير الشام\" إن الهيئة رفضت المبادرة التركية.",
+     "مصادر مقربة من هيئة تحرير الشام", "هيئة تحرير الشام"),
+])
+def test_statements_speaker_and_parent(analyze, text, speaker, parent):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker
+    assert st.speaker.parent is not None and st.speaker.parent.name == parent
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "'We will not give up', according to what one of the protesters told Enab Baladi."
+    ("\"لن نتراجع عن مطالبنا حتى النهاية\"، بحسب ما قاله أحد المتظاهرين لعنب بلدي.",
+     "أحد المتظاهرين", "لن نتراجع عن مطالبنا حتى النهاية"),
+    # "According to what Anadolu relayed from security sources, Turkish forces neutralised 12 members."
+    ("وبحسب ما نقلته وكالة \"الأناضول\" التركية عن مصادر أمنية، فإن القوات التركية حيدت 12 عنصرًا.",
+     "مصادر أمنية", "القوات التركية حيدت 12 عنصرًا"),
+    # "The Iranian foreign ministry announced, through its spokesman Nasser Kanaani, Tehran's rejection of the accusations."
+    ("وأعلنت الخارجية الإيرانية، على لسان متحدثها ناصر كنعاني، رفض طهران القاطع للاتهامات الأمريكية.",
+     "ناصر كنعاني", "رفض طهران القاطع للاتهامات الأمريكية"),
+    # "The Observatory accused the SDF of arresting dozens of young men." (the SDF is the object)
+    ("واتهم المرصد \"قسد\" باعتقال عشرات الشبان في دير الزور.", "المرصد", "\"قسد\" باعتقال عشرات الشبان في دير الزور"),
+])
+def test_statements_relays_addressees_and_objects(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.name == speaker or st.speaker.surface == speaker
+    assert a.slice(st.content) == content
+
+
+def test_statements_source_marker_in_apposition_is_not_a_name(analyze):
+    # "The IOM, according to the site, estimates that the arrivals exceeded 82 thousand this year."
+    (st,) = analyze("وتقدر المنظمة الدولية للهجرة، بحسب الموقع، أن عدد الوافدين تجاوز 82 ألفاً هذا العام.").statements
+    assert st.speaker.actor_id == "IOM"

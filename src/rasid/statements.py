@@ -33,12 +33,14 @@ from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
-COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا"}
+COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا",
+                   "فان", "فانه", "فانها", "فانهم"}  # (فإنّ after a fronted source: وبحسب X، فإنّ …)
 FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
 CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من", "جهته",
               "جهتها", "وكان", "وكانت", "كان", "كانت"}
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+CLOSE_TO = {"مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين", "مطلع", "مطلعه"}
 SUBUNIT_LINKS = {"في", "ب", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
 # "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
 ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل"}
@@ -440,17 +442,18 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                      or t.norm in COMPLEMENTISERS):
             break
         if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm in TIME_WORDS \
-                or t.norm.startswith(("في", "خلال")):
+                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm):
             return np
         name.append(t)
         k += 1
     closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
               or toks[k].norm in COMPLEMENTISERS) if name else False
     if not (name and closed and len(name) <= MAX_NAME_TOKENS
-            and (not name[0].norm.startswith(("ال", "ل", "ب")) or name[0].norm in HONORIFICS and len(name) >= 2)):
+            and (not name[0].norm.startswith(("ال", "لل", "بال")) or name[0].norm in HONORIFICS and len(name) >= 2)):
         return np
-    if any((m := _mention_at(t, mentions)) is not None and m.type != "person" for t in name):
-        return np
+    if any((m := _mention_at(t, mentions)) is not None and m.type != "person"
+           and m.span.start <= name[0].start and m.span.end >= name[-1].end for t in name):
+        return np  # (a one-word alias inside a longer name is part of the name: بدر جاموس)
     if modifiers and not (any((m := _mention_at(t, mentions)) is not None and m.type == "person" for t in name)
                           or state is not None and _named_entity(name, state, ("PER",))):
         return np  # past the title's modifiers, only a person's name is an apposition
@@ -460,6 +463,15 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
 # honorifics and ranks that open a person's name: الشيخ عبد الرزاق المهدي، السيد علي خامنئي، العميد رضا طلائي
 HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
               "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
+
+
+def _marker_word(word: str) -> bool:
+    """The first word of a source marker (بحسب، وفق، نقلًا …) or an addressee (لصحيفة، لوكالة):
+    it opens a source or an addressee, not a name."""
+    firsts = {m[0] for m in markers()}
+    if word in ADDRESSEE_HEADS or word.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(word)[1:]):
+        return True
+    return any(stem in firsts for stem in stems(word))
 
 
 def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
@@ -488,8 +500,9 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     else:
         while k < len(toks) and k < after + 4 and (toks[k].norm in TIME_WORDS or toks[k].norm[:1].isdigit()):
             k += 1
-        if not (k + 1 < len(toks) and toks[k].norm in {"نقلا", "ونقلا"} and toks[k + 1].norm == "عن"):
-            return None
+        if not (k + 1 < len(toks) and (toks[k].norm in {"نقلا", "ونقلا"} and toks[k + 1].norm == "عن"
+                                       or toks[k].norm == "علي" and toks[k + 1].norm == "لسان")):
+            return None  # (أعلنت الخارجية، على لسان متحدثها فلان، …: the spokesman speaks)
         k += 1
     rest = [t for t in toks[k + 1 : k + 1 + MAX_SPEAKER_TOKENS]]
     cut: list[Token] = []
@@ -536,6 +549,13 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 if after < len(toks) and toks[after].norm in {"في", "علي", "عبر"}:
                     after += 1
                 np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
+                np = _strip_addressee(np, mentions)  # بحسب ما قاله أحد المتظاهرين لعنب بلدي
+                verb = toks[after - 1] if toks[after - 1].norm not in {"في", "علي", "عبر"} else toks[after - 2]
+                if np and any(stem.startswith("نقل") for stem in stems(verb.norm)):
+                    # بحسب ما نقلته وكالة X عن مصادر أمنية: the relayed source speaks
+                    relayed = _relayed_speaker(text, toks, np, cue_forms()["نقل"], mentions, state)
+                    if relayed is not None:
+                        np = relayed
             if np and np[0].norm in {"ما"}:
                 return None
             if np:
@@ -686,6 +706,13 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if out and ":" in text[out[-1].end : t.start]:
             break
         m = _mention_at(t, mentions)
+        if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _opens_quote(text, t) \
+                and _mention_at(out[0], mentions) is None:
+            break  # a definite head, then another actor in quotes: its object (واتهم المرصد "قسد" باعتقال …)
+        if out and t.norm == "من" and out[-1].norm in CLOSE_TO and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
+            out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
+            k += 1
+            continue
         if m is not None and out and t.norm not in SUBUNIT_LINKS and _known(" ".join(x.norm for x in out), state) \
                 and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]):
             break  # a speaker named again is followed by its object: ووصف مروم الإيرانيين بـ…
@@ -874,6 +901,8 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
                                  kb_title.type, "kb")
             elif bodies and not _located_reporter(np, bodies[-1]):
                 parent = _parent(bodies[-1])
+            else:  # the title itself (مدير المكتب الإعلامي في مجلس مدينة اعزاز): where he speaks from
+                parent = Mention(Span(start, title_end), text[start:title_end], title, None, "office", "pattern")
             name_text = _clean_name(text[holder[0].start : holder[-1].end])
             result = Mention(Span(start, end), surface, name_text, None, "person", "pattern", parent)
         else:
@@ -917,7 +946,8 @@ def _holder(text: str, np: list[Token]) -> list[Token]:
     name = np[cut:]
     if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(_plain_name(t) for t in name):
         return []
-    if name[0].norm.startswith(("ال", "ل", "ب")) and not (name[0].norm in HONORIFICS and len(name) >= 2):
+    if name[0].norm.startswith(("ال", "لل", "بال")) and not (name[0].norm in HONORIFICS and len(name) >= 2) \
+            or _marker_word(name[0].norm):
         return []
     return name
 
