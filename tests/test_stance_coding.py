@@ -227,3 +227,16 @@ def test_stance_agent_after_min_qibal(analyze):
     # "Sources reported assaults by the security apparatus of HTS on activists."
     a = analyze("وأفادت مصادر محلية بتسجيل حالات اعتداء من قبل الجهاز الأمني التابع لهيئة تحرير الشام على ناشطين.")
     assert _stances(a)["HTS"] == Stance.AGAINST
+
+
+def test_stance_land_noun_and_relaying_outlet_are_not_targets(analyze):
+    # "The aerospace force announced striking the occupied Palestinian territories, according to a
+    #  recording that Agence France-Presse relayed."
+    a = analyze("أعلنت القوة الجوفضائية استهداف الأراضي الفلسطينية المحتلة بالصواريخ، وفقاً لتسجيل نقلته وكالة \"فرانس برس\".")
+    assert _stances(a) == {}
+
+
+def test_stance_object_of_an_act_reported_by_an_unarmed_speaker_is_a_victim(analyze):
+    # "A Lebanese official said that the raid targeted the headquarters of the Popular Mobilisation in Iraq."
+    a = analyze("وقال مسؤول لبناني إن العملية استهدفت مقرات الحشد الشعبي في العراق.")
+    assert _stances(a).get("IRQ_PMF") != Stance.AGAINST

@@ -111,6 +111,17 @@ def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
     return None
 
 
+RELAY_STEMS = ("نقل", "بث", "نشر", "اورد", "ذكر", "افاد")  # verbs of relaying: نقلته، بثته، أوردت …
+
+
+def _relays(word: str) -> bool:
+    """A verb of relaying or the first word of a source marker (بحسب، وفق، نقلًا)."""
+    from .lexicons import markers
+
+    firsts = {m[0] for m in markers()}
+    return any(stem.startswith(RELAY_STEMS) or stem in firsts for stem in stems(word))
+
+
 def _people(toks: list[Token], idx: int) -> bool:
     """A definite plural demonym used as a noun, not after a noun it qualifies: ووصف مروم
     الإيرانيين بالعدو (the Iranians), but not المسؤولين الإيرانيين (Iranian officials)."""
@@ -186,6 +197,10 @@ def choose_targets(article: Article, st: Statement, kb: KnowledgeBase, toks: lis
                 _capital_before(toks, idx) or _place_after(toks, idx) or _joined_place(toks, last_place, idx)):
             last_place = idx
             continue  # العاصمة السورية دمشق، في كل من سوريا والعراق، الانسحاب من سوريا
+        if m.type in PLACE_TYPES and tokenize(m.surface)[0].norm in LOCATIVE:
+            continue  # a land named by its land noun: الأراضي الفلسطينية (المحتلة)
+        if m.type == "media" and any(_relays(toks[j].norm) for j in range(max(0, idx - 3), idx)):
+            continue  # an outlet named as the channel of a report (نقلته وكالة فرانس برس، بحسب صحيفة …)
         if m.type == "person" and _beside(text, st.speaker.span, m.span):
             continue  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
         if not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
@@ -337,6 +352,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     firsts = [(m, i) for n, (m, i) in enumerate(targets) if all(p.key != m.key for p, _ in targets[:n])]
     involved: set[str] = set()
     own_side = set(speaker_keys(st, kb))
+    armed = bool({kb.get(key).type for key in own_side if kb.get(key) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
@@ -376,7 +392,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.attach in ("event", "action"):
             # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
-            roles = [(m, share) for m, share in _harm_roles(toks, targets, k, entry.attach) if not _capital(m)]
+            roles = [(m, share) for m, share in _harm_roles(toks, targets, k, entry.attach, armed) if not _capital(m)]
             if roles and roles[0][0].actor_id in own_side:
                 # the speaker's own side does the harm (the resistance struck …): its victim is
                 # the speaker's target, and the speaker does not blame itself
@@ -627,15 +643,16 @@ AFFILIATION_WORDS = {"التابع", "التابعه", "تابع", "تابعه",
 VICTIM_LINKS = {"علي", "ضد", "بحق", "حق", "تجاه", "في"}
 
 
-def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, how: str) -> list[tuple[Mention, float]]:
+def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, how: str,
+                armed: bool = True) -> list[tuple[Mention, float]]:
     """Who does the harm and who suffers it, around a harm word at token ``k``.
 
     ``event`` nouns (عدوان، غارات، جرائم، ضد) take their agent as a genitive or adjective right
     after them or as the noun right before them (العدوان الأميركي، غارات إسرائيل، إسرائيل ضد),
     and their victim after على/ضد/بحق. ``action`` nouns (استهداف، اغتيال، مهاجمة) take their
     object as the genitive. An agent is blamed (share 1); a victim named beside an agent is
-    sympathised with (share -0.5); an object with no agent in sight is the speaker's own target
-    (share 1: "we targeted the bases").
+    sympathised with (share -0.5); an object with no agent in sight is an armed speaker's own
+    target (share 1: "we targeted the bases") and anyone else's victim (share -0.5).
     """
     by_index = {i: m for m, i in targets}
     agent = victim = None
@@ -674,7 +691,9 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
         if before is not None and obj is not None and before != obj:
             agent, victim = before, obj
         elif obj is not None:
-            return [(by_index[obj], 1.0)]
+            # no doer named: an armed speaker's own act (استهدفنا قاعدة …) names its target; anyone
+            # else reports an act done to the object (عملية الاغتيال التي استهدفت العميد …): a victim
+            return [(by_index[obj], 1.0 if armed else -0.5)]
         elif before is not None:
             agent = before
     if victim is not None and link is not None and toks[link].norm == "ضد":
