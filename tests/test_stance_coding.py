@@ -240,3 +240,10 @@ def test_stance_object_of_an_act_reported_by_an_unarmed_speaker_is_a_victim(anal
     # "A Lebanese official said that the raid targeted the headquarters of the Popular Mobilisation in Iraq."
     a = analyze("وقال مسؤول لبناني إن العملية استهدفت مقرات الحشد الشعبي في العراق.")
     assert _stances(a).get("IRQ_PMF") != Stance.AGAINST
+
+
+def test_stance_nationality_adjective_of_a_definite_noun_after_dodd(analyze):
+    # "The ministry said Russia's campaign against the Syrian revolution goes on." (the revolution is not the state)
+    a = analyze("قالت وزارة الإعلام في حكومة الإنقاذ إن حملة روسيا التضليلية ضد الثورة السورية مستمرة.")
+    stances = _stances(a)
+    assert stances["RUS"] == Stance.AGAINST and "SYR" not in stances

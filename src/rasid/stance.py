@@ -103,7 +103,9 @@ def _head_before(text: str, toks: list[Token], idx: int) -> str | None:
         word = toks[k].norm
         if _qualifies_actor(word):
             return word
-        if (word.endswith(("ي", "يه")) or word.startswith("ال")) and skipped < 2:
+        # only adjectives are skipped: nisba forms and participles (العسكري، المسير), not a definite
+        # noun (ضد الثورة السورية: the revolution is the head, and it does not stand for the state)
+        if (word.endswith(("ي", "يه")) or word.startswith("الم") and len(word) >= 5) and skipped < 2:
             skipped += 1
             k -= 1
             continue
