@@ -294,3 +294,23 @@ def test_statements_source_marker_in_apposition_is_not_a_name(analyze):
     # "The IOM, according to the site, estimates that the arrivals exceeded 82 thousand this year."
     (st,) = analyze("وتقدر المنظمة الدولية للهجرة، بحسب الموقع، أن عدد الوافدين تجاوز 82 ألفاً هذا العام.").statements
     assert st.speaker.actor_id == "IOM"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Syria rejects the presence of American forces on its territory." (the country's name is not a title)
+    ("وترفض سوريا وجود القوات الأميركية في أراضيها، وتصفه بالاحتلال.", "سوريا"),
+    # "Riyadh and Damascus announced the resumption of consular services." (two states acting together)
+    ("وفي نيسان، أعلنت الرياض ودمشق بدء إجراءات استئناف الخدمات القنصلية بين البلدين.", "الرياض ودمشق"),
+    # "And its commissioner-general Philippe Lazzarini said that the decision threatens the work." (a title with a pronoun)
+    ("وقال مفوضها العام فيليب لازاريني إن القرار يهدد العمل الإنساني.", "مفوضها العام فيليب لازاريني"),
+])
+def test_statements_speaker_phrase_bounds(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_statements_masdar_with_object_pronoun_is_not_the_speaker(analyze):
+    # "The Islamic Resistance in Iraq adopts the attack, and affirms its continuation of targeting the occupation."
+    a = analyze("أعلنت المقاومة الإسلامية في العراق مهاجمة قاعدة حرير. وتؤكد مواصلتها استهداف الاحتلال الأميركي في المنطقة.")
+    second = a.statements[-1]
+    assert second.carried and second.speaker.actor_id == "IRQ_IRI"

@@ -217,7 +217,7 @@ TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظ�
               "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
               "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع",
-              "كان", "كانت", "كانوا"}
+              "كان", "كانت", "كانوا", "حينها", "وقتها", "يومها", "عندها", "حينذاك", "انذاك", "انئذ"}
 
 
 def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
@@ -548,6 +548,8 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 after += 1  # بحسب ما أفادت X / وفق ما نقلت X / وفقًا لما جاء في X: the speaker follows the verb
                 if after < len(toks) and toks[after].norm in {"في", "علي", "عبر"}:
                     after += 1
+                while after < len(toks) - 1 and toks[after].norm in TIME_WORDS:
+                    after += 1  # وفق ما ذكرت حينها وكالة "سانا"
                 np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
                 np = _strip_addressee(np, mentions)  # بحسب ما قاله أحد المتظاهرين لعنب بلدي
                 verb = toks[after - 1] if toks[after - 1].norm not in {"في", "علي", "عبر"} else toks[after - 2]
@@ -723,8 +725,15 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # a sub-unit link: X في Y / X باسم Y
             if k < len(np) and np[k].norm in SUBUNIT_LINKS and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
                 continue
-            # a person's name after a title: وزير الخارجية الروسي سيرغي لافروف
-            if k < len(np) and m.type == "country" and _plain_name(np[k]):
+            # a person's name after a title and its nationality adjective: وزير الخارجية الروسي سيرغي لافروف
+            # (not after a country's name: وترفض سوريا وجود القوات)
+            if k < len(np) and m.type == "country" and _plain_name(np[k]) and len(out) > len(covered) \
+                    and fold(m.surface).endswith(("ي", "يه")) and not np[k].norm.startswith("ال"):
+                continue
+            # two states acting together: أعلنت الرياض ودمشق
+            nxt_m = _mention_at(np[k], mentions) if k < len(np) else None
+            if nxt_m is not None and np[k].norm.startswith("و") and {m.type, nxt_m.type} <= {"country", "government"} \
+                    and text[out[-1].end : np[k].start].strip() == "":
                 continue
             # the holder named after an office: وزير الخارجية الإيراني حسين أمير عبد اللهيان
             nxt_m = _mention_at(np[k], mentions) if k < len(np) else None
@@ -817,6 +826,16 @@ def _known(name: str, state: _State) -> bool:
                            and any(k.endswith(" " + name) for k in state.known))
 
 
+def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
+    """A noun carrying an object pronoun (مواصلتها، دعمهم، موقفنا): not the start of a speaker."""
+    word = tok.norm
+    if len(word) < 5 or not word.endswith(("ها", "هم", "هما", "كم", "نا")) or _mention_at(tok, mentions) is not None:
+        return False
+    nouns = speaker_nouns()
+    return not any(form in nouns for s_ in stems(word)[:2] for form in without_suffix(s_)) \
+        and word not in {"بدورها", "جهتها", "بدورهم", "جهتهم"}  # (مفوضها العام: its commissioner, a title)
+
+
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
     """Can this phrase be a speaker? ``strict`` (a subject before its verb) refuses bare unknown words."""
     if not np or len(np) > MAX_SPEAKER_TOKENS:
@@ -831,6 +850,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
             return False
     nouns = speaker_nouns()
+    if _object_noun(np[0], mentions):
+        return False  # a masdar with an object pronoun (وتؤكد مواصلتها استهداف …): the object, the subject is a pronoun
     if _has_named(np, mentions):
         return True
     first = np[0].norm
