@@ -354,7 +354,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     firsts = [(m, i) for n, (m, i) in enumerate(targets) if all(p.key != m.key for p, _ in targets[:n])]
     involved: set[str] = set()
     own_side = set(speaker_keys(st, kb))
-    armed = bool({kb.get(key).type for key in own_side if kb.get(key) is not None} & ARMED_TYPES)
+    armed = bool({actor.type for key in own_side if (actor := kb.get(key)) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
@@ -381,9 +381,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue  # the word is part of a name
         polarity = entry.polarity * entry.weight
         if polarity == 0:  # a word of involvement (علاقات، مباحثات مع، زيارة): a participant, no position
-            m = _attach(targets, k, entry.attach)
-            if m is not None:
-                involved.add(m.key)
+            hit = _attach(targets, k, entry.attach)
+            if hit is not None:
+                involved.add(hit.key)
             continue
         negated = _negated(toks, k)
         if negated:
@@ -413,9 +413,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
-        m = _attach(firsts if how == "near" else targets, k, how)
-        if m is not None:
-            scores[m.key] += polarity
+        hit = _attach(firsts if how == "near" else targets, k, how)
+        if hit is not None:
+            scores[hit.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
     first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end and _governed(text, st, body, m)),
                           default=None)
@@ -468,7 +468,7 @@ def _fighters(st: Statement, m: Mention, kb: KnowledgeBase) -> bool:
     if m.type != "armed_group" or not m.actor_id or _prior(st, m, kb) is not None:
         return False
     keys = speaker_keys(st, kb)
-    types = {kb.get(k).type for k in keys if kb.get(k) is not None}
+    types = {actor.type for k in keys if (actor := kb.get(k)) is not None}
     return bool(types & ARMED_TYPES) and not (_organ_family(kb, m.actor_id) & set(keys))
 
 
@@ -625,9 +625,11 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
     ``after`` words govern what follows (ضد X، مواجهة X), ``before`` words qualify what precedes
     (حملة روسيا التضليلية); ``near`` words take the nearest target either side.
     """
-    best, best_d = None, 1 << 30
+    best: Mention | None = None
+    best_d: float = 1 << 30
     for m, i in targets:
         d = i - k
+        cost: float | None
         if how == "after":
             cost = d if 0 < d <= 8 else None
         elif how == "before":

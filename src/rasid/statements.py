@@ -429,8 +429,8 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     if not comma:
         # no comma: the modifiers may end with the holder's name, right before the complementiser
         if modifiers and k < len(toks) and toks[k].norm in COMPLEMENTISERS and state is not None:
-            name = _trailing_name(modifiers, mentions)
-            if name and len(name) < len(modifiers) + 1 and _named_entity(name, state, ("PER",)):
+            trailing = _trailing_name(modifiers, mentions)
+            if trailing and _named_entity(trailing, state, ("PER",)):
                 return np + modifiers
         return np
     if len(modifiers) >= APPOSITION_REACH:
@@ -582,7 +582,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 content = _trim(text, nxt + 1 if nxt >= 0 else m_end, sentence.span.end)
             quote = _quote_in(text, content.start, content.end)
             direct = quote is not None and len(quote) > 0.6 * len(content)
-            if direct:
+            if direct and quote is not None:
                 content = quote
             if len(content) < 10:
                 return None
@@ -841,12 +841,12 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     if not np or len(np) > MAX_SPEAKER_TOKENS:
         return False
     if strict:
-        first = np[0]
-        if first.norm in TIME_WORDS:
+        lead = np[0]
+        if lead.norm in TIME_WORDS:
             return False
-        starts_named = _mention_at(first, mentions) is not None
+        starts_named = _mention_at(lead, mentions) is not None
         nouns0 = speaker_nouns()
-        starts_noun = first.norm in nouns0 or any(s in nouns0 for s in stems(first.norm)[:2])
+        starts_noun = lead.norm in nouns0 or any(s in nouns0 for s in stems(lead.norm)[:2])
         if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
             return False
     nouns = speaker_nouns()
@@ -948,10 +948,11 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     if result.actor_id and result.parent is None:
         parents = kb.parents(result.actor_id, article.published.date() if article.published else None)
         if parents and parents[0][1] in PARENT_RELATIONS:
-            p = kb.get(parents[0][0])
-            if p is not None:
+            parent_actor = kb.get(parents[0][0])
+            if parent_actor is not None:
                 result = Mention(result.span, result.surface, result.name, result.actor_id, result.type, result.source,
-                                 Mention(result.span, result.surface, p.name_ar, p.id, p.type, "kb"))
+                                 Mention(result.span, result.surface, parent_actor.name_ar, parent_actor.id,
+                                         parent_actor.type, "kb"))
     # remember the speaker so that a later, shorter mention of it (الشؤون السياسية) resolves to it
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
