@@ -314,3 +314,14 @@ def test_statements_masdar_with_object_pronoun_is_not_the_speaker(analyze):
     a = analyze("أعلنت المقاومة الإسلامية في العراق مهاجمة قاعدة حرير. وتؤكد مواصلتها استهداف الاحتلال الأميركي في المنطقة.")
     second = a.statements[-1]
     assert second.carried and second.speaker.actor_id == "IRQ_IRI"
+
+
+@pytest.mark.parametrize("second", [
+    "ودعا أهاليهم إلى الصبر والثبات حتى النهاية.",  # "and he called on their families to be patient" (an object)
+    "وأضاف البيان أن المكاتب ستشرف على المساعدات.",  # "and the statement added that ..." (the speaker's document)
+])
+def test_statements_object_or_document_after_verb_carries_the_speaker(analyze, second):
+    # "The Hamas official said that there are no talks before the aggression stops."
+    a = analyze("قال القيادي في حركة حماس أسامة حمدان إنه لا تفاوض قبل وقف العدوان. " + second)
+    assert len(a.statements) == 2
+    assert a.statements[1].carried and a.statements[1].speaker == a.statements[0].speaker

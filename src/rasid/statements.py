@@ -337,8 +337,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     if comp is not None:
                         content_start = comp
                     break
-        elif not np:
-            # pronoun subject: carry the previous speaker over
+        elif not np or _object_phrase(np, mentions):
+            # pronoun subject: carry the previous speaker over (also when the words after the verb
+            # are its object — ودعا أهاليهم إلى …، جدد تأكيده — or the speaker's own document —
+            # وأضاف البيان أن …)
+            if np:
+                j = toks.index(np[0])
             if state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW and (conj or i <= lead + 1):
                 speaker = state.last.mention
                 carried = True
@@ -824,6 +828,16 @@ def _known(name: str, state: _State) -> bool:
     """A name this article already gave a speaker, whole or as its last word (… كوبي مروم -> مروم)."""
     return bool(name) and (name in state.known or len(name) >= 4 and name not in NOT_SURNAMES
                            and any(k.endswith(" " + name) for k in state.known))
+
+
+def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
+    """Words after a verb that are its object or the speaker's document, not its subject."""
+    first = np[0]
+    if _mention_at(first, mentions) is not None:
+        return False
+    if first.norm in MASDAR_OBJECTS or _object_noun(first, mentions):
+        return True
+    return len(np) <= 2 and first.norm in {"البيان", "التقرير", "الرساله", "الوثيقه", "الدراسه", "البلاغ", "التصريح"}
 
 
 def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
