@@ -325,3 +325,18 @@ def test_statements_object_or_document_after_verb_carries_the_speaker(analyze, s
     a = analyze("قال القيادي في حركة حماس أسامة حمدان إنه لا تفاوض قبل وقف العدوان. " + second)
     assert len(a.statements) == 2
     assert a.statements[1].carried and a.statements[1].speaker == a.statements[0].speaker
+
+
+def test_statements_second_reporting_act_in_one_sentence(analyze):
+    # "The Iranian foreign minister spoke, during the visit, about relations with Damascus, and affirmed that
+    #  they are excellent and strategic."
+    a = analyze("وتحدّث وزير الخارجية الإيراني، خلال الزيارة، عن العلاقات بين طهران ودمشق، وأكد أنّها ممتازة وعميقة واستراتيجية.")
+    first, second = a.statements
+    assert a.slice(first.content).endswith("بين طهران ودمشق")
+    assert second.carried and a.slice(second.content) == "ممتازة وعميقة واستراتيجية"
+
+
+def test_statements_and_via_is_not_a_second_act(analyze):
+    # "Sources said that dozens were arrested from their homes, and via ambushes, in the last two days." (وعبر = "and via")
+    a = analyze("وأشارت مصادر محلية إلى أن عشرات الأشخاص اعتقلوا من منازلهم، وعبر كمائن، خلال اليومين الماضيين.")
+    assert len(a.statements) == 1

@@ -25,7 +25,7 @@ import hashlib
 import re
 from functools import lru_cache
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
@@ -129,7 +129,15 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     lead = _lead_index(text, toks)
     for i, tok in enumerate(toks):
         if covered and any(c.start <= tok.start < c.end for c in covered):
-            continue
+            if not _second_act(text, toks, i, cues, made):
+                continue
+            # a second reporting act in the same sentence (…، وأكد أنّها ممتازة): the earlier
+            # statement ends at the comma before it and the verb makes a statement of its own
+            at = next(n for n, c in enumerate(covered) if c.start <= tok.start < c.end)
+            earlier = made[at]
+            cut = _trim(text, earlier.content.start, text.rfind("،", earlier.content.start, tok.start))
+            made[at] = replace(earlier, content=cut)
+            covered[at] = Span(covered[at].start, cut.end)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ")
         if not hit:
             continue
@@ -157,6 +165,29 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if st is not None:
             made.append(st)
     return made
+
+
+def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement]) -> bool:
+    """Is token ``i``, inside an earlier statement's content, a second finite reporting verb of the
+    same sentence — و + a past or present verb right after a comma, outside quotation marks —
+    rather than a verb of what was said? Participles (مؤكدًا) stay folded into the statement."""
+    tok = toks[i]
+    if i == 0 or not tok.norm.startswith("و") or "،" not in text[toks[i - 1].end : tok.start]:
+        return False
+    hit = _is_cue_token(tok, toks[i - 1], cues, text[toks[i - 1].end : tok.start])
+    if hit is None or not hit[1]:
+        return False
+    # what follows must open what was said: a complementiser, the verb's frame or a colon/quote
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None or not (nxt.norm in COMPLEMENTISERS or nxt.norm in FRAME_STOPS.get(hit[0].frame, set())
+                           or nxt.norm in {"عن", "علي", "الي", "الى"} or nxt.norm.startswith("ب")
+                           or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt)):
+        return False
+    owner = next((st for st in made if st.content.start <= tok.start < st.content.end), None)
+    if owner is None or owner.direct:
+        return False
+    inside = text[owner.content.start : tok.start]
+    return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
 
 
 CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}
