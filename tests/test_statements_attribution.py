@@ -340,3 +340,10 @@ def test_statements_and_via_is_not_a_second_act(analyze):
     # "Sources said that dozens were arrested from their homes, and via ambushes, in the last two days." (وعبر = "and via")
     a = analyze("وأشارت مصادر محلية إلى أن عشرات الأشخاص اعتقلوا من منازلهم، وعبر كمائن، خلال اليومين الماضيين.")
     assert len(a.statements) == 1
+
+
+def test_statements_comma_after_the_verb_means_a_pronoun_subject(analyze):
+    # "The spokesman condemned the strikes. And he called, the international community to take up its responsibility."
+    a = analyze("أدان الناطق باسم القائد العام للقوات المسلحة العراقية الضربات الأميركية. ودعا، المجتمع الدولي إلى تولي مسؤوليته.")
+    second = a.statements[1]
+    assert second.carried and second.speaker == a.statements[0].speaker

@@ -335,6 +335,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
+            if not np and k == i + 1 and conj and "،" in text[toks[i].end : t.start] and state.last is not None:
+                break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
