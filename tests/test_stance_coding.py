@@ -247,3 +247,9 @@ def test_stance_nationality_adjective_of_a_definite_noun_after_dodd(analyze):
     a = analyze("قالت وزارة الإعلام في حكومة الإنقاذ إن حملة روسيا التضليلية ضد الثورة السورية مستمرة.")
     stances = _stances(a)
     assert stances["RUS"] == Stance.AGAINST and "SYR" not in stances
+
+
+def test_stance_addressee_of_an_appeal_stays_neutral(analyze):
+    # "The spokesman called on the international community to take up its responsibility in supporting peace."
+    a = analyze("ودعا الناطق باسم القوات المسلحة العراقية المجتمع الدولي إلى تولي مسؤوليته في دعم السلم والأمن.")
+    assert _stances(a)["INTL_COMMUNITY"] == Stance.NEUTRAL

@@ -433,7 +433,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         score = scores[key]
         first = i == first_after_cue
         subject = any(body.contains(n.span) and _clause_subject(toks, j, n) for n, j in named)
-        if score > 0.25:
+        addressee = first and st.kind == Kind.APPEAL and toks[i].start < body.start + 2 and score >= 0
+        if addressee:
+            # the addressee of an appeal: good words describe what is asked (دعا X إلى دعم السلم)
+            stance, conf, source = Stance.NEUTRAL, 0.6, "cue"
+        elif score > 0.25:
             stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), "evidence"
         elif score < -0.25:
             stance, conf, source = Stance.AGAINST, min(0.5 - score / 2, 0.95), "evidence"
