@@ -347,3 +347,14 @@ def test_statements_comma_after_the_verb_means_a_pronoun_subject(analyze):
     a = analyze("أدان الناطق باسم القائد العام للقوات المسلحة العراقية الضربات الأميركية. ودعا، المجتمع الدولي إلى تولي مسؤوليته.")
     second = a.statements[1]
     assert second.carried and second.speaker == a.statements[0].speaker
+
+
+def test_statements_body_with_an_adjective_is_the_body(analyze):
+    # "The opposition Syrian National Coalition called on the factions to exercise restraint."
+    (st,) = analyze("ودعا الائتلاف الوطني السوري المعارض الفصائل إلى ضبط النفس.").statements
+    assert st.speaker.actor_id is not None and st.speaker.name == "الائتلاف الوطني السوري"
+
+
+def test_statements_nobody_denies_is_not_a_report(analyze):
+    # "Nobody denies the weight of the Umma party in Sudan." (a generic negation)
+    assert analyze("لا أحد ينكر موقع حزب الأمة في السودان وتأثيره في المشهد.").statements == ()

@@ -85,6 +85,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
         if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS \
                 and prev.norm not in TIME_WORDS and "،" not in gap:
             return None
+        if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
+            return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
         if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
             # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
             # أنْ + past is a report too (وسبق أن صرّح، بعد أن أعلنت); أن + present is not (أن يعلن)
@@ -944,7 +946,8 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             if not inner or all(m.actor_id == (mention.parent.actor_id if mention.parent else mention.actor_id) for m in inner):
                 return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, mention.source,
                                mention.parent)
-    whole = inner[0] if len(inner) == 1 and inner[0].span.start == start and inner[0].span.end >= end - 1 else None
+    whole = inner[0] if len(inner) == 1 and inner[0].span.start == start and (
+        inner[0].span.end >= end - 1 or _only_adjectives(np, inner[0].span.end)) else None
     if whole is not None:
         result = Mention(Span(start, end), surface, whole.name, whole.actor_id, whole.type, "kb")
     else:
@@ -1004,6 +1007,13 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
     return result
+
+
+def _only_adjectives(np: list[Token], after: int) -> bool:
+    """At most two definite adjectives follow ``after`` in the phrase (الائتلاف الوطني السوري المعارض)."""
+    rest = [t for t in np if t.start >= after]
+    return 0 < len(rest) <= 2 and all(t.norm.startswith("ال") and (t.norm.endswith(("ي", "يه")) or t.norm.startswith("الم"))
+                                      for t in rest)
 
 
 def _holder(text: str, np: list[Token]) -> list[Token]:
