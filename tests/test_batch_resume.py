@@ -91,7 +91,8 @@ def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, o
 
 def test_killed_runs_resume_to_the_clean_result(corpus: Path, clean: dict[str, object], tmp_path: Path) -> None:
     db = tmp_path / "killed.db"
-    progress = []
+    progress: list[int] = []
+    runs: list[tuple[str, float, int, int, str]] = []
     # kill at fixed moments after start, then at moments chosen by progress (ledger rows written)
     plans: list[tuple[str, float]] = [("after", 0.3), ("after", 1.0), ("after", 2.0),
                                       ("rows", 30), ("rows", 40), ("rows", 40)]
@@ -109,10 +110,14 @@ def test_killed_runs_resume_to_the_clean_result(corpus: Path, clean: dict[str, o
             time.sleep(0.02)
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
-        proc.communicate(timeout=60)
+        _, err = proc.communicate(timeout=60)
         progress.append(_ledger_size(db))
-    assert progress == sorted(progress)  # nothing recorded is ever lost
-    assert any(0 < p < N_DOCUMENTS for p in progress)  # at least one kill landed mid-run
+        # a run either finished or was killed by us: one that failed on its own (say, on a
+        # store left behind by an earlier kill) would hide behind the kills below
+        runs.append((kind, value, proc.returncode, progress[-1], err.decode("utf-8", "replace")[-800:]))
+        assert proc.returncode in (0, -signal.SIGKILL), runs[-1]
+    assert progress == sorted(progress), runs  # nothing recorded is ever lost
+    assert any(0 < p < N_DOCUMENTS for p in progress), runs  # at least one kill landed mid-run
     final = subprocess.run(_command(corpus, db), env=_env(), capture_output=True, text=True, timeout=300, check=False)
     assert final.returncode == 0, final.stderr
     summary = json.loads(final.stdout)
