@@ -211,3 +211,21 @@ def test_actors_kb_built_files_match_their_sources() -> None:
         capture_output=True, text=True, check=False, env={"PYTHONPATH": str(ROOT / "src")},
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_kb_short_form_means_the_longer_name_met_before(kb):
+    # "The Islamic Resistance in Iraq announced ... and the Islamic Resistance claimed ...":
+    # the bare short form is the Iraqi group here, not Hezbollah's wing
+    text = "أعلنت المقاومة الإسلامية في العراق استهداف قاعدة، وتبنّت المقاومة الإسلامية هجوماً آخر."
+    ids = [m.actor_id for m in kb.find(text)]
+    assert ids == ["IRQ_IRI", "IRQ_IRI"]
+    # without the longer name the short form keeps its own sense
+    assert [m.actor_id for m in kb.find("وتبنّت المقاومة الإسلامية هجوماً.")] == ["HEZ_IRL"]
+
+
+def test_kb_name_before_another_states_adjective_is_a_common_noun(kb):
+    # "resisting the American occupation forces" (not the Israeli army), "on the American base"
+    # (not al-Qaeda); "the Israeli occupation forces" are the Israeli army
+    assert [m.actor_id for m in kb.find("في مقاومة قوات الاحتلال الأميركي")] == ["USA"]
+    assert [m.actor_id for m in kb.find("هجوم على للقاعدة الأميركية")] == ["USA"]
+    assert [m.actor_id for m in kb.find("ارتكبت قوات الاحتلال الإسرائيلي مجزرة")] == ["ISR_MIL"]

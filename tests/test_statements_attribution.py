@@ -358,3 +358,63 @@ def test_statements_body_with_an_adjective_is_the_body(analyze):
 def test_statements_nobody_denies_is_not_a_report(analyze):
     # "Nobody denies the weight of the Umma party in Sudan." (a generic negation)
     assert analyze("لا أحد ينكر موقع حزب الأمة في السودان وتأثيره في المشهد.").statements == ()
+
+
+def test_statements_relay_inside_a_source_marker_without_pronoun(analyze):
+    # "... the American forces were targeted about 151 times, according to what Reuters relayed
+    # from the Pentagon." -- the Pentagon speaks, Reuters only carries it
+    a = analyze('ومنذ بدء العمليات، تعرّضت القوات الأميركية في العراق وسوريا لنحو 151 استهدافاً، '
+                'بحسب ما نقلت وكالة "رويترز" عن البنتاغون.')
+    (st,) = a.statements
+    assert st.speaker.surface == "البنتاغون"
+
+
+def test_statements_claiming_an_attack_is_an_announcement(analyze):
+    # "The Islamic Resistance in Iraq claimed, at dawn on Thursday, a drone attack on Ashdod port."
+    a = analyze("وتبنّت المقاومة الإسلامية في العراق، فجر اليوم الخميس، هجوماً بالطيران المسير استهدف ميناء أسدود.")
+    (st,) = a.statements
+    assert st.speaker.actor_id == "IRQ_IRI" and str(st.kind) == "announce"
+
+
+def test_statements_impersonal_opener_then_subject_verb(analyze):
+    # "It is worth mentioning that the Iranian foreign minister affirmed that the martyrs saved the nation."
+    a = analyze('يُذكر أنّ وزير الخارجية الإيراني حسين أمير عبد اللهيان أكد أنّ "هؤلاء الشهداء أنقذوا الأمة".')
+    (st,) = a.statements
+    assert "عبد اللهيان" in st.speaker.surface
+    assert a.slice(st.content) == "هؤلاء الشهداء أنقذوا الأمة"
+
+
+def test_statements_also_said_with_a_clause_is_a_second_statement(analyze):
+    # "Northeastern University said it called the police, as the state police also said in a
+    # statement that it arrested 102 protesters."
+    a = analyze("وقالت جامعة نورث إيسترن في بيان إنها قررت استدعاء الشرطة، كما قالت شرطة ولاية "
+                "ماساتشوستس في بيان إنها ألقت القبض على 102 من المتظاهرين.")
+    first, second = a.statements
+    assert first.speaker.surface.startswith("جامعة نورث إيسترن")
+    assert a.slice(first.content).endswith("استدعاء الشرطة")
+    assert second.speaker.surface == "شرطة ولاية ماساتشوستس"
+    assert a.slice(second.content).startswith("ألقت القبض")
+
+
+def test_statements_as_reported_closing_a_sentence_is_not_a_second_statement(analyze):
+    # "The minister said the talks were positive, as our correspondent reported."
+    a = analyze("وقال وزير الخارجية التركي إن المحادثات كانت إيجابية، كما نقلت مراسلتنا.")
+    (st,) = a.statements
+    assert st.speaker.surface == "وزير الخارجية التركي"
+
+
+def test_statements_undated_report_takes_the_day_of_the_one_just_before(analyze):
+    # "The arrests went on yesterday, Saturday, and the Indiana police said 23 were arrested.
+    # Northeastern University said it called the police. The Turkish minister said ... The
+    # Russian minister said ..." (published on Sunday 28 April 2024)
+    a = analyze("واستمرت الاعتقالات، أمس السبت، وقالت شرطة جامعة إنديانا إنه تم اعتقال 23 متظاهراً.\n\n"
+                "وقالت جامعة نورث إيسترن إنها قررت استدعاء الشرطة.\n\n"
+                "وقال وزير الخارجية التركي إن المحادثات إيجابية.\n\n"
+                "وقال وزير الخارجية الروسي إن العلاقات جيدة.", published="2024-04-28T10:00:00")
+    first, second, third, fourth = a.statements
+    assert first.date.value == second.date.value == third.date.value == fourth.date.value == "2024-04-27"
+    # a report two sentences after the last dated one is dated by the publication
+    b = analyze("واستمرت الاعتقالات، أمس السبت، وقالت شرطة جامعة إنديانا إنه تم اعتقال 23 متظاهراً.\n\n"
+                "وتتواصل الاحتجاجات في الجامعات.\n\n"
+                "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
+    assert [s.date.value for s in b.statements] == ["2024-04-27", "2024-04-28"]

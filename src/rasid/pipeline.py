@@ -42,13 +42,17 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
 
     A statement takes a date expression of its own sentence that stands before its content
     (the time of the reporting act, not of the events it reports); otherwise the date of the
-    previous statement by the same speaker or an affiliate; otherwise the publication date.
+    previous statement by the same speaker or an affiliate; otherwise the date of the statement
+    just before it when that one is dated by the text and stands in the same or the previous
+    sentence (a report goes on about the same day: واستمرت الاعتقالات، أمس السبت، … وقالت
+    الجامعة …); otherwise the publication date.
     """
     from .when import find_dates
 
     published = article.published.date() if article.published else None
     dates = tuple(find_dates(article.text, published))
     by_speaker: dict[str, DateRef] = {}
+    previous: tuple[Statement, DateRef] | None = None
     out: list[Statement] = []
     for st in article.statements:
         own = [d for d in dates if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
@@ -68,13 +72,25 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                     inherited = by_speaker[key]
                     date = replace(inherited, span=None, text=None)
                     break
+        if date is None and previous is not None and previous[1].source != DateSource.PUBLICATION \
+                and _next_sentence(article, previous[0], st):
+            date = replace(previous[1], span=None, text=None)
         if date is None and published is not None:
             date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
+        previous = (st, date) if date is not None else None
         if date is not None and date.source != DateSource.PUBLICATION:
             for key in family:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
+
+
+def _next_sentence(article: Article, earlier: Statement, st: Statement) -> bool:
+    """Is ``st`` in the sentence of ``earlier`` or the one right after it?"""
+    starts = [s.span.start for s in article.sentences]
+    from bisect import bisect_right
+
+    return 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, earlier.sentence.start) <= 1
 
 
 INSERTED_CHUNKS = 3  # comma-set chunks after the cue among which a date still dates the act

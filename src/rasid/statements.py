@@ -174,14 +174,21 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     same sentence — و + a past or present verb right after a comma, outside quotation marks —
     rather than a verb of what was said? Participles (مؤكدًا) stay folded into the statement."""
     tok = toks[i]
-    if i == 0 or not tok.norm.startswith("و") or "،" not in text[toks[i - 1].end : tok.start]:
+    if i == 0:
+        return False
+    # ، كما قالت الشرطة في بيان إنها …: a new speaker with a clause of its own ("as X said"
+    # closing a sentence, ، كما نقلت مراسلتنا., has no complementiser and stays a source)
+    also = (i >= 2 and toks[i - 1].norm == "كما" and "،" in text[toks[i - 2].end : toks[i - 1].start]
+            and any(t.norm in COMPLEMENTISERS for t in toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS]
+                    if "،" not in text[tok.end : t.start]))
+    if not also and (not tok.norm.startswith("و") or "،" not in text[toks[i - 1].end : tok.start]):
         return False
     hit = _is_cue_token(tok, toks[i - 1], cues, text[toks[i - 1].end : tok.start])
-    if hit is None or not hit[1]:
+    if hit is None or not (hit[1] or also):
         return False
     # what follows must open what was said: a complementiser, the verb's frame or a colon/quote
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or not (nxt.norm in COMPLEMENTISERS or nxt.norm in FRAME_STOPS.get(hit[0].frame, set())
+    if nxt is None or not (also or nxt.norm in COMPLEMENTISERS or nxt.norm in FRAME_STOPS.get(hit[0].frame, set())
                            or nxt.norm in {"عن", "علي", "الي", "الى"} or nxt.norm.startswith("ب")
                            or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt)):
         return False
@@ -270,6 +277,9 @@ def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
 _DATELINE = re.compile(r"\s*[^\s.،,()]+(?:[،,]\s*[^\s.،,()]+)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—])\s")
 
 
+IMPERSONAL_OPENERS = {"يذكر", "ويذكر", "يشار", "ويشار", "الجدير", "والجدير", "علما", "وعلما"}
+
+
 def _lead_index(text: str, toks: list[Token]) -> int:
     """Index of the first token after a dateline and leading adverbial chunks that end with a comma;
     after أما the topic that follows is the subject (أما الائتلاف، فقد دعا …)."""
@@ -281,6 +291,14 @@ def _lead_index(text: str, toks: list[Token]) -> int:
                 i += 1
     if i < len(toks) and toks[i].norm in {"اما", "واما"}:
         return i + 1
+    # an impersonal opener and its complementiser: يُذكر أنّ X أكد …، يُشار إلى أنّ، والجدير بالذكر أنّ
+    k = i
+    if k < len(toks) and toks[k].norm in IMPERSONAL_OPENERS:
+        k += 1
+        while k < len(toks) and toks[k].norm in {"الي", "بالذكر"}:
+            k += 1
+        if k < len(toks) - 1 and toks[k].norm in COMPLEMENTISERS:
+            i = k + 1
     while i < len(toks):
         # find the next comma after token i
         j = i
@@ -532,6 +550,9 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     after = toks.index(np[-1]) + 1
     k = after
     if cue.lemma == "نقل":
+        # the outlet's phrase may have run on over عن (نقلت وكالة "رويترز" عن البنتاغون)
+        inner = next((n for n, t in enumerate(toks) if t in np[1:] and t.norm == "عن"), None)
+        k = inner if inner is not None else k
         while k < len(toks) and toks[k].norm != "عن" and k <= after + 2:
             k += 1
         if k >= len(toks) or toks[k].norm != "عن":

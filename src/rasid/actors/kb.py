@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -125,28 +125,39 @@ class KnowledgeBase:
             frontier = nxt
         return out
 
-    def _common_noun_use(self, tokens: list[Token], i: int, aid: str) -> bool:
-        """A one-word definite name used as a common noun: followed by a nationality adjective
-        of another state (القاعدة الأميركية is a base, الاحتلال التركي is not Israel) or by a
-        military adjective (القاعدة العسكرية)."""
-        word = tokens[i].norm
-        if not word.startswith("ال") or word.endswith(("ي", "يه")) or i + 1 >= len(tokens):
+    def _common_noun_use(self, tokens: list[Token], i: int, aid: str, length: int = 1) -> bool:
+        """A name used as a common noun: a definite name followed by the nationality adjective
+        of another state (القاعدة الأميركية is a base, الاحتلال التركي is not Israel, قوات
+        الاحتلال الأميركي are not the Israeli army) or a one-word name followed by a military
+        adjective (القاعدة العسكرية)."""
+        word = tokens[i + length - 1].norm
+        for clitic in ("و", "ف", "ب", "ك"):
+            if word.startswith(clitic + "ال"):
+                word = word[1:]
+        if word.startswith("لل"):
+            word = "ال" + word[2:]  # للقاعدة الأميركية
+        if not word.startswith("ال") or word.endswith(("ي", "يه")) or i + length >= len(tokens):
             return False  # (a nationality adjective itself: الحرب الروسية الأوكرانية names both)
-        nxt = tokens[i + 1].norm
-        if nxt in COMMON_NOUN_ADJECTIVES:
+        nxt = tokens[i + length].norm
+        if length == 1 and nxt in COMMON_NOUN_ADJECTIVES:
             return True
         other = self._index.get((nxt,))
-        return (other is not None and other != aid and self.actors[other].type == "country"
-                and nxt.endswith(("ي", "يه")) and self._index.get((word,)) == aid)
+        if other is None or other == aid or self.actors[other].type != "country" or not nxt.endswith(("ي", "يه")):
+            return False
+        if length == 1:
+            return self._index.get((word,)) == aid
+        own, theirs = self.actors[aid].code or "", self.actors[other].code or other
+        return not own.startswith(theirs)
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, longest match first, no overlaps."""
         tokens = tokens if tokens is not None else list(_text_tokens(text)[0])
         out: list[Mention] = []
+        keys: list[tuple[str, ...]] = []
         i = 0
         n = len(tokens)
         while i < n:
-            best: tuple[int, str] | None = None
+            best: tuple[int, str, tuple[str, ...]] | None = None
             for first in stems(tokens[i].norm):
                 longest = self._first.get(first)
                 if not longest:
@@ -158,18 +169,34 @@ class KnowledgeBase:
                         # names must not jump across punctuation other than quotes
                         if length > 1 and not _contiguous(text, tokens[i : i + length]):
                             continue
-                        best = (length, aid)
+                        best = (length, aid, key)
                         break
-            if best and best[0] == 1 and self._common_noun_use(tokens, i, best[1]):
+            if best and self._common_noun_use(tokens, i, best[1], best[0]):
                 best = None
             if best:
-                length, aid = best
+                length, aid, key = best
                 start, end = tokens[i].start, tokens[i + length - 1].end
                 actor = self.actors[aid]
                 out.append(Mention(Span(start, end), text[start:end], actor.name_ar, aid, actor.type, "kb"))
+                keys.append(key)
                 i += length
             else:
                 i += 1
+        return self._short_forms(out, keys)
+
+    def _short_forms(self, mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[Mention]:
+        """A name that opens a longer name met earlier in the same text means what that one
+        meant: after المقاومة الإسلامية في العراق, a bare المقاومة الإسلامية (in the knowledge
+        base, Hezbollah's wing) is the Iraqi group; after وزارة الخارجية الروسية, وزارة
+        الخارجية is the Russian ministry."""
+        out = list(mentions)
+        for k, key in enumerate(keys):
+            for p in range(k - 1, -1, -1):
+                longer = keys[p]
+                if len(longer) > len(key) and longer[: len(key)] == key:
+                    if out[p].actor_id != out[k].actor_id:
+                        out[k] = replace(out[k], name=out[p].name, actor_id=out[p].actor_id, type=out[p].type)
+                    break
         return out
 
 
