@@ -253,3 +253,9 @@ def test_stance_addressee_of_an_appeal_stays_neutral(analyze):
     # "The spokesman called on the international community to take up its responsibility in supporting peace."
     a = analyze("ودعا الناطق باسم القوات المسلحة العراقية المجتمع الدولي إلى تولي مسؤوليته في دعم السلم والأمن.")
     assert _stances(a)["INTL_COMMUNITY"] == Stance.NEUTRAL
+
+
+def test_stance_a_coast_named_as_the_place_of_a_wreck_is_not_a_target(analyze):
+    # "The UN said the boat capsized off the coast of Greece, killing most migrants aboard."
+    a = analyze("وقالت المنظمة الدولية للهجرة إن القارب انقلب قبالة سواحل اليونان، ما أودى بحياة معظم المهاجرين.")
+    assert "GRC" not in _stances(a)

@@ -418,3 +418,12 @@ def test_statements_undated_report_takes_the_day_of_the_one_just_before(analyze)
                 "وتتواصل الاحتجاجات في الجامعات.\n\n"
                 "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
     assert [s.date.value for s in b.statements] == ["2024-04-27", "2024-04-28"]
+
+
+def test_statements_quoted_name_after_a_source_marker(analyze):
+    # "According to "NPR", one of the tragedies accounts for much of the rise." -- the quoted
+    # name is the source even though its first word looks like the complementiser أن
+    a = analyze('ووفقاً لـ"أن بي آر"، فإن إحدى المآسي الهائلة تمثل جزءاً كبيراً من هذا الارتفاع.')
+    (st,) = a.statements
+    assert st.speaker.surface == "أن بي آر"
+    assert a.slice(st.content).startswith("إحدى المآسي")

@@ -593,7 +593,10 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             if not (ok and (last_ok or glued)):
                 continue
             after = i + n if not glued else i + n - 1
-            np = _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
+            # a quoted name right after the marker is the source, whatever its words
+            # (ووفقًا لـ"أن بي آر"، فإن …: not a complementiser)
+            quoted = _quoted_name(text, toks, after)
+            np = quoted or _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             speaker: Mention | None = None
             carried = False
             if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS | {"بيانات", "البيانات", "احصاءات", "ارقام", "معطيات"}:
@@ -621,7 +624,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             if np and np[0].norm in {"ما"}:
                 return None
             if np:
-                if not _looks_like_speaker(np, mentions, state):
+                if np is not quoted and not _looks_like_speaker(np, mentions, state):
                     return None
                 speaker = _speaker_mention(article, kb, np, mentions, state)
             elif state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW:
@@ -629,7 +632,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             else:
                 return None
             m_start = toks[i].start
-            m_end = np[-1].end if np else toks[min(after, len(toks) - 1)].end
+            m_end = np[-1].end + (1 if quoted and np is quoted else 0) if np else toks[min(after, len(toks) - 1)].end
             # content: what follows a complementiser right after the source (نقلًا عن X بأنّ …),
             # else the rest of the sentence outside the marker clause
             comp = next((t for t in toks if t.start >= m_end and t.start - m_end <= 2), None)
@@ -1087,6 +1090,21 @@ _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
 
 def _opens_quote(text: str, tok: Token) -> bool:
     return tok.start > 0 and text[tok.start - 1] in _OPENERS
+
+
+QUOTED_NAME_TOKENS = 5
+
+
+def _quoted_name(text: str, toks: list[Token], k: int) -> list[Token]:
+    """The tokens of a short quoted name opening at token ``k`` ("أن بي آر"), or []."""
+    if k >= len(toks) or not _opens_quote(text, toks[k]):
+        return []
+    closer = _OPENERS[text[toks[k].start - 1]]
+    for j in range(k, min(k + QUOTED_NAME_TOKENS, len(toks))):
+        if text[toks[j].end : toks[j].end + 1] == closer:
+            inner = toks[k : j + 1]
+            return inner if all("،" not in text[a.end : b.start] for a, b in zip(inner, inner[1:])) else []
+    return []
 
 
 def _quote_after(text: str, start: int, end: int) -> Span | None:
