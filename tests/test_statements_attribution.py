@@ -427,3 +427,16 @@ def test_statements_quoted_name_after_a_source_marker(analyze):
     (st,) = a.statements
     assert st.speaker.surface == "أن بي آر"
     assert a.slice(st.content).startswith("إحدى المآسي")
+
+
+def test_statements_what_is_demanded_is_not_the_speaker(analyze):
+    # "... the areas that saw demonstrations demanding the fall of al-Jolani in rural Idlib."
+    a = analyze("وشنّ جهاز الأمن العام حملة اعتقالات في المناطق التي شهدت تظاهرات طالبت بإسقاط الجولاني في ريف إدلب.")
+    assert not any(s.speaker.surface == "الجولاني" for s in a.statements)
+
+
+def test_statements_as_someone_had_hoped_is_an_aside(analyze):
+    # "... the political split did not fade with time, as Netanyahu's coalition had hoped, but grew."
+    a = analyze("أظهرت الأسابيع الأخيرة أنّ الانقسام السياسي الحادّ لم يخمد مع الوقت، كما كان يأمل ائتلاف "
+                "بنيامين نتنياهو الحاكم، بل تفاقم وازداد حدة.")
+    assert a.statements == ()

@@ -156,6 +156,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         # "كما ذكرت الوكالة" (as the agency reported) inside a clause; "كما حذرت" (also warned) opens one
         if i >= 2 and toks[i - 1].norm == "كما" and "،" not in text[toks[i - 2].end : toks[i - 1].start]:
             continue
+        if i >= 2 and toks[i - 1].norm in {"كان", "كانت", "كانوا"} and toks[i - 2].norm == "كما":
+            continue  # كما كان يأمل الائتلاف (as the coalition had hoped): an aside, not a report
         statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead, mentions, state)
         if statement is None:
             continue
@@ -352,6 +354,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             t = toks[k]
             if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
                 break
+            if not np and cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
+                    and _mention_at(t, mentions) is None:
+                break  # the frame's ب opens what is demanded, not a subject: طالبت بإسقاط الجولاني
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
