@@ -440,3 +440,19 @@ def test_statements_as_someone_had_hoped_is_an_aside(analyze):
     a = analyze("أظهرت الأسابيع الأخيرة أنّ الانقسام السياسي الحادّ لم يخمد مع الوقت، كما كان يأمل ائتلاف "
                 "بنيامين نتنياهو الحاكم، بل تفاقم وازداد حدة.")
     assert a.statements == ()
+
+
+def test_statements_nested_report_is_a_statement_of_its_own(analyze):
+    # "Israeli media pointed out that chief of staff Halevi told the new soldiers: 'You are
+    # enlisting at a challenging time, we also deal with Lebanon.'" -- the media's statement,
+    # and inside it the chief of staff's own, with his words as content
+    a = analyze('ولفتت وسائل الإعلام الإسرائيلية إلى أنّ رئيس الأركان هليفي قال للجنود الجدد: '
+                '"أنتم تتجندون في فترة أمنية تشكل تحدياً، نحن نتعامل أيضاً مع لبنان".')
+    outer, inner = a.statements
+    assert outer.speaker.surface == "وسائل الإعلام الإسرائيلية"
+    assert inner.speaker.surface == "رئيس الأركان هليفي"
+    assert a.slice(inner.content).startswith("أنتم تتجندون")
+    assert outer.content.start <= inner.content.start and inner.content.end <= outer.content.end + 1
+    # a report of an act inside the content is not a nested report
+    b = analyze("وقال المرصد إن القوات الروسية قصفت مواقع في ريف إدلب.")
+    assert len(b.statements) == 1

@@ -163,12 +163,48 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue
         made.append(statement)
         covered.append(Span(min(statement.cue.start, statement.content.start), max(statement.cue.end, statement.content.end)))
+        inner = _nested_report(article, kb, sentence, s_index, toks, statement, cues, mentions, state)
+        if inner is not None:
+            made.append(inner)
+            covered.append(Span(inner.cue.start, inner.content.end))
     if not made:
         st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
             or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
         if st is not None:
             made.append(st)
     return made
+
+
+def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],
+                   state: _State) -> Statement | None:
+    """A report inside what was reported, opening its content: لفتت وسائل الإعلام إلى أنّ رئيس
+    الأركان هليفي قال للجنود: "…" is the media's statement and, inside it, the chief of staff's
+    own (with his words as its content). None when there is no such report."""
+    text = article.text
+    if outer.direct:
+        return None
+    k = next((n for n, t in enumerate(toks) if t.start >= outer.content.start), None)
+    if k is None:
+        return None
+    for j in range(k + 1, min(k + 1 + MAX_SPEAKER_TOKENS, len(toks))):
+        gap = text[toks[j - 1].end : toks[j].start]
+        if "،" in gap or '"' in gap or "«" in gap or "“" in gap:
+            return None  # the phrase before the verb must be one unbroken subject
+        # (after a subject, a masdar-like form is the verb: what follows must open the words)
+        hit = _is_cue_token(toks[j], None, cues, gap)
+        if hit is None or hit[1] or toks[j - 1].norm in NOT_SPEECH_BEFORE:
+            continue
+        after = toks[j + 1 : j + 4]
+        opens = ":" in text[toks[j].end : toks[j].end + 2] or any(
+            t.norm in COMPLEMENTISERS or ":" in text[t.end : t.end + 2] for t in after[:3]
+            if t is after[0] or after[0].norm.startswith("ل"))
+        if not opens:
+            return None
+        inner = _verb_statement(article, kb, sentence, s_index, toks, j, hit[0], False, k, mentions, state)
+        if inner is None or inner.carried or inner.content.end > outer.content.end + 1:
+            return None
+        return inner
+    return None
 
 
 def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement]) -> bool:
@@ -345,6 +381,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     break
                 if t.norm not in FRAME_STOPS.get(cue.frame, set()):
                     break
+            # an addressee before a colon: قال للجنود الجدد: "…"
+            if i + 1 < len(toks) and toks[i + 1].norm.startswith("ل"):
+                for t in toks[i + 1 : i + 4]:
+                    if ":" in text[t.end : t.end + 2]:
+                        content_start = text.index(":", t.end) + 1
+                        break
     if speaker is None:
         j = _skip_adverbials(text, toks, i + 1)
         stops = COMPLEMENTISERS | FRAME_STOPS.get(cue.frame, set())
