@@ -114,9 +114,10 @@ VECTORS_NAME = "ner_vectors.tsv"
 
 @lru_cache(maxsize=1)
 def vectors() -> dict[str, tuple[str, ...]]:
-    """Folded word -> cluster ids of its embedding, coarse to fine, from the shipped
-    ``ner_vectors.tsv`` (built by ``scripts/build_ner_vectors.py``); empty when the
-    file is absent."""
+    """Folded word -> cluster ids of its embedding, coarse to fine, from
+    ``ner_vectors.tsv`` (built by ``scripts/build_ner_vectors.py`` for the optional
+    ``emb`` group; not shipped) or its :data:`TABLE_FILES` replacement; empty when
+    the file is absent."""
     return _read_table(VECTORS_NAME, 1)
 
 
