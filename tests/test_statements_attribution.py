@@ -456,3 +456,12 @@ def test_statements_nested_report_is_a_statement_of_its_own(analyze):
     # a report of an act inside the content is not a nested report
     b = analyze("وقال المرصد إن القوات الروسية قصفت مواقع في ريف إدلب.")
     assert len(b.statements) == 1
+
+
+def test_statements_second_verb_opening_the_earlier_content(analyze):
+    # "Smith agreed with Trump, and said: 'This is the right road for the whole country', which
+    # is notable." -- the first verb's content would start at the second one; it used to build an
+    # invalid span (found on the corpus) and now gives way to the second verb
+    a = analyze('ووافق سميث ترامب، وقال: "هذا هو الطريق الصحيح للبلاد كلها"، وهو أمر لافت.')
+    (st,) = a.statements
+    assert a.slice(st.content) == "هذا هو الطريق الصحيح للبلاد كلها"

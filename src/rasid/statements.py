@@ -137,9 +137,15 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             # statement ends at the comma before it and the verb makes a statement of its own
             at = next(n for n, c in enumerate(covered) if c.start <= tok.start < c.end)
             earlier = made[at]
-            cut = _trim(text, earlier.content.start, text.rfind("،", earlier.content.start, tok.start))
-            made[at] = replace(earlier, content=cut)
-            covered[at] = Span(covered[at].start, cut.end)
+            comma = text.rfind("،", earlier.content.start, tok.start)
+            if comma < 0:
+                # the earlier statement's content opens with this verb (ووافق X Y، وقال: "…"):
+                # it has no words of its own, and the verb's statement replaces it
+                del made[at], covered[at]
+            else:
+                cut = _trim(text, earlier.content.start, comma)
+                made[at] = replace(earlier, content=cut)
+                covered[at] = Span(covered[at].start, cut.end)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ")
         if not hit:
             continue
