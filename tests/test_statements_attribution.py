@@ -465,3 +465,38 @@ def test_statements_second_verb_opening_the_earlier_content(analyze):
     a = analyze('ووافق سميث ترامب، وقال: "هذا هو الطريق الصحيح للبلاد كلها"، وهو أمر لافت.')
     (st,) = a.statements
     assert a.slice(st.content) == "هذا هو الطريق الصحيح للبلاد كلها"
+
+
+def test_statements_name_after_a_title_then_a_comma_and_an_insertion(analyze):
+    # "The researcher at the Syrian Observatory, Yasser al-Hamdan (an invented name), said in a
+    # statement to Syria TV that the clashes killed 8 fighters."
+    a = analyze("وأشار الباحث في المرصد السوري لحقوق الإنسان ياسر الحمدان، في تصريح لتلفزيون سوريا، "
+                "إلى أن الاشتباكات أسفرت عن مقتل 8 عناصر.")
+    (st,) = a.statements
+    assert st.speaker.name == "ياسر الحمدان"
+    assert a.slice(st.content) == "الاشتباكات أسفرت عن مقتل 8 عناصر"
+
+
+def test_statements_name_after_a_title_then_the_masdar_of_the_act(analyze):
+    # "The director of the HTS media office, Ahmad al-Zoubi (invented), affirmed his rejection of any deal."
+    a = analyze("وأكد مدير المكتب الإعلامي في هيئة تحرير الشام أحمد الزعبي رفضه لأي تسوية.")
+    (st,) = a.statements
+    assert st.speaker.name == "أحمد الزعبي"
+    assert a.slice(st.content) == "رفضه لأي تسوية"
+
+
+def test_statements_verb_with_a_pronoun_after_a_source_marker(analyze):
+    # "According to what Enab Baladi monitored, prices rose by 20%."; "according to what Reuters saw"
+    a = analyze("وبحسب ما رصدته عنب بلدي، فإن الأسعار ارتفعت بنسبة 20% خلال الأسبوع الماضي.")
+    (st,) = a.statements
+    assert st.speaker.surface == "عنب بلدي"
+    b = analyze("ووفق ما اطلعت عليه وكالة رويترز، فإن الاتفاق يتضمن وقفا لإطلاق النار.")
+    (st,) = b.statements
+    assert st.speaker.surface == "وكالة رويترز"
+
+
+def test_statements_abbreviation_in_parentheses_is_not_content(analyze):
+    # "The official Syrian news agency (SANA) reported that army units repelled an attack."
+    a = analyze("وذكرت وكالة الأنباء السورية الرسمية (سانا) أن وحدات الجيش تصدت لهجوم في ريف حماة.")
+    (st,) = a.statements
+    assert a.slice(st.content) == "وحدات الجيش تصدت لهجوم في ريف حماة"

@@ -429,7 +429,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if relayed is not None:
                 np = relayed
             speaker = _speaker_mention(article, kb, np, mentions, state)
-            after_np = _skip_adverbials(text, toks, toks.index(np[-1]) + 1)
+            after_np = _skip_adverbials(text, toks, _after_name_tail(text, toks, toks.index(np[-1]) + 1))
             if after_np < len(toks) and toks[after_np].norm in {"قوله", "قولها", "قولهم", "قوله،"}:
                 after_np += 1
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
@@ -490,6 +490,26 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
 
 
+def _after_name_tail(text: str, toks: list[Token], k: int) -> int:
+    """Skip what may trail a speaker's name before what was said: definite nisba adjectives and
+    a short abbreviation in parentheses (وكالة الأنباء السورية الرسمية (سانا) أن …)."""
+    while k < len(toks):
+        gap = text[toks[k - 1].end : toks[k].start] if k else ""
+        if "(" in gap:
+            close = text.find(")", toks[k].start, toks[k].start + 40)
+            if close < 0:
+                return k
+            while k < len(toks) and toks[k].start < close:
+                k += 1
+            continue
+        word = toks[k].norm
+        if "،" in gap or not (word.startswith("ال") and word.endswith(("ي", "يه")) and len(word) > 4) \
+                or word in COMPLEMENTISERS:
+            return k
+        k += 1
+    return k
+
+
 INSERTION_REACH = 16  # words of comma-set insertions between a speaker and its complementiser
 
 
@@ -531,20 +551,26 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     while k < len(toks) and len(modifiers) < APPOSITION_REACH and "،" not in text[toks[k - 1].end : toks[k].start]:
         t = toks[k]
         if t.norm in COMPLEMENTISERS or t.norm in TIME_WORDS and t.norm not in {"في", "من", "الي"} \
-                or _cue_like(t.norm) or t.norm in cue_forms() or ":" in text[toks[k - 1].end : t.start]:
+                or _cue_like(t.norm) or t.norm in cue_forms() or t.norm in MASDAR_OBJECTS \
+                or ":" in text[toks[k - 1].end : t.start]:
             break
         modifiers.append(t)
         k += 1
     comma = k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start]
     if not comma:
         # no comma: the modifiers may end with the holder's name, right before the complementiser
+        # or the masdar of the act (أكد رئيس الائتلاف هادي البحرة رفضه …)
         if modifiers and k < len(toks) and toks[k].norm in COMPLEMENTISERS and state is not None:
             trailing = _trailing_name(modifiers, mentions)
             if trailing and _named_entity(trailing, state, ("PER",)):
                 return np + modifiers
+        if modifiers and k < len(toks) and toks[k].norm in MASDAR_OBJECTS and _holder_name(modifiers, mentions, state):
+            return np + modifiers
         return np
     if len(modifiers) >= APPOSITION_REACH:
         return np
+    if _holder_name(modifiers, mentions, state):
+        return np + modifiers  # the name right after the title, then a comma: مدير المرصد رامي عبد الرحمن، في تصريح …
     name: list[Token] = []
     while k < len(toks) and len(name) <= MAX_NAME_TOKENS:
         t = toks[k]
@@ -582,6 +608,15 @@ def _marker_word(word: str) -> bool:
     if word in ADDRESSEE_HEADS or word.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(word)[1:]):
         return True
     return any(stem in firsts for stem in stems(word))
+
+
+def _holder_name(words: list[Token], mentions: list[Mention], state: _State | None) -> bool:
+    """Are ``words`` (right after a title) just a person's name, by the NER model reading the
+    sentence? Names may hold definite words (رامي عبد الرحمن، هادي البحرة)."""
+    return (0 < len(words) <= MAX_NAME_TOKENS and state is not None and all(_plain_name(t) for t in words)
+            and not words[0].norm.startswith(("ال", "لل"))
+            and not any((m := _mention_at(t, mentions)) is not None and m.type != "person" for t in words)
+            and _named_entity(words, state, ("PER",)))
 
 
 def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
@@ -659,10 +694,14 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                     np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
                 after += 1
+            relative_verb = after < len(toks) and toks[after - 1].norm in {"ما", "لما"} and (
+                toks[after].norm.endswith(("ته", "تها", "ته،")) or after + 1 < len(toks)
+                and toks[after + 1].norm in {"عليه", "عليها"})  # بحسب ما رصدته X، وفق ما اطلعت عليه X
             if after < len(toks) and (any(f in cue_forms() for c in stems(toks[after].norm)[:2] for f in without_suffix(c))
-                                      or toks[after].norm in {"جاء", "ورد", "نشر", "نشرت", "اورد", "اوردت"}):
+                                      or toks[after].norm in {"جاء", "ورد", "نشر", "نشرت", "اورد", "اوردت"}
+                                      or relative_verb):
                 after += 1  # بحسب ما أفادت X / وفق ما نقلت X / وفقًا لما جاء في X: the speaker follows the verb
-                if after < len(toks) and toks[after].norm in {"في", "علي", "عبر"}:
+                if after < len(toks) and toks[after].norm in {"في", "علي", "عبر", "عليه", "عليها"}:
                     after += 1
                 while after < len(toks) - 1 and toks[after].norm in TIME_WORDS:
                     after += 1  # وفق ما ذكرت حينها وكالة "سانا"
@@ -1033,7 +1072,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         head_end = end
         # the named parent: the last named body after a link word (في/باسم/…) or a demonym (السعودية)
         link_at = next((t for t in np[1:] if t.norm in SUBUNIT_LINKS), None)
-        holder = _holder(text, np)
+        holder = _holder(text, np, inner)
         if persons:
             p = persons[-1]
             result = Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "kb")
@@ -1093,11 +1132,17 @@ def _only_adjectives(np: list[Token], after: int) -> bool:
                                       for t in rest)
 
 
-def _holder(text: str, np: list[Token]) -> list[Token]:
-    """The name after the last comma of a title phrase (… في هيئة تحرير الشام، الشيخ عبد الرزاق المهدي):
-    one to four plain words, or an honorific and a name; empty when there is none."""
+def _holder(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ...] = ()) -> list[Token]:
+    """The name after the last comma of a title phrase (… في هيئة تحرير الشام، الشيخ عبد الرزاق المهدي),
+    or, with no comma, the two to four words after the last named body in it (رئيس الائتلاف
+    الوطني السوري هادي البحرة): plain words, or an honorific and a name; empty when there is none."""
     cut = next((i for i in range(len(np) - 1, 0, -1) if "،" in text[np[i - 1].end : np[i].start]), None)
-    if cut is None or cut > len(np) - 1:
+    if cut is None:
+        ends = [m.span.end for m in inner if m.type not in ("person", "city")]
+        cut = next((i for i, t in enumerate(np) if ends and t.start >= max(ends)), None)
+        if cut is None or cut == 0 or len(np) - cut < 2:
+            return []
+    if cut > len(np) - 1:
         return []
     name = np[cut:]
     if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(_plain_name(t) for t in name):
