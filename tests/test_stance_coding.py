@@ -259,3 +259,9 @@ def test_stance_a_coast_named_as_the_place_of_a_wreck_is_not_a_target(analyze):
     # "The UN said the boat capsized off the coast of Greece, killing most migrants aboard."
     a = analyze("وقالت المنظمة الدولية للهجرة إن القارب انقلب قبالة سواحل اليونان، ما أودى بحياة معظم المهاجرين.")
     assert "GRC" not in _stances(a)
+
+
+def test_stance_fighting_an_evil_is_no_blame_on_the_fighter(analyze):
+    # "The Iranian foreign minister praised Russia's role in fighting terrorism."
+    a = analyze("وأشاد وزير الخارجية الإيراني بدور روسيا في مكافحة الإرهاب.")
+    assert _stances(a)["RUS"] == Stance.FAVOR

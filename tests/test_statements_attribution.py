@@ -500,3 +500,24 @@ def test_statements_abbreviation_in_parentheses_is_not_content(analyze):
     a = analyze("وذكرت وكالة الأنباء السورية الرسمية (سانا) أن وحدات الجيش تصدت لهجوم في ريف حماة.")
     (st,) = a.statements
     assert a.slice(st.content) == "وحدات الجيش تصدت لهجوم في ريف حماة"
+
+
+def test_statements_addressee_and_an_insertion_before_the_complementiser(analyze):
+    # "A military source in the Syrian National Army told Enab Baladi, asking not to be named,
+    # that Turkish forces shelled SDF positions."
+    a = analyze('وقال مصدر عسكري في "الجيش الوطني السوري" لعنب بلدي، طلب عدم ذكر اسمه، إن القوات التركية '
+                'قصفت مواقع "قسد" في ريف منبج.')
+    (st,) = a.statements
+    assert a.slice(st.content).startswith("القوات التركية قصفت")
+    # "The Russian foreign ministry said in a statement, late last month, that ..."
+    b = analyze("وقالت وزارة الخارجية الروسية في بيان، أواخر الشهر الماضي، إن موسكو لن تقبل بأي تدخل أجنبي.")
+    (st,) = b.statements
+    assert b.slice(st.content) == "موسكو لن تقبل بأي تدخل أجنبي"
+
+
+def test_statements_body_of_a_group_named_with_li(analyze):
+    # "The media office of HTS denied the reports ..." -- لـ links the office to its group here
+    a = analyze('ونفى المكتب الإعلامي لـ"هيئة تحرير الشام" صحة الأنباء المتداولة حول انسحاب عناصرها.')
+    (st,) = a.statements
+    assert st.speaker.parent is not None and st.speaker.parent.actor_id == "HTS"
+    assert "HTS" not in {t.target.actor_id for t in st.targets}

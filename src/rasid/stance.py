@@ -388,6 +388,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             if hit is not None:
                 involved.add(hit.key)
             continue
+        if entry.polarity < 0 and entry.attach in ("near", "before") and _countered(toks, k):
+            continue  # the evil that is fought (مكافحة الإرهاب): no blame on who fights it
         negated = _negated(toks, k)
         if negated:
             polarity = -polarity
@@ -612,6 +614,15 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
 HONORIFIC = {"الشهيد", "شهيد", "المجاهد", "مجاهد", "البطل", "الشهيدين", "الشهداء"}
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
 STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns that stop what follows: وقف قصف …، منع استهداف …
+
+
+# nouns of countering an evil: مكافحة الإرهاب، محاربة التطرف، التصدي للإرهاب
+COUNTERS = {"مكافحه", "محاربه", "مواجهه", "التصدي", "تصدي", "دحر", "القضاء", "هزيمه", "مقاومه"}
+
+
+def _countered(toks: list[Token], k: int) -> bool:
+    """The word at ``k`` is what a noun of countering right before it fights."""
+    return k > 0 and any(stem in COUNTERS for stem in stems(toks[k - 1].norm))
 
 
 def _stopped(toks: list[Token], k: int) -> bool:

@@ -41,7 +41,7 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 CLOSE_TO = {"مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين", "مطلع", "مطلعه"}
-SUBUNIT_LINKS = {"في", "ب", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
+SUBUNIT_LINKS = {"في", "ب", "ل", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
 # "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
 ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل"}
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
@@ -516,14 +516,23 @@ INSERTION_REACH = 16  # words of comma-set insertions between a speaker and its 
 def _after_insertions(text: str, toks: list[Token], k: int) -> int | None:
     """Where what was said starts when comma-set insertions stand between the speaker and the
     complementiser: أعلن مصدر، مقرب إلى الحكومة، لـ"رويترز"، أمس الجمعة، أنّ … (the end of أنّ), or None."""
+    if k < len(toks) and "،" not in text[toks[k - 1].end : toks[k].start]:
+        # an addressee or a nominal cue may come before the first comma: لعنب بلدي، …؛ في بيان، …
+        first = toks[k].norm
+        if first.startswith("ل") and first not in COMPLEMENTISERS or first in {"في", "خلال"} and k + 1 < len(toks) \
+                and toks[k + 1].norm in NOMINAL_CUES:
+            j = k + 1
+            while j < len(toks) and j - k < 4 and "،" not in text[toks[j - 1].end : toks[j].start]:
+                j += 1
+            k = j
     if k >= len(toks) or "،" not in text[toks[k - 1].end : toks[k].start]:
         return None
     for j in range(k, min(k + INSERTION_REACH, len(toks))):
         t = toks[j]
         if t.norm in COMPLEMENTISERS:
             return t.end if j > k and "،" in text[toks[j - 1].end : t.start] else None
-        if t.norm in cue_forms() or ":" in text[toks[j - 1].end : t.start]:
-            return None
+        if t.norm in cue_forms() and toks[j - 1].norm != "عدم" or ":" in text[toks[j - 1].end : t.start]:
+            return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
     return None
 
 
@@ -843,6 +852,9 @@ def _strip_addressee(np: list[Token], mentions: list[Mention]) -> list[Token]:
         if not idx:
             continue
         outlet = _mention_at(t, mentions)
+        if t.norm in {"ل", "لـ"} and idx + 1 < len(np) and np[idx - 1].end == t.start - 1 \
+                and (owner := _mention_at(np[idx + 1], mentions)) is not None and owner.type not in ("media", "person"):
+            continue  # a body of a named group, not an addressee: المكتب الإعلامي لـ"هيئة تحرير الشام"
         if t.norm in ADDRESSEE_HEADS or t.norm.startswith("لـ") or (
                 t.norm.startswith("ل") and outlet is not None and outlet.type == "media" and outlet.span.start == t.start):
             return np[:idx]
