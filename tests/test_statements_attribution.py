@@ -521,3 +521,9 @@ def test_statements_body_of_a_group_named_with_li(analyze):
     (st,) = a.statements
     assert st.speaker.parent is not None and st.speaker.parent.actor_id == "HTS"
     assert "HTS" not in {t.target.actor_id for t in st.targets}
+
+
+def test_statements_negated_cue_with_a_conjunction_is_not_a_report(analyze):
+    # "And the Egyptian foreign minister did not criticise Israel in his speech."
+    a = analyze("ولم ينتقد وزير الخارجية المصري إسرائيل في كلمته.")
+    assert a.statements == ()

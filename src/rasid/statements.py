@@ -87,10 +87,13 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None
         if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
-        if prev is not None and prev.norm in NOT_SPEECH_BEFORE and not conj:
+        before = prev.norm if prev is not None else ""
+        if before[:1] in "وف" and before[1:] in NEGATORS:
+            before = before[1:]  # ولم يعلّق، فلم ينفِ: the conjunction on the negator
+        if prev is not None and before in NOT_SPEECH_BEFORE and not conj:
             # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
             # أنْ + past is a report too (وسبق أن صرّح، بعد أن أعلنت); أن + present is not (أن يعلن)
-            if not (prev.norm in {"قد", "وقد", "فقد", "ان"} and not cue.person.startswith("impf")):
+            if not (before in {"قد", "وقد", "فقد", "ان"} and not cue.person.startswith("impf")):
                 return None
         if tok.norm.startswith("س") and cand == tok.norm[1:]:
             return None  # future: سيعلن
