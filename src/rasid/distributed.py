@@ -105,7 +105,9 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
         partitions = enumerate(fresh_chunks(store, documents, partition_size, summary))
         index: dict[str, int] = {}
         ready: dict[int, list[tuple[str, Result]]] = {}
-        queue = as_completed()
+        # bound to this client's loop: with no futures yet, as_completed would take the process's
+        # default client, which is another one when the caller has a client of its own open
+        queue = as_completed(loop=client.loop)
 
         def submit_next() -> bool:
             try:

@@ -909,43 +909,6 @@ def _document_votes(folded: Sequence[Sequence[str]], labels: Sequence[Sequence[s
     return by_word, by_stem
 
 
-def _model_weights(tagger: object) -> tuple[dict[tuple[str, str], float], dict[tuple[str, str], float]]:
-    """``(state features, transitions)`` of an open python-crfsuite Tagger, keyed by
-    ``(attribute, label)`` and ``(label, label)``.
-
-    The same numbers as ``tagger.info()``, read from the same text dump, but with
-    plain string splits instead of its line-by-line regular expressions: loading the
-    shipped models takes a fraction of a second instead of about three.
-    """
-    import os
-    import tempfile
-
-    handle, name = tempfile.mkstemp(prefix="rasid-ner-", suffix=".txt")
-    os.close(handle)
-    try:
-        tagger.dump(name)  # type: ignore[attr-defined]
-        with open(name, encoding="utf-8", errors="surrogateescape") as fh:
-            lines = fh.read().split("\n")
-    finally:
-        os.unlink(name)
-    state: dict[tuple[str, str], float] = {}
-    transitions: dict[tuple[str, str], float] = {}
-    table: dict[tuple[str, str], float] | None = None
-    for line in lines:
-        if not line.startswith("  ("):  # a section header, its closing brace or a header field
-            table = (state if line.startswith("STATE_FEATURES")
-                     else transitions if line.startswith("TRANSITIONS")
-                     else None if line and not line[0].isspace() else table)
-            continue
-        if table is None:
-            continue
-        # "  (0) w=دمشق --> B-LOC: 1.234567": labels hold neither " --> " nor ": "
-        head, _, tail = line.rpartition(" --> ")
-        label, _, value = tail.rpartition(": ")
-        table[(head.split(") ", 1)[1], label)] = float(value)
-    return state, transitions
-
-
 class NerTagger:
     """A loaded NER model. Use :func:`default_tagger` for the shipped one."""
 
@@ -954,10 +917,12 @@ class NerTagger:
         self.path = path
         # both passes' weights in one matrix (see _Weights): a word's features are
         # looked up once for the two of them
-        infos = [(t.labels(), *_model_weights(t)) for t in (tagger, stack) if t is not None]  # type: ignore[attr-defined]
-        self._weights = _Weights([(labels, state) for labels, state, _ in infos])
-        decoders = [_Decoder(self._weights, columns, labels, transitions)
-                    for columns, (labels, _, transitions) in zip(self._weights.columns, infos)]
+        # (Tagger.info(), not Tagger.dump(filename): dump closes its file descriptor twice, which
+        # in a threaded process such as a Dask worker can close another thread's socket)
+        infos = [(t, t.info()) for t in (tagger, stack) if t is not None]  # type: ignore[attr-defined]
+        self._weights = _Weights([(t.labels(), info.state_features) for t, info in infos])  # type: ignore[attr-defined]
+        decoders = [_Decoder(self._weights, columns, t.labels(), info.transitions)  # type: ignore[attr-defined]
+                    for columns, (t, info) in zip(self._weights.columns, infos)]
         self._decoder = decoders[0]
         # the optional second pass (see document_features)
         self._stack: _Decoder | None = decoders[1] if len(decoders) > 1 else None
