@@ -9,6 +9,7 @@ Each stage is a function ``Article -> Article`` (extract turns a ``Document`` in
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable, Iterator
 
@@ -53,6 +54,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     dates = tuple(find_dates(article.text, published))
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
+    starts = [s.span.start for s in article.sentences]
     out: list[Statement] = []
     for st in article.statements:
         own = [d for d in dates if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
@@ -73,7 +75,8 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                     date = replace(inherited, span=None, text=None)
                     break
         if date is None and previous is not None and previous[1].source != DateSource.PUBLICATION \
-                and _next_sentence(article, previous[0], st):
+                and 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, previous[0].sentence.start) <= 1:
+            # the statement just before, in the same sentence or the one before this one
             date = replace(previous[1], span=None, text=None)
         if date is None and published is not None:
             date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
@@ -83,14 +86,6 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
-
-
-def _next_sentence(article: Article, earlier: Statement, st: Statement) -> bool:
-    """Is ``st`` in the sentence of ``earlier`` or the one right after it?"""
-    starts = [s.span.start for s in article.sentences]
-    from bisect import bisect_right
-
-    return 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, earlier.sentence.start) <= 1
 
 
 INSERTED_CHUNKS = 3  # comma-set chunks after the cue among which a date still dates the act

@@ -651,8 +651,8 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     k = after
     if cue.lemma == "نقل":
         # the outlet's phrase may have run on over عن (نقلت وكالة "رويترز" عن البنتاغون)
-        inner = next((n for n, t in enumerate(toks) if t in np[1:] and t.norm == "عن"), None)
-        k = inner if inner is not None else k
+        inner = next((t for t in np[1:] if t.norm == "عن"), None)
+        k = toks.index(inner) if inner is not None else k
         while k < len(toks) and toks[k].norm != "عن" and k <= after + 2:
             k += 1
         if k >= len(toks) or toks[k].norm != "عن":

@@ -130,12 +130,8 @@ class KnowledgeBase:
         of another state (القاعدة الأميركية is a base, الاحتلال التركي is not Israel, قوات
         الاحتلال الأميركي are not the Israeli army) or a one-word name followed by a military
         adjective (القاعدة العسكرية)."""
-        word = tokens[i + length - 1].norm
-        for clitic in ("و", "ف", "ب", "ك"):
-            if word.startswith(clitic + "ال"):
-                word = word[1:]
-        if word.startswith("لل"):
-            word = "ال" + word[2:]  # للقاعدة الأميركية
+        last = tokens[i + length - 1].norm
+        word = next((s for s in stems(last) if s.startswith("ال")), last)  # للقاعدة الأميركية
         if not word.startswith("ال") or word.endswith(("ي", "يه")) or i + length >= len(tokens):
             return False  # (a nationality adjective itself: الحرب الروسية الأوكرانية names both)
         nxt = tokens[i + length].norm
@@ -190,13 +186,13 @@ class KnowledgeBase:
         base, Hezbollah's wing) is the Iraqi group; after وزارة الخارجية الروسية, وزارة
         الخارجية is the Russian ministry."""
         out = list(mentions)
+        opened_by: dict[tuple[str, ...], int] = {}  # each proper opening of a name met so far -> its latest mention
         for k, key in enumerate(keys):
-            for p in range(k - 1, -1, -1):
-                longer = keys[p]
-                if len(longer) > len(key) and longer[: len(key)] == key:
-                    if out[p].actor_id != out[k].actor_id:
-                        out[k] = replace(out[k], name=out[p].name, actor_id=out[p].actor_id, type=out[p].type)
-                    break
+            p = opened_by.get(key)
+            if p is not None and out[p].actor_id != out[k].actor_id:
+                out[k] = replace(out[k], name=out[p].name, actor_id=out[p].actor_id, type=out[p].type)
+            for n in range(1, len(key)):
+                opened_by[key[:n]] = k
         return out
 
 
