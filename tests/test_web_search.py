@@ -64,3 +64,43 @@ def test_index_follows_deleted_and_reprocessed_articles(tmp_path):
     store.save(article)
     assert fts.search(store.engine, "احتلال")[0] == total
     store.close()
+
+
+def test_issue13_a_current_index_is_checked_with_two_lookups(tmp_path):
+    # the freshness check joined the whole archive against the index (190 s on 8,000 articles);
+    # a current index must be confirmed by two aggregate lookups and write nothing
+    import sqlalchemy as sa
+
+    kb = web_kb()
+    store = filled_store(tmp_path / "s.db", kb)
+    fts.refresh(store.engine)
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        seen.append(statement)
+
+    sa.event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        assert fts.refresh(store.engine) == 0
+    finally:
+        sa.event.remove(store.engine, "before_cursor_execute", record)
+    assert len(seen) == 2 and not any("JOIN" in s.upper() or " IN (" in s.upper() for s in seen), seen
+    store.close()
+
+
+def test_index_follows_an_older_article_restored(tmp_path):
+    # an article stored with an older stamp than the newest indexed one (a restore) is still found
+    import sqlalchemy as sa
+    from rasid.store.tables import articles as A
+
+    kb = web_kb()
+    store = filled_store(tmp_path / "s.db", kb)
+    total, hits = fts.search(store.engine, "احتلال")  # occupation
+    article = store.get_article(hits[0].article_id)
+    store.delete(article.id)
+    assert article.id not in {h.article_id for h in fts.search(store.engine, "احتلال", limit=100)[1]}
+    store.save(article)
+    with store.engine.begin() as conn:
+        conn.execute(sa.update(A).where(A.c.id == article.id).values(ingested_at="2000-01-01T00:00:00+00:00"))
+    assert fts.search(store.engine, "احتلال")[0] == total
+    store.close()

@@ -14,6 +14,7 @@ from datetime import datetime
 from ..arabic.normalize import is_arabic
 from ..errors import ExtractionError, InputError, LanguageSkipped
 from ..ingest.files import decode_bytes
+from ..ingest.unicode import repair, valid_text
 from ..model import Article, Document
 from .scrape import extract_scrape
 
@@ -56,7 +57,31 @@ def _record_article(document: Document, text: str) -> Article:
     )
 
 
+def _valid(document: Document) -> tuple[Document, int]:
+    """The document with valid Unicode in every text field (lone surrogates replaced), and the count."""
+    fixed = 0
+    content = document.content
+    if isinstance(content, str):
+        content, fixed = valid_text(content)
+    origin, n_origin = valid_text(document.origin)
+    url, n_url = valid_text(document.url) if document.url is not None else (None, 0)
+    fields, n_fields = repair(dict(document.fields)) if document.fields else ({}, 0)
+    fixed += n_origin + n_url + n_fields
+    if not fixed:
+        return document, 0
+    return replace(document, origin=origin, content=content, url=url, fields=fields), fixed
+
+
 def extract(document: Document) -> Article:
+    document, repaired = _valid(document)
+    article = _extract(document)
+    if repaired:
+        # flagged, not hidden: the article says that its input carried invalid text
+        article = replace(article, metadata={**dict(article.metadata), "unicode_repairs": repaired})
+    return article
+
+
+def _extract(document: Document) -> Article:
     content = document.content
     if isinstance(content, bytes):
         if not content.strip():

@@ -13,9 +13,10 @@ import hashlib
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, SQLAlchemyError
 
 from ..errors import StoreError
+from ..ingest.unicode import valid_text
 from ..model import Article, Rejection, Statement, TargetStance
 from . import codec
 from .db import connect
@@ -378,8 +379,30 @@ class Store:
             try:
                 with self.engine.begin() as conn:
                     return self._save_ledgered(conn, items)
-            except SQLAlchemyError as exc:
+            except SQLAlchemyError:
+                pass
+        except (SQLAlchemyError, ValueError) as exc:
+            if not _document_fault(exc):
                 raise self._error("cannot store a batch", exc) from exc
+        # one document could not be written: store the batch one document at a time, and turn the
+        # document that fails into a rejection recorded under its key, so that a rerun goes on
+        return [self._save_one(key, item) for key, item in items]
+
+    def _save_one(self, key: str, item: Article | Rejection) -> str:
+        try:
+            with self.engine.begin() as conn:
+                return self._save_ledgered(conn, [(key, item)])[0]
+        except (SQLAlchemyError, ValueError) as exc:
+            if not _document_fault(exc):
+                raise self._error("cannot store a batch", exc) from exc
+            why = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+            origin = item.origin if isinstance(item, Rejection) else (item.source or item.id)
+            rejection = Rejection(origin, "store", f"the document could not be stored: "
+                                                   f"{why[0] if why else type(exc).__name__} "
+                                                   "(this is a bug in rasid; please report it with the document)")
+        try:
+            with self.engine.begin() as conn:
+                return self._save_ledgered(conn, [(key, rejection)])[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot store a batch", exc) from exc
 
@@ -401,15 +424,16 @@ class Store:
             done.add(key)
             if isinstance(item, Rejection):
                 outcomes.append("rejected")
-                rejected.append({"origin": item.origin, "stage": item.stage, "reason": item.reason,
+                origin = valid_text(item.origin)[0]
+                rejected.append({"origin": origin, "stage": item.stage, "reason": valid_text(item.reason)[0],
                                  "created_at": stamp})
-                ledger.append({"key": key, "origin": item.origin, "outcome": "rejected", "article_id": None,
+                ledger.append({"key": key, "origin": origin, "outcome": "rejected", "article_id": None,
                                "done_at": stamp})
             else:
                 outcomes.append("")  # filled below
                 fresh.append(item)
-                ledger.append({"key": key, "origin": item.source or item.id, "outcome": "", "article_id": item.id,
-                               "done_at": stamp})
+                ledger.append({"key": key, "origin": valid_text(item.source or item.id)[0], "outcome": "",
+                               "article_id": item.id, "done_at": stamp})
         flags = iter(self._insert(conn, fresh))
         article_rows = iter(row for row in ledger if row["article_id"] is not None)
         for pos, outcome in enumerate(outcomes):
@@ -429,6 +453,12 @@ class Store:
         if isinstance(exc, IntegrityError):
             hint = "statement ids must be unique across articles; this is a bug in rasid, please report it"
         return StoreError(reason, hint=hint)
+
+
+def _document_fault(exc: BaseException) -> bool:
+    """Whether a write failed because of a document's data (then that document is rejected) rather than
+    because of the database itself (locked, full, unreachable: then the batch stops with an error)."""
+    return not isinstance(exc, (OperationalError, InterfaceError))
 
 
 def _url_hash(url: str) -> str:

@@ -84,28 +84,55 @@ def _article_rows(conn: Connection, article_id: str, stamp: str) -> list[dict[st
     return rows
 
 
+def _signature(conn: Connection) -> tuple[tuple[int, str | None], tuple[int, str | None]]:
+    """(article count, newest ingested_at) of the archive and of the index: two index lookups each."""
+    stored = conn.execute(sa.select(sa.func.count(), sa.func.max(A.c.ingested_at))).one()
+    indexed = conn.execute(sa.select(sa.func.count(), sa.func.max(docs.c.stamp)).where(docs.c.kind == "article")).one()
+    return (stored[0], stored[1]), (indexed[0], indexed[1])
+
+
 def refresh(engine: Engine) -> int:
-    """Index the articles stored or re-processed since the last refresh; returns how many."""
-    indexed = (sa.select(docs.c.article_id, docs.c.stamp).where(docs.c.kind == "article")).subquery()
-    with engine.connect() as conn:  # a read first: most searches find the index up to date and write nothing
-        behind = conn.execute(
-            sa.select(sa.func.count()).select_from(A.outerjoin(indexed, indexed.c.article_id == A.c.id))
-            .where(sa.or_(indexed.c.stamp.is_(None), indexed.c.stamp != A.c.ingested_at))).scalar_one()
-        orphans = conn.execute(sa.select(sa.func.count()).select_from(docs)
-                               .where(~docs.c.article_id.in_(sa.select(A.c.id)))).scalar_one()
-    if not behind and not orphans:
+    """Index the articles stored or re-processed since the last refresh; returns how many.
+
+    Most searches find the index current, which two index lookups tell (the count and the
+    newest ``ingested_at`` of the archive and of the index are equal). Otherwise the articles
+    stored after the newest indexed one are indexed; only when the counts still differ
+    (deleted articles, a restore of older ones) is every article checked against the index.
+    """
+    with engine.connect() as conn:
+        stored, indexed = _signature(conn)
+    if stored == indexed:
         return 0
+    done = 0
     with _lock, engine.begin() as conn:
-        stale = conn.execute(
-            sa.select(A.c.id, A.c.ingested_at).select_from(A.outerjoin(indexed, indexed.c.article_id == A.c.id))
-            .where(sa.or_(indexed.c.stamp.is_(None), indexed.c.stamp != A.c.ingested_at))).all()
-        conn.execute(sa.delete(docs).where(~docs.c.article_id.in_(sa.select(A.c.id))))
-        for article_id, stamp in stale:
-            conn.execute(sa.delete(docs).where(docs.c.article_id == article_id))
-            rows = _article_rows(conn, article_id, stamp)
-            if rows:
-                conn.execute(sa.insert(docs), rows)
-        return len(stale)
+        stored, indexed = _signature(conn)
+        if stored == indexed:
+            return 0
+        newer = sa.select(A.c.id, A.c.ingested_at)
+        if indexed[1] is not None:
+            newer = newer.where(A.c.ingested_at >= indexed[1])
+        done += _index(conn, conn.execute(newer.where(~_indexed(A.c.id, A.c.ingested_at))).all())
+        stored, indexed = _signature(conn)
+        if stored != indexed:  # deletions or older stamps: reconcile both ways, through the indexes
+            orphan = sa.select(A.c.id).where(A.c.id == docs.c.article_id).exists()
+            conn.execute(sa.delete(docs).where(~orphan))
+            stale = conn.execute(sa.select(A.c.id, A.c.ingested_at).where(~_indexed(A.c.id, A.c.ingested_at))).all()
+            done += _index(conn, stale)
+    return done
+
+
+def _indexed(article_id: Any, stamp: Any) -> Any:
+    d = docs.alias("d")
+    return sa.select(d.c.id).where(d.c.kind == "article", d.c.ref == article_id, d.c.stamp == stamp).exists()
+
+
+def _index(conn: Connection, stale: list[Any]) -> int:
+    for article_id, stamp in stale:
+        conn.execute(sa.delete(docs).where(docs.c.article_id == article_id))
+        rows = _article_rows(conn, article_id, stamp)
+        if rows:
+            conn.execute(sa.insert(docs), rows)
+    return len(stale)
 
 
 # --- searching ---------------------------------------------------------------
