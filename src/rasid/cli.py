@@ -378,6 +378,33 @@ def serve(db: Optional[str] = DbOption,
         raise typer.Exit(2) from exc
 
 
+@app.command()
+def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The shared data folder with data/gold and "
+                                                  "eval/ (default: $RASID_SHARED, else ../shared)."),
+             sets: list[str] = typer.Option(["multi", "dev", "seed"], "--set",
+                                            help="Gold sets to score: multi, dev, seed (repeat the flag)."),
+             as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (what CI floors read)."),
+             output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON to this file.")
+             ) -> None:
+    """Score rasid on the gold sets: per outlet, the macro over outlets, learned parts leave-one-outlet-out."""
+    import json
+
+    from .evaluate import evaluate as run_evaluation, render
+
+    try:
+        reports = run_evaluation(shared, sets)
+    except RasidError as exc:
+        err.print(f"error: {exc.message}", highlight=False, markup=False)
+        raise typer.Exit(2) from exc
+    data = {name: rep.as_dict() for name, rep in reports.items()}
+    if output is not None:
+        output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    if as_json:
+        out.print(json.dumps(data, ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
+    else:
+        out.print(render(reports), highlight=False, markup=False)
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
     if version:
