@@ -3,7 +3,14 @@
 Sentences end at ``.`` ``!`` ``؟`` ``?`` ``…`` and at paragraph breaks, never at the Arabic
 comma ``،`` or ``؛``. A terminator inside an open quotation («…» “…” "…") does not end
 the sentence unless the quotation is very long; decimal points (3.5), initials and
-abbreviations such as ``د.`` (Dr) do not end a sentence either.
+abbreviations such as ``د.`` (Dr) do not end a sentence either. Scraped copy often loses
+the space after a full stop (…الأمريكية.وقال): a terminator followed directly by an Arabic
+letter still ends the sentence.
+
+A wire *dateline* opening an article — the place (and the agency, the date) before a dash,
+``دبي، الإمارات العربية المتحدة (CNN)—``، ``بيروت (رويترز) -``، ``(CNN)--``، ``الرباط - ومع -``
+— is not part of the first sentence: :func:`dateline` finds it, and the first sentence
+starts after it.
 """
 
 from __future__ import annotations
@@ -39,9 +46,46 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
+# a dateline: up to three comma-separated place names of one to four words, an optional date,
+# an optional agency in parentheses, then a dash (or the agency alone in parentheses and a dash)
+_PLACE = r"[^\s.،,:;()\[\]\-–—/\"«»“”0-9]+"
+_DATELINE = re.compile(
+    rf"\s*(?:{_PLACE}(?:\s{_PLACE}){{0,3}}(?:\s*[،,/]\s*{_PLACE}(?:\s{_PLACE}){{0,3}}){{0,2}}\s*)?"
+    r"(?:\d{1,2}\s+\S+\s+\d{4}\s*(?:م\s*)?)?"
+    r"(?:[(\[][^()\[\]\n]{1,30}[)\]]\s*)?"
+    r"(?:--|[-–—])+\s*(?:[^\s.،,:()\-–—]{1,12}(?:\s[^\s.،,:()\-–—]{1,12}){0,2}\s*(?:--|[-–—:])\s*)?")
+DATELINE_MAX_WORDS = 14
+
+
+def dateline(text: str, start: int = 0) -> int:
+    """Where the body starts after a wire dateline at ``start`` (``start`` itself when there is none).
+
+    A dateline needs a dash, and a place before it or an agency in parentheses; it never holds
+    a reporting verb's clause (it is at most a few words, with no full stop)."""
+    m = _DATELINE.match(text, start)
+    if m is None or m.end() <= start:
+        return start
+    head = text[start : m.end()]
+    words = head.split()
+    if "\n" in head.strip() or len(words) > DATELINE_MAX_WORDS or not any(c in head for c in "-–—"):
+        return start
+    if "(" not in head and "[" not in head and not re.search(r"[،,/]|\s[-–—]", head):
+        return start
+    from ..lexicons import cue_forms  # (the lexicons import this package: import late)
+    from .normalize import fold
+
+    if any(fold(w) in cue_forms() for w in words[:4]):
+        return start  # a reporting verb and a dash (قال - …) opens a sentence, not a place line
+    end = m.end()
+    return end if end < len(text) and not text[end].isspace() or end < len(text) else start
+
+
 def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
+    body = dateline(text, 0)
     for p_index, para in enumerate(paragraphs(text)):
+        if p_index == 0 and para.start < body < para.end:
+            para = Span(body, para.end)
         for start, end in _split_paragraph(text, para.start, para.end):
             span = _trim(text, start, end)
             if span.end > span.start:
@@ -103,4 +147,12 @@ def _is_boundary(text: str, i: int, end: int) -> bool:
     nxt = i + 1
     while nxt < end and text[nxt] in "»”\")’'.!؟?…":
         nxt += 1
-    return nxt >= end or text[nxt].isspace()
+    if nxt >= end or text[nxt].isspace():
+        return True
+    # no space after the stop: a new sentence when an Arabic word follows an Arabic word
+    # (…الأمريكية.وقال), not in a Latin abbreviation (U.S.A), a number or a web address
+    return ch in ".؟!" and _ARABIC_LETTER.match(text[nxt]) is not None and i > 0 \
+        and _ARABIC_LETTER.match(text[i - 1] if text[i - 1] not in "»”\")’'" else text[max(i - 2, 0)]) is not None
+
+
+_ARABIC_LETTER = re.compile("[\u0621-\u064A]")

@@ -54,6 +54,8 @@ def _scan(text: str, offset: int) -> tuple[Token, ...]:
         if not norm:
             continue
         cut = _glue_point(word, norm) if len(norm) >= 5 else None
+        if cut is None and len(word) >= 5:
+            cut = _lost_space(word)
         if cut is not None:
             start = m.start() + offset
             tokens.append(Token(start, start + cut, word[:cut], _fold_word(word[:cut])))
@@ -101,6 +103,24 @@ def _raw_index(word: str, n: int) -> int | None:
         elif folded > n:
             break
     return best
+
+
+# letters that only end a word (ta marbuta, alef maqsura): one inside a word marks a lost space
+# (مغادرةالمغرب); complementisers written with their hamza glued to the word before (تويترإنه)
+_FINAL_ONLY = re.compile("[\u0629\u0649](?=[\u0621-\u064A])")
+_GLUED_COMPLEMENTISER = re.compile("(?<=[\u0621-\u064A]{3})(?:إنه|إنها|إنهم|أنه|أنها|أنهم|بأن|بأنه|بأنها)$")
+
+
+@lru_cache(maxsize=300_000)
+def _lost_space(word: str) -> int | None:
+    """Where a space was lost inside ``word`` by the orthography alone, or None."""
+    m = _FINAL_ONLY.search(word)
+    if m is not None and 2 <= m.end() <= len(word) - 2:
+        return m.end()
+    m = _GLUED_COMPLEMENTISER.search(word)
+    if m is not None and not word[: m.start()].endswith(("ال", "لل")):
+        return m.start()
+    return None
 
 
 CONJ = ("و", "ف")

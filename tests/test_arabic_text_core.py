@@ -1,0 +1,46 @@
+"""The text core on real copy: datelines, stops without a space, words glued by a lost space."""
+
+import pytest
+
+from rasid.arabic.sentences import dateline, split_sentences
+from rasid.arabic.tokens import tokenize
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    # CNN Arabic: place, country, agency, em dash with no space
+    ("دبي، الإمارات العربية المتحدة (CNN)— قال الوزير إن", "قال الوزير إن"),
+    ("(CNN)-- قتل مشتبه به انتحاري", "قتل مشتبه به انتحاري"),  # the agency alone
+    ("بيروت (رويترز) - قال مسؤول", "قال مسؤول"),  # Reuters: "Beirut (Reuters) -"
+    ("القاهرة - أ ش أ: قال المتحدث", "قال المتحدث"),  # MENA wire with its agency after the dash
+    ("الرباط - ومع - أكد الوزير", "أكد الوزير"),  # MAP (Morocco)
+    ("بيروت - قال مسؤول", "قال مسؤول"),  # a city and a dash
+    ("قال - مصدر مطلع", "قال - مصدر مطلع"),  # a verb and a dash: no dateline
+    ("أكد القيادي في الحركة أن الحزب - وهو قوي - باق", "أكد القيادي في الحركة أن الحزب - وهو قوي - باق"),
+])
+def test_arabic_dateline(text, body):
+    assert text[dateline(text):] == body
+
+
+def test_arabic_first_sentence_starts_after_the_dateline():
+    text = "سيؤول، كوريا الشمالية (CNN)— أعلن مستشار الأمن القومي أن القمة ستعقد. وقال إنها مهمة."
+    first = split_sentences(text)[0]
+    assert text[first.span.start:first.span.end].startswith("أعلن")
+
+
+def test_arabic_stop_without_space_ends_a_sentence():
+    # "The ministry said the situation is serious.And the minister said …": scraped copy lost the space
+    text = "قالت الوزارة إن الوضع خطير.وقال الوزير إن الحل قريب. وبلغت النسبة 3.5 بالمئة في U.S.A هذا العام."
+    spans = [text[s.span.start:s.span.end] for s in split_sentences(text)]
+    assert spans == ["قالت الوزارة إن الوضع خطير.", "وقال الوزير إن الحل قريب.",
+                     "وبلغت النسبة 3.5 بالمئة في U.S.A هذا العام."]
+
+
+@pytest.mark.parametrize(("word", "parts"), [
+    ("مغادرةالمغرب", ["مغادرة", "المغرب"]),  # ta marbuta ends a word: "leaving|Morocco"
+    ("وزارةالخارجية", ["وزارة", "الخارجية"]),  # "ministry|of foreign affairs"
+    ("تويترإنه", ["تويتر", "إنه"]),  # "Twitter|that it": the complementiser glued to the speaker
+    ("بشأنه", ["بشأنه"]),  # "about it": a word of its own
+    ("مستشفى", ["مستشفى"]),  # alef maqsura at the end
+])
+def test_arabic_lost_space(word, parts):
+    assert [t.text for t in tokenize(word)] == parts
