@@ -47,7 +47,8 @@ ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
-NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب"}  # "via", "books"
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
+             "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 MAX_SPEAKER_TOKENS = 10
 PARENT_RELATIONS = {"part_of", "ministry_of", "office_of", "organ_of", "unit_of", "agency_of", "wing_of", "branch_of",
@@ -57,18 +58,90 @@ CARRY_WINDOW = 6  # sentences a pronoun may reach back
 
 @dataclass
 class _Entity:
-    """An article-level speaker seen so far (for carry-over and sub-unit memory)."""
+    """An article-level speaker seen so far (for carry-over and sub-unit memory), with the gender
+    and number its verb showed (None: not known)."""
 
     mention: Mention
     sentence: int
+    gender: str | None = None  # "m" | "f"
+    plural: bool | None = None
 
 
 @dataclass
 class _State:
-    last: _Entity | None = None
+    recent: list[_Entity] = field(default_factory=list)  # speakers, most recent last
     known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
     sentence: list[Token] = field(default_factory=list)  # tokens of the sentence being read
     ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
+
+    @property
+    def last(self) -> _Entity | None:
+        return self.recent[-1] if self.recent else None
+
+    def remember(self, mention: Mention, s_index: int, agreement: tuple[str | None, bool | None] = (None, None)) -> None:
+        gender, plural = agreement
+        if plural is None:
+            plural = _plural_noun(mention)
+        self.recent = [e for e in self.recent if e.mention.key != mention.key][-7:]
+        self.recent.append(_Entity(mention, s_index, gender, plural))
+
+    def antecedent(self, s_index: int, agreement: tuple[str | None, bool | None] = (None, None)) -> _Entity | None:
+        """The speaker a pronoun subject refers to: the most recent one within reach whose gender
+        and number agree with the verb (قالت: a feminine singular or a non-human plural; قالوا:
+        a plural); the most recent one when none is known to agree."""
+        gender, plural = agreement
+        reach = [e for e in reversed(self.recent) if s_index - e.sentence <= CARRY_WINDOW]
+        if not reach:
+            return None
+        for e in reach:
+            if _agrees(e, gender, plural):
+                return e
+        return reach[0] if gender is None and plural is None else None
+
+
+def _agrees(e: _Entity, gender: str | None, plural: bool | None) -> bool:
+    if plural is True:  # قالوا، يقولون: people in the plural
+        return e.plural is not False
+    if gender == "f":  # قالت: a woman, a body, a state, a non-human plural
+        return e.gender != "m" or e.plural is True
+    if gender == "m":  # قال: a man or a masculine body
+        return e.gender != "f" and e.plural is not True
+    return True
+
+
+def _plural_noun(m: Mention) -> bool | None:
+    """Whether a speaker phrase names several people (ممثلون، نواب جمهوريون، مسؤولين)."""
+    head = fold(m.surface).split()
+    if not head or m.actor_id:
+        return None if not head else False
+    word = head[0]
+    for stem in stems(word):
+        if stem.endswith(("ون", "ين")) and len(stem) >= 5 and not stem.endswith("يين") or stem in PLURAL_HEADS:
+            return True
+    return None
+
+
+# broken plurals of people who speak (نواب، قادة، مسؤولو …) and collectives that take a plural verb
+PLURAL_HEADS = {"نواب", "النواب", "قاده", "القاده", "ممثلو", "ممثلي", "مسؤولو", "مسؤولي", "اعضاء", "الاعضاء", "سكان",
+                "السكان", "شهود", "الشهود", "خبراء", "الخبراء", "محللون", "نشطاء", "النشطاء", "ناشطون", "زعماء", "الزعماء",
+                "وزراء", "الوزراء", "قيادات", "القيادات", "اهالي", "الاهالي", "متظاهرون", "المتظاهرون"}
+
+
+def _verb_agreement(tok: Token, cue: Cue) -> tuple[str | None, bool | None]:
+    """The gender and number a reporting verb shows for its subject (None: not shown)."""
+    person = cue.person
+    if person in ("3mp", "impf-p"):
+        return None, True
+    if person == "3ms":
+        return "m", False
+    if person == "3fs":
+        return "f", False
+    word = tok.norm[1:] if tok.norm[:1] in "وف" and tok.norm[1:2] in "يت" else tok.norm
+    if person == "impf" and word[:1] == "ي":
+        return "m", False
+    if person == "impf" and word[:1] == "ت":
+        return "f", False
+    return None, None
 
 
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
@@ -181,6 +254,12 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
         if st is not None:
             made.append(st)
+    else:
+        # a source named after what was said closes the sentence (…، وفق ما أفاد مراسلنا؛
+        # …، كما تقول أماني سراحنة): its own statement, beside the reports inside the sentence
+        st = _marker_statement(article, kb, sentence, s_index, toks, mentions, state, trailing=True)
+        if st is not None and not any(m.cue.overlaps(st.cue) or m.speaker.key == st.speaker.key for m in made):
+            made.append(st)
     return made
 
 
@@ -247,6 +326,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
 
 
 CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}
+AS_SAID = {"كما", "مثلما", "وكما"}
 DOCUMENTS = {"بيان", "البيان", "التقرير", "تقرير", "الرساله", "رساله", "نص", "الوثيقه", "وثيقه", "الدراسه", "دراسه",
              "البلاغ", "بلاغ", "المقال", "مقال", "التصريح", "تصريح", "الكلمه", "كلمه", "المنشور", "منشور", "التغريده"}
 
@@ -274,8 +354,8 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         if np:
             speaker, carried = _speaker_mention(article, kb, np, mentions, state), False
             end_of_np = np[-1].end
-        elif state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW:
-            speaker, carried = state.last.mention, True
+        elif (ante := state.antecedent(s_index)) is not None:
+            speaker, carried = ante.mention, True
             end_of_np = toks[k - 1].end
         else:
             return None
@@ -290,7 +370,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         content = quote if quote is not None else _trim(text, content_start, sentence.span.end)
         if len(content) < 10:
             return None
-        state.last = _Entity(speaker, s_index)
+        state.remember(speaker, s_index)
         cue = Span(toks[i].start, toks[j + 1].end)
         return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
                          sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=carried,
@@ -446,14 +526,20 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     if comp is not None:
                         content_start = comp
                     break
+        elif (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
+            # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
+            # the speaker, with no actor id — never the previous speaker
+            np, content_start = subject
+            speaker = _speaker_mention(article, kb, np, mentions, state)
         elif not np or _object_phrase(np, mentions):
             # pronoun subject: carry the previous speaker over (also when the words after the verb
             # are its object — ودعا أهاليهم إلى …، جدد تأكيده — or the speaker's own document —
             # وأضاف البيان أن …)
             if np:
                 j = toks.index(np[0])
-            if state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW and (conj or i <= lead + 1):
-                speaker = state.last.mention
+            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue))
+            if ante is not None and (conj or i <= lead + 1):
+                speaker = ante.mention
                 carried = True
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
                 for t in toks[j : j + 2]:
@@ -477,7 +563,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             content, direct = before, True
     if len(content) < 3:
         return None
-    state.last = _Entity(speaker, s_index)
+    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried else (None, None))
     cue_span = Span(toks[i].start, toks[i].end)
     return Statement(
         id=_statement_id(article.id, cue_span),
@@ -536,6 +622,69 @@ def _after_insertions(text: str, toks: list[Token], k: int) -> int | None:
             return t.end if j > k and "،" in text[toks[j - 1].end : t.start] else None
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" or ":" in text[toks[j - 1].end : t.start]:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
+    return None
+
+
+UNKNOWN_SUBJECT_MAX = 5  # words of a name the lexicons do not know (جونيشي سوغاوارا، وان عزيزة وان إسماعيل)
+
+
+def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
+                     mentions: list[Mention]) -> tuple[list[Token], int] | None:
+    """An explicit subject right after a reporting verb that no lexicon knows, and where what was
+    said starts: the words after the verb, up to a comma, a colon, a quote, a complementiser, the
+    verb's frame or an adverbial, are its subject when what was said opens right after them (past
+    adverbials, an addressee and comma-set insertions). None when there is no such phrase."""
+    frame = FRAME_STOPS.get(cue.frame, set())
+    words: list[Token] = []
+    k = j
+    while k < len(toks) and len(words) <= UNKNOWN_SUBJECT_MAX:
+        t = toks[k]
+        gap = text[toks[k - 1].end : t.start] if k else ""
+        if words and ("،" in gap or ":" in gap or "(" in gap or _opens_quote(text, t)):
+            break
+        if not words and (":" in gap or "،" in gap or _opens_quote(text, t)):
+            return None
+        w = t.norm
+        if w in COMPLEMENTISERS or w in frame or w in TIME_WORDS or w in _FUNCTION_WORDS or w[:1].isdigit() \
+                or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
+                or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
+            break
+        words.append(t)
+        k += 1
+    if not words or len(words) > UNKNOWN_SUBJECT_MAX:
+        return None
+    first = words[0]
+    if _object_noun(first, mentions) or first.norm in MASDAR_OBJECTS or _marker_word(first.norm) \
+            or first.norm.startswith(("بال", "لل")) or cue.frame == "obj" and len(words) > 2:
+        return None
+    start = _content_opener(text, toks, _skip_adverbials(text, toks, _after_name_tail(text, toks, k)), cue)
+    if start is None:
+        start = _after_insertions(text, toks, k)
+    return (words, start) if start is not None else None
+
+
+def _content_opener(text: str, toks: list[Token], k: int, cue: Cue) -> int | None:
+    """Where what was said starts when it opens at token ``k`` (a complementiser, the verb's frame,
+    a colon or a quote, possibly after an addressee: لصحيفة محلية: «…»), or None."""
+    if k >= len(toks):
+        return None
+    t = toks[k]
+    if t.norm.startswith("ل") and len(t.norm) > 2 and t.norm not in COMPLEMENTISERS:
+        m = k + 1  # an addressee: لصحيفة محلية، للصحفيين
+        while m < len(toks) and m <= k + 3 and not (":" in text[toks[m - 1].end : toks[m].start]
+                                                    or toks[m].norm in COMPLEMENTISERS):
+            m += 1
+        if m < len(toks) and m <= k + 3:
+            k, t = m, toks[m]
+    gap = text[toks[k - 1].end : t.start] if k else ""
+    if t.norm in COMPLEMENTISERS:
+        return t.end
+    if ":" in gap:
+        return toks[k - 1].end + gap.index(":") + 1
+    if _opens_quote(text, t):
+        return toks[k - 1].end if k else t.start
+    if t.norm in FRAME_STOPS.get(cue.frame, set()) or cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3:
+        return toks[k - 1].end if k else t.start
     return None
 
 
@@ -674,14 +823,24 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     return cut if cut and _looks_like_speaker(cut, mentions, state) else None
 
 
-def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
-    """A sentence without a verb cue but with a source marker: وفق البيان، بحسب مصادر ..."""
+def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
+                      trailing: bool = False) -> Statement | None:
+    """A sentence without a verb cue but with a source marker: وفق البيان، بحسب مصادر ...
+
+    ``trailing``: only a marker after a comma that names its source and ends the sentence, with
+    what was said before it (…، بحسب ما أوضح أحد المنظمين بيار ستامبول.)."""
     text = article.text
     firsts = {m[0] for m in markers()}
     for i in range(len(toks)):
-        if not firsts.intersection(stems(toks[i].norm)):
+        # "as X says" closing a sentence (…، كما تقول أماني سراحنة) is a trailing source too
+        as_said = (toks[i].norm in AS_SAID and 0 < i < len(toks) - 1 and toks[i + 1].norm in cue_forms()
+                   and "،" in text[toks[i - 1].end : toks[i].start])
+        if not (firsts.intersection(stems(toks[i].norm)) or as_said):
             continue
-        for marker in markers():
+        if trailing and (i < 3 or "،" not in text[toks[i - 1].end : toks[i].start] and not (
+                toks[i].norm[:1] == "و" and "،" in text[toks[i - 2].end : toks[i - 1].start])):
+            continue
+        for marker in markers() if not as_said else ((toks[i].norm,),):
             n = len(marker)
             words = [t.norm for t in toks[i : i + n]]
             if len(words) < n:
@@ -727,12 +886,16 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                         np = relayed
             if np and np[0].norm in {"ما"}:
                 return None
+            if trailing and (not np or len(toks) - 1 - toks.index(np[-1]) > APPOSITION_REACH + 2):
+                continue  # a source that does not close the sentence, or a pronoun (وفق تعبيره)
             if np:
-                if np is not quoted and not _looks_like_speaker(np, mentions, state):
+                # a name closing the sentence after "as … said" is the source, known or not
+                closing = (trailing or as_said) and len(np) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in np)
+                if np is not quoted and not closing and not _looks_like_speaker(np, mentions, state):
                     return None
                 speaker = _speaker_mention(article, kb, np, mentions, state)
-            elif state.last is not None and s_index - state.last.sentence <= CARRY_WINDOW:
-                speaker, carried = state.last.mention, True
+            elif (ante := state.antecedent(s_index)) is not None:
+                speaker, carried = ante.mention, True
             else:
                 return None
             m_start = toks[i].start
@@ -753,12 +916,13 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 content = quote
             if len(content) < 10:
                 return None
-            state.last = _Entity(speaker, s_index)
+            state.remember(speaker, s_index)
             cue_span = Span(m_start, m_end if not np else toks[after - 1].end if after > i else toks[i].end)
             return Statement(
                 id=_statement_id(article.id, cue_span),
                 speaker=speaker,
-                cue=Span(toks[i].start, toks[i + n - 1].end if not glued else toks[i + n - 2].end),
+                cue=Span(toks[i].start, toks[i + 1].end if as_said else toks[i + n - 1].end if not glued
+                         else toks[i + n - 2].end),
                 content=content,
                 sentence=sentence.span,
                 direct=direct,

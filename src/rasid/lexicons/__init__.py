@@ -34,6 +34,8 @@ def _past_forms(m: str, f: str) -> dict[str, str]:
 
 
 def _imperfect_forms(i: str) -> dict[str, str]:
+    if i in ("-", ""):
+        return {}
     body = i[1:]
     forms = {i: "impf", "ت" + body: "impf"}
     stem = i[:-1] if i[-1] in "وي" else i
@@ -62,7 +64,14 @@ def markers() -> tuple[tuple[str, ...], ...]:
 
 @lru_cache(maxsize=1)
 def speaker_nouns() -> dict[str, str]:
-    return {fold(row[0]): row[1] for row in rows("speaker_nouns.tsv")}
+    """Folded head noun -> its class (title, body, anon), each with and without the article."""
+    out: dict[str, str] = {}
+    for row in rows("speaker_nouns.tsv"):
+        word = fold(row[0])
+        out.setdefault(word, row[1])
+        other = word[2:] if word.startswith("ال") and len(word) > 4 else "ال" + word
+        out.setdefault(other, row[1])
+    return out
 
 
 @dataclass(frozen=True, slots=True)
