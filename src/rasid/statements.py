@@ -327,6 +327,9 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
 
 CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}
 AS_SAID = {"كما", "مثلما", "وكما"}
+# a speaker's own documents and recordings: a marker naming one points back to the speaker
+RECORDINGS = {"تسجيل", "تسجيلا", "فيديو", "شريط", "صور", "بيان", "البيان", "كلمه", "خطاب", "تصريح", "تصريحات",
+              "رساله", "تغريده", "منشور", "مقابله", "حديث", "بلاغ"}
 DOCUMENTS = {"بيان", "البيان", "التقرير", "تقرير", "الرساله", "رساله", "نص", "الوثيقه", "وثيقه", "الدراسه", "دراسه",
              "البلاغ", "بلاغ", "المقال", "مقال", "التصريح", "تصريح", "الكلمه", "كلمه", "المنشور", "منشور", "التغريده"}
 
@@ -620,7 +623,8 @@ def _after_insertions(text: str, toks: list[Token], k: int) -> int | None:
         t = toks[j]
         if t.norm in COMPLEMENTISERS:
             return t.end if j > k and "،" in text[toks[j - 1].end : t.start] else None
-        if t.norm in cue_forms() and toks[j - 1].norm != "عدم" or ":" in text[toks[j - 1].end : t.start]:
+        if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
+                or ":" in text[toks[j - 1].end : t.start]:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
     return None
 
@@ -886,8 +890,14 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                         np = relayed
             if np and np[0].norm in {"ما"}:
                 return None
-            if trailing and (not np or len(toks) - 1 - toks.index(np[-1]) > APPOSITION_REACH + 2):
-                continue  # a source that does not close the sentence, or a pronoun (وفق تعبيره)
+            rest = toks[toks.index(np[-1]) + 1 :] if np else []
+            if trailing and (not np or rest and ("،" not in text[np[-1].end : rest[0].start]
+                                                 or any(t.norm in COMPLEMENTISERS for t in rest))
+                             or any(stem.startswith("نقل") for t in toks[i : i + n + 2] for stem in stems(t.norm))
+                             or any(w in RECORDINGS for w in stems(toks[i + n - (0 if glued else 1)].norm
+                                                                   if i + n - (0 if glued else 1) < len(toks) else ""))):
+                continue  # a source that does not close the sentence, a pronoun (وفق تعبيره), or the
+                # speaker's own document relayed by an outlet (وفقًا لتسجيل نقلته وكالة …)
             if np:
                 # a name closing the sentence after "as … said" is the source, known or not
                 closing = (trailing or as_said) and len(np) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in np)
