@@ -35,17 +35,31 @@ def kb():
     return default_kb()
 
 
-@pytest.fixture
-def analyze(kb):
-    """Analyse a raw scrape or a body text written in a test."""
+def _analyzer(kb, models):
     from rasid.model import Document
-    from rasid.pipeline import run
+    from rasid.pipeline import Pipeline
+
+    pipeline = Pipeline(kb, models)
 
     def _analyze(text: str, published: str | None = "2024-11-30T12:00:00", title: str = "عنوان تجريبي"):
         fields = {"title": title, "published": published}
-        return run(Document(origin="test", content=text, format="record", fields=fields), kb)
+        return pipeline.run(Document(origin="test", content=text, format="record", fields=fields))
 
     return _analyze
+
+
+@pytest.fixture
+def analyze(kb):
+    """Analyse a raw scrape or a body text written in a test, with the shipped learned models."""
+    from rasid.learn.models import default_models
+
+    return _analyzer(kb, default_models())
+
+
+@pytest.fixture
+def analyze_rules(kb):
+    """Analyse a text with the rules alone (no learned model): for tests of what the rules propose."""
+    return _analyzer(kb, None)
 
 
 # --- the second backend ---------------------------------------------------------------

@@ -1,6 +1,17 @@
-"""Stance toward targets from cue meaning, evaluative words, negation and coordination."""
+"""Stance toward targets from cue meaning, evaluative words, negation and coordination.
+
+These test the rules, which propose candidates and their evidence to the learned layer: they
+run the pipeline without learned models (the learned decisions are scored on gold, see
+tests/test_acceptance_*.py and tests/test_learn_*.py)."""
+
+import pytest
 
 from rasid.model import Stance
+
+
+@pytest.fixture
+def analyze(analyze_rules):
+    return analyze_rules
 
 
 def _stances(article):

@@ -413,11 +413,18 @@ def test_statements_undated_report_takes_the_day_of_the_one_just_before(analyze)
                 "وقال وزير الخارجية الروسي إن العلاقات جيدة.", published="2024-04-28T10:00:00")
     first, second, third, fourth = a.statements
     assert first.date.value == second.date.value == third.date.value == fourth.date.value == "2024-04-27"
-    # a report two sentences after the last dated one is dated by the publication
+    # a report two sentences after the last dated one is dated by the story's day, which the lead
+    # gives (أمس السبت): wire copy published the day after reports that day's events throughout
     b = analyze("واستمرت الاعتقالات، أمس السبت، وقالت شرطة جامعة إنديانا إنه تم اعتقال 23 متظاهراً.\n\n"
                 "وتتواصل الاحتجاجات في الجامعات.\n\n"
                 "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
-    assert [s.date.value for s in b.statements] == ["2024-04-27", "2024-04-28"]
+    assert [s.date.value for s in b.statements] == ["2024-04-27", "2024-04-27"]
+    # with no day in the lead, an undated report far from a dated one is dated by the publication
+    c = analyze("وتتواصل الاحتجاجات في الجامعات.\n\n"
+                "واستمرت الاعتقالات، أمس السبت، وقالت شرطة جامعة إنديانا إنه تم اعتقال 23 متظاهراً.\n\n"
+                "وتتواصل الاحتجاجات في الجامعات.\n\n"
+                "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
+    assert [s.date.value for s in c.statements] == ["2024-04-27", "2024-04-28"]
 
 
 def test_statements_quoted_name_after_a_source_marker(analyze):

@@ -23,8 +23,8 @@ def _said(article):
     ("وقالت عزيزة إسماعيل لصحيفة محلية: \"لقد ذهب ضباطنا إلى المنزل وقابلوا والدة الفتاة\".", "عزيزة إسماعيل"),
     # the verb's frame opens what was said: "Dagham called for a review of law no. 33"
     ("وطالب دغم بمراجعة القانون عدد 33 لسنة 2004 الذي يمنع سيارات الأجرة من العمل.", "دغم"),
-    # comma-set insertion between the name and the quote: "Sassoli said, in a statement: '…'"
-    ("وقال ساسولي، في بيان له: «لقد قررت أن أمارس وظيفتي من منزلي في بروكسل».", "ساسولي"),
+    # comma-set insertion between the name and the quote: "Boghossian said, in a statement: '…'"
+    ("وقال بوغوصيان، في بيان له: «لقد قررت أن أمارس وظيفتي من منزلي في بروكسل».", "بوغوصيان"),
 ])
 def test_statements_unknown_explicit_subject_speaks(analyze, text, speaker):
     # "وقال إيمانويل ماكرون …" comes first: the unknown subject must not fall back to him

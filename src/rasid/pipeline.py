@@ -19,6 +19,7 @@ from .arabic import fold
 from .errors import RasidError, StageError
 from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
+from .learn.models import Models, default_models
 from .stance import code_stance
 from .statements import attribute
 
@@ -52,6 +53,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
 
     published = article.published.date() if article.published else None
     dates = tuple(find_dates(article.text, published))
+    story = _story_day(article, dates, published)
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
@@ -78,6 +80,8 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 and 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, previous[0].sentence.start) <= 1:
             # the statement just before, in the same sentence or the one before this one
             date = replace(previous[1], span=None, text=None)
+        if date is None and story is not None:
+            date = replace(story, span=None, text=None)
         if date is None and published is not None:
             date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
         previous = (st, date) if date is not None else None
@@ -86,6 +90,26 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
+
+
+STORY_REACH = 7  # days before publication within which the lead's day is the story's day
+
+
+def _story_day(article: Article, dates: tuple[DateRef, ...], published) -> DateRef | None:
+    """The day the story happened, as its lead sentence says (أعلن الجيش الإسرائيلي الأحد …،
+    قال الرئيس، الثلاثاء، …): wire copy is often published the day after, and every report of
+    the story that gives no time of its own took place that day. None when the lead names no
+    day within a week before publication."""
+    if not article.sentences or published is None:
+        return None
+    lead = article.sentences[0].span
+    for d in dates:
+        if d.span is None or not lead.contains(d.span) or d.granularity != Granularity.DAY:
+            continue
+        delta = (published - d.start).days
+        if 0 <= delta <= STORY_REACH:
+            return d if delta else None  # (the first day the lead names; today is the default anyway)
+    return None
 
 
 INSERTED_CHUNKS = 3  # comma-set chunks after the cue among which a date still dates the act
@@ -116,26 +140,30 @@ def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
     return keys
 
 
-def stance(article: Article, kb: KnowledgeBase) -> Article:
-    return replace(article, statements=tuple(code_stance(article, st, kb) for st in article.statements))
+def stance(article: Article, kb: KnowledgeBase, models: Models | None = None) -> Article:
+    return replace(article, statements=tuple(code_stance(article, st, kb, models) for st in article.statements))
 
 
-_STAGE_FUNCS: tuple[tuple[str, Callable[[Article, KnowledgeBase], Article]], ...] = (
+_STAGE_FUNCS: tuple[tuple[str, Callable[..., Article]], ...] = (
     ("segment", segment),
     ("actors", find_actors),
     ("statements", find_statements),
     ("dates", date_statements),
     ("stance", stance),
 )
+_WITH_MODELS = {"stance"}
 
 
 @dataclass
 class Pipeline:
+    """The stages over one knowledge base; ``models`` are the learned decisions (None: rules alone)."""
+
     kb: KnowledgeBase
+    models: Models | None = None
 
     @classmethod
     def default(cls) -> "Pipeline":
-        return cls(default_kb())
+        return cls(default_kb(), default_models())
 
     def run(self, document: Document | Article) -> Article:
         if isinstance(document, Article):
@@ -150,7 +178,7 @@ class Pipeline:
                 raise StageError("extract", f"{type(exc).__name__}: {exc}", origin=origin) from exc
         for name, func in _STAGE_FUNCS:
             try:
-                article = func(article, self.kb)
+                article = func(article, self.kb, self.models) if name in _WITH_MODELS else func(article, self.kb)
             except RasidError:
                 raise
             except Exception as exc:  # a bug in a stage: name the stage and the document
@@ -170,8 +198,8 @@ class Pipeline:
 
 def run(document: Document | Article, kb: KnowledgeBase | None = None) -> Article:
     """Analyse one document (see :class:`Pipeline`)."""
-    return Pipeline(kb or default_kb()).run(document)
+    return Pipeline(kb or default_kb(), default_models()).run(document)
 
 
 def run_many(documents: Iterable[Document | Rejection], kb: KnowledgeBase | None = None) -> Iterator[Article | Rejection]:
-    return Pipeline(kb or default_kb()).run_many(documents)
+    return Pipeline(kb or default_kb(), default_models()).run_many(documents)

@@ -207,7 +207,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     lead = _lead_index(text, toks)
     for i, tok in enumerate(toks):
         if covered and any(c.start <= tok.start < c.end for c in covered):
-            if not _second_act(text, toks, i, cues, made):
+            if not _second_act(text, toks, i, cues, made, mentions):
                 continue
             # a second reporting act in the same sentence (…، وأكد أنّها ممتازة): the earlier
             # statement ends at the comma before it and the verb makes a statement of its own
@@ -295,33 +295,56 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
     return None
 
 
-def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement]) -> bool:
+# words that open a clause of its own after a comma: "while X said", "then he said", "but he said",
+# "when he said" (بينما قال يونكر، ثم أضاف، لكنه أكد، عندما قال: …)
+CLAUSE_OPENERS = {"بينما", "فيما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "عندما", "حين",
+                  "حينما", "كما", "بل"}
+
+
+def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement],
+                mentions: list[Mention] | None = None) -> bool:
     """Is token ``i``, inside an earlier statement's content, a second finite reporting verb of the
-    same sentence — و + a past or present verb right after a comma, outside quotation marks —
-    rather than a verb of what was said? Participles (مؤكدًا) stay folded into the statement."""
+    same sentence — after a comma, و + the verb, or a clause opener and the verb (بينما قال X …،
+    لكنه أكد …، عندما قال: …), outside quotation marks — rather than a verb of what was said?
+    What follows the verb must open what was said, or name a new speaker that is followed by it.
+    Participles (مؤكدًا) stay folded into the statement."""
     tok = toks[i]
     if i == 0:
         return False
-    # ، كما قالت الشرطة في بيان إنها …: a new speaker with a clause of its own ("as X said"
-    # closing a sentence, ، كما نقلت مراسلتنا., has no complementiser and stays a source)
-    also = (i >= 2 and toks[i - 1].norm == "كما" and "،" in text[toks[i - 2].end : toks[i - 1].start]
-            and any(t.norm in COMPLEMENTISERS for t in toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS]
-                    if "،" not in text[tok.end : t.start]))
-    if not also and (not tok.norm.startswith("و") or "،" not in text[toks[i - 1].end : tok.start]):
+    prev = toks[i - 1]
+    comma_before = "،" in text[prev.end : tok.start]
+    opener = (i >= 2 and prev.norm in CLAUSE_OPENERS and "،" in text[toks[i - 2].end : prev.start]
+              or i >= 2 and prev.norm[:1] == "و" and prev.norm[1:] in CLAUSE_OPENERS
+              and "،" in text[toks[i - 2].end : prev.start])
+    if not opener and (not tok.norm.startswith("و") or not comma_before):
         return False
-    hit = _is_cue_token(tok, toks[i - 1], cues, text[toks[i - 1].end : tok.start])
-    if hit is None or not (hit[1] or also):
+    hit = _is_cue_token(tok, prev if not opener else None, cues, text[prev.end : tok.start])
+    if hit is None or not (hit[1] or opener):
         return False
-    # what follows must open what was said: a complementiser, the verb's frame or a colon/quote
+    # what follows must open what was said (a complementiser, the verb's frame, a colon or a
+    # quote), or be a speaker of its own followed by it
     nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None or not (also or nxt.norm in COMPLEMENTISERS or nxt.norm in FRAME_STOPS.get(hit[0].frame, set())
-                           or nxt.norm in {"عن", "علي", "الي", "الى"} or nxt.norm.startswith("ب")
-                           or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt)):
+    if nxt is None:
+        return False
+    opens = (nxt.norm in COMPLEMENTISERS or nxt.norm in FRAME_STOPS.get(hit[0].frame, set())
+             or nxt.norm in {"عن", "علي", "الي", "الى"} or nxt.norm.startswith("ب")
+             or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt))
+    if not opens:
+        j = _skip_adverbials(text, toks, i + 1)
+        opens = _content_opener(text, toks, j, hit[0]) is not None or (
+            opener and mentions is not None and _unknown_subject(text, toks, i + 1, hit[0], mentions) is not None)
+        if not opens and opener and mentions is not None:
+            opens = _mention_at(nxt, mentions) is not None and any(
+                t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
+                for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
+    if not opens:
         return False
     owner = next((st for st in made if st.content.start <= tok.start < st.content.end), None)
-    if owner is None or owner.direct:
+    if owner is None:
         return False
     inside = text[owner.content.start : tok.start]
+    if owner.direct:
+        return False
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
 
 

@@ -1,0 +1,173 @@
+"""Training data from gold annotations, and training the learned models.
+
+The training articles are the gold sets in the shared folder (the seed, Al Mayadeen dev, the
+multi-outlet gold) and the training annotations in the repository (``training/annotations``:
+articles of the shared pool annotated under the same guidelines, for training only). Every
+article carries its outlet: models are trained and scored leave-one-outlet-out.
+
+Examples are computed once with the rules alone (the candidates and features the rules
+propose), then matched to gold the way the shared scorer matches (statements by quote overlap
+and speaker name, targets by name).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..model import Article, Document
+from .linear import LinearModel, fit
+
+REPO = Path(__file__).resolve().parents[3]
+ANNOTATIONS = REPO / "training" / "annotations"
+POOLS = ("data/corpora/multi_outlet_pool.jsonl.gz", "data/corpora/almayadeen_2023_2024.jsonl.gz")
+
+
+@dataclass
+class TrainingArticle:
+    outlet: str
+    document: Document
+    gold: dict[str, Any]
+    source: str  # the gold set or annotation file it comes from
+
+
+def training_articles(shared: Path, annotations: Path | None = ANNOTATIONS,
+                      sets: Sequence[str] = ("multi", "dev", "seed")) -> list[TrainingArticle]:
+    """Every article with gold statements: the shared gold sets and the repository's annotations."""
+    from ..evaluate import gold_articles
+
+    out: list[TrainingArticle] = []
+    for name in sets:
+        docs, gold = gold_articles(shared, name)
+        by_id = {g["id"]: g for g in gold}
+        for d in docs:
+            g = by_id[str(d.fields.get("id"))]
+            out.append(TrainingArticle(g["outlet"], d, g, name))
+    if annotations is not None and annotations.is_dir():
+        files = sorted(annotations.glob("*.gold.jsonl"))
+        lines = [(f.name, json.loads(line)) for f in files for line in f.read_text(encoding="utf-8").splitlines()
+                 if line.strip()]
+        wanted = {g["id"] for _, g in lines}
+        texts = _articles_by_id(shared, wanted)
+        for fname, g in lines:
+            rec = texts.get(g["id"])
+            if rec is None:
+                continue
+            doc = Document(origin=f"{fname}:{g['id']}", content=rec["text"], format="record", url=rec.get("url"),
+                           fields=rec)
+            out.append(TrainingArticle(g.get("outlet") or rec.get("outlet") or "?", doc, g, fname))
+    return out
+
+
+def _articles_by_id(shared: Path, wanted: set[str]) -> dict[str, dict[str, Any]]:
+    found: dict[str, dict[str, Any]] = {}
+    for rel in POOLS:
+        path = shared / rel
+        if not path.is_file() or len(found) == len(wanted):
+            continue
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if '"id"' not in line:
+                    continue
+                rec = json.loads(line)
+                if rec.get("id") in wanted:
+                    found[rec["id"]] = rec
+    return found
+
+
+@dataclass
+class Examples:
+    """Feature rows with their labels, the outlet of the article they come from, and the text
+    of what was said (for the embedding features)."""
+
+    rows: list[dict[str, float]] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    def add(self, outlet: str, row: dict[str, float], label: str, text: str = "") -> None:
+        self.rows.append(row)
+        self.labels.append(label)
+        self.outlets.append(outlet)
+        self.texts.append(text)
+
+    def without(self, outlet: str | None) -> tuple[list[dict[str, float]], list[str]]:
+        keep = [k for k, o in enumerate(self.outlets) if o != outlet]
+        return [self.rows[k] for k in keep], [self.labels[k] for k in keep]
+
+    def embedded(self) -> list[dict[str, float]]:
+        """The rows with the embedding of their text added (computed once per distinct text)."""
+        from .embed import texts_features
+
+        distinct = sorted(set(self.texts))
+        vectors = dict(zip(distinct, texts_features(distinct)))
+        return [{**row, **vectors[text]} for row, text in zip(self.rows, self.texts)]
+
+
+def _target_record(m, kb) -> dict[str, Any]:
+    from ..export import _aliases
+
+    return {"name": m.name, "surface": m.surface, "aliases": _aliases(m.name, m.actor_id, kb)}
+
+
+def stance_examples(articles: Iterable[TrainingArticle], scorer: ModuleType, pipeline=None) -> Examples:
+    """One row per candidate target of each statement that matches a gold statement: labelled with
+    the gold target's stance when the candidate names one, ``none`` when it names none. Candidates
+    that name an optional gold target are left out."""
+    from ..export import statement_record
+    from ..pipeline import Pipeline
+    from ..stance import candidates
+
+    if pipeline is None:
+        from ..actors.kb import default_kb
+
+        pipeline = Pipeline(default_kb(), None)
+    kb = pipeline.kb
+    ex = Examples()
+    for ta in articles:
+        article: Article = pipeline.run(ta.document)
+        records = [statement_record(article, st, kb) for st in article.statements]
+        res = scorer.score([ta.gold], records)
+        gold = res["_gold"]
+        for gi, si in res["_pairs"]:
+            g = gold[gi]
+            if g.get("optional") or g.get("anonymous"):
+                continue
+            st = article.statements[si]
+            for cand, feats in candidates(article, st, kb):
+                names = scorer.names_of(_target_record(cand.mention, kb))
+                label = "none"
+                for gt in g.get("targets", []):
+                    if scorer.name_match([gt["name"]] + gt.get("name_ok", []), names):
+                        label = "skip" if gt.get("optional") else gt["stance"]
+                        break
+                if label != "skip":
+                    ex.add(ta.outlet, feats, label, article.slice(st.content))
+    return ex
+
+
+TARGET_C = 0.3
+TARGET_THRESHOLD = 0.4  # chosen leave-one-outlet-out on the training outlets: recall before precision
+STANCE_C = 1.0
+
+
+def train_target(examples: Examples, exclude_outlet: str | None = None, c: float = TARGET_C) -> LinearModel:
+    """Is a candidate a target? (``keep`` / ``none``) over the rules' features."""
+    rows, labels = examples.without(exclude_outlet)
+    return fit("target", rows, ["none" if lab == "none" else "keep" for lab in labels], c=c,
+               meta={"held_out": exclude_outlet, "threshold": TARGET_THRESHOLD})
+
+
+def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float = STANCE_C,
+                 embedded: list[dict[str, float]] | None = None) -> LinearModel:
+    """Which stance toward a target (favor / against / neutral) over the rules' features and, when
+    ``embedded`` rows are given, the embedding of what was said."""
+    rows = embedded if embedded is not None else examples.rows
+    keep = [k for k, (o, lab) in enumerate(zip(examples.outlets, examples.labels)) if o != exclude_outlet and lab != "none"]
+    return fit("stance", [rows[k] for k in keep], [examples.labels[k] for k in keep], c=c,
+               meta={"held_out": exclude_outlet, "embedding": "content" if embedded is not None else None})
