@@ -31,8 +31,12 @@ def segment(article: Article, kb: KnowledgeBase) -> Article:
 
 
 def find_actors(article: Article, kb: KnowledgeBase) -> Article:
+    """Knowledge-base mentions, then the actors it does not know (names, surnames, groups)."""
+    from .actors.unknown import unknown_actors
+
     mentions = kb.find(article.text)
-    return replace(article, mentions=tuple(mentions))
+    unknown = unknown_actors(article.text, mentions)
+    return replace(article, mentions=tuple(sorted((*mentions, *unknown), key=lambda m: m.span.start)))
 
 
 def find_statements(article: Article, kb: KnowledgeBase) -> Article:

@@ -181,7 +181,8 @@ def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
     cues = cue_forms()
     state = _State()
     out: list[Statement] = []
-    mentions = sorted(article.mentions, key=lambda m: m.span.start)
+    # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
+    mentions = sorted((m for m in article.mentions if m.source == "kb"), key=lambda m: m.span.start)
     mention_starts = [m.span.start for m in mentions]
     for s_index, sentence in enumerate(article.sentences):
         text = article.text
@@ -1265,7 +1266,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             if known.startswith(bare + " ") or fold(mention.surface).lstrip('"').startswith(bare + " "):
                 return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, "anaphora",
                                mention.parent)
-        for m in reversed([m for m in article.mentions if m.span.end <= start]):
+        for m in reversed([m for m in article.mentions if m.span.end <= start and m.source == "kb"]):
             if fold(m.surface).startswith(bare + " ") or fold(m.name).startswith(bare + " "):
                 return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)

@@ -1,0 +1,150 @@
+"""Actors the knowledge base does not know: names the NER model finds, their surnames used
+alone later in the article, and groups news names by a common noun.
+
+* **Names** (``source="ner"``): people and organisations the NER model tags (:mod:`.ner`) that
+  overlap no knowledge-base mention, with a proclitic and the article split off the first word
+  when the model swept them in (بالناصر -> الناصر).
+* **Surnames** (``source="ner"``): a person named in full earlier in the article (فيدل كاسترو)
+  and later by the last word of the name alone (كاسترو) — the same person, KB or not.
+* **Groups** (``source="pattern"``, type ``group``): a definite plural or collective head noun
+  of the group lexicon (``lexicons/group_nouns.tsv``: السلطات، الجماعات المسلحة، الإرهابيين،
+  بعض السياسيين، هذه المنظمات الإرهابية) with up to two adjectives after it.
+
+All have ``actor_id=None``. They are candidates for targets (the learned target model decides);
+attribution reads the knowledge-base mentions only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..arabic import Token, fold, stems
+from ..arabic.tokens import tokens_in
+from ..lexicons import rows
+from ..model import Mention, Span
+
+NER_TYPES = {"PER": "person", "ORG": "organization"}
+DETERMINERS = {"هذه", "هذا", "هؤلاء", "تلك", "بعض", "كل", "جميع", "مختلف", "عدد", "احد", "احدي", "بقيه"}
+MAX_ADJECTIVES = 2
+MIN_SURNAME = 3
+
+
+@lru_cache(maxsize=1)
+def group_nouns() -> frozenset[str]:
+    """Folded head nouns (without the article) that name a group of actors."""
+    return frozenset(fold(row[0]) for row in rows("group_nouns.tsv"))
+
+
+def unknown_actors(text: str, known: list[Mention], ner: bool = True) -> list[Mention]:
+    """Mentions of actors the knowledge base does not know, overlapping none of ``known``."""
+    toks = tokens_in(text, 0, len(text))
+    taken = sorted((m.span.start, m.span.end) for m in known)
+    out: list[Mention] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(a < end and start < b for a, b in taken)
+
+    if ner:
+        for m in _ner_names(text):
+            if free(m.span.start, m.span.end):
+                out.append(m)
+                taken.append((m.span.start, m.span.end))
+    for m in _surnames(text, toks, known + out):
+        if free(m.span.start, m.span.end):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
+    for m in _groups(text, toks):
+        if free(m.span.start, m.span.end):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def _ner_names(text: str) -> list[Mention]:
+    from .ner import default_tagger
+
+    try:
+        entities = default_tagger().entities(text)
+    except Exception:  # noqa: BLE001 - the NER model is optional: without it, no unknown names
+        return []
+    out = []
+    for start, end, label, surface in entities:
+        kind = NER_TYPES.get(label)
+        if kind is None:
+            continue
+        start = _without_clitics(text, start, end)
+        surface = text[start:end]
+        name = " ".join(surface.replace("\"", " ").replace("«", " ").replace("»", " ").split())
+        if len(fold(name)) < MIN_SURNAME:
+            continue
+        out.append(Mention(Span(start, end), surface, name, None, kind, "ner"))
+    return out
+
+
+def _without_clitics(text: str, start: int, end: int) -> int:
+    """Skip a conjunction or preposition glued to the article of a name's first word (بالناصر،
+    وللحركة): the name starts at the article."""
+    word = text[start:end].split()[0] if text[start:end].split() else ""
+    folded = fold(word)
+    for prefix in ("وبال", "وال", "بال", "فال", "كال", "لل", "ولل"):
+        if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+            skip = len(prefix) - (2 if prefix.endswith("ال") else 1)
+            return start + skip
+    return start
+
+
+def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
+    """Later mentions of a person by the last word of the full name given earlier."""
+    last_words: dict[str, tuple[int, Mention]] = {}
+    for m in named:
+        if m.type != "person":
+            continue
+        words = fold(m.surface).split()
+        if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and not words[-1].startswith("ال"):
+            last_words.setdefault(words[-1], (m.span.end, m))
+    if not last_words:
+        return []
+    out = []
+    for t in toks:
+        for stem in stems(t.norm)[:2]:
+            hit = last_words.get(stem)
+            if hit is not None and t.start >= hit[0]:
+                full = hit[1]
+                out.append(Mention(Span(t.start, t.end), text[t.start : t.end], full.name, full.actor_id, full.type,
+                                   full.source if full.actor_id else "ner"))
+                break
+    return out
+
+
+def _groups(text: str, toks: list[Token]) -> list[Mention]:
+    nouns = group_nouns()
+    out = []
+    i = 0
+    while i < len(toks):
+        word = toks[i].norm
+        head = next((s[2:] for s in stems(word) if s.startswith("ال") and s[2:] in nouns), None)
+        if head is None:
+            i += 1
+            continue
+        start = i
+        if i > 0 and toks[i - 1].norm in DETERMINERS and _contiguous(text, toks[i - 1], toks[i]):
+            start = i - 1
+        end = i
+        while end + 1 < len(toks) and end - i < MAX_ADJECTIVES and _contiguous(text, toks[end], toks[end + 1]) \
+                and _adjective(toks[end + 1].norm):
+            end += 1
+        s, e = toks[start].start, toks[end].end
+        surface = text[s:e]
+        out.append(Mention(Span(s, e), surface, " ".join(surface.split()), None, "group", "pattern"))
+        i = end + 1
+    return out
+
+
+def _adjective(word: str) -> bool:
+    """A definite nisba or participle that qualifies the group (المسلحة، الإرهابية، الشيعية)."""
+    return word.startswith("ال") and (word.endswith(("ي", "يه", "يين", "يون", "ين")) or word.startswith("الم")) \
+        and len(word) >= 5
+
+
+def _contiguous(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start].strip(" \u00a0\"“”«»") == ""
