@@ -152,7 +152,7 @@ def stance_examples(articles: Iterable[TrainingArticle], scorer: ModuleType, pip
 
 
 TARGET_C = 0.3
-TARGET_THRESHOLD = 0.4  # chosen leave-one-outlet-out on the training outlets: recall before precision
+TARGET_THRESHOLD = 0.4  # leave-one-outlet-out on the gold outlets: the best target F1 (0.4: R 0.53 P 0.69; 0.5: 0.46 0.74; 0.6: 0.37 0.84)
 STANCE_C = 1.0
 
 

@@ -1,0 +1,185 @@
+"""The general political vocabulary of the evaluative lexicon (outlets beyond Al Mayadeen).
+
+Sentences are written for these tests in the styles of several outlets (Tunisian radio, Moroccan
+press, Gulf agencies, Egyptian dailies, pan-Arab wire copy). They run through the pipeline with
+the rules alone (no learned model), so that what they check is the lexicon and its attachment.
+"""
+
+from importlib import resources
+
+import pytest
+
+from rasid.arabic import fold
+from rasid.lexicons import evaluative
+from rasid.model import Document, Stance
+from rasid.stance import _lexicon_entry
+
+
+@pytest.fixture(scope="module")
+def rules():
+    from rasid.actors.kb import default_kb
+    from rasid.pipeline import Pipeline
+
+    pipeline = Pipeline(default_kb(), None)
+
+    def _run(text: str):
+        fields = {"title": "عنوان تجريبي", "published": "2024-11-30T12:00:00"}
+        article = pipeline.run(Document(origin="test", content=text, format="record", fields=fields))
+        return {t.target.actor_id: t.stance for s in article.statements for t in s.targets}
+
+    return _run
+
+
+# --- the entries themselves -------------------------------------------------------------
+
+SECTION = "# --- general political"
+
+
+def _general_section() -> list[list[str]]:
+    """The rows of the general section (from its header to the end of the file)."""
+    text = (resources.files("rasid.lexicons") / "evaluative.tsv").read_text(encoding="utf-8")
+    section = text[text.index(SECTION):]
+    return [ln.split("\t") for ln in section.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+def test_general_section_is_well_formed_and_glossed():
+    entries = _general_section()
+    assert len(entries) >= 150
+    for word, polarity, weight, attach, gloss in entries:
+        assert int(polarity) in (-1, 0, 1) and 0 < float(weight) <= 1.0 and gloss, word
+        assert " " not in word.strip(), word  # the lookup is word by word
+
+
+def test_general_section_does_not_redefine_earlier_words():
+    text = (resources.files("rasid.lexicons") / "evaluative.tsv").read_text(encoding="utf-8")
+    earlier = {fold(ln.split("\t")[0]) for ln in text[: text.index(SECTION)].splitlines()
+               if ln.strip() and not ln.startswith("#")}
+    general = [fold(e[0]) for e in _general_section()]
+    assert not set(general) & earlier
+    assert len(general) == len(set(general))  # and no word twice within the section
+
+
+def test_verbs_are_reached_with_clitics_and_suffixes():
+    # وتؤيد (and supports), ونددت (and denounced), لتدعمه (to support him), ويستنكرون (and they decry)
+    assert _lexicon_entry(fold("وتؤيد")).polarity == 1
+    assert _lexicon_entry(fold("ونددت")).polarity == -1
+    assert _lexicon_entry(fold("لتدعمه")).polarity == 1
+    assert _lexicon_entry(fold("ويستنكرون")).polarity == -1
+    # a feminine in ة is reached through the masculine: فاسدة -> فاسد
+    assert _lexicon_entry(fold("الفاسدة")).polarity == -1
+
+
+def test_neutral_look_alikes_are_not_reached():
+    # مهرجان (festival), بشكل جيد (well), الحلفاء (the allies: descriptive), المستعمرات (settlements, colonies)
+    for word in ("مهرجان", "جيد", "الحلفاء", "المستعمرات", "الانفصاليين", "المؤيدين"):
+        assert _lexicon_entry(fold(word)) is None, word
+
+
+def test_attach_types_of_key_entries():
+    lex = evaluative()
+    assert lex[fold("تؤيد")].attach == "after"  # governs its object
+    assert lex[fold("إهانة")].attach == "event"  # the insulter is blamed, the insulted spared
+    assert lex[fold("الطاغية")].attach == "before"  # هو الطاغية: qualifies the name before it
+    assert lex[fold("مقبول")].polarity == 1  # غير مقبول is against through the negation
+
+
+# --- stances in sentences ----------------------------------------------------------------
+
+def test_stands_by_is_favor(rules):
+    # Jordanian agency: "The minister said the Kingdom stands by Egypt in every measure it takes to protect its security."
+    s = rules("وقال وزير الخارجية الأردني إن المملكة تقف إلى جانب مصر في كل ما تتخذه من إجراءات لحماية أمنها.")
+    assert s["EGY"] == Stance.FAVOR
+
+
+def test_fully_supports_is_favor(rules):
+    # Tunisian radio: "The Tunisian foreign minister affirmed that Tunisia fully supports Algeria's initiative to bring the Libyan parties together."
+    s = rules("وأكد وزير الخارجية التونسي أن تونس تؤيد بالكامل مبادرة الجزائر لجمع الفرقاء الليبيين.")
+    assert s["DZA"] == Stance.FAVOR
+
+
+def test_not_supporting_is_against(rules):
+    # Wire copy: "The minister said his country does not support Turkey's position."
+    s = rules("وقال الوزير إن بلاده لا تؤيد موقف تركيا.")
+    assert s["TUR"] == Stance.AGAINST
+
+
+def test_obstructing_is_against(rules):
+    # France 24: "The UN envoy said that the one obstructing this political process is Bashar al-Assad."
+    s = rules("وقال المبعوث الأممي إن من يعرقل هذه العملية السياسية هو بشار الأسد.")
+    assert s["ASSAD"] == Stance.AGAINST
+
+
+def test_commends_is_favor(rules):
+    # Moroccan press: "The Moroccan foreign minister said Rabat highly commends Germany's position on the autonomy initiative."
+    s = rules("وقال وزير الخارجية المغربي إن الرباط تثمن عاليا موقف ألمانيا من مبادرة الحكم الذاتي.")
+    assert s["DEU"] == Stance.FAVOR
+
+
+def test_recognition_of_sovereignty_is_favor(rules):
+    # Moroccan press: "The government spokesman said Washington's decision to recognise Morocco's sovereignty over its Sahara is a historic gain."
+    s = rules("وقال الناطق الرسمي باسم الحكومة إن قرار واشنطن الاعتراف بسيادة المغرب على صحرائه مكسب تاريخي.")
+    assert s["MAR"] == Stance.FAVOR
+
+
+def test_gratitude_is_favor(rules):
+    # Gulf agency: "The Saudi foreign ministry expressed its great thanks and gratitude to the State of Kuwait for its efforts."
+    s = rules("وأعربت وزارة الخارجية السعودية عن جزيل الشكر والامتنان لدولة الكويت على جهودها.")
+    assert s["KWT"] == Stance.FAVOR
+
+
+def test_decrying_is_against(rules):
+    # Gulf agency: "The ministry said the UAE strongly decries the provocative statements issued by Iran."
+    s = rules("وقالت الوزارة إن الإمارات تستنكر بشدة التصريحات الاستفزازية الصادرة عن إيران.")
+    assert s["IRN"] == Stance.AGAINST
+
+
+def test_condemns_is_against(rules):
+    # Egyptian daily: "The minister affirmed that his country strongly condemns Netanyahu's statements."
+    s = rules("وأكد الوزير أن بلاده تدين بشدة تصريحات نتنياهو.")
+    assert s["NETANYAHU"] == Stance.AGAINST
+
+
+def test_unacceptable_and_unjustified_are_against(rules):
+    # Egyptian daily: "The Egyptian foreign ministry spokesman said the statements Erdogan made are unacceptable."
+    assert rules("وقال المتحدث باسم الخارجية المصرية إن التصريحات التي أدلى بها أردوغان غير مقبولة.")["ERDOGAN"] == Stance.AGAINST
+    # Iranian agency in Arabic: "The Iranian foreign minister said the positions France announced are unjustified."
+    assert rules("وقال وزير الخارجية الإيراني إن المواقف التي أعلنتها فرنسا غير مبررة.")["FRA"] == Stance.AGAINST
+
+
+def test_tyrant_after_the_name_is_against(rules):
+    # Opposition statement: "The head of the coalition said that Bashar al-Assad is the tyrant."
+    s = rules("وقال رئيس الائتلاف إن بشار الأسد هو الطاغية.")
+    assert s["ASSAD"] == Stance.AGAINST
+
+
+def test_totalitarian_and_corrupt_are_against(rules):
+    # CNN Arabic: "The ambassador said North Korea represents a totalitarian regime."
+    assert rules("وقال السفير إن كوريا الشمالية تمثل نظاما شموليا.")["PRK"] == Stance.AGAINST
+    # Wire copy: "The MP said the Israeli government is corrupt."
+    assert rules("وقال النائب إن الحكومة الإسرائيلية فاسدة.")["ISR_GOV"] == Stance.AGAINST
+
+
+def test_insult_blames_the_insulter_only(rules):
+    # Algerian party: "The FLN spokesman said Macron's statements are an insult and a belittling of the Algerian people."
+    s = rules("وقال المتحدث باسم حزب جبهة التحرير الوطني إن تصريحات ماكرون إهانة وتحقير للشعب الجزائري.")
+    assert s["MACRON"] == Stance.AGAINST
+
+
+def test_unjust_sanctions_blame_the_imposer_and_spare_the_victim(rules):
+    # Rights group: "A rights group said the unjust American sanctions on Iran harm civilians."
+    s = rules("وقالت منظمة حقوقية إن العقوبات الأمريكية الجائرة على إيران تضر بالمدنيين.")
+    assert s["USA"] == Stance.AGAINST
+    assert s.get("IRN") != Stance.AGAINST
+
+
+def test_welcome_and_solidarity_verbs_are_favor(rules):
+    # Qatari agency: "The Qatari foreign ministry said Doha welcomes the moves Egypt is making in the region."
+    assert rules("وقالت الخارجية القطرية إن الدوحة ترحب بالتحركات التي تقوم بها مصر في المنطقة.")["EGY"] == Stance.FAVOR
+    # Saudi agency: "The crown prince said Riyadh stands in solidarity with Morocco in confronting terrorism."
+    assert rules("وقال ولي العهد إن الرياض تتضامن مع المغرب في مواجهة الإرهاب.")["MAR"] == Stance.FAVOR
+
+
+def test_loyal_friend_is_favor(rules):
+    # France 24: "President Macron said Trump is a loyal friend of France."
+    s = rules("وقال الرئيس ماكرون إن ترامب صديق مخلص لفرنسا.")
+    assert s["TRUMP"] == Stance.FAVOR
