@@ -1,6 +1,6 @@
-"""Acceptance on the reference article (../shared/data/seed): the spine's floors.
-
-Floors only go up: raise them when the numbers improve.
+"""Acceptance on the reference article (../shared/data/seed) through the commands a user types:
+its article fields and its position shift. (Its statement scores are floored leave-one-outlet-out
+in tests/test_acceptance_outlets.py.)
 """
 
 import importlib.util
@@ -12,9 +12,6 @@ from typer.testing import CliRunner
 from rasid.cli import app
 
 from conftest import shared_path
-
-FLOORS = {"f1": 0.95, "target_recall": 0.9, "target_precision": 0.9, "stance_accuracy": 0.95, "date_accuracy": 0.95}
-
 
 def load_scorer():
     path = shared_path("eval", "score_statements.py")
@@ -37,14 +34,6 @@ def _export(db, what):
     res = CliRunner().invoke(app, ["export", what, "--format", "jsonl", "--db", str(db)])
     assert res.exit_code == 0, res.output
     return [json.loads(line) for line in res.output.splitlines() if line.strip()]
-
-
-def test_acceptance_seed_statement_scores(seed_db):
-    scorer = load_scorer()
-    gold = scorer.load_jsonl(str(shared_path("data", "seed", "enab_baladi_2024-11-30.gold.json")))
-    scores = scorer.score(gold, _export(seed_db, "statements"))
-    for key, floor in FLOORS.items():
-        assert scores[key] >= floor, (key, scores[key], scores)
 
 
 def test_acceptance_seed_article_fields(seed_db):
