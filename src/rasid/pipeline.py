@@ -10,7 +10,7 @@ Each stage is a function ``Article -> Article`` (extract turns a ``Document`` in
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Callable, Iterable, Iterator
 
 from .actors.kb import KnowledgeBase, default_kb
@@ -39,8 +39,8 @@ def find_actors(article: Article, kb: KnowledgeBase) -> Article:
     return replace(article, mentions=tuple(sorted((*mentions, *unknown), key=lambda m: m.span.start)))
 
 
-def find_statements(article: Article, kb: KnowledgeBase) -> Article:
-    return replace(article, statements=attribute(article, kb))
+def find_statements(article: Article, kb: KnowledgeBase, models: Models | None = None) -> Article:
+    return replace(article, statements=attribute(article, kb, models.antecedent if models is not None else None))
 
 
 def date_statements(article: Article, kb: KnowledgeBase) -> Article:
@@ -155,15 +155,16 @@ _STAGE_FUNCS: tuple[tuple[str, Callable[..., Article]], ...] = (
     ("dates", date_statements),
     ("stance", stance),
 )
-_WITH_MODELS = {"stance"}
+_WITH_MODELS = {"statements", "stance"}
 
 
 @dataclass
 class Pipeline:
-    """The stages over one knowledge base; ``models`` are the learned decisions (None: rules alone)."""
+    """The stages over one knowledge base. ``models`` are the learned decisions: the shipped ones
+    unless given; ``None`` runs the rules alone (what the learned layer is trained over)."""
 
     kb: KnowledgeBase
-    models: Models | None = None
+    models: Models | None = field(default_factory=default_models)
 
     @classmethod
     def default(cls) -> "Pipeline":

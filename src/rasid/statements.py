@@ -26,12 +26,16 @@ import re
 from functools import lru_cache
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, markers, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
+
+if TYPE_CHECKING:
+    from .learn.linear import LinearModel
 
 COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا",
                    "فان", "فانه", "فانها", "فانهم"}  # (فإنّ after a fronted source: وبحسب X، فإنّ …)
@@ -73,6 +77,11 @@ class _State:
     known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
     sentence: list[Token] = field(default_factory=list)  # tokens of the sentence being read
     ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
+    # the learned choice of antecedent (None: the most recent agreeing speaker), and what it saw
+    model: "LinearModel | None" = None
+    actors: list[list[Mention]] = field(default_factory=list)  # actor mentions of each sentence
+    cue_at: int = 0  # where the cue being resolved starts
+    trace: list[tuple[int, list[tuple[Mention, dict[str, float]]]]] | None = None
 
     @property
     def last(self) -> _Entity | None:
@@ -86,17 +95,99 @@ class _State:
         self.recent.append(_Entity(mention, s_index, gender, plural))
 
     def antecedent(self, s_index: int, agreement: tuple[str | None, bool | None] = (None, None)) -> _Entity | None:
-        """The speaker a pronoun subject refers to: the most recent one within reach whose gender
-        and number agree with the verb (قالت: a feminine singular or a non-human plural; قالوا:
-        a plural); the most recent one when none is known to agree."""
+        """The speaker a pronoun subject refers to.
+
+        The rules take the most recent speaker within reach whose gender and number agree with
+        the verb (قالت: a feminine singular or a non-human plural; قالوا: a plural), or the most
+        recent one when none is known to agree. With a learned model, the candidates are those
+        speakers and the actors named just before (the subject of a non-reporting clause: دافع
+        الرئيس الأمريكي عن …، وقال إنّ …), and the model picks one."""
         gender, plural = agreement
         reach = [e for e in reversed(self.recent) if s_index - e.sentence <= CARRY_WINDOW]
-        if not reach:
-            return None
+        rule: _Entity | None = None
         for e in reach:
             if _agrees(e, gender, plural):
-                return e
-        return reach[0] if gender is None and plural is None else None
+                rule = e
+                break
+        if rule is None and reach and gender is None and plural is None:
+            rule = reach[0]
+        if self.model is None and self.trace is None:
+            return rule
+        candidates = self._candidates(s_index, agreement, reach, rule)
+        if self.trace is not None:
+            self.trace.append((self.cue_at, candidates))
+        if self.model is None or not candidates:
+            return rule
+        best, _ = max(candidates, key=lambda cf: self.model.proba(cf[1]).get("yes", 0.0))  # type: ignore[union-attr]
+        return next((e for e in reach if e.mention is best), None) or _Entity(best, s_index, None, None)
+
+    def _candidates(self, s_index: int, agreement: tuple[str | None, bool | None], reach: list[_Entity],
+                    rule: _Entity | None) -> list[tuple[Mention, dict[str, float]]]:
+        gender, plural = agreement
+        out: list[tuple[Mention, dict[str, float]]] = []
+        seen: set[str] = set()
+        for rank, e in enumerate(reach[:ANTECEDENT_SPEAKERS]):
+            if e.mention.key in seen:
+                continue
+            seen.add(e.mention.key)
+            f = _antecedent_features(e.mention, s_index - e.sentence, None, gender, plural, e.gender, e.plural)
+            f["speaker"] = 1.0
+            f[f"speaker_rank={min(rank, 3)}"] = 1.0
+            if rule is not None and e is rule:
+                f["rule_choice"] = 1.0
+            out.append((e.mention, f))
+        for back in range(0, ANTECEDENT_SENTENCES + 1):
+            k = s_index - back
+            if k < 0 or k >= len(self.actors):
+                continue
+            mentions = [m for m in self.actors[k] if back or m.span.end <= self.cue_at]
+            for pos, m in enumerate(mentions):
+                if m.key in seen:
+                    continue
+                seen.add(m.key)
+                f = _antecedent_features(m, back, pos, gender, plural, _title_gender(m), None)
+                if back == 0:
+                    f["before_cue_chars"] = min(self.cue_at - m.span.end, 300) / 300.0
+                out.append((m, f))
+        return out
+
+
+ANTECEDENT_SPEAKERS = 4  # recent speakers a pronoun may refer to
+ANTECEDENT_SENTENCES = 1  # sentences back (besides this one) whose actors a pronoun may refer to
+ANTECEDENT_TYPES = {"person", "office", "government", "ministry", "organization", "party", "armed_group", "military",
+                    "igo", "ngo", "media", "legislature", "opposition_body", "security_agency", "country", "company",
+                    "de_facto_government", "opposition_government", "collective"}
+
+
+def _antecedent_features(m: Mention, sentences_back: int, position: int | None, gender: str | None,
+                         plural: bool | None, m_gender: str | None, m_plural: bool | None) -> dict[str, float]:
+    """What a pronoun subject and one candidate antecedent have in common, as named features."""
+    f: dict[str, float] = {"bias": 1.0, f"back={min(sentences_back, 3)}": 1.0, f"type={m.type or 'none'}": 1.0,
+                           f"msrc={m.source}": 1.0}
+    if position is not None:
+        f["mentioned"] = 1.0
+        f[f"position={min(position, 3)}"] = 1.0
+    if gender is not None and m_gender is not None:
+        f["gender_agrees" if gender == m_gender else "gender_clash"] = 1.0
+    if plural is True:
+        f["verb_plural"] = 1.0
+        if m_plural is True:
+            f["number_agrees"] = 1.0
+    elif plural is False and m_plural is True:
+        f["number_clash"] = 1.0
+    if m.actor_id is None:
+        f["unknown"] = 1.0
+    if m.type == "media":
+        f["outlet"] = 1.0
+    return f
+
+
+def _title_gender(m: Mention) -> str | None:
+    """The gender a person's title shows (وزيرة، المتحدثة: feminine), else None."""
+    words = fold(m.surface).split()
+    if not words or m.type not in ("person", "office"):
+        return None
+    return "f" if words[0].endswith("ه") and speaker_nouns().get(words[0]) == "title" else None
 
 
 def _agrees(e: _Entity, gender: str | None, plural: bool | None) -> bool:
@@ -176,10 +267,17 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
     return None
 
 
-def attribute(article: Article, kb: KnowledgeBase) -> tuple[Statement, ...]:
-    """All statements of ``article`` (sentences and KB mentions must be set)."""
+def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" = None,
+              trace: list | None = None) -> tuple[Statement, ...]:
+    """All statements of ``article`` (sentences and KB mentions must be set).
+
+    ``model`` is the learned choice of antecedent for pronoun subjects (None: the rules');
+    ``trace``, when given, collects every such choice with its candidates and their features
+    (for training, see rasid.learn.train)."""
     cues = cue_forms()
-    state = _State()
+    state = _State(model=model, trace=trace)
+    state.actors = [[m for m in article.mentions if sentence.span.contains(m.span) and m.type in ANTECEDENT_TYPES]
+                    for sentence in article.sentences] if (model is not None or trace is not None) else []
     out: list[Statement] = []
     # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
     mentions = sorted((m for m in article.mentions if m.source == "kb"), key=lambda m: m.span.start)
@@ -381,7 +479,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         if np:
             speaker, carried = _speaker_mention(article, kb, np, mentions, state), False
             end_of_np = np[-1].end
-        elif (ante := state.antecedent(s_index)) is not None:
+        elif (state.__setattr__("cue_at", toks[i].start) or (ante := state.antecedent(s_index))) is not None:
             speaker, carried = ante.mention, True
             end_of_np = toks[k - 1].end
         else:
@@ -564,8 +662,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             # وأضاف البيان أن …)
             if np:
                 j = toks.index(np[0])
-            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue))
-            if ante is not None and (conj or i <= lead + 1):
+            state.cue_at = toks[i].start
+            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (conj or i <= lead + 1) else None
+            if ante is not None:
                 speaker = ante.mention
                 carried = True
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
@@ -928,7 +1027,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                 if np is not quoted and not closing and not _looks_like_speaker(np, mentions, state):
                     return None
                 speaker = _speaker_mention(article, kb, np, mentions, state)
-            elif (ante := state.antecedent(s_index)) is not None:
+            elif (state.__setattr__("cue_at", toks[i].start) or (ante := state.antecedent(s_index))) is not None:
                 speaker, carried = ante.mention, True
             else:
                 return None

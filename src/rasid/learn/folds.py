@@ -22,16 +22,21 @@ def held_out_analyser(shared: Path) -> Callable[[str, Sequence[Document]], list[
     from ..evaluate import load_scorer
     from ..pipeline import Pipeline
     from .models import Models
-    from .train import stance_examples, train_stance, train_target, training_articles
+    from .train import (antecedent_examples, stance_examples, train_antecedent, train_stance, train_target,
+                        training_articles)
 
     kb = default_kb()
-    examples = stance_examples(training_articles(shared), load_scorer(shared), Pipeline(kb, None))
+    scorer = load_scorer(shared)
+    articles = training_articles(shared)
+    examples = stance_examples(articles, scorer, Pipeline(kb, None))
     embedded = examples.embedded()
+    antecedents = antecedent_examples(articles, scorer, kb)
 
     @lru_cache(maxsize=None)
     def pipeline_for(outlet: str) -> Pipeline:
         return Pipeline(kb, Models(target=train_target(examples, exclude_outlet=outlet),
-                                   stance=train_stance(examples, exclude_outlet=outlet, embedded=embedded)))
+                                   stance=train_stance(examples, exclude_outlet=outlet, embedded=embedded),
+                                   antecedent=train_antecedent(antecedents, exclude_outlet=outlet)))
 
     def analyse(outlet: str, documents: Sequence[Document]) -> list[Article]:
         pipeline = pipeline_for(outlet)

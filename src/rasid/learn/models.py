@@ -10,6 +10,7 @@ from .linear import LinearModel
 
 TARGET_MODEL = "target.json"
 STANCE_MODEL = "stance.json"
+ANTECEDENT_MODEL = "antecedent.json"
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Models:
 
     target: LinearModel | None = None  # is an actor of the sentence a target of the statement
     stance: LinearModel | None = None  # with which stance (favor, against, neutral)
+    antecedent: LinearModel | None = None  # which speaker or actor a pronoun subject (وأضاف) refers to
 
     @classmethod
     def load(cls) -> "Models":
@@ -27,7 +29,7 @@ class Models:
             path = folder / name
             return LinearModel.load(str(path)) if path.is_file() else None
 
-        return cls(target=one(TARGET_MODEL), stance=one(STANCE_MODEL))
+        return cls(target=one(TARGET_MODEL), stance=one(STANCE_MODEL), antecedent=one(ANTECEDENT_MODEL))
 
 
 @lru_cache(maxsize=1)

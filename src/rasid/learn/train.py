@@ -171,3 +171,55 @@ def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float
     keep = [k for k, (o, lab) in enumerate(zip(examples.outlets, examples.labels)) if o != exclude_outlet and lab != "none"]
     return fit("stance", [rows[k] for k in keep], [examples.labels[k] for k in keep], c=c,
                meta={"held_out": exclude_outlet, "embedding": "content" if embedded is not None else None})
+
+
+def antecedent_examples(articles: Iterable[TrainingArticle], scorer: ModuleType, kb=None) -> Examples:
+    """One row per candidate antecedent of each pronoun subject the rules resolved, where the
+    statement's content matches a gold statement: ``yes`` for the candidates whose names match the
+    gold speaker's, ``no`` for the others (choices where no candidate is right are left out)."""
+    from ..export import _aliases
+    from ..pipeline import find_actors, segment
+    from ..statements import attribute
+
+    if kb is None:
+        from ..actors.kb import default_kb
+
+        kb = default_kb()
+    from ..extract import extract
+
+    ex = Examples()
+    for ta in articles:
+        article = find_actors(segment(extract(ta.document), kb), kb)
+        trace: list = []
+        statements = attribute(article, kb, None, trace=trace)
+        by_cue = {st.cue.start: st for st in statements}
+        golds = [g for g in ta.gold["statements"] if not g.get("optional") and not g.get("anonymous")]
+        for cue_at, candidates in trace:
+            st = by_cue.get(cue_at)
+            if st is None or not candidates:
+                continue
+            said = article.slice(st.content) + " " + article.slice(st.sentence)
+            best = max(golds, key=lambda g: scorer.quote_overlap(g["quote"], said), default=None)
+            if best is None or scorer.quote_overlap(best["quote"], said) < 0.6:
+                continue
+            names = [best["speaker"]] + best.get("speaker_ok", [])
+            labels = []
+            for m, _ in candidates:
+                cand = [m.name, m.surface, *_aliases(m.name, m.actor_id, kb)]
+                if m.parent is not None:
+                    cand.append(m.parent.name)
+                labels.append("yes" if scorer.name_match(names, cand) else "no")
+            if "yes" not in labels:
+                continue
+            for (m, feats), label in zip(candidates, labels):
+                ex.add(ta.outlet, feats, label)
+    return ex
+
+
+ANTECEDENT_C = 0.3
+
+
+def train_antecedent(examples: Examples, exclude_outlet: str | None = None, c: float = ANTECEDENT_C) -> LinearModel:
+    """Is a candidate the antecedent of a pronoun subject? (``yes`` / ``no``)"""
+    rows, labels = examples.without(exclude_outlet)
+    return fit("antecedent", rows, labels, c=c, meta={"held_out": exclude_outlet})
