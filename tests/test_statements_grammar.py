@@ -78,3 +78,27 @@ def test_statements_trailing_source_beside_a_report(analyze):
     a = analyze("ويتصاعد الوضع في الجامعة، فيما طالب المحتجون بإلغاء العقوبات على الطلاب، وفق ما أفاد مراسل الميادين في واشنطن.")
     speakers = [s.speaker.surface for s in a.statements]
     assert any(sp.startswith("مراسل الميادين") for sp in speakers)
+
+
+@pytest.mark.parametrize(("text", "cue", "speaker"), [
+    # a verb with its object pronoun: "and Clinton described him as 'intimidating' women"
+    ("ووصفته كلينتون بأنه \"يرهب\" النساء بسبب انتقاده لمظهرهن.", "ووصفته", "كلينتون"),
+    # "but the Malaysian ministry of women said that there is no official record" (لكن, then SVO)
+    ("لكن وزارة النساء والأسر الماليزية قالت إنه لا يوجد سجل رسمي لموافقة السلطات الدينية.", "قالت",
+     "وزارة النساء والأسر الماليزية"),
+    # an adverb between the verb and what was said: "the candidate said implicitly that …"
+    ("وقال المرشح الجمهوري ضمنيا إن زوجة الرجل لم يسمح لها بالكلام.", "وقال", "المرشح الجمهوري"),
+    # kin speak for a person: "his brother, the current president Raul, announced …"
+    ("توفي الزعيم الكوبي عن 90 عاما، حسبما أعلن شقيقه الرئيس الحالي راؤول.", "حسبما", "شقيقه الرئيس الحالي راؤول"),
+])
+def test_statements_more_reporting_constructions(analyze, text, cue, speaker):
+    a = analyze(text)
+    found = {a.slice(s.cue).split()[0]: s for s in a.statements}
+    assert cue in found, _said(a)
+    assert found[cue].speaker.surface.startswith(speaker.split()[0]), _said(a)
+
+
+def test_statements_impersonal_present_with_a_conjunction_is_not_a_report(analyze):
+    # "It is worth mentioning that the US used its veto": ويذكر أنّ has no speaker
+    a = analyze("ويذكر أن الولايات المتحدة استخدمت حق النقض لإجهاض مشروع القرار.")
+    assert a.statements == ()

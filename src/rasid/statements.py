@@ -127,8 +127,8 @@ class _State:
         out: list[tuple[Mention, dict[str, float]]] = []
         seen: set[str] = set()
         for rank, e in enumerate(reach[:ANTECEDENT_SPEAKERS]):
-            if e.mention.key in seen:
-                continue
+            if e.mention.key in seen or not _agrees(e, gender, plural):
+                continue  # (agreement in gender and number is grammar, not a preference)
             seen.add(e.mention.key)
             f = _antecedent_features(e.mention, s_index - e.sentence, None, gender, plural, e.gender, e.plural)
             f["speaker"] = 1.0
@@ -142,7 +142,7 @@ class _State:
                 continue
             mentions = [m for m in self.actors[k] if back or m.span.end <= self.cue_at]
             for pos, m in enumerate(mentions):
-                if m.key in seen:
+                if m.key in seen or not _agrees(_Entity(m, k, _title_gender(m), _plural_noun(m)), gender, plural):
                     continue
                 seen.add(m.key)
                 f = _antecedent_features(m, back, pos, gender, plural, _title_gender(m), None)
@@ -235,6 +235,17 @@ def _verb_agreement(tok: Token, cue: Cue) -> tuple[str | None, bool | None]:
     return None, None
 
 
+@lru_cache(maxsize=100_000)
+def _speaker_noun(word: str) -> bool:
+    """A head noun of a speaker phrase (a title, a body, a vague source), with its clitics and a
+    possessive suffix (شقيقه، والدها، مراسلنا) looked through."""
+    nouns = speaker_nouns()
+    return any(form in nouns for stem in stems(word)[:2] for form in without_suffix(stem))
+
+
+OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني")
+
+
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
@@ -264,6 +275,20 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
         return cue, conj
     if word.startswith(("سي", "ست")) and word[1:] in cues:
         return None
+    # a verb with its object pronoun (ووصفته، وطالبته، اتهمه، أخبرتهم): after a conjunction or at a
+    # clause start only, where a noun with a possessive cannot stand (رفضه، دعمه are nouns too)
+    for cand in candidates:
+        for suffix in OBJECT_SUFFIXES:
+            base = cand[: -len(suffix)]
+            if not cand.endswith(suffix) or len(base) < 3:
+                continue
+            cue = cues.get(base)
+            conj = cand != tok.norm
+            if cue is None or cue.person not in ("3ms", "3fs", "impf") or not conj and (cue.lemma in NOUN_LIKE
+                                                                                          or base in NOUN_LIKE):
+                continue
+            if conj or prev is None or "،" in gap or prev.norm in CONJ_LEADS:
+                return cue, conj
     return None
 
 
@@ -326,8 +351,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue
         cue, conj = hit
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
-        if cue.person == "impf" and tok.norm[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
-                                                               and toks[i + 2].norm in COMPLEMENTISERS):
+        bare = tok.norm[1:] if conj else tok.norm
+        if cue.person == "impf" and bare[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
+                                                          and toks[i + 2].norm in COMPLEMENTISERS
+                                                          or nxt in {"بمثابه", "بمثابة"}):
             continue  # impersonal: يُذكر أنّ (it is worth noting that), يُشار إلى أنّ
         # skip a verb inside a source-marker clause: بحسب ما ذكر X
         if i >= 2 and toks[i - 1].norm in {"ما", "لما"} and fold(toks[i - 2].norm) in {"بحسب", "حسب", "وفق", "وفقا", "كما"}:
@@ -509,7 +536,8 @@ TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظ�
               "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
               "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع",
-              "كان", "كانت", "كانوا", "حينها", "وقتها", "يومها", "عندها", "حينذاك", "انذاك", "انئذ"}
+              "كان", "كانت", "كانوا", "حينها", "وقتها", "يومها", "عندها", "حينذاك", "انذاك", "انئذ",
+              "لكن", "ولكن", "بل", "غير", "الا", "حيث", "اذ", "عندما", "حين", "حينما"}
 
 
 def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
@@ -831,7 +859,7 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     """
     nouns = speaker_nouns()
     first = np[0].norm
-    if not (first in nouns or any(s_ in nouns for s_ in stems(first)[:2])):
+    if not _speaker_noun(first):
         return np
     k = toks.index(np[-1]) + 1
     # the title's modifiers: words up to a comma, with no complementiser, cue or frame in them
@@ -1085,13 +1113,20 @@ MONTHS = {"كانون", "شباط", "اذار", "نيسان", "ايار", "حز�
           "ماي", "جوان", "جويليه", "اوت", "يونيه", "يوليه"}
 
 
+# adverbs that may stand between a reporting verb and its subject or content (قال ضمنيًا إنّ، أكد
+# مجددًا، صرّح رسميًا)
+CUE_ADVERBS = {"ضمنيا", "صراحه", "رسميا", "علنا", "مرارا", "تكرارا", "تحديدا", "شخصيا", "لاحقا", "سابقا", "حاليا",
+               "مؤخرا", "اخيرا", "كذلك", "ايضا", "مجددا", "بدوره", "بدورها", "بوضوح", "مباشره", "تلفزيونيا",
+               "هاتفيا", "ساخرا", "محذرا", "مؤكدا"}
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
         t = toks[j].norm
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
-                 "قائلا", "قايلا", "قايله", "قايلين"} or t in MONTHS or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
+                 "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
         if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
@@ -1209,7 +1244,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             break
         if not out:
-            if t.norm in nouns or any(s in nouns for s in stems(t.norm)[:2]) or _plain_name(t) or t.norm in state.known:
+            if _speaker_noun(t.norm) or _plain_name(t) or t.norm in state.known:
                 out.append(t)
                 k += 1
                 continue
@@ -1323,7 +1358,7 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
             return False
         starts_named = _mention_at(lead, mentions) is not None
         nouns0 = speaker_nouns()
-        starts_noun = lead.norm in nouns0 or any(s in nouns0 for s in stems(lead.norm)[:2])
+        starts_noun = _speaker_noun(lead.norm)
         if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
             return False
     nouns = speaker_nouns()
@@ -1332,7 +1367,7 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     if _has_named(np, mentions):
         return True
     first = np[0].norm
-    if first in nouns or any(s in nouns for s in stems(first)[:2]):
+    if _speaker_noun(first):
         return True
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
     if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
