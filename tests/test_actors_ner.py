@@ -14,7 +14,7 @@ from rasid.errors import ConfigError
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 ANERCORP = SHARED / "data" / "ner" / "anercorp"
-F1_FLOOR = 0.738  # measured 0.741 micro F1 (20-sentence documents); see scripts/train_ner.py
+F1_FLOOR = 0.74  # measured 0.742 micro F1 (20-sentence documents), retrained with the 2026-12 KB gazetteer; see scripts/train_ner.py
 
 # "Egyptian foreign minister Sameh Shoukry said the government will keep supporting
 #  the World Health Organization in Cairo."
