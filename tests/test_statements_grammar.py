@@ -102,3 +102,23 @@ def test_statements_impersonal_present_with_a_conjunction_is_not_a_report(analyz
     # "It is worth mentioning that the US used its veto": ويذكر أنّ has no speaker
     a = analyze("ويذكر أن الولايات المتحدة استخدمت حق النقض لإجهاض مشروع القرار.")
     assert a.statements == ()
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # "Republican senators broke with their party over the crisis, affirming that Sessions must save himself"
+    ("وخالف نواب جمهوريون التوجه العام للحزب الجمهوري نحو الأزمة، مؤكدين أنه على الوزير إنقاذ نفسه.",
+     "نواب جمهوريون", "على الوزير إنقاذ نفسه"),
+    # "His father gave an emotional speech at the convention, attacking the candidate over his rhetoric"
+    ("وألقى الناشط الحقوقي خطابا عاطفيا في مؤتمر الحزب، مهاجما المرشح الجمهوري بسبب خطابه المعادي للمسلمين.",
+     "الناشط الحقوقي", "المرشح الجمهوري بسبب خطابه المعادي للمسلمين"),
+])
+def test_statements_participle_after_a_clause_that_reports_nothing(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface.startswith(speaker) and a.slice(st.content) == content
+
+
+def test_statements_participle_after_a_report_stays_folded(analyze):
+    # "The minister said the talks went well, stressing that …": one reporting act (the participle is folded)
+    a = analyze("قال وزير الخارجية الأردني إن المحادثات كانت جيدة، مؤكدا أن الحل السياسي ممكن.")
+    assert len(a.statements) == 1

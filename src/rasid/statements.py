@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Cue, cue_forms, markers, speaker_nouns
+from .lexicons import Cue, cue_forms, markers, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
 if TYPE_CHECKING:
@@ -375,6 +375,11 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if inner is not None:
             made.append(inner)
             covered.append(Span(inner.cue.start, inner.content.end))
+    # a participle of a reporting verb after a clause that reports nothing (ألقى والده خطابًا، مهاجمًا
+    # ترامب …؛ وخالف نواب جمهوريون التوجه العام، مؤكدين أنّ …): a statement by that clause's subject
+    for st in _participle_statements(article, kb, sentence, s_index, toks, mentions, state, covered):
+        made.append(st)
+        covered.append(Span(st.cue.start, st.content.end))
     if not made:
         st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
             or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
@@ -387,6 +392,79 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if st is not None and not any(m.cue.overlaps(st.cue) or m.speaker.key == st.speaker.key for m in made):
             made.append(st)
     return made
+
+
+OBLIQUE_BEFORE = {"في", "علي", "من", "الي", "عن", "مع", "ضد", "الى", "حول", "بين", "لدي", "عند", "بعد", "قبل"}
+
+
+def _participle_statements(article, kb, sentence, s_index, toks, mentions, state: _State,
+                           covered: list[Span]) -> list[Statement]:
+    """Statements made by participles of reporting verbs (مؤكدًا، واصفين، قائلةً …) that no report of
+    the sentence covers: the speaker is the subject of the clause before them."""
+    text = article.text
+    forms = participle_forms()
+    out: list[Statement] = []
+    for i, tok in enumerate(toks):
+        if i < 2 or tok.norm not in forms or any(c.start <= tok.start < c.end for c in covered):
+            continue
+        if "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")):
+            continue  # a circumstantial clause starts after a comma (…، مؤكدًا)
+        cue, number = forms[tok.norm]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if nxt is None:
+            continue
+        opens = (nxt.norm in COMPLEMENTISERS or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt)
+                 or nxt.norm in FRAME_STOPS.get(cue.frame, set()) or cue.frame == "with" and nxt.norm.startswith("ب")
+                 or cue.frame == "obj")
+        if not opens:
+            continue
+        subject = _clause_subject(text, toks, i, mentions, state)
+        if subject is None:
+            continue
+        speaker = _speaker_mention(article, kb, subject, mentions, state)
+        start = nxt.end if nxt.norm in COMPLEMENTISERS else tok.end
+        quote = _quote_after(text, start, sentence.span.end)
+        content = quote if quote is not None else _trim(text, start, _clause_end(text, toks, i + 1, sentence.span.end))
+        if len(content) < 3:
+            continue
+        cue_span = Span(tok.start, tok.end)
+        out.append(Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span, content=content,
+                             sentence=sentence.span, direct=quote is not None, kind=Kind(cue.kind), carried=False,
+                             confidence=0.6))
+        covered = [*covered, Span(tok.start, content.end)]
+    return out
+
+
+def _clause_end(text: str, toks: list[Token], k: int, end: int) -> int:
+    """Where the clause that starts at token ``k`` ends: the next comma that opens another clause
+    with و or a clause opener (…، بينما كانت زوجته واقفة), else ``end``."""
+    for j in range(k + 1, len(toks)):
+        if "،" in text[toks[j - 1].end : toks[j].start] and (toks[j].norm in CLAUSE_OPENERS
+                                                             or toks[j].norm[:1] == "و" and len(toks[j].norm) > 3):
+            return toks[j - 1].end
+    return end
+
+
+def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention], state: _State) -> list[Token] | None:
+    """The subject of the clause a participle at token ``i`` qualifies: the first actor phrase of the
+    sentence that no preposition governs (a named actor, a title, a body, a plural of people)."""
+    lead = _skip_time_words(toks, _lead_index(text, toks), i)
+    for p in range(lead, min(i, lead + 6)):
+        t = toks[p]
+        prev = toks[p - 1].norm if p > 0 else ""
+        if prev in OBLIQUE_BEFORE or t.norm[:1] in "بل" and _mention_at(t, mentions) is None and not _speaker_noun(t.norm):
+            continue
+        m = _mention_at(t, mentions)
+        if m is not None and m.type == "country" and fold(m.surface).endswith(("ي", "يه")) and p > lead:
+            continue  # a nationality adjective qualifies a noun (الشهيد المصري), it is not the subject
+        plural_people = any(stem in PLURAL_HEADS for stem in stems(t.norm)[:2])
+        if _known(t.norm, state) and p <= lead + 1:
+            return [t]  # a speaker of the article named again after the verb (ووجه الطاهر التحية …)
+        if m is not None and m.type in ANTECEDENT_TYPES or _speaker_noun(t.norm) or plural_people:
+            np = _bound_np(text, list(toks[p:i]), mentions, state)
+            if np:
+                return np
+    return None
 
 
 def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],

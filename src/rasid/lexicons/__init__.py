@@ -89,3 +89,21 @@ def evaluative() -> dict[str, Evaluative]:
         word = fold(row[0])
         out[word] = Evaluative(word, int(row[1]), float(row[2]), row[3])
     return out
+
+
+@lru_cache(maxsize=1)
+def participle_forms() -> dict[str, tuple[Cue, str]]:
+    """Folded participle form -> (its cue, number) for every participle of ``participles.tsv``,
+    in the accusative of a circumstantial clause only (مؤكدًا -> مؤكدا، مؤكدةً -> مؤكده، مؤكدين;
+    داعيًا): the bare masculine (مؤكد) is the adjective "certain", not a report."""
+    out: dict[str, tuple[Cue, str]] = {}
+    for row in rows("participles.tsv"):
+        base = fold(row[0]).rstrip("ا")
+        cue = Cue(fold(row[1]), row[2], row[3], "participle")
+        forms = {base + "ا": "s", base + "ه": "s", base + "ين": "p"}
+        if base.endswith("ع") or base.endswith("ي"):  # داعٍ -> داعيًا، مبدٍ -> مبديًا، نافٍ -> نافيًا
+            stem = base.rstrip("ي")
+            forms.update({stem + "يا": "s", stem + "يه": "s", stem + "ين": "p"})
+        for form, number in forms.items():
+            out.setdefault(form, (cue, number))
+    return out
