@@ -122,3 +122,11 @@ def test_statements_participle_after_a_report_stays_folded(analyze):
     # "The minister said the talks went well, stressing that …": one reporting act (the participle is folded)
     a = analyze("قال وزير الخارجية الأردني إن المحادثات كانت جيدة، مؤكدا أن الحل السياسي ممكن.")
     assert len(a.statements) == 1
+
+
+def test_statements_cue_in_a_relative_clause_speaks_for_its_head(analyze):
+    # "… on the eve of statements by the Turkish president, Erdogan, who affirmed his country stands by Qatar"
+    a = analyze("ويأتي هذا التحرك دعما لقطر، عشية تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده بجانب قطر.")
+    (st,) = a.statements
+    assert st.speaker.actor_id is not None and "أردوغان" in st.speaker.surface
+    assert a.slice(st.content) == "وقوف بلاده بجانب قطر"

@@ -394,6 +394,27 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     return made
 
 
+RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"}
+
+
+def _relative_head(text: str, toks: list[Token], r: int, mentions: list[Mention], state: _State) -> Mention | list[Token] | None:
+    """The actor a relative pronoun at token ``r`` refers to: named right before it, after at most
+    a comma (… أردوغان، الذي; الوزير الذي), or None when no actor stands there."""
+    k = r - 1
+    m = _mention_at(toks[k], mentions)
+    if m is not None and m.type in ANTECEDENT_TYPES and m.span.end >= toks[k].end:
+        return m
+    if _known(toks[k].norm, state):
+        return [toks[k]]
+    # a title phrase ending right before: المتحدث باسم الوزارة الذي …
+    for p in range(max(0, k - MAX_SPEAKER_TOKENS + 1), k + 1):
+        if _speaker_noun(toks[p].norm) and (p == 0 or toks[p - 1].norm not in OBLIQUE_BEFORE):
+            np = _bound_np(text, list(toks[p : k + 1]), mentions, state)
+            if np and np[-1] is toks[k]:
+                return np
+    return None
+
+
 OBLIQUE_BEFORE = {"في", "علي", "من", "الي", "عن", "مع", "ضد", "الى", "حول", "بين", "لدي", "عند", "بعد", "قبل"}
 
 
@@ -687,9 +708,22 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     content_start: int | None = None
     direct = False
 
+    # a relative clause: the verb's subject is what the relative pronoun refers to, the actor
+    # named right before it (تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده …)
+    if i >= 2 and not conj and toks[i - 1].norm in RELATIVES:
+        head = _relative_head(text, toks, i - 1, mentions, state)
+        if head is not None:
+            speaker = head if isinstance(head, Mention) else _speaker_mention(article, kb, head, mentions, state)
+            j = _skip_adverbials(text, toks, i + 1)
+            content_start = toks[j - 1].end if j > i + 1 else toks[i].end
+            for t in toks[j : j + 2]:
+                if t.norm in COMPLEMENTISERS:
+                    content_start = t.end
+                    break
+
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
-    if i > lead and not conj:
+    if speaker is None and i > lead and not conj:
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
         np_toks = _cut_np(text, toks[lead:end_np])
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
@@ -1343,7 +1377,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if t.norm.startswith(("بال", "بت", "باست")) and len(t.norm) >= 5:
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
-            if t.norm in COMPLEMENTISERS:
+            if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
             out.append(t)
             k += 1
