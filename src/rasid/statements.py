@@ -1232,13 +1232,19 @@ CUE_ADVERBS = {"ضمنيا", "صراحه", "رسميا", "علنا", "مرارا
                "هاتفيا", "ساخرا", "محذرا", "مؤكدا"}
 
 
+# a preposition with a pronoun right after the verb: the resumptive of a relative clause (في وقت
+# اتهم به X …، خطاب قال فيه …) or an addressee (قال له): never the subject
+RESUMPTIVES = {"به", "بها", "بهم", "فيه", "فيها", "فيهم", "عنه", "عنها", "منه", "منها", "عليه", "عليها", "له", "لها",
+               "لهم", "لنا", "لي"}
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
         t = toks[j].norm
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
-                 "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
+                 "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
         if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
@@ -1515,6 +1521,14 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         for m in reversed([m for m in article.mentions if m.span.end <= start and m.source == "kb"]):
             if fold(m.surface).startswith(bare + " ") or fold(m.name).startswith(bare + " "):
                 return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+        # a bare definite title (الكاتب، الباحث، الوزير) names the person who last spoke with that
+        # title, or the last person who spoke: press reviews name the writer once, then "the writer"
+        if speaker_nouns().get(key) == "title" and not inner:
+            people = [e.mention for e in reversed(state.recent) if e.mention.type == "person"]
+            titled = [p for p in people if bare in fold(p.surface)]
+            if titled or people:
+                p = (titled or people)[0]
+                return Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "anaphora", p.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
         if key == known or (len(key) > 5 and known.endswith(key)) or (len(key) > 5 and key.endswith(known) and len(known) > 5):
