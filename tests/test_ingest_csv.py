@@ -65,7 +65,7 @@ def test_missing_text_column_is_one_clear_rejection(tmp_path: Path) -> None:
     path = _write(tmp_path / "cols.csv", f"headline,content\n{HEADLINE},{SENTENCE_1}\n")
     results = list(iter_csv(path))
     assert len(results) == 1 and isinstance(results[0], Rejection)
-    assert "'headline', 'content'" in results[0].reason and "columns=" in results[0].reason
+    assert "'headline', 'content'" in results[0].reason and "--csv-columns text=" in results[0].reason  # the flag, not Python
 
 
 def test_unknown_mapping_key_and_empty_file(tmp_path: Path) -> None:

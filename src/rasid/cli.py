@@ -119,9 +119,14 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
            csv_columns: Optional[str] = typer.Option(None, "--csv-columns", help="CSV column mapping, e.g. text=body,title=headline."),
            allow_private: bool = typer.Option(False, "--allow-private", help="Allow fetching private and loopback addresses."),
            no_dedup: bool = typer.Option(False, "--no-dedup", help="Do not link syndicated near-duplicate copies."),
+           max_document_mb: int = typer.Option(50, "--max-document-mb", min=1,
+                                               help="Largest document accepted, once decompressed (MB)."),
+           max_line_mb: int = typer.Option(50, "--max-line-mb", min=1,
+                                           help="Largest JSON Lines record or CSV row accepted (MB)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")) -> None:
     """Read documents, extract statements and store them (resumable: a re-run skips finished documents)."""
     from .ingest import iter_documents
+    from .ingest.files import Limits
 
     if not paths and not feed:
         err.print("error: give at least one path, URL or --feed", highlight=False)
@@ -130,7 +135,8 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
     sources = []
     if paths:
         sources.append(iter_documents(paths, csv_columns=_parse_mapping(csv_columns), allow_private=allow_private,
-                                      seen=store.has_url))
+                                      seen=store.has_url,
+                                      limits=Limits(max_document_mb * 2**20, max_line_mb * 2**20)))
     if feed:
         from .ingest.feeds import fetch_feeds, store_callbacks
 

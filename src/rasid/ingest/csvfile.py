@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -31,13 +32,22 @@ FIELDS = ("text", "title", "published", "url", "id", "author", "category")
 _SNIFF_BYTES = 1024 * 1024
 _ARABIC = range(0x0621, 0x064B)
 
-# The csv module refuses fields longer than 128 KB by default; a long article can exceed that.
+# The csv module refuses fields longer than 128 KB by default; a long article can exceed that. Each
+# line is bounded instead while it is read (max_line_bytes), so no field can outgrow it.
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+TOO_LONG = "\x00rasid: line over the limit\x00"  # stands for a line skipped while it was read
+
+
+def _open(path: Path, mode: str, **kwargs):
+    """The file, decompressed while it is read when it ends in .gz (news.csv.gz)."""
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, mode, **kwargs)
+    return open(path, mode.replace("t", ""), **kwargs)
 
 
 def _encoding(path: Path) -> str:
     """utf-8-sig, or cp1256 when the start of the file is not UTF-8 but reads as Arabic in windows-1256."""
-    with open(path, "rb") as fh:
+    with _open(path, "rb") as fh:
         head = fh.read(_SNIFF_BYTES)
     decoder = codecs.getincrementaldecoder("utf-8")()
     try:
@@ -55,8 +65,25 @@ def _encoding(path: Path) -> str:
     return "utf-8-sig"
 
 
+def _bounded(fh, limit: int) -> Iterator[str]:
+    """The lines of a text file, each read with ``readline(limit)``: a longer one is read on to its
+    end without being kept, and stands as :data:`TOO_LONG`."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) > limit and not line.endswith("\n"):
+            while True:
+                rest = fh.readline(1 << 20)
+                if not rest or rest.endswith("\n"):
+                    break
+            yield TOO_LONG + "\n"
+            continue
+        yield line
+
+
 def iter_csv(path: str | Path, *, columns: Mapping[str, str] | None = None, delimiter: str | None = None,
-             encoding: str | None = None) -> Iterator[Document | Rejection]:
+             encoding: str | None = None, max_line_bytes: int = 50 * 1024 * 1024) -> Iterator[Document | Rejection]:
     """Documents (``format="record"``) from the rows of a CSV file.
 
     ``columns`` maps rasid field -> CSV column (identity for fields not named).
@@ -73,15 +100,15 @@ def iter_csv(path: str | Path, *, columns: Mapping[str, str] | None = None, deli
             return
         mapping[key] = column
     if delimiter is None:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+        delimiter = "\t" if path.name.lower().removesuffix(".gz").endswith(".tsv") else ","
     try:
         enc = encoding or _encoding(path)
-        fh = open(path, encoding=enc, newline="")  # noqa: SIM115 - closed by the with below
+        fh = _open(path, "rt", encoding=enc, newline="")  # noqa: SIM115 - closed by the with below
     except (OSError, LookupError) as exc:
         yield Rejection(name, "read", f"the CSV file could not be opened: {getattr(exc, 'strerror', None) or exc}")
         return
     with fh:
-        reader = csv.reader(fh, delimiter=delimiter)
+        reader = csv.reader(_bounded(fh, max_line_bytes), delimiter=delimiter)
         try:
             header = next(reader)
         except StopIteration:
@@ -94,7 +121,7 @@ def iter_csv(path: str | Path, *, columns: Mapping[str, str] | None = None, deli
         if mapping["text"] not in header:
             yield Rejection(name, "read", f"no column {mapping['text']!r} for the article text; the columns are "
                                           f"{', '.join(repr(h) for h in header)}; map one with "
-                                          f"columns={{'text': '<column>'}}")
+                                          "--csv-columns text=<column>")
             return
         reverse = {column: field for field, column in mapping.items() if column in header}
         row_number = 1
@@ -108,8 +135,15 @@ def iter_csv(path: str | Path, *, columns: Mapping[str, str] | None = None, deli
                 yield Rejection(f"{name}:{row_number}", "read", f"the file stops being {enc} here (byte "
                                 f"{exc.start} of a read block); re-encode it as UTF-8. The rest is skipped")
                 return
+            except (OSError, EOFError) as exc:  # a damaged .gz: what was read is kept
+                yield Rejection(f"{name}:{row_number}", "read", f"the file could not be read on: {exc}")
+                return
             except csv.Error as exc:
                 yield Rejection(f"{name}:{row_number}", "read", f"the row cannot be parsed as CSV: {exc}")
+                continue
+            if any(TOO_LONG in cell for cell in cells):
+                yield Rejection(f"{name}:{row_number}", "read", f"the row is over the {max_line_bytes // 2**20} MB "
+                                "limit for one record (--max-line-mb raises it)")
                 continue
             if not any(cell.strip() for cell in cells):
                 continue  # a blank line
