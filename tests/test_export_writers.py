@@ -56,3 +56,20 @@ def test_csv_with_fixed_fields_streams():
     lines = buf.getvalue().splitlines()
     assert lines[0] == "id,speaker.name,date.value"
     assert lines[1] == "hts-1,هيئة تحرير الشام,2024-05-02"
+
+
+def test_issue14_csv_cells_that_a_spreadsheet_would_run_are_neutralised():
+    import io
+
+    from rasid.export import write_csv
+
+    records = [{"title": "=HYPERLINK(\"http://evil\")", "a": "+cmd|' /C calc'!A0", "b": "@SUM(1+1)", "c": "\t=1+2",
+                "d": "-2+3", "e": "-3.5", "f": "عادي", "g": "\r=1"}]
+    out = io.StringIO()
+    write_csv(records, out)
+    row = out.getvalue().splitlines()[1]
+    assert "'=HYPERLINK" in row and "'+cmd" in row and "'@SUM" in row and "'\t=1+2" in row and "'-2+3" in row
+    assert ",-3.5," in row and "عادي" in row  # a plain number and Arabic text are untouched
+    raw = io.StringIO()
+    write_csv(records, raw, raw=True)
+    assert raw.getvalue().splitlines()[1].startswith('"=HYPERLINK')

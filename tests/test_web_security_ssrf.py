@@ -244,3 +244,45 @@ def test_ingest_text_body_is_validated(setup):
         response = client.post("/api/ingest/text", json=body, headers=AUTH)
         assert response.status_code == 422, (body, response.text)
         assert response.json()["field"] == field
+
+
+def test_issue14_dns_rebinding_cannot_reach_a_private_address(monkeypatch):
+    # the name answers a public address to the check and loopback to every later lookup: the
+    # fetcher connects to the address it checked (resolved once per connection), so the local
+    # server, which would answer on loopback, is never reached
+    from rasid.ingest.web import Fetcher
+
+    with LocalServer({"/secret": Route(200, article_page().encode(), {"Content-Type": "text/html"})}) as srv:
+        port = int(srv.url("/secret").rsplit(":", 1)[1].split("/", 1)[0])
+        answers = iter(["93.184.216.34"])
+        real = socket.getaddrinfo
+
+        def rebinding(host, p, *args, **kwargs):
+            if host == "rebind.news.test":
+                addr = next(answers, "127.0.0.1")
+                return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (addr, p or 80))]
+            return real(host, p, *args, **kwargs)
+
+        monkeypatch.setattr(socket, "getaddrinfo", rebinding)
+        with Fetcher(**FAST) as fetcher:
+            got = fetcher.fetch(f"http://rebind.news.test:{port}/secret")
+        assert got.__class__.__name__ == "Rejection" and "loopback" in got.reason, got
+        assert "--allow-private" in got.reason
+        assert srv.hits.get("/secret", 0) == 0
+
+
+def test_issue13_a_host_that_does_not_resolve_is_not_called_private(resolver):
+    from rasid.ingest.web import Fetcher
+
+    with Fetcher(**FAST) as fetcher:
+        got = fetcher.fetch("http://nowhere.news.test/a")
+    assert "does not resolve" in got.reason and "private" not in got.reason and "public addresses" not in got.reason
+
+
+def test_issue14_allow_private_still_connects_through_the_pinned_transport():
+    from rasid.ingest.web import Fetcher
+
+    with LocalServer({"/a": Route(200, article_page().encode(), {"Content-Type": "text/html"})}) as srv:
+        with Fetcher(allow_private=True, **FAST) as fetcher:
+            got = fetcher.fetch(srv.url("/a"))
+    assert got.__class__.__name__ == "Fetched" and got.status == 200

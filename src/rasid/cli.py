@@ -256,8 +256,14 @@ def export(what: What = typer.Argument(..., help="articles, statements or shifts
                                       help="jsonl, csv, parquet (needs --output) or plover (PLOVER event JSON, statements only)."),
            db: Optional[str] = DbOption,
            output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout."),
-           all_statements: bool = typer.Option(False, "--all", help="plover: also statements that code no PLOVER event.")) -> None:
-    """Export stored data (the formats are documented in src/rasid/schema/ and docs/)."""
+           all_statements: bool = typer.Option(False, "--all", help="plover: also statements that code no PLOVER event."),
+           raw_csv: bool = typer.Option(False, "--raw-csv", help="csv: write cells that start like a spreadsheet "
+                                        "formula (= + - @) unchanged instead of with a leading apostrophe.")) -> None:
+    """Export stored data (the formats are documented in src/rasid/schema/ and docs/).
+
+    CSV cells that a spreadsheet would run as a formula (starting with = + - @, a tab or a carriage
+    return) get a leading apostrophe, so that opening an export never runs what an article said;
+    --raw-csv turns this off. JSON Lines, Parquet and PLOVER are written unchanged."""
     from .actors.kb import default_kb
     from .corrections import corrected_statements
     from .export import (article_record, plover_record, shift_record, statement_record, write_csv, write_jsonl,
@@ -288,7 +294,10 @@ def export(what: What = typer.Argument(..., help="articles, statements or shifts
         return
     fh = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
-        (write_csv if fmt == Format.csv else write_jsonl)(records, fh)
+        if fmt == Format.csv:
+            write_csv(records, fh, raw=raw_csv)
+        else:
+            write_jsonl(records, fh)
     finally:
         if output:
             fh.close()

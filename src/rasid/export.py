@@ -183,29 +183,56 @@ def flatten(record: Mapping[str, Any], prefix: str = "") -> dict[str, str]:
     return out
 
 
-def write_csv(records: Iterable[Mapping[str, Any]], fh: IO[str], fields: Sequence[str] | None = None) -> int:
+# a cell a spreadsheet would run as a formula (CSV injection): =HYPERLINK(…), +cmd|…, -2+3, @SUM(…),
+# and a leading tab or carriage return that some spreadsheets strip before reading the formula
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: str) -> str:
+    """A CSV cell a spreadsheet shows as text: one that would start a formula gets a leading apostrophe
+    (the OWASP advice; spreadsheets hide the apostrophe). Numbers such as -3.5 are left alone."""
+    if value.startswith(FORMULA_STARTS) and not _number(value):
+        return "'" + value
+    return value
+
+
+def _number(value: str) -> bool:
+    try:
+        float(value)
+    except ValueError:
+        return False
+    return True
+
+
+def write_csv(records: Iterable[Mapping[str, Any]], fh: IO[str], fields: Sequence[str] | None = None,
+              raw: bool = False) -> int:
     """Records as CSV with a header row; returns how many rows were written.
 
     Columns are the dotted paths of every record, in order of first appearance; a
     null where other records have an object (``speaker.parent``) leaves that
     object's columns empty. Pass ``fields`` to fix the columns and stream without
     reading every record first. Open ``fh`` with ``newline=""``.
+
+    Cells that a spreadsheet would run as a formula are written with a leading
+    apostrophe (see :func:`safe_cell`); ``raw=True`` writes them unchanged.
     """
     writer = csv.writer(fh, lineterminator="\n")
+    cell = (lambda v: v) if raw else safe_cell
+
     if fields is not None:
         columns = list(fields)
-        writer.writerow(columns)
+        writer.writerow([cell(c) for c in columns])
         n = 0
         for record in records:
             flat = flatten(record)
-            writer.writerow([flat.get(c, "") for c in columns])
+            writer.writerow([cell(flat.get(c, "")) for c in columns])
             n += 1
         return n
     rows = [flatten(r) for r in records]
     columns = _columns(rows)
-    writer.writerow(columns)
+    writer.writerow([cell(c) for c in columns])
     for flat in rows:
-        writer.writerow([flat.get(c, "") for c in columns])
+        writer.writerow([cell(flat.get(c, "")) for c in columns])
     return len(rows)
 
 

@@ -4,7 +4,9 @@ What it does for every URL, in order:
 
 1. refuses anything but ``http``/``https``;
 2. resolves the host and refuses private, loopback, link-local, multicast and
-   reserved addresses (``allow_private=True`` lifts this, for tests and intranets);
+   reserved addresses (``allow_private=True``, ``--allow-private``, lifts this, for tests and
+   intranets), and connects to the very address it checked (no second lookup: DNS rebinding cannot
+   swap in a private address between the check and the connection);
 3. asks the site's ``robots.txt`` (fetched once per site with the same client,
    read with :mod:`urllib.robotparser`) whether rasid's User-Agent may fetch it;
 4. waits for the per-host rate limit;
@@ -35,6 +37,7 @@ from typing import Any, Self
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
+import httpcore
 import httpx
 
 from .. import __version__
@@ -66,22 +69,26 @@ _RETRY_STATUS = {429, 500, 502, 503, 504}
 TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss", "application/atom")
 
 
-def address_problem(host: str, port: int | None = None) -> str | None:
-    """Why ``host`` must not be fetched (it resolves to a non-public address), or None when it is public.
+class _Unresolved(Exception):
+    """A host name that does not resolve: not a private address, a wrong or unreachable name."""
 
-    Every address the name resolves to is checked, so a name with one public and one
-    private address is refused too.
-    """
+
+def resolve_public(host: str, port: int | None = None) -> tuple[list[str], str | None]:
+    """The addresses ``host`` resolves to (one lookup), and why it must not be fetched, or None when
+    every address is public. A name with one public and one private address is refused too.
+    Raises :class:`_Unresolved` when the name does not resolve."""
     try:
         infos = socket.getaddrinfo(host, port or 80, proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError) as exc:
-        return f"the host name {host!r} does not resolve ({exc})"
+        raise _Unresolved(f"the host name {host!r} does not resolve ({exc}); check the URL") from exc
+    addresses: list[str] = []
     for info in infos:
         raw = info[4][0]
         try:
             addr = ipaddress.ip_address(raw.split("%", 1)[0])
         except ValueError:
             continue
+        addresses.append(raw)
         if isinstance(addr, ipaddress.IPv6Address):
             addr = _embedded_ipv4(addr) or addr
         kinds = [name for name, flag in (
@@ -91,8 +98,70 @@ def address_problem(host: str, port: int | None = None) -> str | None:
             ("non-public (special-purpose)", not addr.is_global),
         ) if flag]
         if kinds:
-            return f"{host} resolves to {addr}, a {kinds[0]} address"
-    return None
+            return addresses, f"{host} resolves to {addr}, a {kinds[0]} address"
+    return addresses, None
+
+
+def address_problem(host: str, port: int | None = None) -> str | None:
+    """Why ``host`` must not be fetched (it does not resolve, or resolves to a non-public address),
+    or None when it is public."""
+    try:
+        return resolve_public(host, port)[1]
+    except _Unresolved as exc:
+        return str(exc)
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connects to the address it checked: the host name is resolved once, every address checked,
+    and the connection made to a checked address — never resolved again by the socket layer, so a
+    name that answers a public address to the check and a private one to the connection (DNS
+    rebinding) cannot reach the private network. TLS still verifies the host name (httpcore takes
+    the SNI name from the URL, not from this connection)."""
+
+    def __init__(self, allow_private: bool = False, inner: httpcore.NetworkBackend | None = None):
+        self.allow_private = allow_private
+        self._inner = inner or httpcore.SyncBackend()
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None, local_address: str | None = None,
+                    socket_options=None) -> httpcore.NetworkStream:
+        try:
+            addresses, problem = resolve_public(host, port)
+        except _Unresolved as exc:
+            raise httpcore.ConnectError(str(exc)) from exc
+        if problem and not self.allow_private:
+            raise _PrivateAddress(f"refused: {problem}; rasid only fetches public addresses "
+                                  "(--allow-private fetches from a private network)")
+        if not addresses:
+            raise httpcore.ConnectError(f"the host name {host!r} has no address")
+        error: Exception | None = None
+        for address in addresses:
+            try:
+                return self._inner.connect_tcp(address, port, timeout=timeout, local_address=local_address,
+                                               socket_options=socket_options)
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                error = exc
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(self, path: str, timeout: float | None = None, socket_options=None) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("rasid does not fetch over Unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        self._inner.sleep(seconds)
+
+
+class _PrivateAddress(httpcore.ConnectError):
+    """The connection was refused before it was made: the host resolved to a non-public address."""
+
+
+class PinnedTransport(httpx.HTTPTransport):
+    """httpx's transport whose connections go through :class:`_PinnedBackend`."""
+
+    def __init__(self, allow_private: bool = False, **kwargs: Any):
+        super().__init__(**kwargs)
+        self._pool = httpcore.ConnectionPool(ssl_context=httpx.create_ssl_context(), max_connections=20,
+                                             max_keepalive_connections=10, keepalive_expiry=5.0,
+                                             network_backend=_PinnedBackend(allow_private))
 
 
 _NAT64 = ipaddress.ip_network("64:ff9b::/96")
@@ -183,8 +252,11 @@ class Fetcher:
                  respect_robots: bool = True, user_agent: str = USER_AGENT,
                  sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
         self._own_client = client is None
+        # its own client connects through the pinned transport (the address checked is the address
+        # connected to, at every redirect); a client given by the caller keeps its transport
         self.client = client or httpx.Client(timeout=timeout, headers={"User-Agent": user_agent},
-                                             follow_redirects=False)
+                                             follow_redirects=False,
+                                             transport=PinnedTransport(allow_private=allow_private))
         self.allow_private = allow_private
         self.timeout = timeout
         self.max_bytes = max_bytes
@@ -245,11 +317,13 @@ class Fetcher:
             raise _Refused(f"only http:// and https:// URLs can be fetched, not {parsed.scheme or 'a bare path'}://")
         if not parsed.host:
             raise _Refused("the URL has no host name")
-        if not self.allow_private:
-            problem = address_problem(parsed.host, parsed.port)
-            if problem:
-                raise _Refused(f"refused: {problem}; rasid only fetches public addresses "
-                               "(pass allow_private=True to fetch from a private network)")
+        try:
+            _, problem = resolve_public(parsed.host, parsed.port)
+        except _Unresolved as exc:
+            raise _Refused(str(exc)) from None
+        if problem and not self.allow_private:
+            raise _Refused(f"refused: {problem}; rasid only fetches public addresses "
+                           "(--allow-private fetches from a private network)")
         return parsed
 
     def _fetch(self, url: str, accept: str, types: tuple[str, ...]) -> Fetched:
@@ -314,7 +388,11 @@ class Fetcher:
                 return Fetched(url, str(response.url), status, body, ctype, charset, dict(response.headers))
         except httpx.TimeoutException as exc:
             raise _Retry(f"timed out after {self.timeout:g} s ({type(exc).__name__})") from None
-        except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as exc:
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__cause__ or exc.__context__, _PrivateAddress) or str(exc).startswith("refused:"):
+                raise _Refused(str(exc)) from None  # rebinding caught at the connection: no retry
+            raise _Retry(f"network error: {exc or type(exc).__name__}") from None
+        except (httpx.RemoteProtocolError, httpx.ReadError) as exc:
             raise _Retry(f"network error: {exc or type(exc).__name__}") from None
         except httpx.HTTPError as exc:
             raise _Refused(f"HTTP error: {exc or type(exc).__name__}") from None
