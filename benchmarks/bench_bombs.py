@@ -29,7 +29,8 @@ RUN = ("import resource, sys, time\nfrom rasid.cli import main\nsys.argv = ['ras
 def run(args: list[str]) -> tuple[float, float, str]:
     res = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True)
     peak, seconds = [ln for ln in res.stderr.splitlines() if ln.startswith("PEAK")][-1].split()[1:]
-    return float(peak), float(seconds), (res.stdout + res.stderr).strip().splitlines()[-2]
+    summary = next((ln.strip() for ln in (res.stdout + res.stderr).splitlines() if "ingested" in ln), "")
+    return float(peak), float(seconds), summary
 
 
 def zeros_gz(path: Path, size: int, prefix: bytes = b"", suffix: bytes = b"") -> Path:

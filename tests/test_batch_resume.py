@@ -65,6 +65,8 @@ def _snapshot(db: Path) -> dict[str, object]:
 
         return {
             "articles": sorted(r[0] for r in q("select id from articles")),
+            # syndicated copies are linked in the transaction that stores them: a kill leaves none unlinked
+            "links": sorted(q("select id, coalesce(duplicate_of, '') from articles")),
             "statements": sorted(q("select id, article_id, speaker_name, kind from statements")),
             "targets": sorted(q("select statement_id, position, name, stance from targets")),
             "rejections": sorted(q("select origin, stage from rejections")),
@@ -84,7 +86,7 @@ def clean(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, o
     assert done.returncode == 0, done.stderr
     summary = json.loads(done.stdout)
     assert summary == {"ingested": N_ARTICLES, "duplicates": 1, "rejected": 3,
-                       "statements": summary["statements"], "skipped": 0}
+                       "statements": summary["statements"], "skipped": 0, "linked": summary["linked"]}
     assert summary["statements"] > N_ARTICLES
     return _snapshot(db)
 

@@ -248,3 +248,11 @@ def test_openapi_and_offline_docs(client):
 def test_unknown_api_path_uses_the_error_shape(client):
     err(client.get("/api/nothing"), 404)
     err(client.post("/api/articles"), 405)
+
+
+def test_issue14_head_answers_like_get_without_a_body(client):
+    for path in ("/api/status", "/api/statements", "/", "/shifts"):
+        get, head = client.get(path), client.head(path)
+        assert head.status_code == get.status_code == 200, (path, head.status_code)
+        assert head.content == b"" and head.headers.get("content-type") == get.headers.get("content-type")
+    assert client.head("/api/nothing-here").status_code == 404

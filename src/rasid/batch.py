@@ -46,6 +46,7 @@ class IngestSummary:
     rejected: int = 0
     statements: int = 0
     skipped: int = 0
+    linked: int = 0  # syndicated copies linked to their original (counted among ``ingested``)
 
     @property
     def documents(self) -> int:
@@ -57,7 +58,8 @@ class IngestSummary:
     def __str__(self) -> str:
         text = (f"{self.ingested} ingested, {self.duplicates} duplicates, {self.rejected} rejected; "
                 f"{self.statements} statements")
-        return text + (f" ({self.skipped} already done by an earlier run)" if self.skipped else "")
+        text += f" ({self.skipped} already done by an earlier run)" if self.skipped else ""
+        return text + (f"; {self.linked} syndicated copies linked to their original" if self.linked else "")
 
 
 Progress = Callable[[IngestSummary], None]
@@ -140,12 +142,13 @@ class LedgerWriter:
     """Collects analysed documents and writes them with their keys, ``batch_size`` at a time."""
 
     def __init__(self, store, summary: IngestSummary, batch_size: int, progress: Progress | None = None,
-                 on_rejection: OnRejection | None = None):
+                 on_rejection: OnRejection | None = None, dedup=None):
         self.store = store
         self.summary = summary
         self.batch_size = batch_size
         self.progress = progress
         self.on_rejection = on_rejection
+        self.dedup = dedup  # a rasid.ingest.dedup.Deduplicator: copies are linked as they are written
         self.pending: list[tuple[str, Result]] = []
 
     def add(self, results: Iterable[tuple[str, Result]]) -> None:
@@ -157,11 +160,17 @@ class LedgerWriter:
         if not self.pending:
             return
         batch, self.pending = self.pending, []
-        outcomes = self.store.save_ledgered(batch)
+        links = None
+        if self.dedup is not None:
+            # the original each new article copies, found and written in the article's own transaction
+            links = {item.id: self.dedup.link(item) for _, item in batch if isinstance(item, Article)}
+        outcomes = self.store.save_ledgered(batch, links)
         for (_, item), outcome in zip(batch, outcomes):
             if outcome == "ingested":
                 self.summary.ingested += 1
                 self.summary.statements += len(item.statements)  # type: ignore[union-attr]
+                if links and links.get(item.id, (None,))[0] is not None:  # type: ignore[union-attr]
+                    self.summary.linked += 1
             elif outcome == "duplicate":
                 self.summary.duplicates += 1
             elif outcome == "rejected":
@@ -189,7 +198,8 @@ def fresh_chunks(store, items: Iterable[Item], size: int, summary: IngestSummary
 
 def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_size: int = 200,
            workers: int = 0, scheduler: str | None = None, progress: Progress | None = None,
-           on_rejection: OnRejection | None = None, partition_size: int | None = None) -> IngestSummary:
+           on_rejection: OnRejection | None = None, partition_size: int | None = None,
+           dedup: bool = True) -> IngestSummary:
     """Run the pipeline over files, folders or documents and store the results; resumable.
 
     ``workers=0`` and no ``scheduler`` runs in this process. ``workers=N`` starts a local
@@ -197,25 +207,33 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
     :func:`rasid.distributed.run_distributed`). Results are written ``batch_size`` documents
     per transaction. ``progress`` is called with the running summary after every write and
     ``on_rejection`` with every new rejection. Documents finished by an earlier run (killed
-    or not) are skipped and counted in ``summary.skipped``.
+    or not) are skipped and counted in ``summary.skipped``. With ``dedup`` a syndicated copy
+    (exact or near, see :mod:`rasid.ingest.dedup`) is linked to its original in the same
+    transaction that stores it (``summary.linked``).
     """
     if batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, got {batch_size}", hint="use e.g. 200")
     if workers < 0:
         raise ConfigError(f"workers must be 0 (in this process) or more, got {workers}", hint="use e.g. --workers 4")
     items = iter_items(paths_or_documents)
+    deduplicator = None
+    if dedup:
+        from .ingest.dedup import Deduplicator
+
+        deduplicator = Deduplicator.from_store(store)
     if workers or scheduler:
         from .distributed import run_distributed
 
         return run_distributed(items, store, workers=workers or None, scheduler=scheduler,
                                partition_size=partition_size or min(batch_size, 100), batch_size=batch_size,
-                               pipeline=pipeline, progress=progress, on_rejection=on_rejection)
+                               pipeline=pipeline, progress=progress, on_rejection=on_rejection,
+                               dedup=deduplicator if deduplicator is not None else False)
     if pipeline is None:
         from .pipeline import Pipeline
 
         pipeline = Pipeline.default()
     summary = IngestSummary()
-    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection)
+    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, deduplicator)
     for chunk in fresh_chunks(store, items, batch_size, summary):
         writer.add(analyse_pairs(pipeline, chunk))
     writer.flush()

@@ -97,14 +97,8 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
             progress.update(task, description=f"ingesting: {summary}")
 
         summary = batch_ingest(sources, store, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                               progress=on_progress, on_rejection=on_rejection)
-    linked = 0
-    if dedup and summary.ingested:
-        from .ingest.dedup import link_duplicates
-
-        linked = link_duplicates(store)
-    line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "") \
-        + (f"; {linked} syndicated copies linked to their original" if linked else "")
+                               progress=on_progress, on_rejection=on_rejection, dedup=dedup)
+    line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "")
     (err if quiet else out).print(line, highlight=False)
     return summary
 

@@ -75,7 +75,7 @@ def _client(workers: int | None, scheduler: str | None):
 def run_distributed(documents: Iterable[Item], store, *, workers: int | None = None, scheduler: str | None = None,
                     client: Any = None, partition_size: int = 100, batch_size: int = 200, pipeline: Any = None,
                     kb_dir: str | None = None, max_pending: int | None = None, progress: Progress | None = None,
-                    on_rejection: OnRejection | None = None) -> IngestSummary:
+                    on_rejection: OnRejection | None = None, dedup: Any = True) -> IngestSummary:
     """Analyse ``documents`` on a Dask cluster and write the results to ``store``.
 
     Give one of ``workers`` (start a local cluster of that many single-threaded processes),
@@ -84,7 +84,9 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
     (``Client.scatter(broadcast=True)``); without it each worker builds the default pipeline
     with the knowledge base of ``kb_dir`` (else ``$RASID_KB_DIR``, else the shipped one) the
     first time it runs a task. Documents go to the cluster ``partition_size`` per task;
-    results are written ``batch_size`` documents per transaction.
+    results are written ``batch_size`` documents per transaction, with the copies ``dedup`` (a
+    :class:`rasid.ingest.dedup.Deduplicator`; True: one built from the store; False: none) finds
+    linked in the same transaction.
     """
     if partition_size < 1 or batch_size < 1:
         raise ConfigError(f"partition_size and batch_size must be at least 1, got {partition_size} and {batch_size}",
@@ -95,7 +97,11 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
     if client is None:
         client, owned = _client(workers, scheduler)
     summary = IngestSummary()
-    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection)
+    if dedup is True:
+        from .ingest.dedup import Deduplicator
+
+        dedup = Deduplicator.from_store(store)
+    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, None if dedup is False else dedup)
     try:
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         limit = max_pending or 2 * n_workers + 2

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
+from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from datasketch import MinHash, MinHashLSH
@@ -46,6 +47,14 @@ def _words(text: str) -> list[str]:
 
 def _hash_words(words: list[str]) -> str:
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
+
+
+@lru_cache(maxsize=1)
+def _scheme() -> tuple[str, object]:
+    """The hashing scheme and value type of this datasketch's MinHash (signatures are stored as
+    uint64 and read back with them)."""
+    fresh = MinHash(num_perm=16)
+    return str(getattr(fresh, "scheme", "affine32")), fresh.hashvalues.dtype
 
 
 def text_hash(text: str) -> str:
@@ -87,11 +96,50 @@ class Deduplicator:
 
     @classmethod
     def from_store(cls, store: Store, **options: object) -> Deduplicator:
-        """An index of every article in ``store``, in ingestion order, honouring stored ``duplicate_of`` links."""
+        """An index of every article in ``store``, in ingestion order, honouring stored ``duplicate_of``
+        links; built from the stored signatures (articles stored before there were any get theirs now)."""
         dedup = cls(**options)  # type: ignore[arg-type]
-        for article_id, text, original in store.article_texts():
-            dedup.add(article_id, text, duplicate_of=original)
+        missing: list[tuple[str, str, bytes | None]] = []
+        for article_id, text_hash_, minhash, original, text in store.signatures():
+            if text_hash_ is None:  # stored before signatures were kept: computed once, then stored
+                text_hash_, minhash = dedup.signature(text or "")
+                missing.append((article_id, text_hash_, minhash))
+            dedup.add_signature(article_id, text_hash_, minhash, duplicate_of=original)
+        if missing:
+            store.save_signatures(missing)
         return dedup
+
+    def signature(self, text: str) -> tuple[str, bytes | None]:
+        """The stored form of a text's signature: the hash of its folded words and its MinHash values."""
+        words = _words(text)
+        mh = self._minhash(words)
+        return _hash_words(words), (mh.hashvalues.astype("<u8").tobytes() if mh is not None else None)
+
+    def add_signature(self, article_id: str, key: str, minhash: bytes | None, *,
+                      duplicate_of: str | None = None) -> None:
+        """Index a stored article from its signature (no text needed)."""
+        with self._lock:
+            if article_id in self._verdicts:
+                return
+            if duplicate_of is None or duplicate_of == article_id:
+                self._verdicts[article_id] = (NEW, None)
+                self._hashes.setdefault(key, article_id)
+                if minhash is not None:
+                    import numpy as np
+
+                    scheme, dtype = _scheme()
+                    values = np.frombuffer(minhash, dtype="<u8").astype(dtype)
+                    self._index(article_id, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=scheme))
+            else:
+                exact = self._hashes.get(key) == duplicate_of
+                self._verdicts[article_id] = (DUPLICATE if exact else NEAR_DUPLICATE, duplicate_of)
+                self._hashes.setdefault(key, duplicate_of)
+
+    def link(self, article: Article) -> tuple[str | None, tuple[str, bytes | None]]:
+        """The original ``article`` copies (None: it is an original) and its signature, remembering it."""
+        verdict, original = self.check(article)
+        key, minhash = self.signature(article.text)
+        return (original if verdict != NEW and original != article.id else None), (key, minhash)
 
     def add(self, article_id: str, text: str, *, duplicate_of: str | None = None) -> tuple[str, str | None]:
         """Index an article whose verdict is already known (``duplicate_of`` None: an original)."""

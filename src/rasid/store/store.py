@@ -6,7 +6,7 @@ from collections import OrderedDict, defaultdict
 from dataclasses import replace
 from datetime import date, datetime, UTC
 from pathlib import Path
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any, Self
 
 import hashlib
@@ -20,6 +20,7 @@ from ..ingest.unicode import valid_text
 from ..model import Article, Rejection, Statement, TargetStance
 from . import codec
 from .db import connect
+from .tables import article_signatures as SIG
 from .tables import articles as A
 from .tables import ingest_ledger as L
 from .tables import mentions as M
@@ -121,7 +122,8 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error("cannot record a rejection", exc) from exc
 
-    def _insert(self, conn: Connection, batch: list[Article]) -> list[bool]:
+    def _insert(self, conn: Connection, batch: list[Article],
+                links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> list[bool]:
         ids = list({a.id for a in batch})
         existing: set[str] = set()
         for i in range(0, len(ids), _BATCH):
@@ -136,13 +138,19 @@ class Store:
                 continue
             existing.add(article.id)
             flags.append(True)
-            rows["articles"].append(codec.article_row(article, stamp))
+            row = codec.article_row(article, stamp)
+            link = links.get(article.id) if links else None
+            if link is not None:
+                row["duplicate_of"] = link[0]
+                rows["article_signatures"].append({"article_id": article.id, "text_hash": link[1][0],
+                                                   "minhash": link[1][1]})
+            rows["articles"].append(row)
             rows["sentences"].extend(codec.sentence_rows(article))
             rows["mentions"].extend(codec.mention_rows(article))
             for pos, st in enumerate(article.statements):
                 rows["statements"].append(codec.statement_row(article, pos, st))
                 rows["targets"].extend(codec.target_rows(st))
-        for table in (A, SE, M, S, T):
+        for table in (A, SE, M, S, T, SIG):
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
         return flags
@@ -154,6 +162,7 @@ class Store:
         conn.execute(sa.delete(S).where(S.c.article_id == article_id))
         conn.execute(sa.delete(M).where(M.c.article_id == article_id))
         conn.execute(sa.delete(SE).where(SE.c.article_id == article_id))
+        conn.execute(sa.delete(SIG).where(SIG.c.article_id == article_id))
         return conn.execute(sa.delete(A).where(A.c.id == article_id)).rowcount > 0
 
     # --- reading -----------------------------------------------------------
@@ -361,24 +370,61 @@ class Store:
             raise self._error("cannot read the ingest ledger", exc) from exc
         return found
 
-    def save_ledgered(self, items: Sequence[tuple[str, Article | Rejection]]) -> list[str]:
+    def signatures(self) -> Iterator[tuple[str, str | None, bytes | None, str | None, str | None]]:
+        """``(article id, text hash, minhash, duplicate_of, text)`` of every article in ingestion order;
+        the text only for an article with no stored signature yet (hash and minhash None)."""
+        last: tuple[str, str] | None = None
+        with self.engine.connect() as conn:
+            while True:
+                query = (sa.select(A.c.id, A.c.ingested_at, A.c.duplicate_of, SIG.c.text_hash, SIG.c.minhash)
+                         .select_from(A.outerjoin(SIG, SIG.c.article_id == A.c.id))
+                         .order_by(A.c.ingested_at, A.c.id).limit(_BATCH))
+                if last is not None:
+                    query = query.where(sa.or_(A.c.ingested_at > last[0],
+                                               sa.and_(A.c.ingested_at == last[0], A.c.id > last[1])))
+                rows = conn.execute(query).all()
+                if not rows:
+                    return
+                texts: dict[str, str] = {}
+                bare = [r.id for r in rows if r.text_hash is None]
+                if bare:
+                    texts = dict(conn.execute(sa.select(A.c.id, A.c.text).where(A.c.id.in_(bare))).all())
+                for r in rows:
+                    yield r.id, r.text_hash, r.minhash, r.duplicate_of, texts.get(r.id)
+                last = (rows[-1].ingested_at, rows[-1].id)
+
+    def save_signatures(self, rows: Iterable[tuple[str, str, bytes | None]]) -> None:
+        """Store signatures computed for articles stored before signatures were kept."""
+        batch = [{"article_id": a, "text_hash": h, "minhash": m} for a, h, m in rows]
+        if not batch:
+            return
+        try:
+            with self.engine.begin() as conn:
+                conn.execute(sa.insert(SIG), batch)
+        except SQLAlchemyError as exc:
+            raise self._error("cannot store the duplicate signatures", exc) from exc
+
+    def save_ledgered(self, items: Sequence[tuple[str, Article | Rejection]],
+                      links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> list[str]:
         """Store articles and rejections with their document keys, all in one transaction.
 
         Returns one outcome per item: ``ingested``, ``duplicate`` (an article with its id is
         stored), ``rejected``, or ``done`` when the key is already in the ledger (or earlier in
         ``items``) and nothing was written for it. A run killed at any moment leaves either the
-        whole batch (articles, rejections and keys) or none of it.
+        whole batch (articles, rejections and keys) or none of it. ``links`` gives, per article id,
+        the original it copies (or None) and its duplicate signature (see rasid.ingest.dedup):
+        written in the same transaction, so a syndicated copy is never left unlinked.
         """
         if not items:
             return []
         try:
             with self.engine.begin() as conn:
-                return self._save_ledgered(conn, items)
+                return self._save_ledgered(conn, items, links)
         except IntegrityError:
             # another writer stored some of these keys or ids meanwhile: read the ledger again
             try:
                 with self.engine.begin() as conn:
-                    return self._save_ledgered(conn, items)
+                    return self._save_ledgered(conn, items, links)
             except SQLAlchemyError:
                 pass
         except (SQLAlchemyError, ValueError) as exc:
@@ -386,12 +432,13 @@ class Store:
                 raise self._error("cannot store a batch", exc) from exc
         # one document could not be written: store the batch one document at a time, and turn the
         # document that fails into a rejection recorded under its key, so that a rerun goes on
-        return [self._save_one(key, item) for key, item in items]
+        return [self._save_one(key, item, links) for key, item in items]
 
-    def _save_one(self, key: str, item: Article | Rejection) -> str:
+    def _save_one(self, key: str, item: Article | Rejection,
+                  links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> str:
         try:
             with self.engine.begin() as conn:
-                return self._save_ledgered(conn, [(key, item)])[0]
+                return self._save_ledgered(conn, [(key, item)], links)[0]
         except (SQLAlchemyError, ValueError) as exc:
             if not _document_fault(exc):
                 raise self._error("cannot store a batch", exc) from exc
@@ -406,7 +453,8 @@ class Store:
         except SQLAlchemyError as exc:
             raise self._error("cannot store a batch", exc) from exc
 
-    def _save_ledgered(self, conn: Connection, items: Sequence[tuple[str, Article | Rejection]]) -> list[str]:
+    def _save_ledgered(self, conn: Connection, items: Sequence[tuple[str, Article | Rejection]],
+                       links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> list[str]:
         keys = list(dict.fromkeys(k for k, _ in items))
         done: set[str] = set()
         for i in range(0, len(keys), _BATCH):
@@ -434,7 +482,7 @@ class Store:
                 fresh.append(item)
                 ledger.append({"key": key, "origin": valid_text(item.source or item.id)[0], "outcome": "",
                                "article_id": item.id, "done_at": stamp})
-        flags = iter(self._insert(conn, fresh))
+        flags = iter(self._insert(conn, fresh, links))
         article_rows = iter(row for row in ledger if row["article_id"] is not None)
         for pos, outcome in enumerate(outcomes):
             if outcome == "":

@@ -194,3 +194,12 @@ search_docs = sa.Table(
     sa.Column("stamp", sa.String(40), nullable=False),
     sa.Column("folded", sa.Text, nullable=False),
 )
+
+# each article's duplicate signature (see rasid.ingest.dedup; migration 0006)
+article_signatures = sa.Table(
+    "article_signatures",
+    metadata,
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("text_hash", sa.String(40), nullable=False),
+    sa.Column("minhash", sa.LargeBinary),
+)

@@ -63,6 +63,7 @@ from . import search as fts
 from .data import Data, StatementFilter, page
 from .guard import (
     DEFAULT_MAX_BODY,
+    HeadAsGet,
     DEFAULT_MAX_QUERY,
     RequestLimits,
     SecurityHeaders,
@@ -216,6 +217,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     # the last added runs first: limits, then headers on every answer, the limits' refusals included
     app.add_middleware(RequestLimits, max_body=max_body, max_query=max_query)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
+    app.add_middleware(HeadAsGet)
     ingest_lock = threading.Lock()
     pipelines: list[Any] = [pipeline] if pipeline is not None else []
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
@@ -502,8 +504,6 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     def run_ingest(sources: Iterator[Document | Rejection], rejected: dict[str, Rejection]) -> tuple[Any, _Recorder]:
         from ..batch import ingest
-        from ..ingest.dedup import link_duplicates
-
         def on_rejection(r: Rejection) -> None:
             rejected.setdefault(r.origin, r)
 
@@ -513,9 +513,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
                 pipelines.append(Pipeline(kb))
             recorder = _Recorder(pipelines[0])
+            # syndicated copies are linked as they are stored, as by `rasid ingest`
             summary = ingest(sources, store, pipeline=recorder, batch_size=50, on_rejection=on_rejection)
-            if summary.ingested:
-                link_duplicates(store)  # syndicated copies count once in shifts, as after `rasid ingest`
         return summary, recorder
 
     def outcome(origin: str, recorder: _Recorder, rejected: dict[str, Rejection],
