@@ -48,10 +48,11 @@ def test_stance_correction_changes_statements_timeline_and_shifts(client):
 
 
 def test_speaker_correction_moves_the_statement(client):
-    st = client.get("/api/statements", params={"speaker": "الأمم المتحدة"}).json()["items"][0]  # the UN
+    un = client.get("/api/statements", params={"speaker": "الأمم المتحدة"}).json()  # the UN
+    st = un["items"][0]
     res = post(client, {"statement_id": st["id"], "speaker": "أنقرة"})  # "Ankara": an alias of Turkey
     assert res["correction"]["speaker"] == {"name": "تركيا", "actor_id": "TUR"}
-    assert client.get("/api/statements", params={"speaker": "UN"}).json()["total"] == 0
+    assert client.get("/api/statements", params={"speaker": "UN"}).json()["total"] == un["total"] - 1
     moved = client.get("/api/statements", params={"speaker": "TUR"}).json()["items"]
     assert [s["id"] for s in moved] == [st["id"]]
 
