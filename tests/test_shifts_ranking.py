@@ -1,20 +1,124 @@
-"""Shift ranking: strength of the two stances, statements supporting them, recency."""
+"""Shifts that hold (issue 13): evidence on both sides, robust to one misread statement, no flip
+inside one article or one day, outlets speak for themselves, only actors the knowledge base knows.
 
-from datetime import date
+The statements are built by hand: the Salvation Government (SSG, the political umbrella of HTS)
+and Anadolu (a Turkish state agency) speaking about Russia (RUS).
+"""
 
-from rasid.model import Stance
-from rasid.shifts import _run_lengths, _score
+from datetime import date, datetime
+
+import pytest
+
+from rasid.model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
+from rasid.shifts import supported_shifts
+
+A, F, N = Stance.AGAINST, Stance.FAVOR, Stance.NEUTRAL
 
 
-def test_shifts_run_lengths():
-    A, F = Stance.AGAINST, Stance.FAVOR
-    assert _run_lengths([A, A, F, F, F, A]) == [2, 2, 3, 3, 3, 1]
+def _statement(n: int, speaker: str, stance: Stance, *, kind=Kind.ASSERT, confidence=0.9, target="RUS",
+               twice: Stance | None = None, actor_id: str | None = "") -> Statement:
+    names = {"SSG": "حكومة الإنقاذ", "ANADOLU": "وكالة الأناضول", "HTS": "هيئة تحرير الشام"}
+    sp = Mention(Span(0, 5), names.get(speaker, speaker), names.get(speaker, speaker),
+                 speaker if actor_id == "" else actor_id, "media" if speaker == "ANADOLU" else "de_facto_government")
+    tg = Mention(Span(10, 15), "روسيا", "روسيا", target, "country")
+    targets = [TargetStance(tg, stance, confidence)]
+    if twice is not None:
+        targets.append(TargetStance(tg, twice, confidence))
+    return Statement(id=f"s{n}", speaker=sp, cue=Span(5, 9), content=Span(10, 40), sentence=Span(0, 40), direct=False,
+                     kind=kind, targets=tuple(targets))
 
 
-def test_shifts_score_prefers_strong_supported_recent():
-    latest = date(2024, 12, 1)
-    strong = _score(0.9, 6, date(2024, 11, 29), latest)
-    weak = _score(0.55, 6, date(2024, 11, 29), latest)
-    lonely = _score(0.9, 2, date(2024, 11, 29), latest)
-    old = _score(0.9, 6, date(2022, 11, 29), latest)
-    assert strong > weak and strong > lonely and strong > old
+def _pairs(spec):
+    """spec: (article number, day, speaker, stance, extra kwargs) -> (Article, Statement) pairs."""
+    out = []
+    for n, (art, day, speaker, stance, kw) in enumerate(spec):
+        article = Article(id=f"a{art}", text="x" * 50, published=datetime.combine(day, datetime.min.time()),
+                          source=f"outlet{art % 3}")
+        out.append((article, _statement(n, speaker, stance, **kw)))
+    return out
+
+
+def _shifts(spec, kb, **kw):
+    return supported_shifts(_pairs(spec), kb, **kw)
+
+
+D = [date(2024, 7, d) for d in range(1, 29)]
+
+
+def test_shifts_two_statements_each_side_make_a_shift_with_its_support(kb):
+    found = _shifts([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}),
+                     (3, D[10], "SSG", F, {}), (4, D[12], "SSG", F, {})], kb)
+    ssg = [s for s in found if s.shift.actor == "SSG" and s.shift.target == "RUS"]
+    assert len(ssg) == 1
+    (s,) = ssg
+    assert (s.shift.from_stance, s.shift.to_stance) == (A, F)
+    assert len(s.before.statements) == 2 and len(s.after.statements) == 2
+    assert s.before.days == (D[0], D[2]) and s.after.days == (D[10], D[12])
+    assert s.shift.before.id == "s1" and s.shift.after.id == "s2"  # the last before, the first after
+    # the group the government is the political umbrella of (HTS) shows the same turn: one pair of
+    # statements is reported once, for the most specific actor
+    assert {x.shift.actor for x in found} == {"SSG"}
+
+
+def test_shifts_one_misread_statement_makes_no_shift(kb):
+    assert _shifts([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[5], "SSG", F, {}),
+                    (4, D[8], "SSG", A, {})], kb) == []
+
+
+def test_shifts_one_quote_read_two_ways_is_no_flip(kb):
+    # the same statement names Russia twice with opposite stances: undecided, not evidence
+    spec = [(1, D[0], "SSG", A, {}), (2, D[1], "SSG", A, {}), (3, D[5], "SSG", F, {"twice": A}),
+            (4, D[6], "SSG", F, {"twice": A}), (5, D[9], "SSG", A, {})]
+    assert _shifts(spec, kb) == []
+
+
+def test_shifts_one_days_disagreeing_reports_are_no_vote(kb):
+    spec = [(1, D[0], "SSG", A, {}), (2, D[1], "SSG", A, {}), (3, D[5], "SSG", F, {}), (4, D[5], "SSG", A, {}),
+            (5, D[6], "SSG", A, {})]
+    assert _shifts(spec, kb) == []
+
+
+def test_shifts_not_inside_one_articles_week(kb):
+    # one article telling one week's events both ways is one story, not a change of position
+    spec = [(1, D[0], "SSG", A, {}), (1, D[1], "SSG", A, {}), (1, D[5], "SSG", F, {}), (1, D[6], "SSG", F, {})]
+    assert _shifts(spec, kb) == []
+    # … but one article comparing positions months apart reports a change (the reference article)
+    spec = [(1, date(2024, 7, 1), "SSG", A, {}), (1, date(2024, 7, 2), "SSG", A, {}),
+            (1, date(2024, 11, 29), "SSG", F, {}), (1, date(2024, 11, 29), "SSG", F, {})]
+    assert [s.shift.actor for s in _shifts(spec, kb)] == ["SSG"]
+
+
+def test_shifts_an_outlet_speaks_for_itself_not_its_country(kb):
+    spec = [(1, D[0], "ANADOLU", A, {}), (2, D[2], "ANADOLU", A, {}), (3, D[10], "ANADOLU", F, {}),
+            (4, D[12], "ANADOLU", F, {})]
+    actors = {s.shift.actor for s in _shifts(spec, kb)}
+    assert actors == {"ANADOLU"}  # not TUR
+
+
+def test_shifts_only_between_known_actors(kb):
+    spec = [(1, D[0], "استمرار القوات", A, {"actor_id": None}), (2, D[2], "استمرار القوات", A, {"actor_id": None}),
+            (3, D[10], "استمرار القوات", F, {"actor_id": None}), (4, D[12], "استمرار القوات", F, {"actor_id": None})]
+    assert _shifts(spec, kb) == []
+
+
+def test_shifts_same_stance_is_never_a_shift_and_neutral_is_no_side(kb):
+    spec = [(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[4], "SSG", N, {}), (4, D[6], "SSG", A, {}),
+            (5, D[8], "SSG", A, {})]
+    assert _shifts(spec, kb) == []
+
+
+@pytest.mark.parametrize("confidence", [0.3, 0.34])
+def test_shifts_unconfident_stances_are_not_evidence(kb, confidence):
+    spec = [(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[10], "SSG", F, {"confidence": confidence}),
+            (4, D[12], "SSG", F, {"confidence": confidence})]
+    assert _shifts(spec, kb) == []
+
+
+def test_shifts_score_prefers_more_support_and_strong_cues(kb):
+    weak = _shifts([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[10], "SSG", F, {}),
+                    (4, D[12], "SSG", F, {})], kb)
+    strong = _shifts([(1, D[0], "SSG", A, {"kind": Kind.CONDEMN}), (2, D[2], "SSG", A, {"kind": Kind.CONDEMN}),
+                      (5, D[4], "SSG", A, {"kind": Kind.CONDEMN}), (3, D[10], "SSG", F, {"kind": Kind.PRAISE}),
+                      (4, D[12], "SSG", F, {"kind": Kind.PRAISE}), (6, D[14], "SSG", F, {"kind": Kind.PRAISE})], kb)
+    top = lambda found: max(s.shift.score for s in found if s.shift.actor == "SSG")  # noqa: E731
+    assert top(strong) > top(weak)

@@ -86,18 +86,19 @@ def test_unknown_article_is_404(client):
 def test_statements_filters(client):
     everything = ok(client.get("/api/statements", params={"limit": 500}))
     assert everything["total"] >= 10
-    items = ssg_russia(client)
-    assert [s["date"]["value"] for s in items] == ["2024-07-10", "2024-11-30"]
-    assert [s["targets"][0]["stance"] for s in items] == ["against", "favor"]
+    items = ssg_russia(client)  # several statements a day: July against Russia, November for it
+    assert list(dict.fromkeys(s["date"]["value"] for s in items)) == ["2024-07-10", "2024-11-30"]
+    assert list(dict.fromkeys((s["date"]["value"], s["targets"][0]["stance"]) for s in items)) == [
+        ("2024-07-10", "against"), ("2024-11-30", "favor")]
     # the speaker's name, folded: "الانقاذ" without hamza finds "حكومة الإنقاذ"
     by_name = ok(client.get("/api/statements", params={"speaker": "الانقاذ", "target": "روسيا"}))
     assert [s["id"] for s in by_name["items"]] == [s["id"] for s in items]
     since = ok(client.get("/api/statements", params={"speaker": "SSG", "target": "RUS", "since": "2024-08-01"}))
-    assert [s["date"]["value"] for s in since["items"]] == ["2024-11-30"]
+    assert {s["date"]["value"] for s in since["items"]} == {"2024-11-30"}
     until = ok(client.get("/api/statements", params={"target": "RUS", "until": "2024-08-01"}))
-    assert [s["date"]["value"] for s in until["items"]] == ["2024-07-10"]
+    assert {s["date"]["value"] for s in until["items"]} == {"2024-07-10"}
     favor = ok(client.get("/api/statements", params={"target": "RUS", "stance": "favor"}))
-    assert [s["targets"][0]["stance"] for s in favor["items"]] == ["favor"]
+    assert favor["items"] and {s["targets"][0]["stance"] for s in favor["items"]} == {"favor"}
     kind = items[0]["kind"]
     by_kind = ok(client.get("/api/statements", params={"kind": kind, "limit": 500}))
     assert by_kind["items"] and all(s["kind"] == kind for s in by_kind["items"])
@@ -161,11 +162,12 @@ def test_one_actor_with_aliases_and_affiliations(client):
 
 def test_actor_timeline(client):
     body = ok(client.get("/api/actors/SSG/timeline", params={"target": "روسيا"}))
-    assert [(p["day"], p["stance"]) for p in body["items"]] == [("2024-07-10", "against"), ("2024-11-30", "favor")]
+    days = [(p["day"], p["stance"]) for p in body["items"]]
+    assert list(dict.fromkeys(days)) == [("2024-07-10", "against"), ("2024-11-30", "favor")]
     assert all(p["target"]["key"] == "RUS" and p["quote"] for p in body["items"])
     # the parent body's timeline includes its sub-unit's statements
     hts = ok(client.get("/api/actors/HTS/timeline", params={"target": "RUS"}))
-    assert len(hts["items"]) == 2
+    assert len(hts["items"]) == len(body["items"])
     assert ok(client.get("/api/actors/SSG/timeline"))["total"] >= 2
     err(client.get("/api/actors/NOPE/timeline"), 404, "actor_id")
 

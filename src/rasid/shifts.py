@@ -1,25 +1,47 @@
-"""Timelines and position shifts.
+"""Timelines and position shifts that an analyst can act on.
 
 A statement belongs to its speaker's *family*: the speaker itself, its parent mention
-(إدارة الشؤون السياسية -> حكومة الإنقاذ) and, through the knowledge base, every body
-it is affiliated with at the statement's date (حكومة الإنقاذ -> هيئة تحرير الشام).
+(إدارة الشؤون السياسية -> حكومة الإنقاذ) and, through the knowledge base, the bodies it speaks
+for at the statement's date — a ministry for its government, an office holder for the office,
+a political umbrella for its armed group. Membership and alliances do not carry a stance
+(a member of the Axis speaks for itself), and a news outlet speaks for itself, never for its
+country (Haaretz is not Israel).
 
-For each (family member, target) the non-neutral stances are put in date order; a
-*shift* is a place where the stance turns (against -> favor or favor -> against). Its
-evidence is the last statement of the old stance and the first of the new. When the
-same pair of statements shows a shift for several family members, the most specific
-member that covers both statements is kept, and ``via`` records the affiliation path
-from the later statement's speaker to it.
+For each (family member, target) — knowledge-base actors, or a named body or title holder the
+knowledge base does not know (never a vague source or a stray phrase) — the statements' stances become
+a series of *days*: the confident, non-neutral stances of one day are one vote (their weighted
+majority; a day whose statements disagree evenly says nothing, so one quote read two ways
+cannot make a flip and a flip-back). A *shift* is a change between two consecutive runs of
+days, claimed only when the evidence carries it:
+
+* each side is backed by at least ``min_support`` statements (robust to one misread statement),
+  on other days than the other side; one article telling both sides counts only when it reports
+  positions more than a week apart (the reference article compares July with November);
+* each statement weighs by its confidence: the speaker resolved to an actor, the stance
+  confident, a strong cue (condemn, accuse, praise …) or a direct quote weighing more.
+
+Each shift carries its support: the statements, days and sources on each side.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Iterable
 
 from .actors.kb import KnowledgeBase
-from .model import Article, Shift, Stance, Statement
+from .model import Article, Kind, Shift, Stance, Statement
+
+# relations through which a speaker speaks for the parent body (see scripts/build_kb.py RELATIONS)
+SPEAKS_FOR = {"part_of", "holds", "minister_of", "spokesperson_of", "leader_of", "political_wing_of",
+              "armed_wing_of", "office_of", "ministry_of", "organ_of", "unit_of", "agency_of", "wing_of",
+              "branch_of", "media_office_of", "department_of", "envoy_of"}
+MEDIA_TYPES = {"media"}
+STRONG_KINDS = {Kind.CONDEMN, Kind.ACCUSE, Kind.PRAISE, Kind.THREATEN, Kind.REJECT, Kind.DENY, Kind.AGREE, Kind.WARN}
+MIN_SUPPORT = 2  # statements on each side of a shift
+MIN_WEIGHT = 0.4  # a statement's weight below this is not evidence
+SAME_STORY_DAYS = 7  # both sides told by one article within this many days are one story
 
 
 @dataclass(frozen=True)
@@ -31,6 +53,26 @@ class TimelinePoint:
     target: str
 
 
+@dataclass(frozen=True)
+class Support:
+    """The statements behind one side of a shift."""
+
+    stance: Stance
+    statements: tuple[tuple[str, str], ...]  # (article id, statement id), in date order
+    days: tuple[date, ...]
+    sources: tuple[str, ...]  # the articles' sources (outlet, file or URL), distinct
+    weight: float
+
+
+@dataclass(frozen=True)
+class SupportedShift:
+    """A :class:`rasid.model.Shift` with the evidence on each side."""
+
+    shift: Shift
+    before: Support
+    after: Support
+
+
 def statement_day(article: Article, st: Statement) -> date | None:
     if st.date is not None:
         return st.date.start
@@ -38,11 +80,14 @@ def statement_day(article: Article, st: Statement) -> date | None:
 
 
 def family(st: Statement, kb: KnowledgeBase, day: date | None) -> list[tuple[str, tuple[str, ...]]]:
-    """(member key, path of names from the speaker to it), nearest first."""
+    """(member key, path of names from the speaker to it), nearest first: the speaker, its parent
+    mention, and the bodies it speaks for at ``day``. A news outlet is its own family."""
     sp = st.speaker
     out: list[tuple[str, tuple[str, ...]]] = [(sp.key, ())]
+    if _is_media(sp.type, sp.actor_id, kb):
+        return out
     path: tuple[str, ...] = (sp.name,)
-    if sp.parent is not None:
+    if sp.parent is not None and not _is_media(sp.parent.type, sp.parent.actor_id, kb):
         out.append((sp.parent.key, path + (sp.parent.name,)))
         path = path + (sp.parent.name,)
         base = sp.parent.actor_id
@@ -50,11 +95,35 @@ def family(st: Statement, kb: KnowledgeBase, day: date | None) -> list[tuple[str
         base = sp.actor_id
     if base:
         chain = path
-        for parent_id, _ in kb.parents(base, day):
+        for parent_id, _ in kb.parents(base, day, relations=SPEAKS_FOR.__contains__):
             actor = kb.get(parent_id)
+            if actor is not None and actor.type in MEDIA_TYPES:
+                continue
             chain = chain + ((actor.name_ar if actor else parent_id),)
             out.append((parent_id, chain))
     return out
+
+
+def _trackable(key: str, st: Statement) -> bool:
+    """An actor the knowledge base does not know whose positions can still be followed: a named
+    body or title holder (المجلس المحلي في مدينة الريحان، رئيس المجلس سامر الخطيب), never a vague
+    source (مصادر) or a phrase that does not open with a speaker noun (استمرار القوات المسلحة …)."""
+    from .lexicons import speaker_nouns
+    from .arabic import fold
+
+    for m in (st.speaker, st.speaker.parent):
+        if m is None or m.key != key or m.actor_id:
+            continue
+        words = fold(m.name).split()
+        return bool(words) and speaker_nouns().get(words[0]) in ("body", "title") and len(words) >= 2
+    return False
+
+
+def _is_media(kind: str | None, actor_id: str | None, kb: KnowledgeBase) -> bool:
+    if kind in MEDIA_TYPES:
+        return True
+    actor = kb.get(actor_id) if actor_id else None
+    return actor is not None and actor.type in MEDIA_TYPES
 
 
 def _name(key: str, kb: KnowledgeBase) -> str:
@@ -62,73 +131,141 @@ def _name(key: str, kb: KnowledgeBase) -> str:
     return actor.name_ar if actor else key
 
 
+def statement_weight(st: Statement, confidence: float) -> float:
+    """How much one statement's stance toward a target counts as evidence of a position."""
+    w = confidence
+    if st.speaker.actor_id is None and (st.speaker.parent is None or st.speaker.parent.actor_id is None):
+        w *= 0.8  # a speaker the knowledge base does not know
+    if st.carried:
+        w *= 0.85  # a pronoun subject: resolved, not read
+    if st.direct:
+        w *= 1.15
+    if st.kind in STRONG_KINDS:
+        w *= 1.15
+    return round(min(w, 1.0), 3)
+
+
+@dataclass
+class _Day:
+    day: date
+    order: int
+    votes: dict[Stance, float] = field(default_factory=lambda: defaultdict(float))
+    items: list[tuple[Article, Statement, Stance, float, tuple[str, ...]]] = field(default_factory=list)
+
+    def stance(self) -> Stance | None:
+        ranked = sorted(self.votes.items(), key=lambda kv: -kv[1])
+        if not ranked or len(ranked) > 1 and ranked[0][1] < 1.5 * ranked[1][1]:
+            return None  # the day's statements disagree: no vote
+        return ranked[0][0]
+
+
 def find_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *,
                 actor: str | None = None, target: str | None = None,
-                since: date | None = None, until: date | None = None, min_confidence: float = 0.0) -> list[Shift]:
-    groups: dict[tuple[str, str], list[tuple[date, int, Article, Statement, Stance, tuple[str, ...]]]] = {}
+                since: date | None = None, until: date | None = None, min_confidence: float = 0.0,
+                min_support: int = MIN_SUPPORT) -> list[Shift]:
+    """Shifts, best first (see the module docstring); :func:`supported_shifts` gives their evidence."""
+    return [s.shift for s in supported_shifts(pairs, kb, actor=actor, target=target, since=since, until=until,
+                                              min_confidence=min_confidence, min_support=min_support)]
+
+
+def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *,
+                     actor: str | None = None, target: str | None = None,
+                     since: date | None = None, until: date | None = None, min_confidence: float = 0.0,
+                     min_support: int = MIN_SUPPORT) -> list[SupportedShift]:
+    series: dict[tuple[str, str], dict[date, _Day]] = defaultdict(dict)
     order = 0
     for article, st in pairs:
         day = statement_day(article, st)
         if day is None:
             continue
-        members = family(st, kb, day)
+        members = [(k, p) for k, p in family(st, kb, day) if kb.get(k) is not None or _trackable(k, st)]
+        if not members:
+            continue
+        # one stance per target and statement: an actor named twice with two readings is undecided
+        per_target: dict[str, dict[Stance, float]] = defaultdict(lambda: defaultdict(float))
         for ts in st.targets:
-            if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence:
+            if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence or not ts.target.actor_id:
+                continue
+            per_target[ts.target.actor_id][ts.stance] += ts.confidence
+        for tkey, readings in per_target.items():
+            if len(readings) > 1:
+                continue
+            stance, confidence = next(iter(readings.items()))
+            weight = statement_weight(st, min(confidence, 1.0))
+            if weight < MIN_WEIGHT:
                 continue
             for key, path in members:
-                if key == ts.target.key:
-                    continue
-                groups.setdefault((key, ts.target.key), []).append((day, order, article, st, ts.stance, path))
+                if key == tkey or tkey in {k for k, _ in members}:
+                    continue  # an actor's own family is never its target
+                slot = series[(key, tkey)].get(day)
+                if slot is None:
+                    slot = series[(key, tkey)][day] = _Day(day, order)
+                slot.votes[stance] += weight
+                slot.items.append((article, st, stance, weight, path))
         order += 1
-    latest = max((x[0] for items in groups.values() for x in items), default=None)
-    found: dict[tuple[str, str, str], tuple[int, Shift]] = {}
-    for (member, tkey), items in groups.items():
+    latest = max((d for days in series.values() for d in days), default=None)
+    found: dict[tuple[str, str, str], tuple[int, SupportedShift]] = {}
+    for (member, tkey), days in series.items():
         if actor and actor not in (member, _name(member, kb)):
             continue
         if target and target not in (tkey, _name(tkey, kb)):
             continue
-        items.sort(key=lambda x: (x[0], x[1]))
-        runs = _run_lengths([x[4] for x in items])
-        for n, (prev, cur) in enumerate(zip(items, items[1:])):
-            if prev[4] == cur[4]:
+        runs = _runs(sorted(days.values(), key=lambda d: (d.day, d.order)))
+        for a, b in zip(runs, runs[1:]):
+            before = [it for d in a for it in d.items if it[2] == a[0].stance()]
+            after = [it for d in b for it in d.items if it[2] == b[0].stance()]
+            if len(before) < min_support or len(after) < min_support:
                 continue
-            if since and cur[0] < since or until and cur[0] > until:
+            last, first = before[-1], after[0]
+            turn = first[1]
+            turn_day = statement_day(first[0], turn)
+            last_day = statement_day(last[0], last[1])
+            if turn_day is None or last_day is None or since and turn_day < since or until and turn_day > until:
                 continue
-            specificity = len(cur[5]) + len(prev[5])
-            score = _score(min(_conf(prev[3], tkey), _conf(cur[3], tkey)), runs[n] + runs[n + 1], cur[0], latest)
-            shift = Shift(
-                actor=member, target=tkey, before=prev[3], after=cur[3],
-                before_article=prev[2].id, after_article=cur[2].id,
-                from_stance=prev[4], to_stance=cur[4], via=cur[5], score=score,
-            )
-            k = (prev[3].id, cur[3].id, tkey)
-            if k not in found or specificity < found[k][0]:
-                found[k] = (specificity, shift)
-    shifts = [s for _, s in found.values()]
-    shifts.sort(key=lambda s: (-s.score, -(s.after.date.start.toordinal() if s.after.date else 0)))
-    return shifts
-
-
-def _run_lengths(stances: list[Stance]) -> list[int]:
-    """For each position, the length of the run of equal stances it belongs to."""
-    out = [0] * len(stances)
-    start = 0
-    for i in range(1, len(stances) + 1):
-        if i == len(stances) or stances[i] != stances[start]:
-            for j in range(start, i):
-                out[j] = i - start
-            start = i
+            if {it[0].id for it in before} == {it[0].id for it in after} and (turn_day - last_day).days < SAME_STORY_DAYS:
+                continue  # one article telling one week's events both ways: one story, not a change of position
+            shift = Shift(actor=member, target=tkey, before=last[1], after=turn, before_article=last[0].id,
+                          after_article=first[0].id, from_stance=before[0][2], to_stance=after[0][2],
+                          via=first[4], score=_score(before, after, turn_day, latest))
+            supported = SupportedShift(shift, _support(before), _support(after))
+            key = (last[1].id, turn.id, tkey)
+            specificity = len(first[4]) + len(last[4])
+            if key not in found or specificity < found[key][0]:
+                found[key] = (specificity, supported)
+    out = [s for _, s in found.values()]
+    out.sort(key=lambda s: (-s.shift.score, -(s.shift.after.date.start.toordinal() if s.shift.after.date else 0)))
     return out
 
 
-def _score(strength: float, support: int, day: date, latest: date | None) -> float:
-    """Rank a shift: how clear both stances are, how many statements back them, how recent it is."""
+def _runs(days: list[_Day]) -> list[list[_Day]]:
+    """Consecutive days with the same vote (days with no vote are left out)."""
+    runs: list[list[_Day]] = []
+    for d in days:
+        stance = d.stance()
+        if stance is None:
+            continue
+        if runs and runs[-1][0].stance() == stance:
+            runs[-1].append(d)
+        else:
+            runs.append([d])
+    return runs
+
+
+def _support(items: list[tuple[Article, Statement, Stance, float, tuple[str, ...]]]) -> Support:
+    days = sorted({statement_day(a, s) for a, s, *_ in items if statement_day(a, s) is not None})
+    sources = list(dict.fromkeys(a.source or a.url or a.id for a, *_ in items))
+    return Support(items[0][2], tuple((a.id, s.id) for a, s, *_ in items), tuple(days), tuple(sources),
+                   round(sum(w for *_, w, _ in items), 3))
+
+
+def _score(before: list, after: list, day: date, latest: date | None) -> float:
+    """Rank a shift: how strong the evidence on its weaker side is, how many statements and days back
+    it, how recent it is."""
+    strength = min(sum(w for *_, w, _ in before) / len(before), sum(w for *_, w, _ in after) / len(after))
+    support = min(len(before), len(after))
+    days = min(len({statement_day(a, s) for a, s, *_ in before}), len({statement_day(a, s) for a, s, *_ in after}))
     recency = 1.0 if latest is None else 0.5 ** (max((latest - day).days, 0) / 365)
-    return round(0.5 * strength + 0.3 * min(support, 6) / 6 + 0.2 * recency, 3)
-
-
-def _conf(st: Statement, tkey: str) -> float:
-    return max((t.confidence for t in st.targets if t.target.key == tkey), default=0.5)
+    return round(0.45 * strength + 0.25 * min(support, 6) / 6 + 0.15 * min(days, 4) / 4 + 0.15 * recency, 3)
 
 
 def timeline(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, actor: str, target: str | None = None) -> list[TimelinePoint]:

@@ -750,9 +750,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             t = toks[k]
             if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
                 break
-            if not np and cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
-                    and _mention_at(t, mentions) is None:
-                break  # the frame's ب opens what is demanded, not a subject: طالبت بإسقاط الجولاني
+            if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
+                    and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
+                break  # the frame's ب opens what is demanded or praised, not the subject: طالبت بإسقاط
+                # الجولاني؛ وأشادت الحكومة بانفتاح روسيا
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
@@ -1328,9 +1329,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if out and ":" in text[out[-1].end : t.start]:
             break
         m = _mention_at(t, mentions)
-        if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _opens_quote(text, t) \
-                and _mention_at(out[0], mentions) is None:
-            break  # a definite head, then another actor in quotes: its object (واتهم المرصد "قسد" باعتقال …)
+        if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
+                and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه"))):
+            # a definite head takes no genitive: another actor after it is the verb's object
+            # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
+            break
         if out and t.norm == "من" and out[-1].norm in CLOSE_TO and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
@@ -1515,7 +1518,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     if len(np) == 1 and key.startswith("ال") and key in speaker_nouns():
         bare = key[2:]
         for known, mention in reversed(list(state.known.items())):
-            if known.startswith(bare + " ") or fold(mention.surface).lstrip('"').startswith(bare + " "):
+            if known.startswith((bare + " ", key + " ")) or fold(mention.surface).lstrip('"').startswith(bare + " "):
                 return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, "anaphora",
                                mention.parent)
         for m in reversed([m for m in article.mentions if m.span.end <= start and m.source == "kb"]):

@@ -422,7 +422,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         for aid in {h.article_id for h in hits if h.kind == "statement"}:
             flt = StatementFilter(article=aid)
             for a, s in data.pairs(flt):
-                statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content)}
+                # the snippet comes from what was said, or from the sentence when the hit is a name
+                # outside the content (a target or the speaker named in the cue clause)
+                statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
+                                                                          "_sentence": a.slice(s.sentence)}
         titles = {}
         for h in hits:
             if h.kind == "article":
@@ -436,9 +439,12 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                               "rank": h.rank})
             elif h.ref in statements:
                 record = dict(statements[h.ref])
-                text = record.pop("_text")
+                text, sentence = record.pop("_text"), record.pop("_sentence")
+                parts = fts.snippet(text, q)
+                if not any(m for _, m in parts):
+                    parts = fts.snippet(sentence, q)
                 items.append({"kind": "statement", "statement": record, "rank": h.rank,
-                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(text, q)]})
+                              "snippet": [{"text": t, "match": m} for t, m in parts]})
         return total, items
 
     @app.get("/api/search", tags=["search"],
