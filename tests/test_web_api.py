@@ -154,9 +154,9 @@ def test_one_actor_with_aliases_and_affiliations(client):
     actor = ok(client.get("/api/actors/SSG"))["actor"]
     assert actor["name_ar"] == "حكومة الإنقاذ" and "الإنقاذ" in actor["aliases"]
     assert actor["affiliations"] == [{"parent": {"id": "HTS", "name": "هيئة تحرير الشام"},
-                                      "relation": "political_umbrella", "start": "2017-11-01", "end": None}]
+                                      "relation": "political_wing_of", "start": "2017-11-01", "end": None}]
     hts = ok(client.get("/api/actors/HTS"))["actor"]
-    assert {"id": "SSG", "name": "حكومة الإنقاذ", "relation": "political_umbrella"} in hts["members"]
+    assert {"id": "SSG", "name": "حكومة الإنقاذ", "relation": "political_wing_of"} in hts["members"]
     err(client.get("/api/actors/NOPE"), 404, "actor_id")
 
 
