@@ -747,7 +747,11 @@ def publication_date_from_text(text: str) -> date | None:
         if m.re is _ALT_RES["numeric"]:
             resolved = _r_numeric(m, _Context(None))
             if resolved is not None:
-                return date.fromisoformat(resolved[0])
+                found = date.fromisoformat(resolved[0])
+                if found.year >= 1900:
+                    return found
+                if 1300 <= found.year <= 1600 and hijri_found is None:  # 1436/10/25 هـ: a Hijri date in digits
+                    hijri_found = _hijri_to_gregorian(found.year, found.month, found.day)
             continue
         name = re.sub(r"\s+", " ", m.group("mon"))
         day, year = _int_day(m.group("day")), int(m.group("year"))

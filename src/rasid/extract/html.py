@@ -55,6 +55,9 @@ _RELATED_LABELS = (
     "طالع أيضا",  # see also
     "قد يهمك أيضا",  # you may also like
     "قد يعجبك أيضا",  # you may also like
+    "أخبار أخرى",  # other news
+    "اقرأ المزيد",  # read more
+    "قصص ذات صلة",  # related stories
 )
 # Labels of boxes that are removed without keeping their headlines.
 _DROP_LABELS = (
@@ -209,13 +212,24 @@ _DMY_DAY = re.compile(r"(?<!\d)(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?!\d)")
 
 
 def _simple_date(text: str) -> date | None:
-    """``YYYY-MM-DD``, ``YYYY/MM/DD`` or ``DD/MM/YYYY`` (Arabic-Indic digits allowed)."""
+    """``YYYY-MM-DD``, ``YYYY/MM/DD`` or ``DD/MM/YYYY`` (Arabic-Indic digits allowed); a year of
+    the Hijri calendar (1436/10/25 هـ) is converted, never read as a Gregorian year."""
     text = _key(text)
     for pattern, order in ((_ISO_DAY, (0, 1, 2)), (_DMY_DAY, (2, 1, 0))):
         for m in pattern.finditer(text):
             parts = m.groups()
+            year, month, day = int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]])
             try:
-                return date(int(parts[order[0]]), int(parts[order[1]]), int(parts[order[2]]))
+                if 1300 <= year <= 1600:
+                    from ..when import _hijri_to_gregorian
+
+                    converted = _hijri_to_gregorian(year, month, day)
+                    if converted is not None:
+                        return converted
+                    continue
+                if year < 1900:
+                    continue
+                return date(year, month, day)
             except ValueError:
                 continue
     return None
@@ -474,7 +488,8 @@ def _link_block(node: LexborNode, label_chars: int) -> bool:
     if linked == 0:
         return False
     loose = total - linked - label_chars
-    return loose <= max(12, 0.2 * (total - label_chars))
+    # (a related list often dates each headline: 02 نوفمبر 2015 beside every link)
+    return loose <= max(12, 0.35 * (total - label_chars))
 
 
 def _related_block(label: LexborNode, label_chars: int) -> list[LexborNode] | None:
@@ -574,6 +589,26 @@ def _remove_related(tree: LexborHTMLParser, body: LexborNode, out: _Cleaned) -> 
             out.related.extend(_headlines(nodes))
         for node in nodes:
             node.remove()
+
+
+# class/id words by which trafilatura discards a block, whatever it holds
+_DISCARDED_WORDS = frozenset({"related", "relatedposts", "recommended", "similar", "also", "more"})
+PROSE_CHARS = 80  # a block with this much unlinked text is prose
+PROSE_LINKED = 0.15  # … when at most this share of its text is links
+
+
+def _protect_prose(body: LexborNode) -> None:
+    """A block named like boilerplate (class="related") that holds the article's own prose — a CMS
+    putting the lead paragraph in the wrong box — loses the name, so that neither the pre-pass nor
+    trafilatura removes it for its name: a block with the article's paragraphs is never let go."""
+    for node in body.css("[class], [id]"):
+        if _names(node).isdisjoint(_DISCARDED_WORDS):
+            continue
+        total, linked = _sizes(node)
+        if total - linked >= PROSE_CHARS and linked <= PROSE_LINKED * total:
+            for attr in ("class", "id"):
+                if attr in node.attributes:
+                    del node.attrs[attr]
 
 
 def _previous_element(node: LexborNode) -> LexborNode | None:
@@ -758,6 +793,7 @@ def extract_html(html: str, *, origin: str, url: str | None = None) -> Article:
     body = tree.body
     cleaned = _Cleaned()
     if body is not None:
+        _protect_prose(body)  # first: a block of the article's prose is never removed for its name
         _remove_related(tree, body, cleaned)
         _remove_boilerplate(tree, body)
         _take_captions(body, cleaned)
