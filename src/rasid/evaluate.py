@@ -124,9 +124,10 @@ Analyse = Callable[[str, Sequence[Document]], list[Article]]
 
 
 def evaluate(shared: str | Path | None = None, sets: Iterable[str] = ("multi", "dev", "seed"), *,
-             analyse: Analyse | None = None) -> dict[str, SetReport]:
+             analyse: Analyse | None = None, embeddings: bool = True) -> dict[str, SetReport]:
     """Score rasid on the gold sets. ``analyse(outlet, documents)`` turns one outlet's documents into
-    articles; the default analyses them leave-one-outlet-out (:func:`rasid.learn.folds.analyse_held_out`)."""
+    articles; the default analyses them leave-one-outlet-out (:func:`rasid.learn.folds.held_out_analyser`),
+    with the stance model reading the text embedding or, without ``embeddings``, not (``--fast``)."""
     from .actors.kb import default_kb
     from .export import statement_record
     from .store.codec import statement_day
@@ -137,7 +138,7 @@ def evaluate(shared: str | Path | None = None, sets: Iterable[str] = ("multi", "
     if analyse is None:
         from .learn.folds import held_out_analyser
 
-        analyse = held_out_analyser(root)
+        analyse = held_out_analyser(root, embeddings=embeddings)
     reports: dict[str, SetReport] = {}
     for name in sets:
         if name not in GOLD_SETS:

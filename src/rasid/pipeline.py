@@ -167,8 +167,10 @@ class Pipeline:
     models: Models | None = field(default_factory=default_models)
 
     @classmethod
-    def default(cls) -> "Pipeline":
-        return cls(default_kb(), default_models())
+    def default(cls, fast: bool = False) -> "Pipeline":
+        """The shipped knowledge base and models; ``fast`` leaves out the text embedding the
+        stance model reads (see :meth:`rasid.learn.models.Models.load`)."""
+        return cls(default_kb(), default_models(embeddings=not fast))
 
     def run(self, document: Document | Article) -> Article:
         if isinstance(document, Article):

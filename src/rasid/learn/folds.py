@@ -15,11 +15,10 @@ from pathlib import Path
 
 from ..model import Article, Document
 
-EMBEDDINGS = True  # the stance model reads the e5 embedding of what was said (see rasid.learn.train)
-
-
-def held_out_analyser(shared: Path) -> Callable[[str, Sequence[Document]], list[Article]]:
-    """``analyse(outlet, documents)``: the documents through a pipeline whose models never saw ``outlet``."""
+def held_out_analyser(shared: Path, embeddings: bool = True) -> Callable[[str, Sequence[Document]], list[Article]]:
+    """``analyse(outlet, documents)``: the documents through a pipeline whose models never saw ``outlet``;
+    the stance model reads the e5 embedding of what was said unless ``embeddings`` is false (what
+    ``rasid ingest --fast`` ships)."""
     from ..actors.kb import default_kb
     from ..evaluate import load_scorer
     from ..pipeline import Pipeline
@@ -31,7 +30,7 @@ def held_out_analyser(shared: Path) -> Callable[[str, Sequence[Document]], list[
     scorer = load_scorer(shared)
     articles = training_articles(shared)
     examples = stance_examples(articles, scorer, Pipeline(kb, None))
-    embedded = examples.embedded() if EMBEDDINGS else None
+    embedded = examples.embedded() if embeddings else None
     antecedents = antecedent_examples(articles, scorer, kb)
 
     @lru_cache(maxsize=None)
