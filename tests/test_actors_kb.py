@@ -229,3 +229,22 @@ def test_kb_name_before_another_states_adjective_is_a_common_noun(kb):
     assert [m.actor_id for m in kb.find("في مقاومة قوات الاحتلال الأميركي")] == ["USA"]
     assert [m.actor_id for m in kb.find("هجوم على للقاعدة الأميركية")] == ["USA"]
     assert [m.actor_id for m in kb.find("ارتكبت قوات الاحتلال الإسرائيلي مجزرة")] == ["ISR_MIL"]
+
+
+@pytest.mark.parametrize("text", [
+    # "The General Authority for Endowments in Sanaa said …" — not Hayat Tahrir al-Sham (الهيئة)
+    "قالت الهيئة العامة للأوقاف في صنعاء إن المساجد تضررت.",
+    # "The National Media Authority announced …"
+    "أعلنت الهيئة الوطنية للإعلام عن خطة جديدة.",
+    # "The ruling coalition in Israel said …" — not the Syrian National Coalition (الائتلاف)
+    "وقال الائتلاف الحاكم في إسرائيل إن الحكومة باقية.",
+])
+def test_a_generic_alias_continued_by_an_adjective_names_another_body(kb, text):
+    ids = {m.actor_id for m in kb.find(text)}
+    assert "HTS" not in ids and "SNC" not in ids
+
+
+def test_a_generic_alias_alone_keeps_its_meaning(kb):
+    # "The Hay'a said in a statement that its forces repelled an attack." / "the Zionist occupation"
+    assert "HTS" in {m.actor_id for m in kb.find("قالت الهيئة في بيان إن قواتها صدت هجومًا.")}
+    assert "ISR" in {m.actor_id for m in kb.find("وقال الاحتلال الصهيوني إن قواته قصفت مواقع.")}

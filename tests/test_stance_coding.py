@@ -276,3 +276,35 @@ def test_stance_fighting_an_evil_is_no_blame_on_the_fighter(analyze):
     # "The Iranian foreign minister praised Russia's role in fighting terrorism."
     a = analyze("وأشاد وزير الخارجية الإيراني بدور روسيا في مكافحة الإرهاب.")
     assert _stances(a)["RUS"] == Stance.FAVOR
+
+
+# --- the actor a harmful act is aimed at, and the one a speaker defends -----------------------
+
+@pytest.mark.parametrize("text, victim, agent", [
+    # Al Mayadeen: "Nasrallah warned the occupation against any folly against Lebanon."
+    ("حذّر السيد حسن نصر الله الاحتلال من أي حماقة ضد لبنان.", "LBN", "ISR"),
+    # BBC style: "The minister said any incitement against Syria would be met with a response."
+    ("وقال وزير الخارجية التركي إن التحريض الإيراني على سوريا لن يمر.", "SYR", "IRN"),
+    # France 24 style: "The ministry denounced the 'Russian provocations towards Ukraine'."
+    ("ونددت وزارة الخارجية الفرنسية بما وصفته بالاستفزازات الروسية تجاه أوكرانيا.", "UKR", "RUS"),
+])
+def test_a_negative_act_aimed_at_an_actor_does_not_blame_it(analyze, text, victim, agent):
+    stances = _stances(analyze(text))
+    assert stances.get(victim) != Stance.AGAINST
+    assert stances.get(agent) == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, defended", [
+    # "Hezbollah renewed its commitment to defend Lebanon and its oil from looting."
+    ("وجدّد حزب الله التزامه بالدفاع عن لبنان وعن نفطه وغازه من النهب.", "LBN"),
+    # Maghrebi style: "The Algerian foreign minister said his country would stand in defence of Tunisia against any threat."
+    ("أكد وزير الخارجية الجزائري أن بلاده ستقف دفاعًا عن تونس من أي تهديد.", "TUN"),
+])
+def test_the_actor_defended_is_favoured_and_the_threat_is_not_its_quality(analyze, text, defended):
+    assert _stances(analyze(text)).get(defended) == Stance.FAVOR
+
+
+def test_defence_in_an_office_title_is_no_stance(analyze):
+    # "The Israeli defence minister said the army is ready." — وزير الدفاع is a title, not defending
+    stances = _stances(analyze("قال وزير الدفاع الإسرائيلي يوآف غالانت إن الجيش مستعد لكل السيناريوهات."))
+    assert stances.get("ISR") != Stance.FAVOR

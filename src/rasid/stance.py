@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import evaluative
+from .lexicons import Evaluative, evaluative
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 
 if TYPE_CHECKING:
@@ -397,6 +397,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if not (content_range[0] <= t.start < content_range[1]):
             continue
         entry = _lexicon_entry(t.norm)
+        if entry is None and _defends(toks, k):
+            entry = DEFENCE  # الدفاع عن لبنان (not وزير الدفاع: only with عن)
         if entry is None:
             continue
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
@@ -437,6 +439,13 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
+        elif how == "near" and entry.polarity < 0 and _directed(toks, k):
+            # an act aimed at someone (أي حماقة ضد لبنان، التحريض الإيراني على سوريا): read like a
+            # harmful event — its doer (the adjective or genitive after it, or the actor before) is
+            # blamed, the one it is aimed at is not
+            for m, share in _harm_roles(toks, targets, k, "event", armed):
+                scores[m.key] += polarity * share
+            continue
         hit = _attach(firsts if how == "near" else targets, k, how)
         if hit is not None:
             scores[hit.key] += polarity
@@ -463,7 +472,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), "evidence"
         elif score < -0.25:
             stance, conf, source = Stance.AGAINST, min(0.5 - score / 2, 0.95), "evidence"
-        elif prev_stance is not None and _coordinated(toks, prev_idx, i):
+        elif prev_stance is not None and _coordinated(toks, prev_idx, i, kb):
             stance, conf, source = prev_stance, 0.6, "coordinated"
         elif default is not None and first:
             stance, conf, source = default, 0.6, "cue"
@@ -807,9 +816,47 @@ STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns tha
 COUNTERS = {"مكافحه", "محاربه", "مواجهه", "التصدي", "تصدي", "دحر", "القضاء", "هزيمه", "مقاومه"}
 
 
+# nouns and verbs of protecting: حماية X من Y، الدفاع عن X من Y، صون X من Y
+PROTECTORS = {"حمايه", "دفاع", "الدفاع", "صون", "تحصين", "الذود", "ذود", "حمايتها", "حمايته", "يحمي", "تحمي",
+              "حماه", "وقايه"}
+PROTECTED_REACH = 8  # words between the protecting word and the من of what is warded off
+
+
 def _countered(toks: list[Token], k: int) -> bool:
-    """The word at ``k`` is what a noun of countering right before it fights."""
-    return k > 0 and any(stem in COUNTERS for stem in stems(toks[k - 1].norm))
+    """The word at ``k`` is what a noun of countering right before it fights (مكافحة الإرهاب), or
+    what a protecting phrase wards off (الدفاع عن لبنان … من النهب): an evil named as a threat,
+    not a quality of the actor protected."""
+    if k > 0 and any(stem in COUNTERS for stem in stems(toks[k - 1].norm)):
+        return True
+    j = k - 1 if k > 0 and toks[k - 1].norm not in ("اي", "كل") else k - 2  # من أي تهديد، من كل عدوان
+    if j < 0 or toks[j].norm not in ("من", "ومن"):
+        return False
+    return any(stem in PROTECTORS or stem in DEFENDERS
+               for i in range(max(0, j - PROTECTED_REACH), j) for stem in stems(toks[i].norm))
+
+
+DEFENCE = Evaluative("دفاع", 1, 0.5, "after")  # what a defending noun says of the one it defends
+DEFENDERS = {"دفاع", "الدفاع", "ذود", "الذود", "دفاعا", "دفاعه", "دفاعها"}
+
+
+def _defends(toks: list[Token], k: int) -> bool:
+    """A noun of defending with its object after عن (الدفاع عن لبنان، دفاعًا عن الشعب)."""
+    return k + 1 < len(toks) and toks[k + 1].norm == "عن" and any(stem in DEFENDERS for stem in stems(toks[k].norm))
+
+
+DIRECTED_LINKS = {"ضد", "علي", "بحق", "تجاه", "حيال"}  # حماقة ضد لبنان، تحريض على سوريا: the act's object follows
+
+
+def _directed(toks: list[Token], k: int) -> bool:
+    """An evaluative noun at ``k`` directed at what follows a preposition (حماقة ضد لبنان، أي
+    تحريض بحق اللاجئين): the actor after it is the one the act is aimed at, not its bearer."""
+    for j in range(k + 1, min(k + 3, len(toks))):
+        word = toks[j].norm
+        if word in DIRECTED_LINKS or word[:1] == "و" and word[1:] in DIRECTED_LINKS:
+            return True
+        if not (_adjective_like(word) or word in ("اي",)):
+            return False
+    return False
 
 
 def _stopped(toks: list[Token], k: int) -> bool:
@@ -1001,11 +1048,19 @@ def _definite_adjective(word: str) -> bool:
     return any(stem.startswith("ال") and stem.endswith(("يه", "ي")) and len(stem) > 5 for stem in stems(word))
 
 
-def _coordinated(toks: list[Token], a: int, b: int) -> bool:
+def _coordinated(toks: list[Token], a: int, b: int, kb: KnowledgeBase | None = None) -> bool:
+    """The name at ``b`` is joined to the one at ``a`` by a conjunction: a separate و / أو, or و
+    written on the name (وتركيا) — not a name that merely begins with the letter (أوكرانيا،
+    واشنطن)."""
     if b - a > 4 or b <= a:
         return False
-    between = [t.norm for t in toks[a + 1 : b + 1]]
-    return any(w in {"او", "و"} or w.startswith(("او", "و")) for w in between[:3])
+
+    def conjunction(word: str) -> bool:
+        if word in {"او", "و", "ام"}:
+            return True
+        return word.startswith("و") and len(word) >= 4 and (kb is None or not kb.opens_name(word, proclitics=False))
+
+    return any(conjunction(t.norm) for t in toks[a + 1 : b + 1][:3])
 
 
 def _refine_kind(st: Statement, targets: list[TargetStance], scores: dict[str, float]) -> Kind:

@@ -132,6 +132,9 @@ class KnowledgeBase:
         adjective (القاعدة العسكرية)."""
         last = tokens[i + length - 1].norm
         word = next((s for s in stems(last) if s.startswith("ال")), last)  # للقاعدة الأميركية
+        if length == 1 and word.startswith("ال") and i + 1 < len(tokens) and _institution_adjective(tokens[i + 1].norm) \
+                and (tokens[i + 1].norm,) not in self._index and self.actors[aid].type != "country":
+            return True  # الهيئة العامة للأوقاف، الهيئة الوطنية: another body's name, not HTS
         if not word.startswith("ال") or word.endswith(("ي", "يه")) or i + length >= len(tokens):
             return False  # (a nationality adjective itself: الحرب الروسية الأوكرانية names both)
         nxt = tokens[i + length].norm
@@ -144,6 +147,11 @@ class KnowledgeBase:
             return self._index.get((word,)) == aid
         own, theirs = self.actors[aid].code or "", self.actors[other].code or other
         return not own.startswith(theirs)
+
+    def opens_name(self, word: str, proclitics: bool = True) -> bool:
+        """Some name in the knowledge base begins with the folded ``word`` (or, with
+        ``proclitics``, it without one: وتركيا -> تركيا)."""
+        return any(stem in self._first for stem in stems(word)) if proclitics else word in self._first
 
     def find(self, text: str, tokens: list[Token] | None = None) -> list[Mention]:
         """Every knowledge-base mention in ``text``, longest match first, no overlaps."""
@@ -198,6 +206,17 @@ class KnowledgeBase:
 
 # adjectives after which a one-word definite name is the common noun: القاعدة العسكرية (a base)
 COMMON_NOUN_ADJECTIVES = {"العسكريه", "الجويه", "البحريه", "الصاروخيه", "البريه"}
+# the adjectives that make a generic noun the name of another institution (الهيئة العامة، الهيئة
+# العليا للانتخابات، الائتلاف الحاكم): a definite adjective agreeing with the noun starts a longer name
+INSTITUTION_ADJECTIVES = {"العامه", "العليا", "المستقله", "الدائمه", "الحاكم", "المؤقته", "الموحده", "التنفيذيه",
+                          "الاداريه", "التاسيسيه", "الاستشاريه", "التنسيقيه", "العام", "الاعلي", "المستقل", "الدائم"}
+
+
+def _institution_adjective(word: str) -> bool:
+    """A definite adjective that continues an institution's name: one of the list, or a
+    feminine nisba (الهيئة الوطنية، الهيئة الإدارية) — a masculine one may be the name's own
+    (الاحتلال الصهيوني، الائتلاف الوطني) and is left to the knowledge base."""
+    return word in INSTITUTION_ADJECTIVES or word.startswith("ال") and word.endswith("يه") and len(word) > 5
 
 
 def _contiguous(text: str, toks: list[Token]) -> bool:
