@@ -5,6 +5,7 @@ The statements are built by hand: the Salvation Government (SSG, the political u
 and Anadolu (a Turkish state agency) speaking about Russia (RUS).
 """
 
+from dataclasses import replace
 from datetime import date, datetime
 
 import pytest
@@ -32,7 +33,8 @@ def _pairs(spec):
     """spec: (article number, day, speaker, stance, extra kwargs) -> (Article, Statement) pairs."""
     out = []
     for n, (art, day, speaker, stance, kw) in enumerate(spec):
-        article = Article(id=f"a{art}", text="x" * 50, published=datetime.combine(day, datetime.min.time()),
+        # each statement says something of its own (the same words repeated are one statement)
+        article = Article(id=f"a{art}", text="x" * 10 + f"{n:030d}" + "x" * 10, published=datetime.combine(day, datetime.min.time()),
                           source=f"outlet{art % 3}")
         out.append((article, _statement(n, speaker, stance, **kw)))
     return out
@@ -122,3 +124,19 @@ def test_shifts_score_prefers_more_support_and_strong_cues(kb):
                       (4, D[12], "SSG", F, {"kind": Kind.PRAISE}), (6, D[14], "SSG", F, {"kind": Kind.PRAISE})], kb)
     top = lambda found: max(s.shift.score for s in found if s.shift.actor == "SSG")  # noqa: E731
     assert top(strong) > top(weak)
+
+
+def test_one_quote_repeated_by_several_articles_is_one_statement(kb):
+    # each side is one quote that two articles repeat word for word: one statement a side, no shift
+    pairs = _pairs([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}),
+                    (3, D[10], "SSG", F, {}), (4, D[12], "SSG", F, {})])
+    same = [(replace(a, text="y" * 50), s) for a, s in pairs[:2]] + [(replace(a, text="z" * 50), s) for a, s in pairs[2:]]
+    assert supported_shifts(same, kb) == []
+
+
+@pytest.mark.parametrize("speaker, target", [("NASRALLAH", "LBN"), ("PIJ", "AXIS_RESISTANCE")])
+def test_an_actors_own_country_or_alliance_is_never_the_target_of_its_shifts(kb, speaker, target):
+    # "Nasrallah on Lebanon", "Islamic Jihad on the Axis of Resistance": the speaker's "we"
+    found = _shifts([(1, D[0], speaker, A, {"target": target}), (2, D[2], speaker, A, {"target": target}),
+                     (3, D[10], speaker, F, {"target": target}), (4, D[12], speaker, F, {"target": target})], kb)
+    assert found == []

@@ -17,6 +17,9 @@ days, claimed only when the evidence carries it:
 * each side is backed by at least ``min_support`` statements (robust to one misread statement),
   on other days than the other side; one article telling both sides counts only when it reports
   positions more than a week apart (the reference article compares July with November);
+* a quote repeated word for word by several articles is one statement, and an actor's own
+  country (a Lebanese leader on Lebanon) or alliance (a member on the Axis of Resistance) is the
+  "we" of its statements, never a target of its shifts;
 * each statement weighs by its confidence: the speaker resolved to an actor, the stance
   confident, a strong cue (condemn, accuse, praise …) or a direct quote weighing more.
 
@@ -31,6 +34,7 @@ from datetime import date
 from typing import Iterable
 
 from .actors.kb import KnowledgeBase
+from .arabic.normalize import fold
 from .model import Article, Kind, Shift, Stance, Statement
 
 # relations through which a speaker speaks for the parent body (see scripts/build_kb.py RELATIONS)
@@ -173,6 +177,7 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
                      since: date | None = None, until: date | None = None, min_confidence: float = 0.0,
                      min_support: int = MIN_SUPPORT) -> list[SupportedShift]:
     series: dict[tuple[str, str], dict[date, _Day]] = defaultdict(dict)
+    quoted: dict[tuple[str, str], set[str]] = defaultdict(set)
     order = 0
     for article, st in pairs:
         day = statement_day(article, st)
@@ -194,9 +199,13 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
             weight = statement_weight(st, min(confidence, 1.0))
             if weight < MIN_WEIGHT:
                 continue
+            quote = _quote_key(article, st)
             for key, path in members:
-                if key == tkey or tkey in {k for k, _ in members}:
-                    continue  # an actor's own family is never its target
+                if key == tkey or tkey in {k for k, _ in members} or _own_side(key, tkey, kb):
+                    continue  # an actor's own family, country or alliance is never its target
+                if quote in quoted[(key, tkey)]:
+                    continue  # the same words again (a paragraph repeated by another article): one statement
+                quoted[(key, tkey)].add(quote)
                 slot = series[(key, tkey)].get(day)
                 if slot is None:
                     slot = series[(key, tkey)][day] = _Day(day, order)
@@ -235,6 +244,23 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
     out = [s for _, s in found.values()]
     out.sort(key=lambda s: (-s.shift.score, -(s.shift.after.date.start.toordinal() if s.shift.after.date else 0)))
     return out
+
+
+def _quote_key(article: Article, st: Statement) -> str:
+    """What was said, folded, to recognise one quote repeated by several articles."""
+    return " ".join(fold(article.slice(st.content)).split())[:160]
+
+
+def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
+    """The target is the member's own country (its code begins with the country's: a Lebanese
+    leader on Lebanon speaks of "us") or an alliance it belongs to (a member of the Axis of
+    Resistance on the Axis): statements about it are no position toward another party."""
+    actor, other = kb.get(member), kb.get(target)
+    if actor is None or other is None:
+        return False
+    if other.type == "country" and actor.code and other.code and actor.code[:3] == other.code[:3]:
+        return True
+    return any(p == target for p, relation in kb.parents(member) if relation == "member_of")
 
 
 def _runs(days: list[_Day]) -> list[list[_Day]]:

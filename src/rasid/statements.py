@@ -1558,11 +1558,11 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             title_end = np[np.index(holder[0]) - 1].end
             title = _clean_name(text[start:title_end])
             kb_title = kb.lookup(title)
-            bodies = [m for m in inner if m.span.end <= title_end and m.type not in ("person", "city")]
+            bodies = _employers([m for m in inner if m.span.end <= title_end and m.type not in ("person", "city")], np)
             if kb_title is not None:
                 parent = Mention(Span(start, title_end), text[start:title_end], kb_title.name_ar, kb_title.id,
                                  kb_title.type, "kb")
-            elif bodies and not _located_reporter(np, bodies[-1]):
+            elif bodies and not _located_reporter(np, bodies[-1]) and not _media_nationality(np, bodies[-1]):
                 parent = _parent(bodies[-1])
             else:  # the title itself (مدير المكتب الإعلامي في مجلس مدينة اعزاز): where he speaks from
                 parent = Mention(Span(start, title_end), text[start:title_end], title, None, "office", "pattern")
@@ -1573,12 +1573,17 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
                 # a spokesman is named with what he speaks for (المتحدث باسم الخارجية); a sub-unit by itself
                 head_end = end if link_at.norm == "باسم" else np[np.index(link_at) - 1].end
                 after = [m for m in inner if m.span.start >= link_at.end]
-                if after:
+                before = [m for m in inner if m.span.end <= link_at.start]
+                if link_at.norm in POSTING_LINKS:
+                    parent = before[-1] if before else None  # سفير روسيا لدى واشنطن: Russia's
+                elif after:
                     parent = after[0]
             elif inner:
-                parent = inner[-1]
+                parent = _employers(list(inner), np)[-1]
             if parent is not None and _located_reporter(np, parent):
                 parent = None  # مراسل الميادين في واشنطن: where the reporter is, not whom he speaks for
+            if parent is not None and _media_nationality(np, parent):
+                parent = None  # مذيعة القناة 12 الإسرائيلية: a medium's nationality, not whom it speaks for
             head = _clean_name(text[start:head_end])
             kb_head = kb.lookup(head)
             if kb_head is not None:
@@ -1637,6 +1642,29 @@ def _located_reporter(np: list[Token], parent: Mention) -> bool:
     return (np[0].norm.startswith(REPORTER_PREFIXES)
             and (parent.type in ("country", "city", "region") or parent.type == "government"
                  and len(parent.surface.split()) == 1))
+
+
+# the link of a posting (سفير روسيا لدى الولايات المتحدة): the state after it receives, not employs
+POSTING_LINKS = {"لدي"}
+# media and their people (a paper, a channel, an anchor, a columnist): a nationality adjective in their
+# phrase says where they are from, not whom they speak for (صحيفة "هآرتس" الإسرائيلية is not Israel)
+MEDIA_PREFIXES = ("صحيفه", "جريده", "مجله", "قناه", "موقع", "اذاعه", "تلفزيون", "مذيع", "محلل", "كاتب", "معلق",
+                  "محرر", "الصحيفه", "الجريده", "المجله", "القناه", "الموقع", "الاذاعه", "التلفزيون", "المذيع",
+                  "المحلل", "الكاتب", "المعلق", "المحرر")
+
+
+def _employers(bodies: list[Mention], np: list[Token]) -> list[Mention]:
+    """The bodies of a title that can employ its holder: those before a posting link (السفير
+    الروسي لدى الولايات المتحدة -> Russia), all of them when none is before it."""
+    posting = next((t for t in np[1:] if t.norm in POSTING_LINKS), None)
+    if posting is None:
+        return bodies
+    before = [m for m in bodies if m.span.end <= posting.start]
+    return before or bodies
+
+
+def _media_nationality(np: list[Token], parent: Mention) -> bool:
+    return np[0].norm.startswith(MEDIA_PREFIXES) and parent.type in ("country", "government")
 
 
 def _parent(m: Mention | None) -> Mention | None:
