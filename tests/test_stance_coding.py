@@ -308,3 +308,11 @@ def test_defence_in_an_office_title_is_no_stance(analyze):
     # "The Israeli defence minister said the army is ready." — وزير الدفاع is a title, not defending
     stances = _stances(analyze("قال وزير الدفاع الإسرائيلي يوآف غالانت إن الجيش مستعد لكل السيناريوهات."))
     assert stances.get("ISR") != Stance.FAVOR
+
+
+def test_partners_of_an_actor_say_nothing_of_it(analyze):
+    # "Sanaa warned the United States and its partners against militarising the Red Sea."
+    stances = _stances(analyze("وحذرت صنعاء الولايات المتحدة وشركاءها من مغبة عسكرة البحر الأحمر."))
+    assert stances.get("USA") != Stance.FAVOR
+    # "The official affirmed that China is our strategic partner." — "our partner" is praise
+    assert _stances(analyze("وأكد وزير الخارجية الإيراني أن الصين شريكنا الاستراتيجي."))["CHN"] == Stance.FAVOR

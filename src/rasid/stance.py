@@ -432,6 +432,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             for m, share in roles:
                 scores[m.key] += polarity * share
             continue
+        if entry.attach == "near" and _possessed(t.norm, entry):
+            continue  # X وشركاؤها، حلفاؤهم: others related to X (its partners), not a quality of X
         if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
         elif polarity > 0 and _stopped(toks, k) and _support_word(t.norm):
@@ -833,6 +835,22 @@ def _countered(toks: list[Token], k: int) -> bool:
         return False
     return any(stem in PROTECTORS or stem in DEFENDERS
                for i in range(max(0, j - PROTECTED_REACH), j) for stem in stems(toks[i].norm))
+
+
+# (not the bare ه: folded, it is also the feminine ending: متناقضة -> متناقضه)
+THIRD_PERSON_SUFFIXES = ("هما", "هم", "هن", "ها")
+
+
+def _possessed(word: str, entry: Evaluative) -> bool:
+    """A relational word with a third-person possessive (شركاؤها، حلفاؤهم): it names the
+    people related to someone; "our partner" (شريكنا) still says something of whom it calls so."""
+    for stem in stems(word):
+        if stem == entry.word:
+            return False
+        for suffix in THIRD_PERSON_SUFFIXES:
+            if stem.endswith(suffix) and entry.word in without_suffix(stem)[1:]:
+                return True
+    return False
 
 
 DEFENCE = Evaluative("دفاع", 1, 0.5, "after")  # what a defending noun says of the one it defends
