@@ -19,7 +19,7 @@ def _model():
     return E5(num_threads=1)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=64)  # a statement's text is embedded once per article; 384 named floats an entry
 def text_features(text: str) -> tuple[tuple[str, float], ...]:
     """The embedding of ``text`` as named features ``e0 … e383``."""
     vec = _model().passage([text[:1000]])[0]
