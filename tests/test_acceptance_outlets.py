@@ -16,11 +16,11 @@ from conftest import shared_path
 
 FLOORS = {
     # the five outlets of the multi-outlet gold: the macro over outlets
-    "multi": {"precision": 0.94, "recall": 0.79, "f1": 0.86, "target_recall": 0.575, "target_precision": 0.68,
-              "stance_macro_f1": 0.545, "date_accuracy": 0.65},
+    "multi": {"precision": 0.94, "recall": 0.79, "f1": 0.86, "target_recall": 0.575, "target_precision": 0.70,
+              "stance_macro_f1": 0.55, "date_accuracy": 0.65},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
-    "dev": {"f1": 0.958, "target_recall": 0.835, "target_precision": 0.685, "stance_macro_f1": 0.75,
-            "date_accuracy": 0.955},
+    "dev": {"f1": 0.958, "target_recall": 0.84, "target_precision": 0.685, "stance_macro_f1": 0.76,
+            "date_accuracy": 0.96},
     # the reference article
     "seed": {"f1": 0.999, "target_recall": 0.91, "target_precision": 0.78, "stance_accuracy": 0.99,
              "date_accuracy": 0.99},
