@@ -316,3 +316,13 @@ def test_partners_of_an_actor_say_nothing_of_it(analyze):
     assert stances.get("USA") != Stance.FAVOR
     # "The official affirmed that China is our strategic partner." — "our partner" is praise
     assert _stances(analyze("وأكد وزير الخارجية الإيراني أن الصين شريكنا الاستراتيجي."))["CHN"] == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, target", [
+    # "Khamenei affirmed that Iran will never hesitate to support the Palestinian cause."
+    ("وأكد المرشد الإيراني علي خامنئي أن إيران لن تتوانى أبداً عن دعم القضية الفلسطينية.", "PSE"),
+    # "The minister said his country would not hesitate to support Lebanon."
+    ("وقال وزير الخارجية القطري إن بلاده لن تتردد في دعم لبنان.", "LBN"),
+])
+def test_a_negated_verb_of_refraining_affirms(analyze, text, target):
+    assert _stances(analyze(text)).get(target) == Stance.FAVOR

@@ -534,3 +534,24 @@ def test_statements_negated_cue_with_a_conjunction_is_not_a_report(analyze):
     # "And the Egyptian foreign minister did not criticise Israel in his speech."
     a = analyze("ولم ينتقد وزير الخارجية المصري إسرائيل في كلمته.")
     assert a.statements == ()
+
+
+@pytest.mark.parametrize("text, employer", [
+    # "The Russian ambassador to the United States, Anatoly Antonov, said …" — Russia's envoy
+    ("وقال السفير الروسي لدى الولايات المتحدة أناتولي أنتونوف إن الإمدادات ستكون هدفاً.", "RUS"),
+    # "Russia's ambassador in Washington said …"
+    ("وقال سفير روسيا لدى واشنطن إن العلاقات متدهورة.", "RUS"),
+])
+def test_a_state_after_a_posting_link_receives_the_envoy(analyze_rules, text, employer):
+    [st] = analyze_rules(text).statements
+    assert st.speaker.parent is not None and st.speaker.parent.actor_id == employer
+
+
+@pytest.mark.parametrize("text", [
+    # "An anchor of Israel's Channel 12 said …" / "The American agency Bloomberg said …"
+    'وقالت مذيعة "القناة الـ12" الإسرائيلية إن إيران تهدد إسرائيل.',
+    'وقالت وكالة "بلومبرغ" الأميركية إن الاقتصاد التركي يتعافى.',
+])
+def test_a_mediums_nationality_is_not_whom_it_speaks_for(analyze_rules, text):
+    [st] = analyze_rules(text).statements
+    assert st.speaker.parent is None

@@ -248,7 +248,7 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
 
 def _quote_key(article: Article, st: Statement) -> str:
     """What was said, folded, to recognise one quote repeated by several articles."""
-    return " ".join(fold(article.slice(st.content)).split())[:160]
+    return "".join(ch for ch in fold(article.slice(st.content)) if ch.isalnum())[:140]
 
 
 def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:

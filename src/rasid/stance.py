@@ -882,10 +882,17 @@ def _stopped(toks: list[Token], k: int) -> bool:
     return k > 0 and any(stem in STOPPERS for stem in stems(toks[k - 1].norm))
 
 
+# verbs of refraining: negated, they affirm what follows (لن تتوانى عن دعم، لم يتوقف عن التحريض)
+REFRAINING_STEMS = ("توان", "تردد", "توقف", "تتوقف", "يتوقف", "تكف", "يكف", "نكف", "تتاخر", "يتاخر", "نتاخر",
+                    "تتوان", "يتوان", "نتوان", "تتردد", "يتردد", "نتردد", "يتوقفوا", "يتورع", "تتورع")
+
+
 def _negated(toks: list[Token], k: int) -> bool:
+    """A negator in the four words before ``k`` — unless a verb of refraining stands between
+    (لن تتوانى أبدًا عن دعم: a double negative, the support is affirmed)."""
     for j in range(max(0, k - 4), k):
         if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):
-            return True
+            return not any(toks[i].norm.startswith(REFRAINING_STEMS) for i in range(j + 1, k))
     return False
 
 

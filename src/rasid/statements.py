@@ -1648,9 +1648,9 @@ def _located_reporter(np: list[Token], parent: Mention) -> bool:
 POSTING_LINKS = {"لدي"}
 # media and their people (a paper, a channel, an anchor, a columnist): a nationality adjective in their
 # phrase says where they are from, not whom they speak for (صحيفة "هآرتس" الإسرائيلية is not Israel)
-MEDIA_PREFIXES = ("صحيفه", "جريده", "مجله", "قناه", "موقع", "اذاعه", "تلفزيون", "مذيع", "محلل", "كاتب", "معلق",
-                  "محرر", "الصحيفه", "الجريده", "المجله", "القناه", "الموقع", "الاذاعه", "التلفزيون", "المذيع",
-                  "المحلل", "الكاتب", "المعلق", "المحرر")
+MEDIA_PREFIXES = ("صحيفه", "جريده", "مجله", "قناه", "موقع", "اذاعه", "تلفزيون", "وكاله", "شبكه", "مذيع", "محلل",
+                  "كاتب", "معلق", "محرر", "الصحيفه", "الجريده", "المجله", "القناه", "الموقع", "الاذاعه", "التلفزيون",
+                  "الوكاله", "الشبكه", "المذيع", "المحلل", "الكاتب", "المعلق", "المحرر")
 
 
 def _employers(bodies: list[Mention], np: list[Token]) -> list[Mention]:
