@@ -134,9 +134,22 @@ def test_one_quote_repeated_by_several_articles_is_one_statement(kb):
     assert supported_shifts(same, kb) == []
 
 
-@pytest.mark.parametrize("speaker, target", [("NASRALLAH", "LBN"), ("PIJ", "AXIS_RESISTANCE")])
+@pytest.mark.parametrize("speaker, target", [("NASRALLAH", "LBN"), ("PIJ", "AXIS_RESISTANCE"), ("RUS_GOV", "PUTIN")])
 def test_an_actors_own_country_or_alliance_is_never_the_target_of_its_shifts(kb, speaker, target):
     # "Nasrallah on Lebanon", "Islamic Jihad on the Axis of Resistance": the speaker's "we"
     found = _shifts([(1, D[0], speaker, A, {"target": target}), (2, D[2], speaker, A, {"target": target}),
                      (3, D[10], speaker, F, {"target": target}), (4, D[12], speaker, F, {"target": target})], kb)
     assert found == []
+
+
+def test_a_stable_position_read_wrong_twice_is_no_shift(kb):
+    # ten statements against Russia, two misread as favor on two days, ten against again
+    spec = [(n, D[n], "SSG", A, {}) for n in range(10)] + [(10, D[10], "SSG", F, {}), (11, D[11], "SSG", F, {})] \
+        + [(n, D[n], "SSG", A, {}) for n in range(12, 22)]
+    assert _shifts(spec, kb) == []
+
+
+def test_a_sustained_change_is_found_once_at_its_clearest_point(kb):
+    spec = [(n, D[n], "SSG", A, {}) for n in range(6)] + [(n, D[n], "SSG", F, {}) for n in range(6, 12)]
+    found = [s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]
+    assert len(found) == 1 and found[0].after.days[0] == D[6] and found[0].before.days[-1] == D[5]

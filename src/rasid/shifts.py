@@ -9,13 +9,13 @@ country (Haaretz is not Israel).
 
 For each (family member, target) — knowledge-base actors, or a named body or title holder the
 knowledge base does not know (never a vague source or a stray phrase) — the statements' stances become
-a series of *days*: the confident, non-neutral stances of one day are one vote (their weighted
-majority; a day whose statements disagree evenly says nothing, so one quote read two ways
-cannot make a flip and a flip-back). A *shift* is a change between two consecutive runs of
-days, claimed only when the evidence carries it:
+a series of *days* of confident, non-neutral statements. A *shift* is a change point in that series, claimed
+only when the evidence carries it:
 
-* each side is backed by at least ``min_support`` statements (robust to one misread statement),
-  on other days than the other side; one article telling both sides counts only when it reports
+* the last ``WINDOW`` statements before the change hold one stance and the first ``WINDOW`` after
+  it the other, each by at least ``DOMINANCE`` of its weight, each side backed by at least
+  ``min_support`` statements on other days than the other side — a stable position read wrong now
+  and then never makes a shift; one article telling both sides counts only when it reports
   positions more than a week apart (the reference article compares July with November);
 * a quote repeated word for word by several articles is one statement, and an actor's own
   country (a Lebanese leader on Lebanon) or alliance (a member on the Axis of Resistance) is the
@@ -219,12 +219,8 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
             continue
         if target and target not in (tkey, _name(tkey, kb)):
             continue
-        runs = _runs(sorted(days.values(), key=lambda d: (d.day, d.order)))
-        for a, b in zip(runs, runs[1:]):
-            before = [it for d in a for it in d.items if it[2] == a[0].stance()]
-            after = [it for d in b for it in d.items if it[2] == b[0].stance()]
-            if len(before) < min_support or len(after) < min_support:
-                continue
+        ordered = sorted(days.values(), key=lambda d: (d.day, d.order))
+        for before, after in _change_points(ordered, min_support):
             last, first = before[-1], after[0]
             turn = first[1]
             turn_day = statement_day(first[0], turn)
@@ -253,14 +249,143 @@ def _quote_key(article: Article, st: Statement) -> str:
 
 def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
     """The target is the member's own country (its code begins with the country's: a Lebanese
-    leader on Lebanon speaks of "us") or an alliance it belongs to (a member of the Axis of
-    Resistance on the Axis): statements about it are no position toward another party."""
+    leader on Lebanon speaks of "us"), one of its own organs or office holders (the Russian
+    government on Putin), or an alliance it belongs to (a member of the Axis of Resistance on the
+    Axis): statements about it are no position toward another party."""
     actor, other = kb.get(member), kb.get(target)
     if actor is None or other is None:
         return False
     if other.type == "country" and actor.code and other.code and actor.code[:3] == other.code[:3]:
         return True
+    if any(p == member for p, _ in kb.parents(target)):
+        return True  # its own leader, minister or organ (the Russian government on Putin)
     return any(p == target for p, relation in kb.parents(member) if relation == "member_of")
+
+
+WINDOW = 8  # statements on each side of a change point that must agree
+DOMINANCE = 0.75  # the share (by weight) of each window that the side's stance must hold
+
+
+def _change_points(days: list[_Day], min_support: int) -> list[tuple[list, list]]:
+    """The places where the actor's position changes: a boundary between two days such that the
+    last ``WINDOW`` statements before it hold one stance and the first ``WINDOW`` after it the other,
+    each by at least ``DOMINANCE`` of its weight and with ``min_support`` statements. A stable
+    position read wrong now and then (140 against, two misread as favor) never qualifies;
+    neighbouring boundaries that qualify for the same change give the clearest one.
+    Returns (before, after) items, each the statements of the dominant stance in its window."""
+    items = [it for d in days for it in d.items]
+    bounds = []  # item index where each day after the first begins
+    n = 0
+    for d in days[:-1]:
+        n += len(d.items)
+        bounds.append(n)
+    out: list[tuple[list, list]] = []
+    best: tuple[float, list, list] | None = None
+    for b in bounds:
+        before, after = items[max(0, b - WINDOW):b], items[b:b + WINDOW]
+        side_b, side_a = _dominant(before), _dominant(after)
+        ok = (side_b is not None and side_a is not None and side_b[0] != side_a[0]
+              and len(side_b[2]) >= min_support and len(side_a[2]) >= min_support)
+        if ok:
+            clarity = side_b[1] + side_a[1]
+            if best is not None and best[1][0][2] == side_b[0] and best[2][0][2] == side_a[0] \
+                    and set(map(id, best[1])) & set(map(id, side_b[2])):
+                if clarity > best[0]:
+                    best = (clarity, side_b[2], side_a[2])
+                continue  # the same change seen from a neighbouring boundary
+            if best is not None:
+                out.append((best[1], best[2]))
+            best = (clarity, side_b[2], side_a[2])
+    if best is not None:
+        out.append((best[1], best[2]))
+    return out
+
+
+def _dominant(items: list) -> tuple[Stance, float, list] | None:
+    """The stance holding at least ``DOMINANCE`` of the items' weight, its share and its items."""
+    if not items:
+        return None
+    weight: dict[Stance, float] = defaultdict(float)
+    for it in items:
+        weight[it[2]] += it[3]
+    stance, top = max(weight.items(), key=lambda kv: kv[1])
+    share = top / sum(weight.values())
+    if share < DOMINANCE:
+        return None
+    return stance, share, [it for it in items if it[2] == stance]
+
+
+def _quote_key(article: Article, st: Statement) -> str:
+    """What was said, folded, to recognise one quote repeated by several articles."""
+    return "".join(ch for ch in fold(article.slice(st.content)) if ch.isalnum())[:140]
+
+
+def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
+    """The target is the member's own country (its code begins with the country's: a Lebanese
+    leader on Lebanon speaks of "us"), one of its own organs or office holders (the Russian
+    government on Putin), or an alliance it belongs to (a member of the Axis of Resistance on the
+    Axis): statements about it are no position toward another party."""
+    actor, other = kb.get(member), kb.get(target)
+    if actor is None or other is None:
+        return False
+    if other.type == "country" and actor.code and other.code and actor.code[:3] == other.code[:3]:
+        return True
+    if any(p == member for p, _ in kb.parents(target)):
+        return True  # its own leader, minister or organ (the Russian government on Putin)
+    return any(p == target for p, relation in kb.parents(member) if relation == "member_of")
+
+
+WINDOW = 8  # statements on each side of a change point that must agree
+DOMINANCE = 0.75  # the share (by weight) of each window that the side's stance must hold
+
+
+def _change_points(days: list[_Day], min_support: int) -> list[tuple[list, list]]:
+    """The places where the actor's position changes: a boundary between two days such that the
+    last ``WINDOW`` statements before it hold one stance and the first ``WINDOW`` after it the other,
+    each by at least ``DOMINANCE`` of its weight and with ``min_support`` statements. A stable
+    position read wrong now and then (140 against, two misread as favor) never qualifies;
+    neighbouring boundaries that qualify for the same change give the clearest one.
+    Returns (before, after) items, each the statements of the dominant stance in its window."""
+    items = [it for d in days for it in d.items]
+    bounds = []  # item index where each day after the first begins
+    n = 0
+    for d in days[:-1]:
+        n += len(d.items)
+        bounds.append(n)
+    out: list[tuple[list, list]] = []
+    best: tuple[float, list, list] | None = None
+    for b in bounds:
+        before, after = items[max(0, b - WINDOW):b], items[b:b + WINDOW]
+        side_b, side_a = _dominant(before), _dominant(after)
+        ok = (side_b is not None and side_a is not None and side_b[0] != side_a[0]
+              and len(side_b[2]) >= min_support and len(side_a[2]) >= min_support)
+        if ok:
+            clarity = side_b[1] + side_a[1]
+            if best is not None and best[1][0][2] == side_b[0] and best[2][0][2] == side_a[0] \
+                    and set(map(id, best[1])) & set(map(id, side_b[2])):
+                if clarity > best[0]:
+                    best = (clarity, side_b[2], side_a[2])
+                continue  # the same change seen from a neighbouring boundary
+            if best is not None:
+                out.append((best[1], best[2]))
+            best = (clarity, side_b[2], side_a[2])
+    if best is not None:
+        out.append((best[1], best[2]))
+    return out
+
+
+def _dominant(items: list) -> tuple[Stance, float, list] | None:
+    """The stance holding at least ``DOMINANCE`` of the items' weight, its share and its items."""
+    if not items:
+        return None
+    weight: dict[Stance, float] = defaultdict(float)
+    for it in items:
+        weight[it[2]] += it[3]
+    stance, top = max(weight.items(), key=lambda kv: kv[1])
+    share = top / sum(weight.values())
+    if share < DOMINANCE:
+        return None
+    return stance, share, [it for it in items if it[2] == stance]
 
 
 def _runs(days: list[_Day]) -> list[list[_Day]]:
