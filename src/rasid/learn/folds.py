@@ -19,6 +19,13 @@ def held_out_analyser(shared: Path, embeddings: bool = True) -> Callable[[str, S
     """``analyse(outlet, documents)``: the documents through a pipeline whose models never saw ``outlet``;
     the stance model reads the e5 embedding of what was said unless ``embeddings`` is false (what
     ``rasid ingest --fast`` ships)."""
+    try:
+        import sklearn  # noqa: F401  (the fold models are trained here)
+    except ImportError as exc:
+        from ..errors import ConfigError
+
+        raise ConfigError("scoring leave-one-outlet-out trains a model per outlet, which needs scikit-learn",
+                          hint="pip install 'rasid[train]'") from exc
     from ..actors.kb import default_kb
     from ..evaluate import load_scorer
     from ..pipeline import Pipeline
