@@ -10,8 +10,9 @@ The packet shows, for each shift, the actor and the target, and for each side up
 statements behind it: date, outlet and title, speaker, the sentence, and the article's lead. It does not
 show the stance rasid read, the score or the rank: the reader says which stance each side takes
 toward the target (favor / against / neutral), or that the side is not about the target or not by
-the actor (a misread speaker), and whether the two sides show a real change of position. A shift
-counts as right when the reader calls it real and the two stances the reader read are rasid's.
+the actor (a misread speaker), and whether the two sides show a real change of position. Precision
+counts the shifts the reader calls real; the strict figure also asks that the two stances the
+reader read are rasid's.
 
 Judgments keep only identifiers and the readers' verdicts (the articles stay in ../shared), so they can
 live in the repository and be scored again after a change: a shift that is no longer in the top N is
@@ -108,25 +109,28 @@ def score(args) -> int:
         if line.strip():
             j = json.loads(line)
             judged[j["shift"]] = j
-    right, seen, rows = 0, 0, []
+    rows = []
     for i, s in enumerate(found, 1):
         j = judged.get(shift_key(s))
         if j is None:
-            rows.append((i, s, None))
+            rows.append((i, s, None, None))
             continue
-        ok = bool(j.get("real")) and j.get("before_stance") == s.shift.from_stance.value \
+        real = bool(j.get("real"))
+        strict = real and j.get("before_stance") == s.shift.from_stance.value \
             and j.get("after_stance") == s.shift.to_stance.value
-        rows.append((i, s, ok))
-    for i, s, ok in rows:
-        mark = "unjudged" if ok is None else ("right" if ok else "wrong")
+        rows.append((i, s, real, strict))
+    for i, s, real, strict in rows:
+        mark = "unjudged" if real is None else ("right" if strict else "real" if real else "wrong")
         print(f"{i:3}. {mark:8} {_name(s.shift.actor, kb)} -> {_name(s.shift.target, kb)}: "
               f"{s.shift.from_stance.value} -> {s.shift.to_stance.value} (score {s.shift.score})")
     for k in (10, 20, 30):
-        part = [ok for i, _, ok in rows[:k] if ok is not None]
-        if len(rows) >= k:
-            seen = len(part)
-            right = sum(part)
-            print(f"precision@{k}: {right}/{seen} judged" + (f" = {right / seen:.2f}" if seen else ""))
+        if len(rows) < k:
+            break
+        judged_k = [(real, strict) for _, _, real, strict in rows[:k] if real is not None]
+        n = len(judged_k)
+        real_n, strict_n = sum(r for r, _ in judged_k), sum(t for _, t in judged_k)
+        print(f"precision@{k}: {real_n}/{n} judged real" + (f" = {real_n / n:.2f}" if n else "")
+              + f"; {strict_n}/{n} with both stances as rasid read them")
     return 0
 
 
