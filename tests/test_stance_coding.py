@@ -326,3 +326,30 @@ def test_partners_of_an_actor_say_nothing_of_it(analyze):
 ])
 def test_a_negated_verb_of_refraining_affirms(analyze, text, target):
     assert _stances(analyze(text)).get(target) == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, actor, stance", [
+    # Goud style, a participle inside what was announced: "...he announced the signing, praising
+    # Morocco's proposal" -> favour toward Morocco
+    ("وأعلن الرئيس الأمريكي عن توقيع الاتفاق مع الرباط، مشيدا بمقترح المغرب للحكم الذاتي.", "MAR", Stance.FAVOR),
+    # CNN Arabic style, a reported verb of condemnation: "the minister said that Cairo condemns the
+    # Turkish intervention" -> against Turkey
+    ("وقال الوزير إن القاهرة تدين بشدة التدخل التركي في ليبيا.", "TUR", Stance.AGAINST),
+    # Al Mayadeen style, a verb of accusation: "the spokesman said Tehran accuses Washington of
+    # supporting the attack" -> against the United States
+    ("وقال المتحدث باسم الخارجية الإيرانية إن طهران تتهم واشنطن بدعم الهجوم.", "USA", Stance.AGAINST),
+    # Jawhara FM style, a verb of rejection: "the party said it rejects France's interference in
+    # national affairs" -> against France
+    ("وأكد الحزب في بيان أنه يرفض تدخل فرنسا في الشأن الوطني.", "FRA", Stance.AGAINST),
+])
+def test_stance_verbs_of_evaluation_inside_what_was_said(analyze, text, actor, stance):
+    # the verbs that make a cue of praise, condemnation, accusation or rejection bear on their
+    # object wherever they appear in what was said, in every form (past, present, participle)
+    assert _stances(analyze(text)).get(actor) == stance
+
+
+def test_stance_indefinite_accusative_adjective(analyze):
+    # BBC Arabic style: "the minister said the attack on Lebanon by Israel was a criminal act" with
+    # the adjective in the accusative (مجرمًا); and a pronoun suffix is not that alif (ضربها)
+    a = analyze("وقال الوزير اللبناني إن ما قامت به إسرائيل كان عملا مجرما.")
+    assert _stances(a).get("ISR") == Stance.AGAINST

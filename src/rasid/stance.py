@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Evaluative, evaluative
+from .lexicons import Evaluative, evaluation_verbs, evaluative
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 
 if TYPE_CHECKING:
@@ -517,16 +517,25 @@ NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: ا
 @lru_cache(maxsize=1 << 16)
 def _lexicon_entry(word: str):
     """The lexicon entry of a folded word: after proclitics and a pronoun suffix are
-    stripped, then, failing that, a dual or plural ending."""
+    stripped, then, failing that, a dual or plural ending or the alif of the indefinite accusative."""
     lex = evaluative()
     forms = [form for cand in stems(word) for form in without_suffix(cand)]
     for form in forms:
         entry = lex.get(form)
         if entry:
             return entry
+    verbs = evaluation_verbs()
+    for form in forms:
+        entry = verbs.get(form)
+        if entry:
+            return entry
     for form in forms:
         if len(form) >= 6 and form.endswith(NUMBER_SUFFIXES):
             entry = lex.get(form[:-2])
+            if entry:
+                return entry
+        if len(form) >= 5 and form.endswith("ا") and not form.endswith(("ها", "نا")):  # the indefinite accusative: استثنائيًا، مجرمًا (not ضربها)
+            entry = lex.get(form[:-1])
             if entry:
                 return entry
     return None

@@ -91,6 +91,24 @@ def evaluative() -> dict[str, Evaluative]:
     return out
 
 
+# verbs of evaluation: what the reporting verb's kind says of its object (أشاد بمصر، ندد بإسرائيل،
+# اتهم روسيا، رفض التدخل التركي), in every form cues.tsv and participles.tsv give; verbs of agreement
+# are left out: their forms are also nouns of concord (توافق) and they measured worse (rasid evaluate)
+EVALUATION_KINDS = {"praise": 1, "condemn": -1, "accuse": -1, "reject": -1}
+EVALUATION_WEIGHT = 0.8
+
+
+@lru_cache(maxsize=1)
+def evaluation_verbs() -> dict[str, Evaluative]:
+    """Folded form -> Evaluative for the verbs of praise, condemnation, accusation and
+    rejection (past, present and participle forms): inside what was said they bear on the actor
+    that follows them, as their object. Entries of evaluative.tsv take precedence."""
+    forms = {form: cue.kind for form, cue in cue_forms().items()}
+    forms.update({form: cue.kind for form, (cue, _) in participle_forms().items()})
+    return {form: Evaluative(form, EVALUATION_KINDS[kind], EVALUATION_WEIGHT, "after")
+            for form, kind in forms.items() if kind in EVALUATION_KINDS}
+
+
 @lru_cache(maxsize=1)
 def participle_forms() -> dict[str, tuple[Cue, str]]:
     """Folded participle form -> (its cue, number) for every participle of ``participles.tsv``,
