@@ -555,3 +555,19 @@ def test_a_state_after_a_posting_link_receives_the_envoy(analyze_rules, text, em
 def test_a_mediums_nationality_is_not_whom_it_speaks_for(analyze_rules, text):
     [st] = analyze_rules(text).statements
     assert st.speaker.parent is None
+
+
+@pytest.mark.parametrize("text, day", [
+    # France 24 style, an object frame whose subject's name runs into the content: "The French foreign
+    # minister Jean-Yves Le Drian last Monday backed trying the French jihadist women in Iraq" (published
+    # on Monday 29 April 2024: last Monday is the 22nd); the date stands before the object
+    ("وأيد وزير الخارجية الفرنسي جون إيف لودريان الاثنين الماضي محاكمة المعتقلات في العراق.", "2024-04-22"),
+    # the same date inside what was said, after its complementiser, is the time of what is reported:
+    # "Tension prevails in the capital. The police closed the roads. The minister said that the attack
+    # took place last Monday" ->
+    # the day of publication
+    ("يسود التوتر في العاصمة. وأغلقت الشرطة الطرق. وقال الوزير إن الهجوم وقع الاثنين الماضي في العاصمة.", "2024-04-29"),
+])
+def test_statements_date_before_the_object_dates_the_act(analyze, text, day):
+    st = analyze(text, published="2024-04-29T10:00:00").statements[-1]
+    assert st.date.value == day

@@ -15,7 +15,7 @@ from typing import Callable, Iterable, Iterator
 
 from .actors.kb import KnowledgeBase, default_kb
 from .arabic.sentences import paragraphs, split_sentences
-from .arabic import fold
+from .arabic import fold, stems
 from .errors import RasidError, StageError
 from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
@@ -67,7 +67,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         if not own and not st.direct:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
             own = [d for d in dates if d.span and st.cue.end <= d.span.start < st.cue.end + 40
-                   and (d.span.end <= st.content.start + 1 or _opens(article.text, st.content.start, d.span.start))]
+                   and (d.span.end <= st.content.start + 1 or _opens(article.text, st, d.span.start))]
         if not own and not st.direct:
             # a date set off by commas among the insertions after the speaker (أعلنت القوة، التابعة
             # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act
@@ -129,9 +129,25 @@ def _inserted(text: str, st: Statement, span) -> bool:
         w in fold(before).split() for w in ("ان", "انه", "انها", "بان"))
 
 
-def _opens(text: str, content_start: int, date_start: int) -> bool:
-    """A date that opens the content (أعلنت، في حزيران الماضي، إطلاق …): the time of the act."""
-    return content_start <= date_start and text[content_start:date_start].strip(" ،,") in ("", "في", "خلال")
+COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "لان"}
+LEAD_WORDS = 4  # words of the content before a date that still dates the act
+QUOTES = "\"«»“”"
+
+
+def _opens(text: str, st: Statement, date_start: int) -> bool:
+    """A date that opens the content (أعلنت، في حزيران الماضي، إطلاق …) or, where what was said
+    is an object rather than a clause, follows a few of its words (أيد الوزير جون لودريان الاثنين
+    الماضي محاكمة …: the rest of a name): the time of the act, not of what it reports. After a
+    complementiser or a quotation mark (قال إن الهجوم وقع الاثنين) it is the time of what is reported."""
+    if date_start < st.content.start:
+        return False
+    lead = text[st.content.start:date_start]
+    if lead.strip(" ،,") in ("", "في", "خلال"):
+        return True
+    words = fold(lead).split()
+    opener = text[st.cue.end:st.content.start] + lead
+    return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTES + ":")
+            and not any(stem in COMPLEMENTIZERS for w in fold(opener).split() for stem in stems(w)))
 
 
 def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
