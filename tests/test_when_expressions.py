@@ -296,3 +296,18 @@ def test_a_date_opening_the_content_dates_the_act(analyze):
     # "The ministry announced, last June, the launch of new initiatives." (published 2024-11-30)
     a = analyze("أعلنت وزارة الخارجية الإماراتية في حزيران الماضي إطلاق مبادرات جديدة.")
     assert a.statements[0].date.value == "2024-06"
+
+
+@pytest.mark.parametrize("text, values", [
+    # France 24 style, a recap of a past year: "The attack happened in 1988 ... in late March a team
+    # arrived ... and in May an expert confirmed" -> the months are of 1988
+    ("وقع الهجوم عام 1988 على المدينة. وفي نهاية آذار/مارس وصل فريق طبي إلى المدينة. وفي أيار/مايو أكد خبير"
+     " استخدام الغاز.", ["1988", "1988-03", "1988-05"]),
+    # BBC Arabic style: "She was arrested in March 2015 and released on 12 May" -> May 2015
+    ("اعتقلت في آذار/مارس 2015 ثم أفرج عنها في 12 أيار/مايو.", ["2015-03", "2015-05-12"]),
+    # back to the present: "He left in 2015. On Friday the ministry said ... in May" -> the
+    # weekday anchors on publication again, and so does the bare month after it
+    ("غادر البلاد عام 2015. وقالت الوزارة الجمعة إنه سيعود في أيار/مايو.", ["2015", "2024-11-29", "2024-05"]),
+])
+def test_when_a_narrative_of_a_past_year_keeps_its_year(text, values):
+    assert [d.value for d in find_dates(text, PUB)] == values

@@ -336,6 +336,26 @@ class _Context:
     published: date | None
     last_month: tuple[int, int] | None = None  # (year, month) of the last resolved expression
     last_year: int | None = None
+    # the last year the text named in full (في العام 1988، في آذار 2015) and where the narrative
+    # in it got to: a narrative of a past year goes on in that year (وفي أيار/مايو …) until an
+    # expression anchored on the publication (الجمعة، الشهر الماضي) or another year comes
+    named_year: tuple[int, int] | None = None
+    position: int = 0  # where the expression being resolved starts
+    in_narrative: bool = False  # the expression being resolved took the narrative's year
+
+
+NARRATIVE_REACH = 1500  # characters from the narrative's last date within which a bare month is of its year
+
+
+def _narrative_year(ctx: _Context) -> int | None:
+    """The past year a narrative is in, when a year was named in full just before."""
+    if ctx.named_year is None or ctx.published is None:
+        return None
+    year, end = ctx.named_year
+    if year < ctx.published.year and 0 <= ctx.position - end <= NARRATIVE_REACH:
+        ctx.in_narrative = True
+        return year
+    return None
 
 
 _Resolved = tuple[str, Granularity, DateSource] | None
@@ -426,6 +446,9 @@ def _resolve_month_year(month: int, kind: str | None, ctx: _Context) -> int | No
         return pub.year
     if kind == "same" and ctx.last_month is not None:
         return ctx.last_month[0]
+    narrative = _narrative_year(ctx) if kind is None else None
+    if narrative is not None:
+        return narrative
     return pub.year if month <= pub.month else pub.year - 1  # not after publication
 
 
@@ -462,6 +485,8 @@ def _resolve_day_month(m: re.Match[str], ctx: _Context, day: int) -> _Resolved:
             return None
         if kind in ("past", "next", "current", "same"):
             year = _resolve_month_year(month, kind, ctx)
+        elif (narrative := _narrative_year(ctx)) is not None:
+            year = narrative
         else:
             year = pub.year
             try:
@@ -691,6 +716,7 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
             if m is None or m.start() < last_end:
                 continue
             last_end = m.end()
+            ctx.position, ctx.in_narrative = m.start(), False
             resolved = _RESOLVERS[name](m, ctx)
             if resolved is None:
                 continue
@@ -701,6 +727,10 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
             out.append(DateRef(value, granularity, source, text[start:end], Span(start + offset, end + offset)))
             parts = [int(p) for p in value.split("-")]
             ctx.last_year = parts[0]
+            if m.groupdict().get("year") or ctx.in_narrative:
+                ctx.named_year = (parts[0], m.end())  # named, or the narrative goes on
+            elif source == DateSource.RELATIVE:
+                ctx.named_year = None  # back to the time of publication
             if len(parts) >= 2:
                 ctx.last_month = (parts[0], parts[1])
     return out
