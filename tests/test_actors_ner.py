@@ -198,3 +198,21 @@ def test_joint_decoder_matches_string_features_on_anercorp(tagger: NerTagger) ->
                 [s], document_features([s], propagate([s], [tagger.crf_labels(s)]))))[0]
             for s in document[:3]]
 
+
+
+def test_a_proclitic_glued_to_a_name_is_dropped_only_on_evidence() -> None:
+    from rasid.actors.unknown import _glued_names
+    from rasid.model import Mention, Span
+
+    # BBC Arabic style: "Jeff Sessions said he is innocent. Pelosi called Sessions (بسيشنز: with the
+    # preposition glued) and asked him to resign. Walid Jumblatt said ..., and Jumblatt added."
+    text = "قال جيف سيشنز إنه بريء. واتصلت بيلوسي بسيشنز. وقال وليد جنبلاط إن الوضع صعب، وأضاف جنبلاط."
+
+    def person(word: str) -> Mention:
+        start = text.index(word)
+        return Mention(Span(start, start + len(word)), word, word, None, "person", "ner")
+
+    found = [person(w) for w in ("جيف سيشنز", "بسيشنز", "وليد جنبلاط", "جنبلاط")]
+    surfaces = [m.surface for m in _glued_names(text, found, [])]
+    # سيشنز is named elsewhere: the ب goes; وليد is a name of its own (no "ليد" elsewhere): it stays
+    assert surfaces == ["جيف سيشنز", "سيشنز", "وليد جنبلاط", "جنبلاط"]

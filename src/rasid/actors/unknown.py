@@ -45,7 +45,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True) -> list[Me
         return not any(a < end and start < b for a, b in taken)
 
     if ner:
-        for m in _ner_names(text):
+        for m in _glued_names(text, _ner_names(text), known):
             if free(m.span.start, m.span.end):
                 out.append(m)
                 taken.append((m.span.start, m.span.end))
@@ -78,6 +78,28 @@ def _ner_names(text: str) -> list[Mention]:
         if len(fold(name)) < MIN_SURNAME:
             continue
         out.append(Mention(Span(start, end), surface, name, None, kind, "ner"))
+    return out
+
+
+GLUED = "وبلفك"  # one-letter proclitics: and, with/by, to/for, so, like
+
+
+def _glued_names(text: str, found: list[Mention], known: list[Mention]) -> list[Mention]:
+    """Names the tagger took with a one-letter proclitic glued on (وليندزي غراهام، بسيشنز):
+    the letter is dropped when the rest is a word of a person named in the article (its own
+    name elsewhere, or a surname). Without that evidence the letter stays: وليد، بسام، لطفي and
+    كمال begin with these letters too."""
+    persons = [m for m in (*found, *known) if m.type == "person"]
+    out = []
+    for m in found:
+        first = fold(m.surface).split()[0] if m.surface.split() else ""
+        words = {w for other in persons if other is not m for w in fold(other.surface).split()}
+        if (m.type == "person" and first[:1] in GLUED and len(first) > MIN_SURNAME and first[1:] in words
+                and first not in words):
+            start = m.span.start + 1
+            surface = text[start:m.span.end]
+            m = Mention(Span(start, m.span.end), surface, " ".join(surface.split()), m.actor_id, m.type, m.source)
+        out.append(m)
     return out
 
 
