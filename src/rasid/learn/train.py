@@ -169,7 +169,11 @@ def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float
     ``embedded`` rows are given, the embedding of what was said."""
     rows = embedded if embedded is not None else examples.rows
     keep = [k for k, (o, lab) in enumerate(zip(examples.outlets, examples.labels)) if o != exclude_outlet and lab != "none"]
-    return fit("stance", [rows[k] for k in keep], [examples.labels[k] for k in keep], c=c,
+    # classes weighted to balance them for the plain model only: leave-one-outlet-out, balancing
+    # raised its macro-F1 (multi 0.541 -> 0.554, dev 0.754 -> 0.768) and lowered the embedding
+    # model's (multi 0.585 -> 0.572)
+    weight = None if embedded is not None else "balanced"
+    return fit("stance", [rows[k] for k in keep], [examples.labels[k] for k in keep], c=c, class_weight=weight,
                meta={"held_out": exclude_outlet, "embedding": "content" if embedded is not None else None})
 
 
