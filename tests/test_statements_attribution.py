@@ -571,3 +571,17 @@ def test_a_mediums_nationality_is_not_whom_it_speaks_for(analyze_rules, text):
 def test_statements_date_before_the_object_dates_the_act(analyze, text, day):
     st = analyze(text, published="2024-04-29T10:00:00").statements[-1]
     assert st.date.value == day
+
+
+def test_statements_given_names_show_gender(kb):
+    from rasid.model import Mention, Span
+    from rasid.statements import _title_gender
+
+    def person(surface: str, name: str | None = None) -> Mention:
+        return Mention(Span(0, len(surface)), surface, name or surface, None, "person", "ner")
+
+    # Hillary Clinton, the US president Donald Trump, the Moroccan minister Nabila …, an unknown name
+    assert _title_gender(person("هيلاري كلينتون")) == "f"
+    assert _title_gender(person("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")) == "m"
+    assert _title_gender(person("الوزيرة المغربية نبيلة منيب")) == "f"
+    assert _title_gender(person("كيسلياك")) is None

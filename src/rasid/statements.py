@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Cue, cue_forms, markers, participle_forms, speaker_nouns
+from .lexicons import Cue, cue_forms, given_names, markers, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
 if TYPE_CHECKING:
@@ -183,11 +183,22 @@ def _antecedent_features(m: Mention, sentences_back: int, position: int | None, 
 
 
 def _title_gender(m: Mention) -> str | None:
-    """The gender a person's title shows (وزيرة، المتحدثة: feminine), else None."""
+    """The gender a person's title (وزيرة، المتحدثة: feminine) or given name (هيلاري، دونالد) shows,
+    else None."""
     words = fold(m.surface).split()
     if not words or m.type not in ("person", "office"):
         return None
-    return "f" if words[0].endswith("ه") and speaker_nouns().get(words[0]) == "title" else None
+    if words[0].endswith("ه") and speaker_nouns().get(words[0]) == "title":
+        return "f"
+    if m.type != "person":
+        return None
+    names = given_names()
+    # the canonical name's first word, else a given name after the title (وزيرة الخارجية … هند)
+    for word in fold(m.name).split()[:1] + words[:4]:
+        for stem in stems(word)[:2]:
+            if stem in names:
+                return names[stem]
+    return None
 
 
 def _agrees(e: _Entity, gender: str | None, plural: bool | None) -> bool:

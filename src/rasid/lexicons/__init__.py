@@ -125,3 +125,9 @@ def participle_forms() -> dict[str, tuple[Cue, str]]:
         for form, number in forms.items():
             out.setdefault(form, (cue, number))
     return out
+
+
+@lru_cache(maxsize=1)
+def given_names() -> dict[str, str]:
+    """Folded given name -> its gender ("f" or "m"), from ``given_names.tsv``."""
+    return {fold(row[0]): row[1] for row in rows("given_names.tsv")}
