@@ -585,3 +585,13 @@ def test_statements_given_names_show_gender(kb):
     assert _title_gender(person("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")) == "m"
     assert _title_gender(person("الوزيرة المغربية نبيلة منيب")) == "f"
     assert _title_gender(person("كيسلياك")) is None
+
+
+def test_statements_relayed_words_after_a_dated_masdar(analyze):
+    # France 24 style: "The Korean news agency quoted Bashar al-Assad as saying on 30 May: 'I will visit North
+    # Korea'" — the date after قوله is the time of the act and the words are the quotation
+    a = analyze("أعلنت الرئاسة زيارة مرتقبة. ونقلت وكالة الأنباء المركزية الكورية عن بشار الأسد قوله يوم 30"
+                " مايو/أيار \"سأزور كوريا الشمالية وألتقي مع الزعيم كيم جونغ أون\".", published="2018-06-03T10:00:00")
+    st = a.statements[-1]
+    assert st.direct and a.slice(st.content).startswith("سأزور")
+    assert st.date.value == "2018-05-30"

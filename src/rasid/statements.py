@@ -791,7 +791,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             speaker = _speaker_mention(article, kb, np, mentions, state)
             after_np = _skip_adverbials(text, toks, _after_name_tail(text, toks, toks.index(np[-1]) + 1))
             if after_np < len(toks) and toks[after_np].norm in {"قوله", "قولها", "قولهم", "قوله،"}:
-                after_np += 1
+                after_np = _skip_adverbials(text, toks, after_np + 1)  # قوله يوم 30 مايو "…": the time, then the words
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
             for t in toks[after_np : after_np + 2]:
