@@ -567,6 +567,10 @@ def test_a_mediums_nationality_is_not_whom_it_speaks_for(analyze_rules, text):
     # took place last Monday" ->
     # the day of publication
     ("يسود التوتر في العاصمة. وأغلقت الشرطة الطرق. وقال الوزير إن الهجوم وقع الاثنين الماضي في العاصمة.", "2024-04-29"),
+    # Jawhara FM style: "The association called for revising law no. 33 of the year 2004" -> a year that
+    # qualifies a noun (لسنة) names the law, it is not the time of the act
+    ("أعلن الحزب موقفه. وأغلقت الشرطة الطرق. وطالبت الجمعية بمراجعة القانون عدد 33 لسنة 2004 المتعلق بالجمعيات.",
+     "2024-04-29"),
 ])
 def test_statements_date_before_the_object_dates_the_act(analyze, text, day):
     st = analyze(text, published="2024-04-29T10:00:00").statements[-1]

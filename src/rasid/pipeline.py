@@ -144,6 +144,8 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
     lead = text[st.content.start:date_start]
     if lead.strip(" ،,") in ("", "في", "خلال"):
         return True
+    if fold(text[date_start:date_start + 5]).startswith(("لسنه", "لعام")):
+        return False  # of the year, qualifying a noun (القانون عدد 33 لسنة 2004): a name, not a time
     words = fold(lead).split()
     opener = text[st.cue.end:st.content.start] + lead
     return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTES + ":")
