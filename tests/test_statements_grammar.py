@@ -130,3 +130,14 @@ def test_statements_cue_in_a_relative_clause_speaks_for_its_head(analyze):
     (st,) = a.statements
     assert st.speaker.actor_id is not None and "أردوغان" in st.speaker.surface
     assert a.slice(st.content) == "وقوف بلاده بجانب قطر"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Goud style: "A statement of the royal court said: 'the United States will open a consulate'"
+    ("أعلن الحزب موقفه. قال بيان للديوان الملكي “الولايات المتحدة ستفتح قنصلية بمدينة الداخلة”.", "بيان للديوان الملكي"),
+    # Jawhara FM style: "A statement of the presidency office said that the talks were positive"
+    ("أعلن الحزب موقفه. وقال بيان للمكتب الرئاسي إن المحادثات كانت إيجابية.", "بيان للمكتب الرئاسي"),
+])
+def test_grammar_a_bodys_document_is_the_subject(analyze, text, speaker):
+    st = analyze(text).statements[-1]
+    assert st.speaker.name == speaker

@@ -1501,6 +1501,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if _speaker_noun(first):
         return True
+    if len(np) >= 2 and first in DOCUMENT_NOUNS and np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm):
+        return True  # a body's document speaks for it: قال بيان للديوان الملكي …
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
     if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
                               for n in _glue_heads()):
