@@ -31,7 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .actors.kb import KnowledgeBase
 from .arabic.normalize import fold
@@ -224,14 +224,18 @@ def statement_entries(article: Article, st: Statement, kb: KnowledgeBase,
 
 
 def build_series(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *, min_confidence: float = 0.0,
-                 only: set[SeriesKey] | None = None) -> dict[SeriesKey, dict[date, _Day]]:
+                 only: set[SeriesKey] | None = None,
+                 seen: Callable[[Article, Statement, list[Entry]], None] | None = None) -> dict[SeriesKey, dict[date, _Day]]:
     """The days of every (member, target) series (or of the ``only`` ones), in the order each series first
-    appears in ``pairs``. A series depends on its own statements alone, read in the order of ``pairs``."""
+    appears in ``pairs``. A series depends on its own statements alone, read in the order of ``pairs``.
+    ``seen`` is called with every statement's entries (see :func:`statement_entries`)."""
     series: dict[SeriesKey, dict[date, _Day]] = defaultdict(dict)
     quoted: dict[SeriesKey, set[str]] = defaultdict(set)
     order = 0
     for article, st in pairs:
         day, entries = statement_entries(article, st, kb, min_confidence)
+        if seen is not None:
+            seen(article, st, entries)
         if day is None or not entries:
             continue
         quote = _quote_key(article, st)
