@@ -249,7 +249,7 @@ def shifts(db: Optional[str] = DbOption,
     """Actors (or their affiliates) whose stance toward a target changed, with both quotes.
 
     Shifts are stored in the database and kept current as articles and corrections are written; the
-    first call on a database that has none builds them once (about 25 s for 70,000 statements);
+    first call on a database that has none builds them once (about 30 s for 70,000 statements);
     --rebuild builds them again."""
     from .actors.kb import default_kb
     from .export import write_jsonl

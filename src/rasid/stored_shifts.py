@@ -43,7 +43,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .actors.kb import KnowledgeBase
 from .errors import StoreError
 from .model import Article, Shift, Stance, Statement
-from .shifts import (MIN_SUPPORT, Candidate, Entry, SeriesKey, Support, SupportedShift, _Day, _name, build_series,
+from .shifts import (MIN_SUPPORT, Entry, SeriesKey, Support, SupportedShift, _Day, _name, build_series,
                      score_of, series_candidates, statement_entries)
 from .store import Store
 from .store.tables import corrections as C
