@@ -178,7 +178,11 @@ class LedgerWriter:
             elif outcome == "rejected":
                 self.summary.rejected += 1
                 if self.on_rejection is not None:
-                    self.on_rejection(item)  # type: ignore[arg-type]
+                    if isinstance(item, Article):
+                        # the store could not write this article and recorded a rejection in its place
+                        item = Rejection(item.source or item.id, "store", "the document could not be stored "
+                                         "(the reason is recorded with the rejections in the database)")
+                    self.on_rejection(item)
             else:
                 self.summary.skipped += 1
         if self.shifts_kb is not None and "ingested" in outcomes:
