@@ -258,3 +258,12 @@ def test_issue14_head_answers_like_get_without_a_body(client):
         assert head.status_code == get.status_code == 200, (path, head.status_code)
         assert head.content == b"" and head.headers.get("content-type") == get.headers.get("content-type")
     assert client.head("/api/nothing-here").status_code == 404
+
+
+def test_shifts_pages_with_limit_and_offset(client):
+    everything = ok(client.get("/api/shifts"))
+    assert everything["total"] == len(everything["items"]) >= 2
+    second = ok(client.get("/api/shifts", params={"limit": 1, "offset": 1}))
+    assert (second["total"], second["limit"], second["offset"]) == (everything["total"], 1, 1)
+    assert second["items"] == everything["items"][1:2]
+    assert ok(client.get("/api/shifts", params={"offset": everything["total"]}))["items"] == []

@@ -142,8 +142,10 @@ class LedgerWriter:
     """Collects analysed documents and writes them with their keys, ``batch_size`` at a time."""
 
     def __init__(self, store, summary: IngestSummary, batch_size: int, progress: Progress | None = None,
-                 on_rejection: OnRejection | None = None, dedup=None):
+                 on_rejection: OnRejection | None = None, dedup=None, shifts_kb=None):
         self.store = store
+        # the knowledge base the stored shifts are kept current with after every batch (see rasid.stored_shifts)
+        self.shifts_kb = shifts_kb
         self.summary = summary
         self.batch_size = batch_size
         self.progress = progress
@@ -176,9 +178,19 @@ class LedgerWriter:
             elif outcome == "rejected":
                 self.summary.rejected += 1
                 if self.on_rejection is not None:
-                    self.on_rejection(item)  # type: ignore[arg-type]
+                    if isinstance(item, Article):
+                        # the store could not write this article and recorded a rejection in its place
+                        item = Rejection(item.source or item.id, "store", "the document could not be stored "
+                                         "(the reason is recorded with the rejections in the database)")
+                    self.on_rejection(item)
             else:
                 self.summary.skipped += 1
+        if self.shifts_kb is not None and "ingested" in outcomes:
+            from .stored_shifts import refresh
+
+            # the batch and its marks are committed: a kill before or during this leaves the marks for the
+            # next ingest or read to bring in
+            refresh(self.store, self.shifts_kb)
         if self.progress is not None:
             self.progress(self.summary)
 
@@ -209,13 +221,23 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
     ``on_rejection`` with every new rejection. Documents finished by an earlier run (killed
     or not) are skipped and counted in ``summary.skipped``. With ``dedup`` a syndicated copy
     (exact or near, see :mod:`rasid.ingest.dedup`) is linked to its original in the same
-    transaction that stores it (``summary.linked``).
+    transaction that stores it (``summary.linked``). The stored shifts (:mod:`rasid.stored_shifts`) are
+    brought up to date after every batch, for the series the batch touched (a database that has never
+    had them built leaves that to its first read, or ``rasid shifts --rebuild``).
     """
     if batch_size < 1:
         raise ConfigError(f"batch_size must be at least 1, got {batch_size}", hint="use e.g. 200")
     if workers < 0:
         raise ConfigError(f"workers must be 0 (in this process) or more, got {workers}", hint="use e.g. --workers 4")
     items = iter_items(paths_or_documents)
+    from .stored_shifts import start_if_empty
+
+    shifts_kb = getattr(pipeline, "kb", None)
+    if shifts_kb is None:
+        from .actors.kb import default_kb
+
+        shifts_kb = default_kb()
+    start_if_empty(store, shifts_kb)  # a new database keeps its stored shifts current from the first batch
     deduplicator = None
     if dedup:
         from .ingest.dedup import Deduplicator
@@ -227,13 +249,13 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
         return run_distributed(items, store, workers=workers or None, scheduler=scheduler,
                                partition_size=partition_size or min(batch_size, 100), batch_size=batch_size,
                                pipeline=pipeline, progress=progress, on_rejection=on_rejection,
-                               dedup=deduplicator if deduplicator is not None else False)
+                               dedup=deduplicator if deduplicator is not None else False, shifts_kb=shifts_kb)
     if pipeline is None:
         from .pipeline import Pipeline
 
         pipeline = Pipeline.default()
     summary = IngestSummary()
-    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, deduplicator)
+    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, deduplicator, shifts_kb)
     for chunk in fresh_chunks(store, items, batch_size, summary):
         writer.add(analyse_pairs(pipeline, chunk))
     writer.flush()

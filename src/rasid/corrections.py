@@ -31,6 +31,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from .errors import ConfigError, StoreError
 from .model import Article, DateRef, DateSource, Granularity, Mention, Span, Stance, Statement, TargetStance
 
+from .store.store import mark_shifts_dirty
 from .store.tables import corrections as corrections_table  # created by migration 0004
 
 CORRECTED = "correction"  # Mention.source of a speaker or target set by an analyst
@@ -289,6 +290,7 @@ def save_correction(store: Any, c: Correction) -> Correction:
         with store.engine.begin() as conn:
             result = conn.execute(sa.insert(corrections_table).values(**_row(c)))
             new_id = result.inserted_primary_key[0]
+            mark_shifts_dirty(conn, [c.article_id])  # its statement's shift series are computed again
     except SQLAlchemyError as exc:
         raise _fail(store, "cannot store a correction", exc) from exc
     return replace(c, id=int(new_id))
@@ -317,8 +319,13 @@ def delete_correction(store: Any, correction_id: int) -> bool:
     """Remove a correction; False when there is none with that id."""
     try:
         with store.engine.begin() as conn:
-            return conn.execute(sa.delete(corrections_table).where(
-                corrections_table.c.id == correction_id)).rowcount > 0
+            article_id = conn.execute(sa.select(corrections_table.c.article_id).where(
+                corrections_table.c.id == correction_id)).scalar()
+            if article_id is None:
+                return False
+            conn.execute(sa.delete(corrections_table).where(corrections_table.c.id == correction_id))
+            mark_shifts_dirty(conn, [article_id])
+            return True
     except SQLAlchemyError as exc:
         raise _fail(store, f"cannot delete correction {correction_id}", exc) from exc
 

@@ -75,7 +75,7 @@ def _client(workers: int | None, scheduler: str | None):
 def run_distributed(documents: Iterable[Item], store, *, workers: int | None = None, scheduler: str | None = None,
                     client: Any = None, partition_size: int = 100, batch_size: int = 200, pipeline: Any = None,
                     kb_dir: str | None = None, max_pending: int | None = None, progress: Progress | None = None,
-                    on_rejection: OnRejection | None = None, dedup: Any = True) -> IngestSummary:
+                    on_rejection: OnRejection | None = None, dedup: Any = True, shifts_kb: Any = None) -> IngestSummary:
     """Analyse ``documents`` on a Dask cluster and write the results to ``store``.
 
     Give one of ``workers`` (start a local cluster of that many single-threaded processes),
@@ -86,7 +86,8 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
     first time it runs a task. Documents go to the cluster ``partition_size`` per task;
     results are written ``batch_size`` documents per transaction, with the copies ``dedup`` (a
     :class:`rasid.ingest.dedup.Deduplicator`; True: one built from the store; False: none) finds
-    linked in the same transaction.
+    linked in the same transaction. ``shifts_kb`` (a knowledge base) keeps the stored shifts current after
+    every batch (see :mod:`rasid.stored_shifts`); None leaves them to the next read.
     """
     if partition_size < 1 or batch_size < 1:
         raise ConfigError(f"partition_size and batch_size must be at least 1, got {partition_size} and {batch_size}",
@@ -101,7 +102,8 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
         from .ingest.dedup import Deduplicator
 
         dedup = Deduplicator.from_store(store)
-    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, None if dedup is False else dedup)
+    writer = LedgerWriter(store, summary, batch_size, progress, on_rejection, None if dedup is False else dedup,
+                          shifts_kb)
     try:
         n_workers = max(len(client.scheduler_info().get("workers", {})), 1)
         limit = max_pending or 2 * n_workers + 2

@@ -29,9 +29,9 @@ Each shift carries its support: the statements, days and sources on each side.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .actors.kb import KnowledgeBase
 from .arabic.normalize import fold
@@ -176,143 +176,143 @@ def supported_shifts(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBa
                      actor: str | None = None, target: str | None = None,
                      since: date | None = None, until: date | None = None, min_confidence: float = 0.0,
                      min_support: int = MIN_SUPPORT) -> list[SupportedShift]:
-    series: dict[tuple[str, str], dict[date, _Day]] = defaultdict(dict)
-    quoted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    series = build_series(pairs, kb, min_confidence=min_confidence)
+    latest = max((d for days in series.values() for d in days), default=None)
+    wanted = {key: days for key, days in series.items()
+              if (not actor or actor in (key[0], _name(key[0], kb)))
+              and (not target or target in (key[1], _name(key[1], kb)))}
+    found = [c for c in series_candidates(wanted, min_support)
+             if not (since and c.turn_day < since or until and c.turn_day > until)]
+    return rank(found, latest)
+
+
+SeriesKey = tuple[str, str]  # (family member, target): one series of days
+Entry = tuple[str, str, Stance, float, tuple[str, ...]]  # member, target, stance, weight, path to the member
+
+
+def statement_entries(article: Article, st: Statement, kb: KnowledgeBase,
+                      min_confidence: float = 0.0) -> tuple[date | None, list[Entry]]:
+    """The statement's day and what it contributes to each series it belongs to, in the order the series
+    see it (targets as the statement names them, then family members nearest first). The entries do not
+    depend on other statements: only the check for a quote repeated within a series does."""
+    day = statement_day(article, st)
+    if day is None:
+        return None, []
+    members = [(k, p) for k, p in family(st, kb, day) if kb.get(k) is not None or _trackable(k, st)]
+    if not members:
+        return day, []
+    # one stance per target and statement: an actor named twice with two readings is undecided
+    per_target: dict[str, dict[Stance, float]] = defaultdict(lambda: defaultdict(float))
+    for ts in st.targets:
+        if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence or not ts.target.actor_id:
+            continue
+        per_target[ts.target.actor_id][ts.stance] += ts.confidence
+    out: list[Entry] = []
+    keys = {k for k, _ in members}
+    for tkey, readings in per_target.items():
+        if len(readings) > 1:
+            continue
+        stance, confidence = next(iter(readings.items()))
+        weight = statement_weight(st, min(confidence, 1.0))
+        if weight < MIN_WEIGHT:
+            continue
+        for key, path in members:
+            if key == tkey or tkey in keys or _own_side(key, tkey, kb):
+                continue  # an actor's own family, country or alliance is never its target
+            out.append((key, tkey, stance, weight, path))
+    return day, out
+
+
+def build_series(pairs: Iterable[tuple[Article, Statement]], kb: KnowledgeBase, *, min_confidence: float = 0.0,
+                 only: set[SeriesKey] | None = None,
+                 seen: Callable[[Article, Statement, list[Entry]], None] | None = None) -> dict[SeriesKey, dict[date, _Day]]:
+    """The days of every (member, target) series (or of the ``only`` ones), in the order each series first
+    appears in ``pairs``. A series depends on its own statements alone, read in the order of ``pairs``.
+    ``seen`` is called with every statement's entries (see :func:`statement_entries`)."""
+    series: dict[SeriesKey, dict[date, _Day]] = defaultdict(dict)
+    quoted: dict[SeriesKey, set[str]] = defaultdict(set)
     order = 0
     for article, st in pairs:
-        day = statement_day(article, st)
-        if day is None:
+        day, entries = statement_entries(article, st, kb, min_confidence)
+        if seen is not None:
+            seen(article, st, entries)
+        if day is None or not entries:
             continue
-        members = [(k, p) for k, p in family(st, kb, day) if kb.get(k) is not None or _trackable(k, st)]
-        if not members:
-            continue
-        # one stance per target and statement: an actor named twice with two readings is undecided
-        per_target: dict[str, dict[Stance, float]] = defaultdict(lambda: defaultdict(float))
-        for ts in st.targets:
-            if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence or not ts.target.actor_id:
+        quote = _quote_key(article, st)
+        for key, tkey, stance, weight, path in entries:
+            if only is not None and (key, tkey) not in only:
                 continue
-            per_target[ts.target.actor_id][ts.stance] += ts.confidence
-        for tkey, readings in per_target.items():
-            if len(readings) > 1:
-                continue
-            stance, confidence = next(iter(readings.items()))
-            weight = statement_weight(st, min(confidence, 1.0))
-            if weight < MIN_WEIGHT:
-                continue
-            quote = _quote_key(article, st)
-            for key, path in members:
-                if key == tkey or tkey in {k for k, _ in members} or _own_side(key, tkey, kb):
-                    continue  # an actor's own family, country or alliance is never its target
-                if quote in quoted[(key, tkey)]:
-                    continue  # the same words again (a paragraph repeated by another article): one statement
-                quoted[(key, tkey)].add(quote)
-                slot = series[(key, tkey)].get(day)
-                if slot is None:
-                    slot = series[(key, tkey)][day] = _Day(day, order)
-                slot.votes[stance] += weight
-                slot.items.append((article, st, stance, weight, path))
+            if quote in quoted[(key, tkey)]:
+                continue  # the same words again (a paragraph repeated by another article): one statement
+            quoted[(key, tkey)].add(quote)
+            slot = series[(key, tkey)].get(day)
+            if slot is None:
+                slot = series[(key, tkey)][day] = _Day(day, order)
+            slot.votes[stance] += weight
+            slot.items.append((article, st, stance, weight, path))
         order += 1
-    latest = max((d for days in series.values() for d in days), default=None)
-    found: dict[tuple[str, str, str], tuple[int, SupportedShift]] = {}
+    return dict(series)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A change point of one series before shifts found by several family members are merged and ranked:
+    the shift without its score (which depends on the newest day of all series), what the score is made of,
+    and the ``specificity`` (path lengths) by which the nearest member wins a change seen by several."""
+
+    shift: Shift
+    before: Support
+    after: Support
+    turn_day: date
+    specificity: int
+    strength: float
+    support: int
+    days: int
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return (self.shift.before.id, self.shift.after.id, self.shift.target)
+
+
+def series_candidates(series: dict[SeriesKey, dict[date, _Day]], min_support: int = MIN_SUPPORT) -> list[Candidate]:
+    """The change points of each series, series by series in the given order."""
+    out: list[Candidate] = []
     for (member, tkey), days in series.items():
-        if actor and actor not in (member, _name(member, kb)):
-            continue
-        if target and target not in (tkey, _name(tkey, kb)):
-            continue
         ordered = sorted(days.values(), key=lambda d: (d.day, d.order))
         for before, after in _change_points(ordered, min_support):
             last, first = before[-1], after[0]
             turn = first[1]
             turn_day = statement_day(first[0], turn)
             last_day = statement_day(last[0], last[1])
-            if turn_day is None or last_day is None or since and turn_day < since or until and turn_day > until:
+            if turn_day is None or last_day is None:
                 continue
             if {it[0].id for it in before} == {it[0].id for it in after} and (turn_day - last_day).days < SAME_STORY_DAYS:
                 continue  # one article telling one week's events both ways: one story, not a change of position
             shift = Shift(actor=member, target=tkey, before=last[1], after=turn, before_article=last[0].id,
                           after_article=first[0].id, from_stance=before[0][2], to_stance=after[0][2],
-                          via=first[4], score=_score(before, after, turn_day, latest))
-            supported = SupportedShift(shift, _support(before), _support(after))
-            key = (last[1].id, turn.id, tkey)
-            specificity = len(first[4]) + len(last[4])
-            if key not in found or specificity < found[key][0]:
-                found[key] = (specificity, supported)
+                          via=first[4], score=0.0)
+            strength, support, n_days = _score_parts(before, after)
+            out.append(Candidate(shift, _support(before), _support(after), turn_day, len(first[4]) + len(last[4]),
+                                 strength, support, n_days))
+    return out
+
+
+def rank(candidates: Iterable[Candidate], latest: date | None) -> list[SupportedShift]:
+    """Shifts best first: a change seen by several family members once, through the nearest member
+    (the first one seen on a tie), each scored against ``latest``, the newest day of every series."""
+    found: dict[tuple[str, str, str], tuple[int, SupportedShift]] = {}
+    for c in candidates:
+        if c.key in found and c.specificity >= found[c.key][0]:
+            continue
+        score = score_of(c.strength, c.support, c.days, c.turn_day, latest)
+        found[c.key] = (c.specificity, SupportedShift(replace(c.shift, score=score), c.before, c.after))
     out = [s for _, s in found.values()]
-    out.sort(key=lambda s: (-s.shift.score, -(s.shift.after.date.start.toordinal() if s.shift.after.date else 0)))
+    out.sort(key=lambda s: (-s.shift.score, -_after_ordinal(s.shift)))
     return out
 
 
-def _quote_key(article: Article, st: Statement) -> str:
-    """What was said, folded, to recognise one quote repeated by several articles."""
-    return "".join(ch for ch in fold(article.slice(st.content)) if ch.isalnum())[:140]
-
-
-def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
-    """The target is the member's own country (its code begins with the country's: a Lebanese
-    leader on Lebanon speaks of "us"), one of its own organs or office holders (the Russian
-    government on Putin), or an alliance it belongs to (a member of the Axis of Resistance on the
-    Axis): statements about it are no position toward another party."""
-    actor, other = kb.get(member), kb.get(target)
-    if actor is None or other is None:
-        return False
-    if other.type == "country" and actor.code and other.code and actor.code[:3] == other.code[:3]:
-        return True
-    if any(p == member for p, _ in kb.parents(target)):
-        return True  # its own leader, minister or organ (the Russian government on Putin)
-    return any(p == target for p, relation in kb.parents(member) if relation == "member_of")
-
-
-WINDOW = 8  # statements on each side of a change point that must agree
-DOMINANCE = 0.75  # the share (by weight) of each window that the side's stance must hold
-
-
-def _change_points(days: list[_Day], min_support: int) -> list[tuple[list, list]]:
-    """The places where the actor's position changes: a boundary between two days such that the
-    last ``WINDOW`` statements before it hold one stance and the first ``WINDOW`` after it the other,
-    each by at least ``DOMINANCE`` of its weight and with ``min_support`` statements. A stable
-    position read wrong now and then (140 against, two misread as favor) never qualifies;
-    neighbouring boundaries that qualify for the same change give the clearest one.
-    Returns (before, after) items, each the statements of the dominant stance in its window."""
-    items = [it for d in days for it in d.items]
-    bounds = []  # item index where each day after the first begins
-    n = 0
-    for d in days[:-1]:
-        n += len(d.items)
-        bounds.append(n)
-    out: list[tuple[list, list]] = []
-    best: tuple[float, list, list] | None = None
-    for b in bounds:
-        before, after = items[max(0, b - WINDOW):b], items[b:b + WINDOW]
-        side_b, side_a = _dominant(before), _dominant(after)
-        ok = (side_b is not None and side_a is not None and side_b[0] != side_a[0]
-              and len(side_b[2]) >= min_support and len(side_a[2]) >= min_support)
-        if ok:
-            clarity = side_b[1] + side_a[1]
-            if best is not None and best[1][0][2] == side_b[0] and best[2][0][2] == side_a[0] \
-                    and set(map(id, best[1])) & set(map(id, side_b[2])):
-                if clarity > best[0]:
-                    best = (clarity, side_b[2], side_a[2])
-                continue  # the same change seen from a neighbouring boundary
-            if best is not None:
-                out.append((best[1], best[2]))
-            best = (clarity, side_b[2], side_a[2])
-    if best is not None:
-        out.append((best[1], best[2]))
-    return out
-
-
-def _dominant(items: list) -> tuple[Stance, float, list] | None:
-    """The stance holding at least ``DOMINANCE`` of the items' weight, its share and its items."""
-    if not items:
-        return None
-    weight: dict[Stance, float] = defaultdict(float)
-    for it in items:
-        weight[it[2]] += it[3]
-    stance, top = max(weight.items(), key=lambda kv: kv[1])
-    share = top / sum(weight.values())
-    if share < DOMINANCE:
-        return None
-    return stance, share, [it for it in items if it[2] == stance]
+def _after_ordinal(shift: Shift) -> int:
+    return shift.after.date.start.toordinal() if shift.after.date else 0
 
 
 def _quote_key(article: Article, st: Statement) -> str:
@@ -409,12 +409,18 @@ def _support(items: list[tuple[Article, Statement, Stance, float, tuple[str, ...
                    round(sum(w for *_, w, _ in items), 3))
 
 
-def _score(before: list, after: list, day: date, latest: date | None) -> float:
-    """Rank a shift: how strong the evidence on its weaker side is, how many statements and days back
-    it, how recent it is."""
+def _score_parts(before: list, after: list) -> tuple[float, int, int]:
+    """What a shift's score is made of: the evidence's strength on its weaker side, and how many
+    statements and days back each side (the smaller)."""
     strength = min(sum(w for *_, w, _ in before) / len(before), sum(w for *_, w, _ in after) / len(after))
     support = min(len(before), len(after))
     days = min(len({statement_day(a, s) for a, s, *_ in before}), len({statement_day(a, s) for a, s, *_ in after}))
+    return strength, support, days
+
+
+def score_of(strength: float, support: int, days: int, day: date, latest: date | None) -> float:
+    """Rank a shift: how strong the evidence on its weaker side is, how many statements and days back
+    it, how recent it is (``day``, its turn, against ``latest``, the newest day of all series)."""
     recency = 1.0 if latest is None else 0.5 ** (max((latest - day).days, 0) / 365)
     return round(0.45 * strength + 0.25 * min(support, 6) / 6 + 0.15 * min(days, 4) / 4 + 0.15 * recency, 3)
 

@@ -26,6 +26,7 @@ from .tables import ingest_ledger as L
 from .tables import mentions as M
 from .tables import rejections as R
 from .tables import seen_urls as U
+from .tables import shift_dirty as DIRTY
 from .tables import sentences as SE
 from .tables import statements as S
 from .tables import targets as T
@@ -153,6 +154,7 @@ class Store:
         for table in (A, SE, M, S, T, SIG):
             if rows[table.name]:
                 conn.execute(sa.insert(table), rows[table.name])
+        mark_shifts_dirty(conn, [r["id"] for r in rows["articles"]])
         return flags
 
     @staticmethod
@@ -163,7 +165,10 @@ class Store:
         conn.execute(sa.delete(M).where(M.c.article_id == article_id))
         conn.execute(sa.delete(SE).where(SE.c.article_id == article_id))
         conn.execute(sa.delete(SIG).where(SIG.c.article_id == article_id))
-        return conn.execute(sa.delete(A).where(A.c.id == article_id)).rowcount > 0
+        deleted = conn.execute(sa.delete(A).where(A.c.id == article_id)).rowcount > 0
+        if deleted:
+            mark_shifts_dirty(conn, [article_id])
+        return deleted
 
     # --- reading -----------------------------------------------------------
 
@@ -280,6 +285,36 @@ class Store:
                 return
             offset += _BATCH
 
+    def statements_where(self, *, ids: Iterable[str] = (), articles: Iterable[str] = (),
+                         originals_only: bool = False, conn: Connection | None = None
+                         ) -> list[tuple[Article, Statement, tuple[bool, str, str, int]]]:
+        """The statements with these ids and those of these articles, each with its (light) article and
+        its place in the order of :meth:`statements` (``(no day, day, article id, position)``), sorted by it.
+
+        ``conn`` reads inside a caller's transaction (its own writes included)."""
+        if conn is None:
+            try:
+                with self.engine.connect() as own:
+                    return self.statements_where(ids=ids, articles=articles, originals_only=originals_only, conn=own)
+            except SQLAlchemyError as exc:
+                raise self._error("cannot read statements", exc) from exc
+        rows: dict[str, Any] = {}
+        for column, values in ((S.c.id, list(dict.fromkeys(ids))), (S.c.article_id, list(dict.fromkeys(articles)))):
+            for i in range(0, len(values), _BATCH):
+                query = sa.select(S).where(column.in_(values[i : i + _BATCH]))
+                if originals_only:
+                    query = query.where(~sa.exists().where(A.c.id == S.c.article_id, A.c.duplicate_of.is_not(None)))
+                for r in conn.execute(query).mappings():
+                    rows[r["id"]] = r
+        ordered = sorted(rows.values(), key=_statement_place)
+        stmts = self._statements_of(conn, ordered)
+        cache: dict[str, Article] = {}
+        wanted = list({r["article_id"] for r in ordered})
+        for i in range(0, len(wanted), _BATCH):
+            for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted[i : i + _BATCH]))).mappings():
+                cache[r["id"]] = codec.article_from_row(r, light=True)
+        return [(cache[r["article_id"]], st, _statement_place(r)) for r, st in zip(ordered, stmts)]
+
     def rejections(self) -> list[Rejection]:
         """Every recorded rejection, oldest first."""
         with self.engine.connect() as conn:
@@ -326,6 +361,8 @@ class Store:
         try:
             with self.engine.begin() as conn:
                 result = conn.execute(sa.update(A).where(A.c.id == article_id).values(duplicate_of=original_id))
+                if result.rowcount > 0:
+                    mark_shifts_dirty(conn, [article_id])  # a copy's statements leave the shifts (or come back)
                 return result.rowcount > 0
         except SQLAlchemyError as exc:
             raise self._error(f"cannot mark article {article_id} as a duplicate", exc) from exc
@@ -503,10 +540,23 @@ class Store:
         return StoreError(reason, hint=hint)
 
 
+def mark_shifts_dirty(conn: Connection, article_ids: Sequence[str]) -> None:
+    """Record, in the writer's own transaction, that the stored shifts of these articles' series must be
+    computed again (see rasid.stored_shifts): a write and its mark are committed together or not at all."""
+    if article_ids:
+        conn.execute(sa.insert(DIRTY), [{"article_id": a} for a in dict.fromkeys(article_ids)])
+
+
 def _document_fault(exc: BaseException) -> bool:
     """Whether a write failed because of a document's data (then that document is rejected) rather than
     because of the database itself (locked, full, unreachable: then the batch stops with an error)."""
     return not isinstance(exc, (OperationalError, InterfaceError))
+
+
+def _statement_place(row: Any) -> tuple[bool, str, str, int]:
+    """A statement row's place in :meth:`Store.statements`'s order (article ids are hex, so Python's
+    string order is the database's)."""
+    return (row["day"] is None, row["day"] or "", row["article_id"], row["position"])
 
 
 def _url_hash(url: str) -> str:

@@ -203,3 +203,67 @@ article_signatures = sa.Table(
     sa.Column("text_hash", sa.String(40), nullable=False),
     sa.Column("minhash", sa.LargeBinary),
 )
+
+
+# stored position shifts and what keeps them current (see rasid.stored_shifts; migration 0007)
+shift_links = sa.Table(
+    "shift_links",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("statement_id", sa.String(128), nullable=False),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("actor", sa.Text, nullable=False),  # the series' family member (actor id, or a name)
+    sa.Column("target", sa.Text, nullable=False),
+)
+
+shift_series = sa.Table(
+    "shift_series",
+    metadata,
+    sa.Column("actor", sa.Text, primary_key=True),
+    sa.Column("target", sa.Text, primary_key=True),
+    sa.Column("last_day", sa.String(10), nullable=False),  # the series' newest day
+)
+
+shift_rows = sa.Table(
+    "shift_rows",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("actor", sa.Text, nullable=False),
+    sa.Column("target", sa.Text, nullable=False),
+    # where the series first appears in the statements' order (day, article, position) and which of that
+    # statement's entries opens it, then the change point's place in the series: the order ties are kept in
+    sa.Column("series_day", sa.String(10)),
+    sa.Column("series_article", sa.String(64), nullable=False),
+    sa.Column("series_position", sa.Integer, nullable=False),
+    sa.Column("series_entry", sa.Integer, nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("before_statement", sa.String(128), nullable=False),
+    sa.Column("after_statement", sa.String(128), nullable=False),
+    sa.Column("before_article", sa.String(64), nullable=False),
+    sa.Column("after_article", sa.String(64), nullable=False),
+    sa.Column("from_stance", sa.String(16), nullable=False),
+    sa.Column("to_stance", sa.String(16), nullable=False),
+    sa.Column("via", sa.JSON, nullable=False),
+    sa.Column("turn_day", sa.String(10), nullable=False),
+    sa.Column("after_ordinal", sa.Integer, nullable=False),
+    sa.Column("specificity", sa.Integer, nullable=False),
+    sa.Column("strength", sa.Float, nullable=False),
+    sa.Column("support", sa.Integer, nullable=False),
+    sa.Column("days", sa.Integer, nullable=False),
+    sa.Column("before_support", sa.JSON, nullable=False),
+    sa.Column("after_support", sa.JSON, nullable=False),
+)
+
+shift_dirty = sa.Table(
+    "shift_dirty",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+)
+
+shift_state = sa.Table(
+    "shift_state",
+    metadata,
+    sa.Column("key", sa.String(32), primary_key=True),
+    sa.Column("value", sa.Text, nullable=False),
+)

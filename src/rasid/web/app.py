@@ -76,6 +76,7 @@ from .render import marked_paragraphs
 HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
+SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
 MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
 MAX_INGEST_URLS = 20
@@ -408,8 +409,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                    min_confidence: float = Query(0.0, ge=0.0, le=1.0, description="Ignore weaker stances"),
                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
-        found = data.shifts(actor=actor, target=target, since=since, until=until, min_confidence=min_confidence)
-        total, items = page(found, limit, offset)
+        total, items = data.shifts(actor=actor, target=target, since=since, until=until,
+                                   min_confidence=min_confidence, limit=limit, offset=offset)
         return paged(total, items, limit, offset)
 
     # --- API: search ---------------------------------------------------------------
@@ -664,20 +665,23 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         for p in all_points:
             targets.setdefault(p["target"]["key"], p["target"]["name"])
         points = [p for p in all_points if not target or target in (p["target"]["key"], p["target"]["name"])]
-        shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0)
+        _, shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0,
+                                limit=SHIFTS_PER_PAGE)
         return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points,
                       targets=targets, target=target or "", shifts=shifts)
 
     @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
     def shifts_page(request: Request, actor: str | None = None, target: str | None = None,
                     since: str | None = None, until: str | None = None,
-                    min_confidence: float = Query(0.0, ge=0.0, le=1.0), lang: str | None = None) -> Response:
+                    min_confidence: float = Query(0.0, ge=0.0, le=1.0), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                    lang: str | None = None) -> Response:
         # an HTML form sends empty fields as "": they mean "no filter" here
         since, until = _day(since, "since"), _day(until, "until")
         check_range(since, until)
-        found = data.shifts(actor=actor or None, target=target or None, since=since, until=until,
-                            min_confidence=min_confidence)
-        return render(request, "shifts.html", lang, shifts=found, actor=actor or "", target=target or "",
+        total, found = data.shifts(actor=actor or None, target=target or None, since=since, until=until,
+                                   min_confidence=min_confidence, limit=SHIFTS_PER_PAGE, offset=offset)
+        return render(request, "shifts.html", lang, shifts=found, total=total, offset=offset, limit=SHIFTS_PER_PAGE,
+                      actor=actor or "", target=target or "",
                       since=since.isoformat() if since else "", until=until.isoformat() if until else "",
                       min_confidence=min_confidence, writable=token is not None)
 

@@ -22,9 +22,10 @@ from ..arabic import fold
 from ..corrections import (Correction, Key, apply_corrections, correction_record, index, load_corrections,
                            orphaned, statement_key)
 from ..export import article_record, shift_record, statement_record
-from ..model import Actor, Article, Mention, Statement
+from ..model import Actor, Article, Mention, Shift, Statement
 from ..shifts import find_shifts, statement_day, timeline
 from ..store import Store
+from ..stored_shifts import read_shifts
 from ..store.tables import articles as A
 from ..store.tables import statements as S
 
@@ -276,15 +277,28 @@ class Data:
         return out
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
-               min_confidence: float) -> list[dict[str, Any]]:
-        return self.cached(("shifts", actor, target, since, until, min_confidence),
-                           lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
+               min_confidence: float, limit: int | None = None, offset: int = 0) -> tuple[int, list[dict[str, Any]]]:
+        """(how many shifts match, the records of ``[offset:offset+limit]``), best first.
+
+        Read from the stored shifts (:mod:`rasid.stored_shifts`, brought up to date first); a
+        ``min_confidence`` above 0 is computed from every statement (kept between requests)."""
+        if min_confidence:
+            records = self.cached(("shifts", actor, target, since, until, min_confidence),
+                                  lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
+            return len(records), records[offset:] if limit is None else records[offset : offset + limit]
+        found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target), since=since,
+                            until=until, limit=limit, offset=offset)
+        return found.total, self._shift_list([s.shift for s in found.shifts], dict(found.articles))
 
     def _shift_records(self, pairs: list[Pair], actor: str | None, target: str | None, since: date | None,
                        until: date | None, min_confidence: float) -> list[dict[str, Any]]:
         found = find_shifts(pairs, self.kb, actor=self.resolve(actor), target=self.resolve(target), since=since,
                             until=until, min_confidence=min_confidence)
-        articles = {a.id: a for a, _ in pairs}  # the statements' articles carry their text: no extra reads
+        return self._shift_list(found, {a.id: a for a, _ in pairs})
+
+    def _shift_list(self, found: list[Shift], articles: dict[str, Article | None]) -> list[dict[str, Any]]:
+        """Shift records with the title, cue and targets of each side; ``articles`` (light ones carry the
+        text) saves reading them again."""
 
         def lookup(article_id: str) -> Article | None:
             if article_id not in articles:
