@@ -22,7 +22,8 @@ added as table rows without building their strings, and the Viterbi pass runs ov
 all sentences of a document at once (see :class:`_Decoder`); the labels equal
 crfsuite's own.
 
-Tokens: :meth:`NerTagger.entities` uses :func:`rasid.arabic.tokenize` for words
+Tokens: :meth:`NerTagger.entities` uses the words of :func:`rasid.arabic.tokenize` (the
+article's tokens, scanned once for every stage: :func:`rasid.arabic.tokens.tokens_in`)
 and adds each punctuation character between words as a token of its own, the way
 ANERcorp splits punctuation, so the model sees the context it was trained on.
 """
@@ -34,7 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..arabic import fold, stems, tokenize
+from ..arabic import fold, stems
+from ..arabic.tokens import tokens_in
 from ..errors import ConfigError
 
 MODEL_NAME = "ner.crfsuite"
@@ -575,7 +577,8 @@ def stack_path(path: str | Path) -> Path:
 
 
 def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """Word tokens from :func:`tokenize`, plus every punctuation character between them."""
+    """Word tokens (those of :func:`rasid.arabic.tokenize`, shared with the other stages through
+    :func:`tokens_in`), plus every punctuation character between them."""
     out: list[tuple[int, int, str]] = []
     prev = 0
 
@@ -585,7 +588,7 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
             if not ch.isspace() and not ("\u064B" <= ch <= "\u065F" or ch == "\u0640"):
                 out.append((k, k + 1, ch))
 
-    for tok in tokenize(text):
+    for tok in tokens_in(text, 0, len(text)):
         gap(prev, tok.start)
         out.append((tok.start, tok.end, tok.text))
         prev = tok.end
