@@ -49,20 +49,26 @@ def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
 def _scan(text: str, offset: int) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD.finditer(text):
-        word = m.group()
-        norm = _fold_word(word)
-        if not norm:
-            continue
-        cut = _glue_point(word, norm) if len(norm) >= 5 else None
-        if cut is None and len(word) >= 5:
-            cut = _lost_space(word)
-        if cut is not None:
-            start = m.start() + offset
-            tokens.append(Token(start, start + cut, word[:cut], _fold_word(word[:cut])))
-            tokens.append(Token(start + cut, m.end() + offset, word[cut:], _fold_word(word[cut:])))
-            continue
-        tokens.append(Token(m.start() + offset, m.end() + offset, word, norm))
+        start = m.start() + offset
+        for a, b, word, norm in _word_tokens(m.group()):
+            tokens.append(Token(start + a, start + b, word, norm))
     return tuple(tokens)
+
+
+@lru_cache(maxsize=300_000)
+def _word_tokens(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The tokens of one regex word as ``(start, end, text, norm)`` relative to it: none when it
+    folds to nothing, two when a space was lost inside it, else the word itself (kept per word:
+    a text repeats its words)."""
+    norm = _fold_word(word)
+    if not norm:
+        return ()
+    cut = _glue_point(word, norm) if len(norm) >= 5 else None
+    if cut is None and len(word) >= 5:
+        cut = _lost_space(word)
+    if cut is not None:
+        return ((0, cut, word[:cut], _fold_word(word[:cut])), (cut, len(word), word[cut:], _fold_word(word[cut:])))
+    return ((0, len(word), word, norm),)
 
 
 # what may follow a reporting verb whose space was lost (أعلنتالمنظمة، وشكروزير، أكدفي)
