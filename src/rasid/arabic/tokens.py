@@ -9,7 +9,7 @@ off, in the order Arabic allows them (conjunction, then preposition, then articl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -177,10 +177,11 @@ def without_suffix(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
-    """Tokens of a whole article, kept for the few stages that read it (a small cache: articles are big)."""
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
+    """Tokens of a whole article with their starts and ends, kept for the stages that read it
+    (a small cache: articles are big)."""
     toks = _scan(text, 0)
-    return toks, tuple(t.start for t in toks)
+    return toks, tuple(t.start for t in toks), tuple(t.end for t in toks)
 
 
 def tokens_in(text: str, start: int, end: int) -> list[Token]:
@@ -189,10 +190,8 @@ def tokens_in(text: str, start: int, end: int) -> list[Token]:
     Equal to ``tokenize(text[start:end], start)`` whenever the span boundaries fall between words,
     as sentence spans do.
     """
-    toks, starts = _text_tokens(text)
+    toks, starts, ends = _text_tokens(text)
     i = bisect_left(starts, start)
-    out = []
-    while i < len(toks) and toks[i].end <= end:
-        out.append(toks[i])
-        i += 1
-    return out
+    # the tokens from the first that starts in the span up to the first that ends after it (tokens
+    # follow each other, so their ends rise with their starts)
+    return list(toks[i : max(i, bisect_right(ends, end))])
