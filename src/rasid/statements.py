@@ -246,10 +246,25 @@ def _speaker_noun(word: str) -> bool:
 OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني")
 
 
+@lru_cache(maxsize=100_000)
+def _cue_readings(word: str) -> frozenset[str]:
+    """Every reading of a folded word that :func:`_is_cue_token` looks up among the cues: the
+    word, without its conjunction, and either of those without an object pronoun."""
+    candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
+    readings = set(candidates)
+    for cand in candidates:
+        for suffix in OBJECT_SUFFIXES:
+            if cand.endswith(suffix) and len(cand) - len(suffix) >= 3:
+                readings.add(cand[: -len(suffix)])
+    return frozenset(readings)
+
+
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
+    if cues.keys().isdisjoint(_cue_readings(word)):
+        return None  # no reading of the word is a cue (most words: decided in one step)
     candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
     for cand in candidates:
         cue = cues.get(cand)
