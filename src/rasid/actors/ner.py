@@ -856,6 +856,8 @@ def _document_scores(weights: _Weights, columns: slice, base: Sequence["np.ndarr
     # a word or stem seen once in the document gets no document features
     repeated_stems = {k for k, v in by_stem.items() if len(v) > 1 or sum(v.values()) > 1}
     label_rows = weights.label_rows
+    # the document-feature rows of a word with a type: the same for all its occurrences with that type
+    token_rows: dict[tuple[str, str], list[int]] = {}
     out = []
     b = 0
     for fs, labs in zip(folded, labels):
@@ -872,13 +874,16 @@ def _document_scores(weights: _Weights, columns: slice, base: Sequence["np.ndarr
         which: list[int] = []
         for i in [i for i, f in enumerate(fs) if _vote_key(f) in repeated_stems]:
             f = fs[i]
-            own = labs[i].partition("-")[2] or "O"
-            for votes, name in ((by_word[f], "d"), (by_stem[_vote_key(f)], "db")):
-                if len(votes) == 1 and votes.get(own) == 1:
-                    continue  # the only occurrence: no document features
-                found = weights.vote_rows(name, own, tuple(x for x, c in votes.items() if c - (x == own) > 0))
-                where.extend([i] * len(found))
-                which.extend(found)
+            own = _kind(labs[i])
+            found = token_rows.get((f, own))
+            if found is None:
+                found = token_rows[f, own] = []
+                for votes, name in ((by_word[f], "d"), (by_stem[_vote_key(f)], "db")):
+                    if len(votes) == 1 and votes.get(own) == 1:
+                        continue  # the only occurrence: no document features
+                    found.extend(weights.vote_rows(name, own, tuple(x for x, c in votes.items() if c - (x == own) > 0)))
+            where.extend([i] * len(found))
+            which.extend(found)
         if where:
             np.add.at(e, where, matrix[which, columns])
         out.append(e)
