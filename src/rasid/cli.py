@@ -6,6 +6,7 @@ printed as one line naming the document and the reason; the library never exits.
 
 from __future__ import annotations
 
+import gc
 import sys
 from datetime import date
 from enum import Enum
@@ -96,10 +97,17 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
         def on_progress(summary) -> None:
             progress.update(task, description=f"ingesting: {summary}")
 
-        pipeline = None
-        if fast:
-            from .pipeline import Pipeline
+        from .pipeline import Pipeline
 
+        pipeline = None
+        if not (workers or scheduler):
+            # The analysis runs in this process, whose knowledge base, models and lexicons live
+            # until it ends: load them all, then keep them out of the garbage collector's full
+            # passes, which would otherwise walk their large tables (and the stages' word caches)
+            # again and again (a fifth of the run time of --fast on 1,000 articles)
+            pipeline = Pipeline.default(fast=fast).load()
+            gc.freeze()
+        elif fast:
             pipeline = Pipeline.default(fast=True)
         summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
                                batch_size=batch_size, progress=on_progress, on_rejection=on_rejection, dedup=dedup)

@@ -190,6 +190,19 @@ class Pipeline:
         stance model reads (see :meth:`rasid.learn.models.Models.load`)."""
         return cls(default_kb(), default_models(embeddings=not fast))
 
+    def load(self) -> "Pipeline":
+        """Load now what the stages otherwise load on the first document that needs it (the NER
+        tagger and its gazetteer), so that a long run can set it aside as permanent (see
+        :func:`rasid.batch.ingest`). Without the NER model the stages run without it, as they do anyway."""
+        from .actors.ner import default_tagger, gazetteer
+
+        try:
+            default_tagger()
+            gazetteer()
+        except RasidError:
+            pass  # the NER model is optional (see rasid.actors.unknown)
+        return self
+
     def run(self, document: Document | Article) -> Article:
         if isinstance(document, Article):
             article, origin = document, document.source

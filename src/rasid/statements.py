@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import re
 from functools import lru_cache
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -257,10 +257,25 @@ def _speaker_noun(word: str) -> bool:
 OBJECT_SUFFIXES = ("هما", "هم", "هن", "ها", "ه", "كم", "نا", "ني")
 
 
+@lru_cache(maxsize=100_000)
+def _cue_readings(word: str) -> frozenset[str]:
+    """Every reading of a folded word that :func:`_is_cue_token` looks up among the cues: the
+    word, without its conjunction, and either of those without an object pronoun."""
+    candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
+    readings = set(candidates)
+    for cand in candidates:
+        for suffix in OBJECT_SUFFIXES:
+            if cand.endswith(suffix) and len(cand) - len(suffix) >= 3:
+                readings.add(cand[: -len(suffix)])
+    return frozenset(readings)
+
+
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
+    if cues.keys().isdisjoint(_cue_readings(word)):
+        return None  # no reading of the word is a cue (most words: decided in one step)
     candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
     for cand in candidates:
         cue = cues.get(cand)
@@ -303,6 +318,23 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
     return None
 
 
+def _actors_by_sentence(article: Article) -> list[list[Mention]]:
+    """The mentions of antecedent types inside each sentence, in the article's order."""
+    sentences = [s.span for s in article.sentences]
+    starts = [s.start for s in sentences]
+    if any(a.end > b.start for a, b in zip(sentences, sentences[1:])):
+        # sentences that overlap or are out of order (not the splitter's): ask each of them
+        return [[m for m in article.mentions if sentence.contains(m.span) and m.type in ANTECEDENT_TYPES]
+                for sentence in sentences]
+    # sentences follow each other: a mention can only lie in the last one that starts at or before it
+    out: list[list[Mention]] = [[] for _ in sentences]
+    for m in article.mentions:
+        k = bisect_right(starts, m.span.start) - 1
+        if k >= 0 and m.type in ANTECEDENT_TYPES and sentences[k].contains(m.span):
+            out[k].append(m)
+    return out
+
+
 def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" = None,
               trace: list | None = None) -> tuple[Statement, ...]:
     """All statements of ``article`` (sentences and KB mentions must be set).
@@ -312,8 +344,7 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
     (for training, see rasid.learn.train)."""
     cues = cue_forms()
     state = _State(model=model, trace=trace)
-    state.actors = [[m for m in article.mentions if sentence.span.contains(m.span) and m.type in ANTECEDENT_TYPES]
-                    for sentence in article.sentences] if (model is not None or trace is not None) else []
+    state.actors = _actors_by_sentence(article) if (model is not None or trace is not None) else []
     out: list[Statement] = []
     # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
     mentions = sorted((m for m in article.mentions if m.source == "kb"), key=lambda m: m.span.start)

@@ -11,7 +11,9 @@ Files (in ``rasid/actors/data/``, tab-separated, ``#`` starts a comment line):
 Matching works on folded tokens (see :mod:`rasid.arabic`): a name matches when its
 first token equals one of the candidate stems of a text token (so لروسيا، وروسيا،
 للإنقاذ match) and its following tokens match the following text tokens exactly.
-The longest match wins; overlapping shorter matches are dropped.
+The longest match wins; overlapping shorter matches are dropped. The names sit in a
+trie of folded tokens built as they are added, so each text token is read once per
+candidate stem, however many names start with it.
 """
 
 from __future__ import annotations
@@ -45,11 +47,23 @@ def _date(value: str) -> date | None:
     return date(parts[0], parts[1], parts[2])
 
 
+class _Node:
+    """A node of the name trie: the names that go on with one more folded token, and the
+    actor whose name ends here (None when none does)."""
+
+    __slots__ = ("next", "actor_id")
+
+    def __init__(self) -> None:
+        self.next: dict[str, _Node] = {}
+        self.actor_id: str | None = None
+
+
 @dataclass
 class KnowledgeBase:
     actors: dict[str, Actor] = field(default_factory=dict)
     _index: dict[tuple[str, ...], str] = field(default_factory=dict)  # folded name tokens -> actor id
     _first: dict[str, int] = field(default_factory=dict)  # first token -> longest name length
+    _trie: _Node = field(default_factory=_Node)  # the names of _index, token by token
 
     @classmethod
     def load(cls, directory: Path | None = None) -> "KnowledgeBase":
@@ -89,6 +103,11 @@ class KnowledgeBase:
         # a name shared by two actors keeps its first owner (file order = priority)
         self._index.setdefault(toks, actor_id)
         self._first[toks[0]] = max(self._first.get(toks[0], 0), len(toks))
+        node = self._trie
+        for tok in toks:
+            node = node.next.setdefault(tok, _Node())
+        if node.actor_id is None:
+            node.actor_id = actor_id
 
     def get(self, actor_id: str | None) -> Actor | None:
         return self.actors.get(actor_id) if actor_id else None
@@ -163,18 +182,25 @@ class KnowledgeBase:
         while i < n:
             best: tuple[int, str, tuple[str, ...]] | None = None
             for first in stems(tokens[i].norm):
-                longest = self._first.get(first)
-                if not longest:
-                    continue
-                for length in range(min(longest, n - i), 0, -1):
-                    key = (first, *(t.norm for t in tokens[i + 1 : i + length]))
-                    aid = self._index.get(key)
-                    if aid and (best is None or length > best[0]):
-                        # names must not jump across punctuation other than quotes
-                        if length > 1 and not _contiguous(text, tokens[i : i + length]):
-                            continue
-                        best = (length, aid, key)
+                # the names that start with this reading and go on along the next tokens, shortest first
+                node = self._trie.next.get(first)
+                ends: list[tuple[int, str]] = []
+                length = 1
+                while node is not None:
+                    if node.actor_id is not None:
+                        ends.append((length, node.actor_id))
+                    if i + length == n:
                         break
+                    node = node.next.get(tokens[i + length].norm)
+                    length += 1
+                for length, aid in reversed(ends):
+                    if best is not None and length <= best[0]:
+                        break
+                    # names must not jump across punctuation other than quotes
+                    if length > 1 and not _contiguous(text, tokens[i : i + length]):
+                        continue
+                    best = (length, aid, (first, *(t.norm for t in tokens[i + 1 : i + length])))
+                    break
             if best and self._common_noun_use(tokens, i, best[1], best[0]):
                 best = None
             if best:

@@ -22,7 +22,8 @@ added as table rows without building their strings, and the Viterbi pass runs ov
 all sentences of a document at once (see :class:`_Decoder`); the labels equal
 crfsuite's own.
 
-Tokens: :meth:`NerTagger.entities` uses :func:`rasid.arabic.tokenize` for words
+Tokens: :meth:`NerTagger.entities` uses the words of :func:`rasid.arabic.tokenize` (the
+article's tokens, scanned once for every stage: :func:`rasid.arabic.tokens.tokens_in`)
 and adds each punctuation character between words as a token of its own, the way
 ANERcorp splits punctuation, so the model sees the context it was trained on.
 """
@@ -34,7 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from ..arabic import fold, stems, tokenize
+from ..arabic import fold, stems
+from ..arabic.tokens import tokens_in
 from ..errors import ConfigError
 
 MODEL_NAME = "ner.crfsuite"
@@ -575,7 +577,8 @@ def stack_path(path: str | Path) -> Path:
 
 
 def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
-    """Word tokens from :func:`tokenize`, plus every punctuation character between them."""
+    """Word tokens (those of :func:`rasid.arabic.tokenize`, shared with the other stages through
+    :func:`tokens_in`), plus every punctuation character between them."""
     out: list[tuple[int, int, str]] = []
     prev = 0
 
@@ -585,7 +588,7 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
             if not ch.isspace() and not ("\u064B" <= ch <= "\u065F" or ch == "\u0640"):
                 out.append((k, k + 1, ch))
 
-    for tok in tokenize(text):
+    for tok in tokens_in(text, 0, len(text)):
         gap(prev, tok.start)
         out.append((tok.start, tok.end, tok.text))
         prev = tok.end
@@ -655,8 +658,9 @@ class _Weights:
         self._pad = max(abs(p) for p in self._offsets)
         self._parts = np.arange(1 + len(self._offsets))[:, None]
         self._shifts: dict[int, "np.ndarray"] = {}
-        # the rows of the document features of the stacked pass, by label
+        # the rows of the document features of the stacked pass, by label and by vote
         self._label_rows = {prefix: {} for prefix in ("p=", "p-1=", "p+1=")}
+        self._vote_rows: dict[tuple[str, str, tuple[str, ...]], tuple[int, ...]] = {}
 
     def _sum(self, feats: Iterable[str]) -> "np.ndarray":
         rows = self.rows
@@ -687,6 +691,20 @@ class _Weights:
             for label in labels:
                 table.setdefault(label, self.rows.get(prefix + label, 0))
             return [table[label] for label in labels]
+
+    def vote_rows(self, name: str, own: str, others: tuple[str, ...]) -> tuple[int, ...]:
+        """Matrix rows, in the order :func:`document_features` lists them, of the features the
+        model has among the votes ``name`` (``d``: the same word, ``db``: the same stem) of a
+        token of type ``own`` whose other occurrences got the types ``others`` (kept: there are
+        few such combinations)."""
+        key = (name, own, others)
+        found = self._vote_rows.get(key)
+        if found is None:
+            feats = [f"{name}o={x}" for x in others]
+            if len(others) == 1:
+                feats += [f"{name}all={others[0]}", f"{name}own={own}|{others[0]}"]
+            found = self._vote_rows[key] = tuple(self.rows[f] for f in feats if f in self.rows)
+        return found
 
     def emissions(self, words: Sequence[str], folded: Sequence[str]) -> "np.ndarray":
         """``(len(words), columns)`` state scores of one non-empty sentence from
@@ -833,11 +851,13 @@ def _document_scores(weights: _Weights, columns: slice, base: Sequence["np.ndarr
     :func:`document_features` of the first-pass ``labels``, added per token in the
     order that function lists them (so the sums equal the string path's), without
     building the feature strings."""
-    np, rows, matrix = weights._np, weights.rows, weights.matrix
+    np, matrix = weights._np, weights.matrix
     by_word, by_stem = _document_votes(folded, labels)
     # a word or stem seen once in the document gets no document features
     repeated_stems = {k for k, v in by_stem.items() if len(v) > 1 or sum(v.values()) > 1}
     label_rows = weights.label_rows
+    # the document-feature rows of a word with a type: the same for all its occurrences with that type
+    token_rows: dict[tuple[str, str], list[int]] = {}
     out = []
     b = 0
     for fs, labs in zip(folded, labels):
@@ -854,19 +874,16 @@ def _document_scores(weights: _Weights, columns: slice, base: Sequence["np.ndarr
         which: list[int] = []
         for i in [i for i, f in enumerate(fs) if _vote_key(f) in repeated_stems]:
             f = fs[i]
-            own = labs[i].partition("-")[2] or "O"
-            for votes, name in ((by_word[f], "d"), (by_stem[_vote_key(f)], "db")):
-                if len(votes) == 1 and votes.get(own) == 1:
-                    continue  # the only occurrence: no document features
-                others = [x for x, c in votes.items() if c - (x == own) > 0]
-                feats = [f"{name}o={x}" for x in others]
-                if len(others) == 1:
-                    feats += [f"{name}all={others[0]}", f"{name}own={own}|{others[0]}"]
-                for feat in feats:
-                    row = rows.get(feat)
-                    if row is not None:
-                        where.append(i)
-                        which.append(row)
+            own = _kind(labs[i])
+            found = token_rows.get((f, own))
+            if found is None:
+                found = token_rows[f, own] = []
+                for votes, name in ((by_word[f], "d"), (by_stem[_vote_key(f)], "db")):
+                    if len(votes) == 1 and votes.get(own) == 1:
+                        continue  # the only occurrence: no document features
+                    found.extend(weights.vote_rows(name, own, tuple(x for x, c in votes.items() if c - (x == own) > 0)))
+            where.extend([i] * len(found))
+            which.extend(found)
         if where:
             np.add.at(e, where, matrix[which, columns])
         out.append(e)

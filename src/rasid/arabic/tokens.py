@@ -9,7 +9,7 @@ off, in the order Arabic allows them (conjunction, then preposition, then articl
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from typing import NamedTuple
 from functools import lru_cache
 
@@ -49,20 +49,26 @@ def _tokenize(text: str, offset: int) -> tuple[Token, ...]:
 def _scan(text: str, offset: int) -> tuple[Token, ...]:
     tokens = []
     for m in _WORD.finditer(text):
-        word = m.group()
-        norm = _fold_word(word)
-        if not norm:
-            continue
-        cut = _glue_point(word, norm) if len(norm) >= 5 else None
-        if cut is None and len(word) >= 5:
-            cut = _lost_space(word)
-        if cut is not None:
-            start = m.start() + offset
-            tokens.append(Token(start, start + cut, word[:cut], _fold_word(word[:cut])))
-            tokens.append(Token(start + cut, m.end() + offset, word[cut:], _fold_word(word[cut:])))
-            continue
-        tokens.append(Token(m.start() + offset, m.end() + offset, word, norm))
+        start = m.start() + offset
+        for a, b, word, norm in _word_tokens(m.group()):
+            tokens.append(Token(start + a, start + b, word, norm))
     return tuple(tokens)
+
+
+@lru_cache(maxsize=300_000)
+def _word_tokens(word: str) -> tuple[tuple[int, int, str, str], ...]:
+    """The tokens of one regex word as ``(start, end, text, norm)`` relative to it: none when it
+    folds to nothing, two when a space was lost inside it, else the word itself (kept per word:
+    a text repeats its words)."""
+    norm = _fold_word(word)
+    if not norm:
+        return ()
+    cut = _glue_point(word, norm) if len(norm) >= 5 else None
+    if cut is None and len(word) >= 5:
+        cut = _lost_space(word)
+    if cut is not None:
+        return ((0, cut, word[:cut], _fold_word(word[:cut])), (cut, len(word), word[cut:], _fold_word(word[cut:])))
+    return ((0, len(word), word, norm),)
 
 
 # what may follow a reporting verb whose space was lost (أعلنتالمنظمة، وشكروزير، أكدفي)
@@ -171,10 +177,11 @@ def without_suffix(word: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...]]:
-    """Tokens of a whole article, kept for the few stages that read it (a small cache: articles are big)."""
+def _text_tokens(text: str) -> tuple[tuple[Token, ...], tuple[int, ...], tuple[int, ...]]:
+    """Tokens of a whole article with their starts and ends, kept for the stages that read it
+    (a small cache: articles are big)."""
     toks = _scan(text, 0)
-    return toks, tuple(t.start for t in toks)
+    return toks, tuple(t.start for t in toks), tuple(t.end for t in toks)
 
 
 def tokens_in(text: str, start: int, end: int) -> list[Token]:
@@ -183,10 +190,8 @@ def tokens_in(text: str, start: int, end: int) -> list[Token]:
     Equal to ``tokenize(text[start:end], start)`` whenever the span boundaries fall between words,
     as sentence spans do.
     """
-    toks, starts = _text_tokens(text)
+    toks, starts, ends = _text_tokens(text)
     i = bisect_left(starts, start)
-    out = []
-    while i < len(toks) and toks[i].end <= end:
-        out.append(toks[i])
-        i += 1
-    return out
+    # the tokens from the first that starts in the span up to the first that ends after it (tokens
+    # follow each other, so their ends rise with their starts)
+    return list(toks[i : max(i, bisect_right(ends, end))])
