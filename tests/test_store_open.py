@@ -91,3 +91,27 @@ def test_a_file_that_is_not_a_database_raises_store_error(tmp_path):
 def test_a_directory_raises_store_error(tmp_path):
     with pytest.raises(StoreError, match="is a directory"):
         open_store(tmp_path)
+
+
+@pytest.mark.sqlite_only
+def test_a_migration_stopped_midway_leaves_nothing_behind(tmp_path, monkeypatch):
+    # a process killed (or failing) while it creates the schema of a new database must leave a file
+    # the next run migrates from scratch: the schema is created in one transaction
+    from alembic import command
+
+    real_upgrade = command.upgrade
+
+    def stop_after_the_first_revision(config, revision):
+        real_upgrade(config, "0002")
+        raise RuntimeError("stopped midway")
+
+    path = tmp_path / "half.db"
+    monkeypatch.setattr(command, "upgrade", stop_after_the_first_revision)
+    with pytest.raises(StoreError):
+        open_store(path)
+    con = sqlite3.connect(path)
+    tables = {r[0] for r in con.execute("select name from sqlite_master where type = 'table'")}
+    con.close()
+    assert not tables & TABLES, tables
+    monkeypatch.setattr(command, "upgrade", real_upgrade)
+    open_store(path).close()  # the next run creates every table

@@ -117,8 +117,35 @@ def migrate(engine: Engine) -> None:
         current = MigrationContext.configure(conn).get_current_revision()
     if current is not None and current == head_revision():
         return
-    with engine.begin() as conn:
-        command.upgrade(_alembic_config(conn), "head")
+    ddl = _transactional_ddl_engine(engine)
+    try:
+        with ddl.begin() as conn:
+            command.upgrade(_alembic_config(conn), "head")
+    finally:
+        if ddl is not engine:
+            ddl.dispose()
+
+
+def _transactional_ddl_engine(engine: Engine) -> Engine:
+    """An engine whose transactions include DDL: Python's sqlite3 driver commits each CREATE TABLE
+    on its own, so a process killed while it creates a new database's schema would leave half of
+    it, which the next run cannot migrate. SQLAlchemy's documented recipe for pysqlite: the driver's
+    own transaction handling off, BEGIN emitted by SQLAlchemy. (PostgreSQL's DDL is transactional.)"""
+    url = engine.url
+    if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+        return engine
+    ddl = sa.create_engine(url, poolclass=sa.pool.NullPool)
+
+    @event.listens_for(ddl, "connect")
+    def _connect(dbapi_conn, record) -> None:
+        _sqlite_pragmas(dbapi_conn, record)
+        dbapi_conn.isolation_level = None  # (after the pragmas: journal_mode cannot change inside a transaction)
+
+    @event.listens_for(ddl, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")  # one writer migrates; another waits (busy_timeout)
+
+    return ddl
 
 
 def connect(db: str | Path | None) -> Engine:
