@@ -16,8 +16,8 @@ from conftest import shared_path
 
 FLOORS = {
     # the five outlets of the multi-outlet gold: the macro over outlets
-    "multi": {"precision": 0.94, "recall": 0.79, "f1": 0.86, "target_recall": 0.58, "target_precision": 0.72,
-              "stance_macro_f1": 0.58, "date_accuracy": 0.67},
+    "multi": {"precision": 0.945, "recall": 0.795, "f1": 0.865, "target_recall": 0.585, "target_precision": 0.725,
+              "stance_macro_f1": 0.58, "date_accuracy": 0.68},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.958, "target_recall": 0.84, "target_precision": 0.685, "stance_macro_f1": 0.76,
             "date_accuracy": 0.96},

@@ -13,7 +13,8 @@ series' statements alone (see :func:`rasid.shifts.build_series`), so the store k
   change a series -- storing, replacing or deleting an article, linking it as a copy, saving or
   deleting a correction -- marks its article *in its own transaction*, so a run killed at any
   point leaves the marks with the data and the next refresh repairs the series;
-* ``shift_state``: the fingerprint (algorithm version and knowledge base) the tables were built with.
+* ``shift_state``: the fingerprint the tables were built with (the source of rasid.shifts, the
+  knowledge base and the speaker nouns): a rasid that finds shifts differently builds them again.
 
 :func:`refresh` recomputes the series of the marked articles: the series their statements were
 in (from ``shift_links``) and are in now, each from its own statements loaded by id. An ingest
@@ -34,6 +35,7 @@ import hashlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
@@ -55,7 +57,7 @@ from .store.tables import shift_state as STATE
 
 __all__ = ["ShiftPage", "fingerprint", "read_shifts", "rebuild", "refresh", "start_if_empty", "status"]
 
-ALGORITHM = "1"  # bump when rasid.shifts changes what it finds: stored shifts are then built again
+ALGORITHM = "1"  # bump to build every stored table again even where rasid.shifts is unchanged
 _CHUNK = 400
 Progress = Callable[[str], None]
 
@@ -75,6 +77,17 @@ class ShiftPage:
 _FINGERPRINTS: dict[int, tuple[KnowledgeBase, str]] = {}
 
 
+def _shifts_source() -> bytes:
+    from . import shifts
+
+    try:
+        return Path(shifts.__file__).read_bytes()
+    except OSError:  # (a frozen install without sources: the version stands in)
+        from . import __version__
+
+        return __version__.encode()
+
+
 def fingerprint(kb: KnowledgeBase) -> str:
     """What the stored shifts depend on besides the statements: the algorithm and the knowledge base
     (actors, types, codes, names and affiliations) and the speaker nouns that make unknown speakers trackable."""
@@ -84,6 +97,8 @@ def fingerprint(kb: KnowledgeBase) -> str:
     from .lexicons import speaker_nouns
 
     digest = hashlib.sha1(f"shifts {ALGORITHM}\n".encode())
+    # the code that finds shifts: a rasid whose rasid.shifts differs builds the stored shifts again
+    digest.update(_shifts_source())
     for aid in sorted(kb.actors):
         a = kb.actors[aid]
         digest.update(repr((a.id, a.type, a.code, a.name_ar, a.affiliations)).encode("utf-8", "surrogatepass"))
