@@ -104,3 +104,18 @@ def test_errors_on_pages_are_html(client):
     assert client.get("/shifts", params={"since": "x"}).status_code == 422
     # empty form fields mean "no filter"
     assert client.get("/shifts", params={"actor": "", "since": "", "until": "", "target": "RUS"}).status_code == 200
+
+
+def test_actor_page_lists_the_latest_points_and_charts_them_all(client, monkeypatch):
+    # an actor of a whole archive has thousands of points: the table lists the latest, the chart has all
+    import rasid.web.app as web_app
+
+    everything = page(client, "/actors/SSG", lang="en")
+    total = everything.count('<tr><td class="num">')
+    assert total >= 2 and "The latest" not in everything
+    monkeypatch.setattr(web_app, "ACTOR_ROWS", 1)
+    html = page(client, "/actors/SSG", lang="en")
+    assert html.count('<tr><td class="num">') == 1
+    assert f"The latest 1 of {total} points" in html
+    data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S).group(1)
+    assert data.count('"day"') == total

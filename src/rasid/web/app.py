@@ -77,6 +77,8 @@ HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
+ACTOR_ROWS = 100  # points listed in the actor page's table (the latest; the chart has them all)
+CHART_QUOTE = 91  # characters of a quote the chart's hover needs (it shows 90)
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
 MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
 MAX_INGEST_URLS = 20
@@ -667,8 +669,12 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         points = [p for p in all_points if not target or target in (p["target"]["key"], p["target"]["name"])]
         _, shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0,
                                 limit=SHIFTS_PER_PAGE)
-        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points,
-                      targets=targets, target=target or "", shifts=shifts)
+        # the chart gets every point with what its hover shows; the table the latest ones (an actor of the
+        # whole corpus has thousands of points: the page stays small)
+        chart = [{"day": p["day"], "stance": p["stance"], "speaker": p["speaker"], "quote": p["quote"][:CHART_QUOTE],
+                  "target": {"name": p["target"]["name"]}} for p in points]
+        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points[-ACTOR_ROWS:],
+                      chart=chart, total_points=len(points), targets=targets, target=target or "", shifts=shifts)
 
     @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
     def shifts_page(request: Request, actor: str | None = None, target: str | None = None,

@@ -72,6 +72,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "next": ("التالي", "Next"),
     "no_shifts": ("لا تحولات في المواقف", "No position shifts"),
     "no_statements": ("لا تصريحات", "No statements"),
+    "latest_of": ("آخر {shown} من {total} نقطة؛ اختر هدفًا لحصرها", "The latest {shown} of {total} points; choose a target to narrow them"),
     "type": ("النوع", "Type"),
     "by": ("بواسطة", "by"),
     "language": ("English", "العربية"),
