@@ -579,16 +579,16 @@ def test_statements_date_before_the_object_dates_the_act(analyze, text, day):
 
 def test_statements_given_names_show_gender(kb):
     from rasid.model import Mention, Span
-    from rasid.statements import _title_gender
+    from rasid.statements import _gender
 
     def person(surface: str, name: str | None = None) -> Mention:
         return Mention(Span(0, len(surface)), surface, name or surface, None, "person", "ner")
 
     # Hillary Clinton, the US president Donald Trump, the Moroccan minister Nabila …, an unknown name
-    assert _title_gender(person("هيلاري كلينتون")) == "f"
-    assert _title_gender(person("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")) == "m"
-    assert _title_gender(person("الوزيرة المغربية نبيلة منيب")) == "f"
-    assert _title_gender(person("كيسلياك")) is None
+    assert _gender(person("هيلاري كلينتون")) == "f"
+    assert _gender(person("الرئيس الأمريكي دونالد ترامب", "دونالد ترامب")) == "m"
+    assert _gender(person("الوزيرة المغربية نبيلة منيب")) == "f"
+    assert _gender(person("كيسلياك")) is None
 
 
 def test_statements_relayed_words_after_a_dated_masdar(analyze):

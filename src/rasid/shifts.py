@@ -307,12 +307,16 @@ def rank(candidates: Iterable[Candidate], latest: date | None) -> list[Supported
         score = score_of(c.strength, c.support, c.days, c.turn_day, latest)
         found[c.key] = (c.specificity, SupportedShift(replace(c.shift, score=score), c.before, c.after))
     out = [s for _, s in found.values()]
-    out.sort(key=lambda s: (-s.shift.score, -_after_ordinal(s.shift)))
+    out.sort(key=lambda s: (-s.shift.score, -after_ordinal(s.shift)))
     return out
 
 
-def _after_ordinal(shift: Shift) -> int:
-    return shift.after.date.start.toordinal() if shift.after.date else 0
+def after_ordinal(shift: Shift) -> int:
+    """The day of the shift's later side as an ordinal (0 without one): the tie-break of the ranking."""
+    try:
+        return shift.after.date.start.toordinal() if shift.after.date else 0
+    except ValueError:  # a date value the calendar cannot place
+        return 0
 
 
 def _quote_key(article: Article, st: Statement) -> str:
@@ -386,20 +390,6 @@ def _dominant(items: list) -> tuple[Stance, float, list] | None:
     if share < DOMINANCE:
         return None
     return stance, share, [it for it in items if it[2] == stance]
-
-
-def _runs(days: list[_Day]) -> list[list[_Day]]:
-    """Consecutive days with the same vote (days with no vote are left out)."""
-    runs: list[list[_Day]] = []
-    for d in days:
-        stance = d.stance()
-        if stance is None:
-            continue
-        if runs and runs[-1][0].stance() == stance:
-            runs[-1].append(d)
-        else:
-            runs.append([d])
-    return runs
 
 
 def _support(items: list[tuple[Article, Statement, Stance, float, tuple[str, ...]]]) -> Support:

@@ -142,10 +142,10 @@ class _State:
                 continue
             mentions = [m for m in self.actors[k] if back or m.span.end <= self.cue_at]
             for pos, m in enumerate(mentions):
-                if m.key in seen or not _agrees(_Entity(m, k, _title_gender(m), _plural_noun(m)), gender, plural):
+                if m.key in seen or not _agrees(_Entity(m, k, _gender(m), _plural_noun(m)), gender, plural):
                     continue
                 seen.add(m.key)
-                f = _antecedent_features(m, back, pos, gender, plural, _title_gender(m), None)
+                f = _antecedent_features(m, back, pos, gender, plural, _gender(m), None)
                 if back == 0:
                     f["before_cue_chars"] = min(self.cue_at - m.span.end, 300) / 300.0
                 out.append((m, f))
@@ -182,7 +182,7 @@ def _antecedent_features(m: Mention, sentences_back: int, position: int | None, 
     return f
 
 
-def _title_gender(m: Mention) -> str | None:
+def _gender(m: Mention) -> str | None:
     """The gender a person's title (وزيرة، المتحدثة: feminine) or given name (هيلاري، دونالد) shows,
     else None."""
     words = fold(m.surface).split()

@@ -45,8 +45,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from .actors.kb import KnowledgeBase
 from .errors import StoreError
 from .model import Article, Shift, Stance, Statement
-from .shifts import (MIN_SUPPORT, Entry, SeriesKey, Support, SupportedShift, _Day, _name, build_series,
-                     score_of, series_candidates, statement_entries)
+from .shifts import (MIN_SUPPORT, Entry, SeriesKey, Support, SupportedShift, _Day, _name, after_ordinal,
+                     build_series, score_of, series_candidates, statement_entries)
 from .store import Store
 from .store.tables import corrections as C
 from .store.tables import shift_dirty as DIRTY
@@ -214,17 +214,10 @@ def _series_rows(conn: Connection, kb: KnowledgeBase,
             "before_statement": shift.before.id, "after_statement": shift.after.id,
             "before_article": shift.before_article, "after_article": shift.after_article,
             "from_stance": str(shift.from_stance), "to_stance": str(shift.to_stance), "via": list(shift.via),
-            "turn_day": c.turn_day.isoformat(), "after_ordinal": _after_ordinal(shift),
+            "turn_day": c.turn_day.isoformat(), "after_ordinal": after_ordinal(shift),
             "specificity": c.specificity, "strength": c.strength, "support": c.support, "days": c.days,
             "before_support": _support_json(c.before), "after_support": _support_json(c.after)})
     return series_rows, shift_rows
-
-
-def _after_ordinal(shift: Shift) -> int:
-    try:
-        return shift.after.date.start.toordinal() if shift.after.date else 0
-    except ValueError:
-        return 0
 
 
 def _insert(conn: Connection, table: sa.Table, rows: Sequence[dict[str, Any]]) -> None:
