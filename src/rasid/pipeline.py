@@ -21,7 +21,7 @@ from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
 from .learn.models import Models, default_models
 from .stance import code_stance
-from .statements import attribute
+from .statements import COMPLEMENTISERS, QUOTE_MARKS, attribute
 
 STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
 
@@ -129,9 +129,7 @@ def _inserted(text: str, st: Statement, span) -> bool:
         w in fold(before).split() for w in ("ان", "انه", "انها", "بان"))
 
 
-COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "بانه", "بانها", "لان"}
 LEAD_WORDS = 4  # words of the content before a date that still dates the act
-QUOTES = "\"«»“”"
 
 
 def _opens(text: str, st: Statement, date_start: int) -> bool:
@@ -148,8 +146,8 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
         return False  # of the year, qualifying a noun (القانون عدد 33 لسنة 2004): a name, not a time
     words = fold(lead).split()
     opener = text[st.cue.end:st.content.start] + lead
-    return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTES + ":")
-            and not any(stem in COMPLEMENTIZERS for w in fold(opener).split() for stem in stems(w)))
+    return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTE_MARKS + ":")
+            and not any(stem in COMPLEMENTISERS for w in fold(opener).split() for stem in stems(w)))
 
 
 def _family(st: Statement, kb: KnowledgeBase) -> list[str]:

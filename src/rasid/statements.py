@@ -1732,6 +1732,7 @@ def _clean_name(surface: str) -> str:
 # ---------------------------------------------------------------- spans and quotes
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
+QUOTE_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()}))  # every mark that opens or closes a quotation
 
 
 def _opens_quote(text: str, tok: Token) -> bool:
