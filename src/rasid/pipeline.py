@@ -126,7 +126,7 @@ def _inserted(text: str, st: Statement, span) -> bool:
     if not (before.rstrip().endswith("،") and after.lstrip().startswith("،")):
         return False
     return before.count("،") <= INSERTED_CHUNKS and not any(
-        w in fold(before).split() for w in ("ان", "انه", "انها", "بان"))
+        w in COMPLEMENTISERS for w in fold(before).split())
 
 
 LEAD_WORDS = 4  # words of the content before a date that still dates the act
