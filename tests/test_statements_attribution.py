@@ -557,6 +557,36 @@ def test_a_mediums_nationality_is_not_whom_it_speaks_for(analyze_rules, text):
     assert st.speaker.parent is None
 
 
+@pytest.mark.parametrize("text", [
+    # "The American senator Rand Paul said that aid to Ukraine is a waste of money" — a legislator
+    ("وقال السيناتور الأمريكي راند بول إن المساعدات لأوكرانيا هدر للمال."),
+    # "The American political analyst John Mearsheimer said …" — a commentator (BBC / CNN style)
+    ("وقال المحلل السياسي الأمريكي جون ميرشايمر إن روسيا لن تهزم."),
+    # "The Lebanese MP Hassan Fadlallah said …" — النائب with the article is a member of parliament
+    ("وقال النائب اللبناني حسن فضل الله إن إسرائيل تعتدي على لبنان."),
+    # "The retired American general Ben Hodges said …" — a former holder no longer speaks for the office
+    ("وقال الجنرال الأمريكي المتقاعد بن هودجز إن روسيا ستخسر الحرب."),
+    # "The Moroccan activist … said" (Goud style)
+    ("وقالت الناشطة الحقوقية المغربية خديجة الرياضي إن السلطات تضيق على الجمعيات."),
+])
+def test_a_nationality_of_who_speaks_in_their_own_voice_is_not_their_state(analyze_rules, text):
+    [st] = analyze_rules(text).statements
+    parent = st.speaker.parent
+    assert parent is None or parent.type not in ("country", "government")
+
+
+@pytest.mark.parametrize("text, state", [
+    # "An American official said …" and "The Tunisian foreign minister said …" speak for their state
+    ("وقال مسؤول أمريكي إن روسيا تهدد أوروبا.", "USA"),
+    ("وقال وزير الخارجية التونسي إن بلاده ترفض التدخل.", "TUN"),
+])
+def test_an_officials_nationality_is_whom_they_speak_for(analyze_rules, kb, text, state):
+    from rasid.shifts import family
+
+    [st] = analyze_rules(text).statements
+    assert state in {key for key, _ in family(st, kb, None)}
+
+
 @pytest.mark.parametrize("text, day", [
     # France 24 style, an object frame whose subject's name runs into the content: "The French foreign
     # minister Jean-Yves Le Drian last Monday backed trying the French jihadist women in Iraq" (published
@@ -599,3 +629,12 @@ def test_statements_relayed_words_after_a_dated_masdar(analyze):
     st = a.statements[-1]
     assert st.direct and a.slice(st.content).startswith("سأزور")
     assert st.date.value == "2018-05-30"
+
+
+def test_a_role_held_in_ones_own_name_is_not_a_family_in_shifts(analyze_rules, kb):
+    from rasid.shifts import family
+
+    # "The American senator Rand Paul said …": his series is his own, neither the United States' nor
+    # that of every American senator
+    [st] = analyze_rules("وقال السيناتور الأمريكي راند بول إن المساعدات لأوكرانيا هدر للمال.").statements
+    assert [key for key, _ in family(st, kb, None)] == [st.speaker.key]

@@ -91,7 +91,7 @@ def family(st: Statement, kb: KnowledgeBase, day: date | None) -> list[tuple[str
     if _is_media(sp.type, sp.actor_id, kb):
         return out
     path: tuple[str, ...] = (sp.name,)
-    if sp.parent is not None and not _is_media(sp.parent.type, sp.parent.actor_id, kb):
+    if sp.parent is not None and not _is_media(sp.parent.type, sp.parent.actor_id, kb) and not _own_voice(sp.parent):
         out.append((sp.parent.key, path + (sp.parent.name,)))
         path = path + (sp.parent.name,)
         base = sp.parent.actor_id
@@ -121,6 +121,15 @@ def _trackable(key: str, st: Statement) -> bool:
         words = fold(m.name).split()
         return bool(words) and speaker_nouns().get(words[0]) in ("body", "title") and len(words) >= 2
     return False
+
+
+def _own_voice(parent) -> bool:
+    """A role held in one's own name (الكاتب الإسرائيلي، السيناتور الأمريكي: ``lexicons/own_voice.tsv``)
+    is not a body: the different people who hold it do not share a position."""
+    from .lexicons import own_voice
+
+    words = fold(parent.name).split()
+    return parent.actor_id is None and bool(words) and own_voice().get(words[0]) in ("media", "person")
 
 
 def _is_media(kind: str | None, actor_id: str | None, kb: KnowledgeBase) -> bool:

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Cue, cue_forms, given_names, markers, participle_forms, speaker_nouns
+from .lexicons import Cue, cue_forms, given_names, markers, own_voice, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
 if TYPE_CHECKING:
@@ -1690,13 +1690,6 @@ def _located_reporter(np: list[Token], parent: Mention) -> bool:
 
 # the link of a posting (سفير روسيا لدى الولايات المتحدة): the state after it receives, not employs
 POSTING_LINKS = {"لدي"}
-# media and their people (a paper, a channel, an anchor, a columnist): a nationality adjective in their
-# phrase says where they are from, not whom they speak for (صحيفة "هآرتس" الإسرائيلية is not Israel)
-MEDIA_PREFIXES = ("صحيفه", "جريده", "مجله", "قناه", "موقع", "اذاعه", "تلفزيون", "وكاله", "شبكه", "مذيع", "محلل",
-                  "كاتب", "معلق", "محرر", "الصحيفه", "الجريده", "المجله", "القناه", "الموقع", "الاذاعه", "التلفزيون",
-                  "الوكاله", "الشبكه", "المذيع", "المحلل", "الكاتب", "المعلق", "المحرر")
-
-
 def _employers(bodies: list[Mention], np: list[Token]) -> list[Mention]:
     """The bodies of a title that can employ its holder: those before a posting link (السفير
     الروسي لدى الولايات المتحدة -> Russia), all of them when none is before it."""
@@ -1708,7 +1701,15 @@ def _employers(bodies: list[Mention], np: list[Token]) -> list[Mention]:
 
 
 def _media_nationality(np: list[Token], parent: Mention) -> bool:
-    return np[0].norm.startswith(MEDIA_PREFIXES) and parent.type in ("country", "government")
+    """A country or government in the phrase of a speaker who speaks in their own voice (an outlet, a
+    columnist, a senator, a former or retired holder: ``lexicons/own_voice.tsv``) is where they come
+    from, not whom they speak for: صحيفة "هآرتس" الإسرائيلية is not Israel."""
+    if parent.type not in ("country", "government"):
+        return False
+    words = own_voice()
+    head = np[0].norm
+    return (words.get(head) in ("media", "person") or words.get(head[:-1] if head.endswith("ه") else head) == "media"
+            or any(words.get(t.norm) == "former" for t in np))
 
 
 def _parent(m: Mention | None) -> Mention | None:

@@ -63,6 +63,20 @@ def markers() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def own_voice() -> dict[str, str]:
+    """Folded word -> kind (media, person, former) of ``own_voice.tsv``: speakers whose nationality
+    is where they come from, not whom they speak for. A word written without the article also
+    matches with it; one written with it (النائب: the MP, not نائب: a deputy) only so."""
+    out: dict[str, str] = {}
+    for row in rows("own_voice.tsv"):
+        word = fold(row[0])
+        out.setdefault(word, row[1])
+        if row[1] != "former" and not word.startswith("ال"):
+            out.setdefault("ال" + word, row[1])
+    return out
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> dict[str, str]:
     """Folded head noun -> its class (title, body, anon), each with and without the article."""
     out: dict[str, str] = {}
