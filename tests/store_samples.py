@@ -36,7 +36,7 @@ def salvation_article() -> Article:
     st1 = Statement(
         id="salv-1", speaker=gov, cue=span(text, "قالت"),
         content=Span(text.index("إنها"), first_end - 1), sentence=s1, direct=False, kind=Kind.REJECT,
-        date=sunday, targets=(TargetStance(russia, Stance.AGAINST, 0.8),), confidence=0.9)
+        date=sunday, targets=(TargetStance(russia, Stance.AGAINST, 0.8, "evidence"),), confidence=0.9)
     st2 = Statement(
         id="salv-2", speaker=ministry, cue=span(text, "وأكدت"),
         content=Span(text.index("أنها"), len(text) - 1), sentence=s2, direct=False, kind=Kind.ASSERT,

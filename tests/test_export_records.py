@@ -24,7 +24,7 @@ def test_statement_record_exact_shape():
         "direct": False,
         "date": {"value": "2024-03-10", "text": "يوم الأحد", "source": "relative"},  # "on Sunday"
         "targets": [{"name": "روسيا", "surface": "روسيا", "aliases": ["روسيا الاتحادية", "Russia"],
-                     "actor_id": "rus", "stance": "against", "confidence": 0.8}],
+                     "actor_id": "rus", "stance": "against", "confidence": 0.8, "basis": "evidence"}],
         "kind": "reject",
     }
     start, end = record["span"]

@@ -183,3 +183,46 @@ def test_loyal_friend_is_favor(rules):
     # France 24: "President Macron said Trump is a loyal friend of France."
     s = rules("وقال الرئيس ماكرون إن ترامب صديق مخلص لفرنسا.")
     assert s["TRUMP"] == Stance.FAVOR
+
+
+def test_an_occupied_land_is_not_blamed(rules):
+    # Al Mayadeen style: "Nasrallah said the recent events on the border with occupied Palestine confirm the
+    # strength of the resistance" — محتلة after a land is 'occupied', not 'occupier'
+    s = rules("وقال حسن نصر الله إن الأحداث الأخيرة على الحدود الجنوبية مع فلسطين المحتلة تؤكد قوة المقاومة.")
+    assert s.get("PSE") != Stance.AGAINST
+    # France 24 style: "The minister said besieged Gaza suffers from hunger"
+    assert rules("وقال الوزير الفرنسي إن غزة المحاصرة تعاني من الجوع.").get("PSE") != Stance.AGAINST
+    # after a body the same word is the occupier: "the occupying forces"
+    assert rules("وقال المتحدث إن القوات الإسرائيلية المحتلة تعتدي على المدنيين.")["ISR_MIL"] == Stance.AGAINST
+
+
+def test_a_movements_nationality_is_not_the_state(rules):
+    # Syrian foreign ministry (SANA style): "condemned blaming the crime of Majdal Shams on the Lebanese national
+    # resistance" — the resistance is a movement, the adjective says whose; Lebanon is not blamed
+    s = rules("وأدانت وزارة الخارجية السورية تحميل وزر جريمة مجدل شمس للمقاومة الوطنية اللبنانية.")
+    assert "LBN" not in s
+    # BBC style: "The spokesman said the Syrian opposition rejects dialogue" — not Syria
+    assert "SYR" not in rules("وقال المتحدث إن المعارضة السورية ترفض الحوار مع الحكومة.")
+
+
+def test_a_word_that_governs_an_object_does_not_take_its_own_adjective(rules):
+    # "The minister said the Palestinian resistance continues its operations": resistance by Palestinians, not
+    # resistance to Palestine
+    assert rules("وقال الوزير إن المقاومة الفلسطينية تواصل عملياتها.").get("PSE") != Stance.AGAINST
+
+
+def test_the_subject_of_a_nominal_predicate_is_not_its_agent(rules):
+    # CNN Arabic style: "The spokesman said the Israeli aggression on Lebanon is a crime" — Israel is blamed,
+    # Lebanon is the victim
+    s = rules("وقال المتحدث إن العدوان الإسرائيلي على لبنان جريمة.")
+    assert s["ISR"] == Stance.AGAINST and s["LBN"] != Stance.AGAINST
+
+
+def test_either_way_is_no_position(rules):
+    # Algerian presidency (APS style): "Tebboune affirmed his country stays with Palestine, wrongdoer or wronged"
+    assert rules("وأكد الرئيس عبد المجيد تبون أن بلاده ستظل مع فلسطين ظالمة أو مظلومة.").get("PSE") != Stance.AGAINST
+
+
+def test_outside_a_country_is_a_place(rules):
+    # "Blinken said: we did not encourage or enable strikes outside Ukraine"
+    assert "UKR" not in rules("وقال وزير الخارجية الأمريكي أنتوني بلينكن إننا لم نشجع ضربات خارج أوكرانيا.")

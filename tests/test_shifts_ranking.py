@@ -17,12 +17,12 @@ A, F, N = Stance.AGAINST, Stance.FAVOR, Stance.NEUTRAL
 
 
 def _statement(n: int, speaker: str, stance: Stance, *, kind=Kind.ASSERT, confidence=0.9, target="RUS",
-               twice: Stance | None = None, actor_id: str | None = "") -> Statement:
+               twice: Stance | None = None, actor_id: str | None = "", basis: str = "evidence") -> Statement:
     names = {"SSG": "حكومة الإنقاذ", "ANADOLU": "وكالة الأناضول", "HTS": "هيئة تحرير الشام"}
     sp = Mention(Span(0, 5), names.get(speaker, speaker), names.get(speaker, speaker),
                  speaker if actor_id == "" else actor_id, "media" if speaker == "ANADOLU" else "de_facto_government")
     tg = Mention(Span(10, 15), "روسيا", "روسيا", target, "country")
-    targets = [TargetStance(tg, stance, confidence)]
+    targets = [TargetStance(tg, stance, confidence, basis)]
     if twice is not None:
         targets.append(TargetStance(tg, twice, confidence))
     return Statement(id=f"s{n}", speaker=sp, cue=Span(5, 9), content=Span(10, 40), sentence=Span(0, 40), direct=False,
@@ -153,3 +153,13 @@ def test_a_sustained_change_is_found_once_at_its_clearest_point(kb):
     spec = [(n, D[n], "SSG", A, {}) for n in range(6)] + [(n, D[n], "SSG", F, {}) for n in range(6, 12)]
     found = [s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]
     assert len(found) == 1 and found[0].after.days[0] == D[6] and found[0].before.days[-1] == D[5]
+
+
+def test_shifts_a_stance_without_a_reason_in_the_text_is_no_evidence(kb):
+    # the "favor" side rests on the speaker family's usual position (a prior), not on what was said
+    spec = [(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}),
+            (3, D[10], "SSG", F, {"basis": "prior"}), (4, D[12], "SSG", F, {"basis": "prior"})]
+    assert not [s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]
+    # the same statements read from evaluative words are a shift
+    spec = [(a, d, sp, st, {}) for a, d, sp, st, _ in spec]
+    assert [s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]

@@ -197,11 +197,11 @@ def correct(st: Statement, c: Correction) -> Statement | None:
             same = next((ts for ts in st.targets if _matches(ts, fix.actor_id or fix.name)), None)
             mention = same.target if same is not None else Mention(st.content, fix.name, fix.name, fix.actor_id,
                                                                     None, CORRECTED)
-            new.append(TargetStance(mention, fix.stance, 1.0))
+            new.append(TargetStance(mention, fix.stance, 1.0, "correction"))
         st = replace(st, targets=tuple(new))
     if c.stances:
         st = replace(st, targets=tuple(
-            TargetStance(ts.target, next(v for k, v in c.stances.items() if _matches(ts, k)), 1.0)
+            TargetStance(ts.target, next(v for k, v in c.stances.items() if _matches(ts, k)), 1.0, "correction")
             if any(_matches(ts, k) for k in c.stances) else ts for ts in st.targets))
     if c.date is not None:
         st = replace(st, date=_date_ref(c.date))

@@ -76,7 +76,7 @@ def statement_record(article: Article, st: Statement, kb: Any = None) -> dict[st
         "date": statement_date(article, st),
         "targets": [{"name": t.target.name, "surface": t.target.surface,
                      "aliases": _aliases(t.target.name, t.target.actor_id, kb), "actor_id": t.target.actor_id,
-                     "stance": str(t.stance), "confidence": float(t.confidence)}
+                     "stance": str(t.stance), "confidence": float(t.confidence), "basis": t.basis or None}
                     for t in st.targets],
         "kind": str(st.kind),
     }

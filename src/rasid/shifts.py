@@ -20,6 +20,8 @@ only when the evidence carries it:
 * a quote repeated word for word by several articles is one statement, and an actor's own
   country (a Lebanese leader on Lebanon) or alliance (a member on the Axis of Resistance) is the
   "we" of its statements, never a target of its shifts;
+* a stance counts only when this text gives a reason for it: not the speaker family's usual
+  position (a prior, ``TargetStance.basis``), which would make every reason against it a "change";
 * each statement weighs by its confidence: the speaker resolved to an actor, the stance
   confident, a strong cue (condemn, accuse, praise …) or a direct quote weighing more.
 
@@ -44,6 +46,9 @@ SPEAKS_FOR = {"part_of", "holds", "minister_of", "spokesperson_of", "leader_of",
 MEDIA_TYPES = {"media"}
 STRONG_KINDS = {Kind.CONDEMN, Kind.ACCUSE, Kind.PRAISE, Kind.THREATEN, Kind.REJECT, Kind.DENY, Kind.AGREE, Kind.WARN}
 MIN_SUPPORT = 2  # statements on each side of a shift
+# stances that are not read in the statement: the speaker family's usual position (a prior) would
+# make a position "change" whenever the text gives a reason against it
+NO_REASON_IN_TEXT = {"prior"}
 MIN_WEIGHT = 0.4  # a statement's weight below this is not evidence
 SAME_STORY_DAYS = 7  # both sides told by one article within this many days are one story
 
@@ -213,7 +218,8 @@ def statement_entries(article: Article, st: Statement, kb: KnowledgeBase,
     # one stance per target and statement: an actor named twice with two readings is undecided
     per_target: dict[str, dict[Stance, float]] = defaultdict(lambda: defaultdict(float))
     for ts in st.targets:
-        if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence or not ts.target.actor_id:
+        if ts.stance == Stance.NEUTRAL or ts.confidence < min_confidence or not ts.target.actor_id \
+                or ts.basis in NO_REASON_IN_TEXT:
             continue
         per_target[ts.target.actor_id][ts.stance] += ts.confidence
     out: list[Entry] = []

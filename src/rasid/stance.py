@@ -33,10 +33,10 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .actors.kb import KnowledgeBase, folded_names
+from .actors.kb import Actor, KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Evaluative, evaluation_verbs, evaluative
+from .lexicons import Evaluative, evaluation_verbs, evaluative, place_conditions
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 NEGATORS = {"لم", "لن", "لا", "ليس", "ليست", "ليسوا", "غير", "عدم", "دون", "بدون", "ولا", "ولم", "ولن", "وليس", "وليست"}
 LOCATIVE = {"في", "داخل", "بداخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "اراضي", "الاراضي",
             "مناطق", "انحاء", "عاصمه", "محيط", "ريف", "اطراف", "ضواحي", "حدود", "الحدود", "مدن", "محافظات", "وسط", "ارجاء", "عمق", "بلدات", "قري",
-            "قباله", "سواحل", "ساحل", "شواطئ", "مياه", "اجواء", "سماء", "قرب", "بالقرب"}
+            "قباله", "سواحل", "ساحل", "شواطئ", "مياه", "اجواء", "سماء", "قرب", "بالقرب", "خارج", "بخارج"}
 # head nouns after which a nationality adjective stands for the state (الروايات الروسية = Russia's narrative)
 AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "الجيش", "جيش", "الجانب", "جانب", "الطرف", "الروايات", "الروايه",
                   "روايات", "الادعاءات", "ادعاءات", "المزاعم", "مزاعم", "الاحتلال", "احتلال", "العدوان", "عدوان", "النظام",
@@ -211,6 +211,8 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             # a demonym-shaped name used as a noun: إيران والسعودية، أنّ السعودية …
             if _head_before(text, toks, idx) is None and not _people(toks, idx) and not joined and not opens:
                 why = "adjective"
+            elif _qualifies_named_actor(text, toks, idx, before, m, kb):
+                why = "adjective"  # المقاومة الوطنية اللبنانية: the Lebanese resistance, not the Lebanese state
         elif (prev in LOCATIVE or prev in DESTINATION and m.type in PLACE_TYPES) and (
                 len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
@@ -231,6 +233,29 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             why = "cue_clause"  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
         out.append((m, idx, why))
     return out
+
+
+STATE_TYPES = {"country", "government", "office", "ministry", "military", "security_agency"}
+
+
+def _qualifies_named_actor(text: str, toks: list[Token], idx: int, before: Mention | None, m: Mention,
+                           kb: KnowledgeBase) -> bool:
+    """A nationality adjective that qualifies a non-state actor named right before it, with at most
+    two adjectives between (المقاومة الوطنية اللبنانية، المعارضة السورية): it says whose movement it
+    is, it does not name the state. The actor is a mention, or a head noun that is a name of one."""
+    k = idx - 1
+    while k >= 0 and idx - k <= 3 and _definite_adjective(toks[k].norm):
+        k -= 1
+    if k < 0 or idx - k > 3:
+        return False
+    head: Actor | None = None
+    if before is not None and before.span.start <= toks[k].start < before.span.end:
+        head = kb.get(before.actor_id) if before.actor_id else None
+        kind = head.type if head is not None else before.type
+    else:
+        head = kb.lookup(text[toks[k].start : toks[k].end])
+        kind = head.type if head is not None else None
+    return kind is not None and kind not in STATE_TYPES and kind not in PLACE_TYPES
 
 
 # where what was said begins inside a content span that starts with the cue clause's tail:
@@ -411,6 +436,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.polarity < 0 and entry.attach in ("near", "before") and _countered(toks, k):
             continue  # the evil that is fought (مكافحة الإرهاب): no blame on who fights it
+        if _either_way(toks, k, entry):
+            continue  # مع فلسطين ظالمة أو مظلومة، سلبًا أو إيجابًا: either way is no position
         negated = _negated(toks, k)
         if negated:
             polarity = -polarity
@@ -448,7 +475,14 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             for m, share in _harm_roles(toks, targets, k, "event", armed):
                 scores[m.key] += polarity * share
             continue
-        hit = _attach(firsts if how == "near" else targets, k, how)
+        if _definite(t.norm) and _place_condition(t.norm, _named_before(text, targets, t)):
+            continue  # فلسطين المحتلة: the place is occupied, not an occupier
+        pool = firsts if how == "near" else targets
+        if how == "after":
+            # a word that governs an object takes it as a genitive, not its own nationality adjective:
+            # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
+            pool = [(m, i) for m, i in targets if not _own_adjective(toks, k, m, i, kb)]
+        hit = _attach(pool, k, how)
         if hit is not None:
             scores[hit.key] += polarity
     default = DEFAULT_BY_KIND.get(st.kind)
@@ -501,6 +535,24 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
 ARMED_TYPES = {"military", "armed_group", "security_agency"}
 
 
+def _own_adjective(toks: list[Token], k: int, m: Mention, i: int, kb: KnowledgeBase) -> bool:
+    """``m`` is a nationality adjective of the noun at ``k`` (right after it, or after one more adjective)."""
+    return is_demonym(m, kb) and (i == k + 1 or i == k + 2 and _adjective_like(toks[k + 1].norm))
+
+
+def _named_before(text: str, targets: list[tuple[Mention, int]], t: Token) -> Mention | None:
+    """The actor whose name ends right before token ``t``."""
+    return next((m for m, _ in targets if m.span.end <= t.start and not text[m.span.end : t.start].strip()), None)
+
+
+def _place_condition(word: str, m: Mention | None) -> bool:
+    """A participle qualifying a place that says what the place suffered (``lexicons/place_conditions.tsv``)."""
+    if m is None or m.type not in PLACE_TYPES and not _capital(m):
+        return False
+    conditions = place_conditions()
+    return any(form in conditions for cand in stems(word) for form in without_suffix(cand))
+
+
 def _fighters(st: Statement, m: Mention, kb: KnowledgeBase) -> bool:
     """An armed speaker (an army, a militia, their spokesmen) naming an armed group that is not
     of its own family and toward which the corpus shows no usual position."""
@@ -508,7 +560,19 @@ def _fighters(st: Statement, m: Mention, kb: KnowledgeBase) -> bool:
         return False
     keys = speaker_keys(st, kb)
     types = {actor.type for k in keys if (actor := kb.get(k)) is not None}
-    return bool(types & ARMED_TYPES) and not (_organ_family(kb, m.actor_id) & set(keys))
+    return bool(types & ARMED_TYPES) and not (_organ_family(kb, m.actor_id) & set(keys)) \
+        and not allies(kb, keys, m.actor_id)
+
+
+def allies(kb: KnowledgeBase, speaker: list[str], target: str) -> bool:
+    """The speaker (its knowledge-base ids, :func:`speaker_keys`) and the target are members of one
+    alliance or coalition (Hezbollah and Hamas in the Axis of Resistance, two NATO states), or the
+    target is the speaker's own alliance."""
+    own = {p for key in speaker for p, relation in kb.parents(key) if relation == "member_of"}
+    if target in own:
+        return True
+    theirs = {p for p, relation in kb.parents(target) if relation == "member_of"}
+    return bool(own & theirs)
 
 
 NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: الاحتلالين، مجرمون
@@ -556,7 +620,7 @@ def code_stance(article: Article, st: Statement, kb: KnowledgeBase, model: "Mode
     # a mention named without evidence of a position and not right after the cue is a place
     # or a circumstance, not a target
     kept = [c for c in candidates if c.source != "none" or c.first_after_cue]
-    out = [TargetStance(c.mention, c.stance, c.confidence) for c in _one_per_body(kept, kb)]
+    out = [TargetStance(c.mention, c.stance, c.confidence, c.source) for c in _one_per_body(kept, kb)]
     scores = {c.mention.key: c.score for c in candidates}
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
 
@@ -658,6 +722,8 @@ def candidate_features(article: Article, st: Statement, c: Candidate, toks: list
         f["pejorative_name"] = 1.0
     if kb_prior is not None:
         f[f"prior={kb_prior}"] = 1.0
+    if m.actor_id and allies(kb, speaker_keys(st, kb), m.actor_id):
+        f["ally"] = 1.0  # the knowledge base says the speaker and the target are on one side
     if st.speaker.actor_id is None:
         f["speaker_unknown"] = 1.0
     if st.kind == Kind.APPEAL and c.first_after_cue:
@@ -699,16 +765,17 @@ def _learned_stance(article: Article, st: Statement, kb: KnowledgeBase, models: 
             keep = c.source != "none" and not c.source.startswith("excluded") or c.first_after_cue
         if not keep:
             continue
-        stance, conf = c.stance, c.confidence
+        stance, conf, basis = c.stance, c.confidence, "none" if c.source.startswith("excluded") else c.source
         if models.stance is not None and c.source not in RULE_DECIDES:
             if said is None:
                 said = stance_text_features(article, st, models.stance)
             p = models.stance.proba({**feats, **said})
             stance = max((Stance.FAVOR, Stance.AGAINST, Stance.NEUTRAL), key=lambda s_: p.get(str(s_), 0.0))
             conf = round(p.get(str(stance), 0.0), 3)
+            basis = "model"
         # the confidence that this is a target with this stance: both decisions together
-        chosen.append(replace(c, stance=stance, confidence=round(min(1.0, conf * (0.5 + p_keep / 2)), 3)))
-    out = [TargetStance(c.mention, c.stance, c.confidence) for c in _one_per_body(chosen, kb)]
+        chosen.append(replace(c, stance=stance, confidence=round(min(1.0, conf * (0.5 + p_keep / 2)), 3), source=basis))
+    out = [TargetStance(c.mention, c.stance, c.confidence, c.source) for c in _one_per_body(chosen, kb)]
     scores = {c.mention.key: c.score for c, _ in found}
     return replace(st, targets=tuple(out), kind=_refine_kind(st, out, scores))
 
@@ -973,8 +1040,10 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     if how == "event":
         if after is not None and (link is None or after < link):
             agent = after
-        elif before is not None and (before == k - 1 or not _definite(toks[k].norm)):
-            agent = before  # a subject before a verb (X اقتحمت), not a noun before a definite event
+        elif before is not None and (before == k - 1 or not _definite(toks[k].norm)) and not _noun_form(toks[k].text):
+            # a subject before a verb (X اقتحمت), not a noun before a definite event, nor the subject
+            # of an indefinite nominal predicate (العدوان على لبنان جريمة: Lebanon did not commit it)
+            agent = before
         victim = linked if linked is not None and linked != agent else None
     else:  # action: the genitive is the object
         obj = after if after is not None and (link is None or after <= link) else linked
@@ -1004,6 +1073,23 @@ NEAR_REACH = 10  # words either side in which a "near" evaluative word finds its
 OPPOSED_REACH = 8  # words after ضد in which the opposed party is looked for
 BACKED_REACH = 5  # words after a support word in which its object is looked for
 SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
+
+
+def _either_way(toks: list[Token], k: int, entry: Evaluative) -> bool:
+    """The word at ``k`` is one side of a disjunction of opposites (ظالمة أو مظلومة)."""
+    for a, b in ((k - 2, k), (k, k + 2)):
+        if a < 0 or b >= len(toks) or toks[a + 1].norm not in ("او", "ام"):
+            continue
+        other = _lexicon_entry(toks[b if a == k else a].norm)
+        if other is not None and other.polarity * entry.polarity < 0:
+            return True
+    return False
+
+
+def _noun_form(word: str) -> bool:
+    """An indefinite noun, which a verb cannot be: it ends in taa marbuta (جريمة، مجزرة)."""
+    word = word.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    return word.endswith("ة") and not word.startswith(("ال", "وال", "بال", "فال", "لل"))
 
 
 def _lexicon_polar(word: str) -> int:

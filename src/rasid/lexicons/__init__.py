@@ -63,6 +63,12 @@ def markers() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def place_conditions() -> frozenset[str]:
+    """Folded participles that, qualifying a place, say what it suffered (``place_conditions.tsv``)."""
+    return frozenset(fold(row[0]) for row in rows("place_conditions.tsv"))
+
+
+@lru_cache(maxsize=1)
 def own_voice() -> dict[str, str]:
     """Folded word -> kind (media, person, former) of ``own_voice.tsv``: speakers whose nationality
     is where they come from, not whom they speak for. A word written without the article also

@@ -148,14 +148,14 @@ def target_rows(st: Statement) -> list[dict[str, Any]]:
              "surface": t.target.surface, "surface_folded": folded(t.target.surface),
              "actor_id": t.target.actor_id, "type": t.target.type, "source": t.target.source,
              "start": t.target.span.start, "end": t.target.span.end, "parent": mention_to_json(t.target.parent),
-             "stance": str(t.stance), "confidence": float(t.confidence)}
+             "stance": str(t.stance), "confidence": float(t.confidence), "basis": t.basis or None}
             for i, t in enumerate(st.targets)]
 
 
 def target_from_row(r: Mapping[str, Any]) -> TargetStance:
     m = Mention(Span(r["start"], r["end"]), r["surface"], r["name"], r["actor_id"], r["type"], r["source"],
                 mention_from_json(r["parent"]))
-    return TargetStance(m, Stance(r["stance"]), r["confidence"])
+    return TargetStance(m, Stance(r["stance"]), r["confidence"], r.get("basis") or "")
 
 
 def statement_from_row(r: Mapping[str, Any], targets: tuple[TargetStance, ...]) -> Statement:

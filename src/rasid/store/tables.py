@@ -127,6 +127,7 @@ targets = sa.Table(
     sa.Column("parent", sa.JSON),
     sa.Column("stance", sa.String(16), nullable=False),
     sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("basis", sa.String(16)),  # what decided the stance (rasid.model.TargetStance.basis)
 )
 
 rejections = sa.Table(
