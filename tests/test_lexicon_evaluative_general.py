@@ -226,3 +226,18 @@ def test_either_way_is_no_position(rules):
 def test_outside_a_country_is_a_place(rules):
     # "Blinken said: we did not encourage or enable strikes outside Ukraine"
     assert "UKR" not in rules("وقال وزير الخارجية الأمريكي أنتوني بلينكن إننا لم نشجع ضربات خارج أوكرانيا.")
+
+
+def test_the_victim_of_a_harm_is_not_what_a_blame_word_after_it_qualifies(rules):
+    # Yemeni (Saba style): "al-Houthi affirmed that the aggression on Yemen failed to achieve its aims"
+    assert rules("وأكد عبد الملك الحوثي أنّ العدوان على اليمن فشل في تحقيق أهدافه.").get("YEM") != Stance.AGAINST
+    # "The spokesman said the Israeli aggression on Lebanon is a failure": Israel is blamed
+    s = rules("وقال المتحدث إن العدوان الإسرائيلي على لبنان فاشل.")
+    assert s["ISR"] == Stance.AGAINST and s.get("LBN") != Stance.AGAINST
+
+
+def test_a_passive_participle_with_its_resumptive_pronoun_names_the_victim(rules):
+    # Lebanese presidency style: "Lebanon is the one attacked, and Israel is the aggressor" — المعتدى and
+    # المعتدي are spelled alike once the final ya is folded; عليه marks the passive
+    s = rules("وقال رئيس الحكومة اللبنانية إن لبنان هو المعتدى عليه وإن إسرائيل هي المعتدية.")
+    assert s.get("LBN") != Stance.AGAINST and s["ISR"] == Stance.AGAINST

@@ -400,6 +400,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     # counts for them, so that naming an actor again does not draw more of them to it
     firsts = [(m, i) for n, (m, i) in enumerate(targets) if all(p.key != m.key for p, _ in targets[:n])]
     involved: set[str] = set()
+    victims: set[str] = set()
     own_side = set(speaker_keys(st, kb))
     armed = bool({actor.type for key in own_side if (actor := kb.get(key)) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
@@ -436,6 +437,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.polarity < 0 and entry.attach in ("near", "before") and _countered(toks, k):
             continue  # the evil that is fought (مكافحة الإرهاب): no blame on who fights it
+        if entry.polarity < 0 and _definite(t.norm) and k + 1 < len(toks) and toks[k + 1].norm in RESUMPTIVE:
+            continue  # المعتدى عليه: a passive participle with its resumptive pronoun names the victim
         if _either_way(toks, k, entry):
             continue  # مع فلسطين ظالمة أو مظلومة، سلبًا أو إيجابًا: either way is no position
         negated = _negated(toks, k)
@@ -458,6 +461,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                 continue  # a call to stop an act whose doer is not named (وقف قصف مواقع القوات): no position on its object
             for m, share in roles:
                 scores[m.key] += polarity * share
+                if share < 0:
+                    victims.add(m.key)
             continue
         if entry.attach == "near" and _possessed(t.norm, entry):
             continue  # X وشركاؤها، حلفاؤهم: others related to X (its partners), not a quality of X
@@ -478,6 +483,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if _definite(t.norm) and _place_condition(t.norm, _named_before(text, targets, t)):
             continue  # فلسطين المحتلة: the place is occupied, not an occupier
         pool = firsts if how == "near" else targets
+        if how == "near" and polarity < 0:
+            # the victim of a harm named before is not what a nearby blame word qualifies: in العدوان
+            # على اليمن فشل the aggression failed, not Yemen
+            pool = [(m, i) for m, i in pool if m.key not in victims]
         if how == "after":
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
@@ -565,9 +574,14 @@ def _fighters(st: Statement, m: Mention, kb: KnowledgeBase) -> bool:
 
 
 def allies(kb: KnowledgeBase, speaker: list[str], target: str) -> bool:
-    """The speaker (its knowledge-base ids, :func:`speaker_keys`) and the target are members of one
-    alliance or coalition (Hezbollah and Hamas in the Axis of Resistance, two NATO states), or the
-    target is the speaker's own alliance."""
+    """The speaker (its knowledge-base ids, :func:`speaker_keys`) and the target are on one side: members
+    of one alliance or coalition (Hezbollah and Hamas in the Axis of Resistance), the target is the
+    speaker's own alliance, or its own country (a Lebanese party on Lebanon: the actor's code begins
+    with the country's)."""
+    other = kb.get(target)
+    if other is not None and other.type == "country" and other.code:
+        if any((actor := kb.get(key)) is not None and (actor.code or "")[:3] == other.code[:3] for key in speaker):
+            return True
     own = {p for key in speaker for p, relation in kb.parents(key) if relation == "member_of"}
     if target in own:
         return True
@@ -1020,8 +1034,7 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     before = next((i for i in range(k - 1, max(k - 4, -1), -1) if i in by_index), None)
     link = next((j for j in range(k + 1, min(k + 8, len(toks))) if toks[j].norm in VICTIM_LINKS
                  or toks[j].norm[:1] == "ل" and j in by_index and toks[j - 1].norm not in AFFILIATION_WORDS), None)
-    linked = next((i for i in range((link or k) + 1 if link is not None else k + 1, min(k + 10, len(toks)))
-                   if i in by_index), None) if link is not None else None
+    linked = _object_of(toks, by_index, link) if link is not None else None
     if toks[link].norm[:1] == "ل" if link is not None and link in by_index else False:
         linked = link
     # the agent named after "by" (اعتداء من قبل الجهاز الأمني على ناشطين، على يد …)
@@ -1065,6 +1078,23 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
         # (العدوان على اليمن); only an action's object is the speaker's own target (see above)
         out.append((by_index[victim], -0.5 if agent is not None or how == "event" else 1.0))
     return out
+
+
+# a preposition with the pronoun that resumes the noun a passive participle qualifies (المعتدى عليه)
+RESUMPTIVE = {"عليه", "عليها", "عليهم", "عليهما", "عليهن"}
+VICTIM_REACH = 3  # words after على/ضد/بحق in which the victim's name begins (على أبناء الشعب الفلسطيني)
+
+
+def _object_of(toks: list[Token], by_index: dict[int, Mention], link: int) -> int | None:
+    """The actor that is the object of the preposition at ``link``: its name begins within a few words
+    of it, before any coordinated phrase (الجرائم في غزة والدعم الأميركي: the United States is not the
+    object of في)."""
+    for i in range(link + 1, min(link + 1 + VICTIM_REACH, len(toks))):
+        if i in by_index:
+            return i
+        if i > link + 1 and (toks[i].norm == "و" or toks[i].norm.startswith("وال")):
+            return None  # a conjunction opens another phrase
+    return None
 
 
 HARM_HEADS = {"الحمله", "حمله", "الحملات", "حملات", "الحرب", "حرب", "الحروب", "حروب", "الاجراءات", "اجراءات",
