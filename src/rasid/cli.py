@@ -1,7 +1,10 @@
 """The ``rasid`` command: a thin layer over the library.
 
-Every command takes ``--db`` (default: ``$RASID_DB``, else ``./rasid.db``). Errors are
-printed as one line naming the document and the reason; the library never exits.
+Every command takes ``--db`` (default: ``$RASID_DB``, else ``./rasid.db``). A command that reads
+a database refuses one that does not exist; the commands that write (``ingest``, ``watch``,
+``restore``, ``demo``) create it and say so. Errors are printed as one line naming the document
+and the reason, with the settings named as this command's flags (see ``FLAGS``); the library
+never exits.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import RasidError
+from .errors import NoSuchDatabase, RasidError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasid (راصد): who said what about whom, when, and with what stance — from Arabic news.")
@@ -42,14 +45,50 @@ class What(str, Enum):
     shifts = "shifts"
 
 
-def _store(db: Optional[str]):
-    from .store import open_store
+# The library's parameters as this command line spells them. An error about one setting names it by
+# its library name (RasidError.option); the messages printed here name the flag instead.
+FLAGS = {
+    "db": "--db",
+    "batch_size": "--batch-size",
+    "workers": "--workers",
+    "scheduler": "--scheduler",
+    "allow_private": "--allow-private",
+    "columns": "--csv-columns",
+    "max_document_bytes": "--max-document-mb",
+    "max_line_bytes": "--max-line-mb",
+    "shared": "--shared",
+}
+
+
+def _render(exc: RasidError) -> str:
+    """The message of a library error for this command line: flags, not Python parameters."""
+    if isinstance(exc, NoSuchDatabase):
+        fix = {"RASID_DB": "check $RASID_DB, or give --db PATH",
+               "default": "give --db PATH (or set $RASID_DB)"}.get(exc.given, "check the path given to --db")
+        return f"{exc.reason} ({fix}; to create a database, ingest into it: rasid ingest FILES --db {exc.path})"
+    return exc.render(FLAGS)
+
+
+def _fail(exc: RasidError, code: int = 2) -> typer.Exit:
+    """Print ``exc`` as one error line; the caller raises what this returns."""
+    err.print(f"error: {_render(exc)}", highlight=False, markup=False)
+    return typer.Exit(code)
+
+
+def _store(db: Optional[str], *, create: Optional[str] = None):
+    """Open the store at ``db``. A command that reads (``create`` None) refuses a SQLite file that does
+    not exist; a command that writes (``create`` names it) creates one and says so on stderr."""
+    from .store import database_exists, open_store
 
     try:
-        return open_store(db)
+        if create is not None and database_exists(db) is False:
+            from .store.db import sqlite_file
+
+            err.print(f"rasid: {create}: creating a new database at {sqlite_file(db)}", highlight=False,
+                      markup=False)
+        return open_store(db, create=create is not None)
     except RasidError as exc:
-        err.print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
 
 
 def _parse_day(value: Optional[str], flag: str) -> Optional[date]:
@@ -140,7 +179,7 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
     if not paths and not feed:
         err.print("error: give at least one path, URL or --feed", highlight=False)
         raise typer.Exit(2)
-    store = _store(db)
+    store = _store(db, create="ingest")
     sources = []
     if paths:
         sources.append(iter_documents(paths, csv_columns=_parse_mapping(csv_columns), allow_private=allow_private,
@@ -157,8 +196,7 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
         summary = _run_ingest(itertools.chain.from_iterable(sources), store, quiet=quiet, workers=workers,
                               scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     finally:
         store.close()
     if summary.ingested == 0 and summary.duplicates == 0 and summary.skipped == 0 and summary.rejected > 0:
@@ -176,7 +214,7 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed or news sitemap URLs
     from .ingest.feeds import store_callbacks
     from .ingest.feeds import watch as watch_feeds
 
-    store = _store(db)
+    store = _store(db, create="watch")
     seen, remember = store_callbacks(store)
     try:
         _run_ingest(watch_feeds(feeds, interval=interval, rounds=rounds, seen=seen, remember=remember,
@@ -268,8 +306,7 @@ def shifts(db: Optional[str] = DbOption,
         records = _shift_records(store, kb, actor, target, _parse_day(since, "--since"), _parse_day(until, "--until"),
                                  min_confidence, rebuild)
     except RasidError as exc:
-        err.print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
         return
@@ -349,8 +386,7 @@ def dump(db: Optional[str] = DbOption,
     try:
         counts = dump_store(store, fh)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(1) from exc
+        raise _fail(exc, 1) from exc
     finally:
         if output:
             fh.close()
@@ -364,7 +400,7 @@ def restore(source: str = typer.Argument(..., help="A dump written by `rasid dum
     """Load a dump into an empty database (SQLite or PostgreSQL, whichever the dump came from)."""
     from .backup import restore as restore_store
 
-    store = _store(db)
+    store = _store(db, create="restore")
     try:
         if source == "-":
             counts = restore_store(store, sys.stdin)
@@ -375,8 +411,7 @@ def restore(source: str = typer.Argument(..., help="A dump written by `rasid dum
         err.print(f"error: {source}: {exc.strerror}", highlight=False, markup=False)
         raise typer.Exit(1) from exc
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(1) from exc
+        raise _fail(exc, 1) from exc
     finally:
         store.close()
     out.print("restored " + ", ".join(f"{n} {t}" for t, n in counts.items()), highlight=False)
@@ -393,7 +428,7 @@ def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the d
     from .pipeline import Pipeline
 
     db = db or "rasid-demo.db"
-    store = _store(db)
+    store = _store(db, create="demo")
     examples = resources.files("rasid") / "examples"
     paths = sorted(str(p) for p in examples.iterdir() if p.name.endswith(".txt"))  # type: ignore[attr-defined]
     pipeline = Pipeline(default_kb())
@@ -419,13 +454,14 @@ def serve(db: Optional[str] = DbOption,
           token: Optional[str] = typer.Option(None, help="Token that allows corrections (default: $RASID_TOKEN); "
                                                         "without one the server is read-only.")) -> None:
     """Serve the REST API and the Arabic web UI."""
+    from .store import check_exists
     from .web.app import serve as _serve
 
     try:
+        check_exists(db)  # serving a mistyped path would show an empty database
         _serve(db, host=host, port=port, token=token)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
 
 
 @app.command()
@@ -445,8 +481,7 @@ def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The sh
     try:
         reports = run_evaluation(shared, sets, embeddings=not fast)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     data = {name: rep.as_dict() for name, rep in reports.items()}
     if output is not None:
         output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -571,10 +571,12 @@ def _with_layers(article: Article, sents, ments, stmts) -> Article:
     return replace(article, sentences=sents, mentions=ments, statements=stmts)
 
 
-def open_store(db: str | Path | None = None) -> Store:
+def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``db``.
 
     ``db`` is a file path (SQLite), ``sqlite:///path``, or ``postgresql://...``;
-    None means ``$RASID_DB``, else ``./rasid.db``.
+    None means ``$RASID_DB``, else ``./rasid.db``. ``create=False`` opens only a SQLite file that
+    exists (else :class:`rasid.errors.NoSuchDatabase`): what reads a database passes it, so that a
+    mistyped path is an error instead of a new, empty database.
     """
-    return Store(connect(db))
+    return Store(connect(db, create=create))
