@@ -226,9 +226,11 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
     had them built leaves that to its first read, or ``rasid shifts --rebuild``).
     """
     if batch_size < 1:
-        raise ConfigError(f"batch_size must be at least 1, got {batch_size}", hint="use e.g. 200")
+        raise ConfigError(f"{{option}} must be at least 1, got {batch_size}", hint="use e.g. {example}",
+                          option="batch_size", example="200")
     if workers < 0:
-        raise ConfigError(f"workers must be 0 (in this process) or more, got {workers}", hint="use e.g. --workers 4")
+        raise ConfigError(f"{{option}} must be 0 (in this process) or more, got {workers}", hint="use e.g. {example}",
+                          option="workers", example="4")
     items = iter_items(paths_or_documents)
     from .stored_shifts import start_if_empty
 
