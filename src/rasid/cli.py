@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import gc
 import sys
+import time
 from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
@@ -115,9 +116,43 @@ def _parse_mapping(value: Optional[str]) -> Optional[dict[str, str]]:
     return mapping
 
 
+class ProgressLines:
+    """Progress for a standard error that is not a terminal (a log file, a pipe, a CI job): a line such
+    as ``rasid: ingest: 1,200 documents, 45.1/s, 3 rejected`` once ``every`` documents or ``seconds``
+    seconds have passed since the last one (checked each time a batch is written). Documents an
+    earlier run finished are counted apart and left out of the rate."""
+
+    def __init__(self, write: Callable[[str], None], command: str = "ingest", *, every: int = 1000,
+                 seconds: float = 10.0, clock: Callable[[], float] = time.monotonic):
+        self.write = write
+        self.command = command
+        self.every = every
+        self.seconds = seconds
+        self.clock = clock
+        self.start = self.last_time = clock()
+        self.last_count = 0
+
+    def __call__(self, summary) -> None:
+        now = self.clock()
+        count = summary.documents
+        if count - self.last_count < self.every and now - self.last_time < self.seconds:
+            return
+        self.last_count, self.last_time = count, now
+        self.write(self.line(summary, now))
+
+    def line(self, summary, now: float) -> str:
+        new = summary.documents - summary.skipped
+        elapsed = now - self.start
+        rate = f"{new / elapsed:,.1f}/s" if elapsed > 0 else "-/s"
+        done = f" ({summary.skipped:,} already done)" if summary.skipped else ""
+        return (f"rasid: {self.command}: {new:,} documents, {rate}, {summary.ingested:,} ingested, "
+                f"{summary.rejected:,} rejected{done}")
+
+
 def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optional[str], batch_size: int,
-                dedup: bool, fast: bool = False):
-    """Run a batch ingest with a progress line, print rejections as they come, link duplicates."""
+                dedup: bool, fast: bool = False, command: str = "ingest", progress_every: int = 1000):
+    """Run a batch ingest with a progress display (on a terminal) or progress lines (on a stderr that is
+    not one), print rejections as they come, link duplicates."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as batch_ingest
@@ -129,12 +164,20 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
         skipped_language += rej.stage == "language"
         err.print(f"rejected: {rej.origin}: [{rej.stage}] {rej.reason}", highlight=False, markup=False)
 
+    terminal = err.is_terminal
+    lines = ProgressLines(lambda line: err.print(line, highlight=False, markup=False, soft_wrap=True), command,
+                          every=progress_every)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
+                  disable=quiet or not terminal, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def on_progress(summary) -> None:
-            progress.update(task, description=f"ingesting: {summary}")
+            if quiet:
+                return
+            if terminal:
+                progress.update(task, description=f"ingesting: {summary}")
+            else:
+                lines(summary)
 
         from .pipeline import Pipeline
 
@@ -171,8 +214,12 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
                                            help="Largest JSON Lines record or CSV row accepted (MB)."),
            fast: bool = typer.Option(False, "--fast", help="Stance without the text embedding: several times "
                                      "faster, slightly less accurate (see README, Accuracy)."),
+           progress_every: int = typer.Option(1000, "--progress-every", min=1,
+                                              help="When standard error is not a terminal (a log file, a pipe): a "
+                                              "progress line every N documents (and every 10 s, at a batch's end)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")) -> None:
-    """Read documents, extract statements and store them (resumable: a re-run skips finished documents)."""
+    """Read documents, extract statements and store them (resumable: a re-run skips finished documents and
+    tries rejected ones again)."""
     from .ingest import iter_documents
     from .ingest.files import Limits
 
@@ -194,7 +241,8 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
 
     try:
         summary = _run_ingest(itertools.chain.from_iterable(sources), store, quiet=quiet, workers=workers,
-                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast)
+                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast,
+                              progress_every=progress_every)
     except RasidError as exc:
         raise _fail(exc) from exc
     finally:
@@ -219,7 +267,7 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed or news sitemap URLs
     try:
         _run_ingest(watch_feeds(feeds, interval=interval, rounds=rounds, seen=seen, remember=remember,
                                 allow_private=allow_private), store, quiet=quiet, workers=0, scheduler=None,
-                    batch_size=20, dedup=True)
+                    batch_size=20, dedup=True, command="watch")
     except KeyboardInterrupt:
         pass
     finally:
