@@ -39,7 +39,8 @@ def _command(folder: Path, db: Path) -> list[str]:
     return [sys.executable, "-m", "rasid.batch", "--db", _url(db), "--batch-size", "5", str(folder)]
 
 
-def _ledger_size(db: Path) -> int:
+def _ledger_size(db: Path, done_only: bool = False) -> int:
+    """Rows in the ingest ledger (``done_only``: not counting the rejected documents, which a rerun tries again)."""
     import sqlalchemy as sa
 
     url = _url(db)
@@ -48,7 +49,8 @@ def _ledger_size(db: Path) -> int:
     engine = sa.create_engine(url)
     try:
         with engine.connect() as conn:
-            return conn.exec_driver_sql("select count(*) from ingest_ledger").scalar_one()
+            where = " where outcome <> 'rejected'" if done_only else ""
+            return conn.exec_driver_sql("select count(*) from ingest_ledger" + where).scalar_one()
     except sa.exc.DBAPIError:  # the table is not created yet
         return 0
     finally:
@@ -120,25 +122,77 @@ def test_killed_runs_resume_to_the_clean_result(corpus: Path, clean: dict[str, o
         assert proc.returncode in (0, -signal.SIGKILL), runs[-1]
     assert progress == sorted(progress), runs  # nothing recorded is ever lost
     assert any(0 < p < N_DOCUMENTS for p in progress), runs  # at least one kill landed mid-run
+    done = _ledger_size(db, done_only=True)  # the rejected documents recorded so far are tried again
     final = subprocess.run(_command(corpus, db), env=_env(), capture_output=True, text=True, timeout=300, check=False)
     assert final.returncode == 0, final.stderr
     summary = json.loads(final.stdout)
-    assert summary["skipped"] == progress[-1]
+    assert summary["skipped"] == done
     assert _snapshot(db) == clean
     assert len(clean["ledger"]) == N_DOCUMENTS  # type: ignore[arg-type]
 
 
-def test_a_second_run_skips_everything(corpus: Path, tmp_path: Path) -> None:
+def test_a_second_run_skips_everything_but_the_rejected(corpus: Path, tmp_path: Path) -> None:
     db = tmp_path / "twice.db"
     with open_store(db) as store:
         first = ingest([corpus], store, batch_size=50)
         second = ingest([corpus], store, batch_size=50)
         counts = store.counts()
     assert (first.ingested, first.duplicates, first.rejected) == (N_ARTICLES, 1, 3)
-    assert second == IngestSummary(skipped=N_DOCUMENTS)
+    # the empty and the binary file are tried again (and rejected again); the English one is done: skipped
+    assert second == IngestSummary(skipped=N_DOCUMENTS - 2, rejected=2)
     assert counts["articles"] == N_ARTICLES
-    assert counts["rejections"] == 3
+    assert counts["rejections"] == 3  # a document rejected twice is one rejection, of the latest run
     assert counts["statements"] == first.statements
+
+
+def test_issue13_a_rejected_document_is_tried_again(tmp_path: Path) -> None:
+    import sqlalchemy as sa
+
+    from batch_support import article_text
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(article_text(1), encoding="utf-8")
+    bad = folder / "bad.txt"
+    bad.write_text("", encoding="utf-8")  # empty: rejected
+    with open_store(tmp_path / "retry.db") as store:
+        first = ingest([folder], store)
+        rejected: list[Rejection] = []
+        again = ingest([folder], store, on_rejection=rejected.append)  # nothing fixed: tried, rejected again
+        with store.engine.connect() as conn:
+            rows = conn.execute(sa.text("select origin, stage from rejections")).all()
+            ledger = conn.execute(sa.text("select origin, outcome from ingest_ledger order by origin")).all()
+        assert (first.ingested, first.rejected) == (1, 1)
+        assert (again.ingested, again.rejected, again.skipped) == (0, 1, 1)
+        assert [r.origin for r in rejected] == [str(bad)]
+        assert [tuple(r) for r in rows] == [(str(bad), "read")]  # recorded once
+        assert [tuple(r) for r in ledger] == [(str(bad), "rejected"), (str(folder / "good.txt"), "ingested")]
+        bad.write_text(article_text(2), encoding="utf-8")  # fixed: ingested
+        fixed = ingest([folder], store)
+        assert (fixed.ingested, fixed.rejected, fixed.skipped) == (1, 0, 1)
+        assert store.counts()["articles"] == 2
+
+
+def test_a_document_that_fails_no_more_replaces_its_rejection(tmp_path: Path) -> None:
+    # the same document (same key) rejected by one run and read by the next, as after a fetch
+    # that timed out or an upgrade of rasid: its rejection is gone, its article stored
+    from rasid.batch import LedgerWriter
+
+    from batch_support import article_text
+
+    doc = Document(origin="news.txt", content=article_text(3))
+    key = document_key(doc)
+    with open_store(tmp_path / "again.db") as store:
+        assert store.save_ledgered([(key, Rejection("news.txt", "fetch", "timed out"))]) == ["rejected"]
+        assert store.done_keys([key]) == set()
+        summary = IngestSummary()
+        from rasid.pipeline import Pipeline
+
+        writer = LedgerWriter(store, summary, 1)
+        writer.add([(key, Pipeline.default().run(doc))])
+        writer.flush()
+        assert summary.ingested == 1 and store.done_keys([key]) == {key}
+        assert store.counts()["rejections"] == 0
 
 
 def test_progress_and_rejection_callbacks(tmp_path: Path) -> None:

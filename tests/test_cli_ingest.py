@@ -209,3 +209,24 @@ def test_cli_ingest_fast_uses_the_stance_model_without_embeddings(tmp_path):
     assert result.exit_code == 0 and "1 ingested" in result.output
     out = runner.invoke(app, ["statements", "--db", str(db), "--format", "jsonl"])
     assert out.exit_code == 0 and out.output.strip()
+
+
+def test_issue13_cli_rejected_file_is_tried_again(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = folder / "bad.txt"
+    bad.write_bytes(b"")
+    db = tmp_path / "r.db"
+    first = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert "1 ingested" in first.output and f"rejected: {bad}" in first.output
+    # nothing fixed: the bad file is read and rejected again, not "already done"
+    again = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert f"rejected: {bad}" in again.output and "1 rejected" in again.output, again.output
+    assert "1 already done" in again.output
+    # fixed: it is ingested
+    from batch_support import article_text
+
+    bad.write_text(article_text(5), encoding="utf-8")
+    fixed = runner.invoke(app, ["ingest", str(folder), "--db", str(db)])
+    assert "1 ingested" in fixed.output and "0 rejected" in fixed.output, fixed.output

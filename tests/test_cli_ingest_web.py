@@ -38,3 +38,24 @@ def test_cli_ingest_feed_and_not_again(tmp_path):
                                      "--rounds", "1", "--interval", "0"])
         assert second.exit_code == 0
         assert srv.hits["/a"] == 1 and srv.hits["/b"] == 1  # already-seen pages are not fetched again
+
+
+def test_issue13_cli_unresolvable_host_is_reported_as_such(tmp_path, monkeypatch):
+    import socket
+
+    real = socket.getaddrinfo
+
+    def resolver(host, *args, **kwargs):
+        # .invalid never resolves (RFC 2606); answered here as a resolver would, with no lookup traffic
+        if isinstance(host, str) and host.endswith(".invalid"):
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    db = tmp_path / "r.db"
+    for args in (["http://news.invalid/a"], ["--feed", "http://feeds.invalid/rss.xml"]):
+        res = runner.invoke(app, ["ingest", *args, "--db", str(db)])
+        text = res.output
+        assert res.exit_code == 1, text
+        assert "does not resolve" in text and "invalid" in text, text
+        assert "private" not in text and "public addresses" not in text and "loopback" not in text

@@ -69,8 +69,9 @@ def test_issue14_a_document_the_store_cannot_write_is_rejected_alone(tmp_path):
         reasons = {r.origin: r for r in store.rejections()}
         assert reasons["bad0000000000000"].stage == "store" and "could not be stored" in reasons["bad0000000000000"].reason
         assert "f\ufffd" in reasons
-        # a rerun finds every key done
-        assert store.save_ledgered([("k1", good), ("k2", bad)]) == ["done", "done"]
+        # a rerun finds the stored one done and tries the rejected one again: rejected again, recorded once
+        assert store.save_ledgered([("k1", good), ("k2", bad)]) == ["done", "rejected"]
+        assert sorted(r.origin for r in store.rejections()) == ["bad0000000000000", "f\ufffd"]
 
 
 _json = st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=8),

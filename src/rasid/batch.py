@@ -8,8 +8,11 @@ Every input document gets a *key*: the SHA-1 of its origin and content
 (:func:`document_key`). The key is written to the store's ``ingest_ledger`` table in the
 same transaction as the document's article (or its rejection). A run killed at any point
 (even ``kill -9``) therefore leaves each document either fully recorded or not at all, and
-running the same ingest again skips every key already in the ledger: nothing is lost and
-nothing is stored twice, rejections included.
+running the same ingest again skips every key the ledger holds as done: nothing is lost and
+nothing is stored twice. A document that was rejected is not done: given again, it is tried
+again (a fetch that timed out, a document rasid could not read before an upgrade), and its new
+outcome replaces the old one, so that a document rejected on every run is one rejection in the
+store (the latest). A document skipped as not Arabic is done.
 
 Run from a shell (the ``rasid ingest`` command is the friendlier front end)::
 
@@ -37,7 +40,7 @@ class IngestSummary:
     """What one ingest run did.
 
     ``skipped`` counts documents an earlier run had already finished (their key was in the
-    ledger); ``duplicates`` counts documents whose article was already stored under
+    ledger, not as rejected: a rejected document is tried again); ``duplicates`` counts documents whose article was already stored under
     another origin (or twice in this run).
     """
 
@@ -226,9 +229,11 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
     had them built leaves that to its first read, or ``rasid shifts --rebuild``).
     """
     if batch_size < 1:
-        raise ConfigError(f"batch_size must be at least 1, got {batch_size}", hint="use e.g. 200")
+        raise ConfigError(f"{{option}} must be at least 1, got {batch_size}", hint="use e.g. {example}",
+                          option="batch_size", example="200")
     if workers < 0:
-        raise ConfigError(f"workers must be 0 (in this process) or more, got {workers}", hint="use e.g. --workers 4")
+        raise ConfigError(f"{{option}} must be 0 (in this process) or more, got {workers}", hint="use e.g. {example}",
+                          option="workers", example="4")
     items = iter_items(paths_or_documents)
     from .stored_shifts import start_if_empty
 

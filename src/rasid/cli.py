@@ -1,24 +1,28 @@
 """The ``rasid`` command: a thin layer over the library.
 
-Every command takes ``--db`` (default: ``$RASID_DB``, else ``./rasid.db``). Errors are
-printed as one line naming the document and the reason; the library never exits.
+Every command takes ``--db`` (default: ``$RASID_DB``, else ``./rasid.db``). A command that reads
+a database refuses one that does not exist; the commands that write (``ingest``, ``watch``,
+``restore``, ``demo``) create it and say so. Errors are printed as one line naming the document
+and the reason, with the settings named as this command's flags (see ``FLAGS``); the library
+never exits.
 """
 
 from __future__ import annotations
 
 import gc
 import sys
+import time
 from datetime import date
 from enum import Enum
 from importlib import resources
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Callable, Iterator, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import RasidError
+from .errors import NoSuchDatabase, RasidError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="rasid (راصد): who said what about whom, when, and with what stance — from Arabic news.")
@@ -42,14 +46,50 @@ class What(str, Enum):
     shifts = "shifts"
 
 
-def _store(db: Optional[str]):
-    from .store import open_store
+# The library's parameters as this command line spells them. An error about one setting names it by
+# its library name (RasidError.option); the messages printed here name the flag instead.
+FLAGS = {
+    "db": "--db",
+    "batch_size": "--batch-size",
+    "workers": "--workers",
+    "scheduler": "--scheduler",
+    "allow_private": "--allow-private",
+    "columns": "--csv-columns",
+    "max_document_bytes": "--max-document-mb",
+    "max_line_bytes": "--max-line-mb",
+    "shared": "--shared",
+}
+
+
+def _render(exc: RasidError) -> str:
+    """The message of a library error for this command line: flags, not Python parameters."""
+    if isinstance(exc, NoSuchDatabase):
+        fix = {"RASID_DB": "check $RASID_DB, or give --db PATH",
+               "default": "give --db PATH (or set $RASID_DB)"}.get(exc.given, "check the path given to --db")
+        return f"{exc.reason} ({fix}; to create a database, ingest into it: rasid ingest FILES --db {exc.path})"
+    return exc.render(FLAGS)
+
+
+def _fail(exc: RasidError, code: int = 2) -> typer.Exit:
+    """Print ``exc`` as one error line; the caller raises what this returns."""
+    err.print(f"error: {_render(exc)}", highlight=False, markup=False)
+    return typer.Exit(code)
+
+
+def _store(db: Optional[str], *, create: Optional[str] = None):
+    """Open the store at ``db``. A command that reads (``create`` None) refuses a SQLite file that does
+    not exist; a command that writes (``create`` names it) creates one and says so on stderr."""
+    from .store import database_exists, open_store
 
     try:
-        return open_store(db)
+        if create is not None and database_exists(db) is False:
+            from .store.db import sqlite_file
+
+            err.print(f"rasid: {create}: creating a new database at {sqlite_file(db)}", highlight=False,
+                      markup=False)
+        return open_store(db, create=create is not None)
     except RasidError as exc:
-        err.print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
 
 
 def _parse_day(value: Optional[str], flag: str) -> Optional[date]:
@@ -76,9 +116,43 @@ def _parse_mapping(value: Optional[str]) -> Optional[dict[str, str]]:
     return mapping
 
 
+class ProgressLines:
+    """Progress for a standard error that is not a terminal (a log file, a pipe, a CI job): a line such
+    as ``rasid: ingest: 1,200 documents, 45.1/s, 3 rejected`` once ``every`` documents or ``seconds``
+    seconds have passed since the last one (checked each time a batch is written). Documents an
+    earlier run finished are counted apart and left out of the rate."""
+
+    def __init__(self, write: Callable[[str], None], command: str = "ingest", *, every: int = 1000,
+                 seconds: float = 10.0, clock: Callable[[], float] = time.monotonic):
+        self.write = write
+        self.command = command
+        self.every = every
+        self.seconds = seconds
+        self.clock = clock
+        self.start = self.last_time = clock()
+        self.last_count = 0
+
+    def __call__(self, summary) -> None:
+        now = self.clock()
+        count = summary.documents
+        if count - self.last_count < self.every and now - self.last_time < self.seconds:
+            return
+        self.last_count, self.last_time = count, now
+        self.write(self.line(summary, now))
+
+    def line(self, summary, now: float) -> str:
+        new = summary.documents - summary.skipped
+        elapsed = now - self.start
+        rate = f"{new / elapsed:,.1f}/s" if elapsed > 0 else "-/s"
+        done = f" ({summary.skipped:,} already done)" if summary.skipped else ""
+        return (f"rasid: {self.command}: {new:,} documents, {rate}, {summary.ingested:,} ingested, "
+                f"{summary.rejected:,} rejected{done}")
+
+
 def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optional[str], batch_size: int,
-                dedup: bool, fast: bool = False):
-    """Run a batch ingest with a progress line, print rejections as they come, link duplicates."""
+                dedup: bool, fast: bool = False, command: str = "ingest", progress_every: int = 1000):
+    """Run a batch ingest with a progress display (on a terminal) or progress lines (on a stderr that is
+    not one), print rejections as they come, link duplicates."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .batch import ingest as batch_ingest
@@ -90,12 +164,20 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
         skipped_language += rej.stage == "language"
         err.print(f"rejected: {rej.origin}: [{rej.stage}] {rej.reason}", highlight=False, markup=False)
 
+    terminal = err.is_terminal
+    lines = ProgressLines(lambda line: err.print(line, highlight=False, markup=False, soft_wrap=True), command,
+                          every=progress_every)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err,
-                  disable=quiet, transient=True) as progress:
+                  disable=quiet or not terminal, transient=True) as progress:
         task = progress.add_task("ingesting", total=None)
 
         def on_progress(summary) -> None:
-            progress.update(task, description=f"ingesting: {summary}")
+            if quiet:
+                return
+            if terminal:
+                progress.update(task, description=f"ingesting: {summary}")
+            else:
+                lines(summary)
 
         from .pipeline import Pipeline
 
@@ -132,15 +214,19 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
                                            help="Largest JSON Lines record or CSV row accepted (MB)."),
            fast: bool = typer.Option(False, "--fast", help="Stance without the text embedding: several times "
                                      "faster, slightly less accurate (see README, Accuracy)."),
+           progress_every: int = typer.Option(1000, "--progress-every", min=1,
+                                              help="When standard error is not a terminal (a log file, a pipe): a "
+                                              "progress line every N documents (and every 10 s, at a batch's end)."),
            quiet: bool = typer.Option(False, "--quiet", "-q", help="Print only the summary.")) -> None:
-    """Read documents, extract statements and store them (resumable: a re-run skips finished documents)."""
+    """Read documents, extract statements and store them (resumable: a re-run skips finished documents and
+    tries rejected ones again)."""
     from .ingest import iter_documents
     from .ingest.files import Limits
 
     if not paths and not feed:
         err.print("error: give at least one path, URL or --feed", highlight=False)
         raise typer.Exit(2)
-    store = _store(db)
+    store = _store(db, create="ingest")
     sources = []
     if paths:
         sources.append(iter_documents(paths, csv_columns=_parse_mapping(csv_columns), allow_private=allow_private,
@@ -155,10 +241,10 @@ def ingest(paths: list[str] = typer.Argument(None, help="Files, folders, URLs, o
 
     try:
         summary = _run_ingest(itertools.chain.from_iterable(sources), store, quiet=quiet, workers=workers,
-                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast)
+                              scheduler=scheduler, batch_size=batch_size, dedup=not no_dedup, fast=fast,
+                              progress_every=progress_every)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     finally:
         store.close()
     if summary.ingested == 0 and summary.duplicates == 0 and summary.skipped == 0 and summary.rejected > 0:
@@ -176,12 +262,12 @@ def watch(feeds: list[str] = typer.Argument(..., help="Feed or news sitemap URLs
     from .ingest.feeds import store_callbacks
     from .ingest.feeds import watch as watch_feeds
 
-    store = _store(db)
+    store = _store(db, create="watch")
     seen, remember = store_callbacks(store)
     try:
         _run_ingest(watch_feeds(feeds, interval=interval, rounds=rounds, seen=seen, remember=remember,
                                 allow_private=allow_private), store, quiet=quiet, workers=0, scheduler=None,
-                    batch_size=20, dedup=True)
+                    batch_size=20, dedup=True, command="watch")
     except KeyboardInterrupt:
         pass
     finally:
@@ -268,8 +354,7 @@ def shifts(db: Optional[str] = DbOption,
         records = _shift_records(store, kb, actor, target, _parse_day(since, "--since"), _parse_day(until, "--until"),
                                  min_confidence, rebuild)
     except RasidError as exc:
-        err.print(f"[red]error:[/red] {exc.message}", markup=True, highlight=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     if fmt == "jsonl":
         write_jsonl(records, sys.stdout)
         return
@@ -349,8 +434,7 @@ def dump(db: Optional[str] = DbOption,
     try:
         counts = dump_store(store, fh)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(1) from exc
+        raise _fail(exc, 1) from exc
     finally:
         if output:
             fh.close()
@@ -364,7 +448,7 @@ def restore(source: str = typer.Argument(..., help="A dump written by `rasid dum
     """Load a dump into an empty database (SQLite or PostgreSQL, whichever the dump came from)."""
     from .backup import restore as restore_store
 
-    store = _store(db)
+    store = _store(db, create="restore")
     try:
         if source == "-":
             counts = restore_store(store, sys.stdin)
@@ -375,8 +459,7 @@ def restore(source: str = typer.Argument(..., help="A dump written by `rasid dum
         err.print(f"error: {source}: {exc.strerror}", highlight=False, markup=False)
         raise typer.Exit(1) from exc
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(1) from exc
+        raise _fail(exc, 1) from exc
     finally:
         store.close()
     out.print("restored " + ", ".join(f"{n} {t}" for t, n in counts.items()), highlight=False)
@@ -393,7 +476,7 @@ def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the d
     from .pipeline import Pipeline
 
     db = db or "rasid-demo.db"
-    store = _store(db)
+    store = _store(db, create="demo")
     examples = resources.files("rasid") / "examples"
     paths = sorted(str(p) for p in examples.iterdir() if p.name.endswith(".txt"))  # type: ignore[attr-defined]
     pipeline = Pipeline(default_kb())
@@ -419,13 +502,14 @@ def serve(db: Optional[str] = DbOption,
           token: Optional[str] = typer.Option(None, help="Token that allows corrections (default: $RASID_TOKEN); "
                                                         "without one the server is read-only.")) -> None:
     """Serve the REST API and the Arabic web UI."""
+    from .store import check_exists
     from .web.app import serve as _serve
 
     try:
+        check_exists(db)  # serving a mistyped path would show an empty database
         _serve(db, host=host, port=port, token=token)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
 
 
 @app.command()
@@ -445,8 +529,7 @@ def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The sh
     try:
         reports = run_evaluation(shared, sets, embeddings=not fast)
     except RasidError as exc:
-        err.print(f"error: {exc.message}", highlight=False, markup=False)
-        raise typer.Exit(2) from exc
+        raise _fail(exc) from exc
     data = {name: rep.as_dict() for name, rep in reports.items()}
     if output is not None:
         output.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

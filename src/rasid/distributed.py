@@ -62,10 +62,12 @@ def _client(workers: int | None, scheduler: str | None):
             client = Client(scheduler, timeout="30s")
         except (OSError, TimeoutError) as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}",
-                              hint="check the address (tcp://host:8786) and that `dask scheduler` is running") from exc
+                              hint="check the address given to {option} (tcp://host:8786) and that `dask scheduler` "
+                                   "is running", option="scheduler") from exc
         return client, [client]
     if not workers or workers < 1:
-        raise ConfigError(f"a local cluster needs at least one worker, got {workers}", hint="use --workers 2")
+        raise ConfigError(f"a local cluster needs at least one worker, got {workers}", hint="use e.g. {example}",
+                          option="workers", example="2")
     cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                            dashboard_address=":0")  # a free port: never clash with another cluster
     client = Client(cluster)
@@ -89,9 +91,10 @@ def run_distributed(documents: Iterable[Item], store, *, workers: int | None = N
     linked in the same transaction. ``shifts_kb`` (a knowledge base) keeps the stored shifts current after
     every batch (see :mod:`rasid.stored_shifts`); None leaves them to the next read.
     """
-    if partition_size < 1 or batch_size < 1:
-        raise ConfigError(f"partition_size and batch_size must be at least 1, got {partition_size} and {batch_size}",
-                          hint="use e.g. partition_size=100, batch_size=200")
+    for option, value, example in (("partition_size", partition_size, "100"), ("batch_size", batch_size, "200")):
+        if value < 1:
+            raise ConfigError(f"{{option}} must be at least 1, got {value}", hint="use e.g. {example}",
+                              option=option, example=example)
     from dask.distributed import as_completed
 
     owned: list[Any] = []

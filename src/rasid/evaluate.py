@@ -67,7 +67,8 @@ def find_shared(path: str | Path | None = None) -> Path:
         if (cand / "eval" / "score_statements.py").is_file():
             return cand
     raise ConfigError(f"no shared data folder with eval/score_statements.py at {', '.join(map(str, candidates))}",
-                      hint="pass --shared PATH or set RASID_SHARED to the folder that holds data/gold and eval/")
+                      hint="pass {example} or set RASID_SHARED to the folder that holds data/gold and eval/",
+                      option="shared", example="PATH")
 
 
 def load_scorer(shared: Path) -> ModuleType:

@@ -8,8 +8,10 @@ or structured records (JSONL/CSV fields with a ``text`` body).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from datetime import datetime
+from typing import Any
 
 from ..arabic.normalize import is_arabic
 from ..errors import ExtractionError, InputError, LanguageSkipped
@@ -18,7 +20,7 @@ from ..ingest.unicode import repair, valid_text
 from ..model import Article, Document
 from .scrape import extract_scrape
 
-__all__ = ["extract", "extract_scrape", "parse_published"]
+__all__ = ["extract", "extract_scrape", "parse_published", "record_category"]
 
 MIN_CHARS = 20
 # letters of Persian, Urdu, Kurdish and Pashto that Arabic does not write (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ھ ێ ۆ ڵ ڕ ە ...)
@@ -39,6 +41,22 @@ def parse_published(value: object, origin: str) -> datetime | None:
                          hint="write it as 2024-11-30 or 2024-11-30T12:15:00+03:00") from exc
 
 
+# the fields a record (JSON Lines, CSV, or a feed entry's) names its category by, first found first
+CATEGORY_FIELDS = ("category", "section", "categories", "feed_category")
+
+
+def record_category(fields: Mapping[str, Any], names: tuple[str, ...] = CATEGORY_FIELDS) -> str | None:
+    """The category a record gives (``category``, else ``section``, ``categories``, a feed's
+    ``feed_category``): a string, or the first string of a list; None when it gives none."""
+    for name in names:
+        value = fields.get(name)
+        if isinstance(value, list):
+            value = next((v for v in value if isinstance(v, str) and v.strip()), None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
 def _record_article(document: Document, text: str) -> Article:
     fields = dict(document.fields)
     body = "\n".join(line.strip() for line in text.replace("\r\n", "\n").split("\n")).strip()
@@ -52,7 +70,7 @@ def _record_article(document: Document, text: str) -> Article:
         external_id=str(fields["id"]) if fields.get("id") is not None else None,
         source=document.origin,
         author=fields.get("author") if isinstance(fields.get("author"), str) else None,
-        category=fields.get("category") if isinstance(fields.get("category"), str) else None,
+        category=record_category(fields),
         metadata={k: v for k, v in fields.items() if k not in {"text", "html"}},
     )
 
@@ -105,6 +123,9 @@ def _extract(document: Document) -> Article:
                 title=str(fields.get("title") or article.title),
                 published=parse_published(fields.get("published"), document.origin) or article.published,
                 external_id=str(fields["id"]) if fields.get("id") is not None else article.external_id,
+                # the record's own category first, then the page's, then the feed entry's
+                category=(record_category(fields, CATEGORY_FIELDS[:3]) or article.category
+                          or record_category(fields, ("feed_category",))),
                 metadata={**dict(article.metadata), **{k: v for k, v in fields.items() if k not in {"text", "html"}}},
             )
     else:

@@ -348,6 +348,8 @@ def _read_meta(tree: LexborHTMLParser) -> _Meta:
         crumbs = [_text(a) for a in tree.css("[class*=breadcrumb] a, [id*=breadcrumb] a")]
         crumbs = [c for c in crumbs if c and _key(c) not in _HOME_WORDS]
         meta.category = crumbs[-1] if crumbs else ""
+    if not meta.category:
+        meta.category = _trafilatura_category(tree.html or "")
     if meta.published is None:
         meta.published, meta.date_source = _page_date(tree, h1)
     return meta
@@ -754,6 +756,19 @@ def _run_trafilatura(html: str, url: str | None) -> Any:
         include_formatting=False,
         deduplicate=False,
     )
+
+
+def _trafilatura_category(html: str) -> str:
+    """The first of trafilatura's categories: the text of a link to a ``/category/`` (``/categories/``)
+    page in the places a page shows its section, or a ``<meta name=subject>``; "" when there is none."""
+    from trafilatura.metadata import extract_catstags
+    from trafilatura.utils import load_html
+
+    tree = load_html(html) if html else None
+    if tree is None:
+        return ""
+    found = extract_catstags("category", tree)
+    return _clean(found[0]) if found else ""
 
 
 def _trafilatura_title(html: str, url: str | None) -> str:

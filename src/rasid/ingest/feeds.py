@@ -11,9 +11,10 @@ are skipped; fetched ones are reported to ``remember(url, outcome)`` (e.g.
 :meth:`rasid.store.Store.remember_url`), except fetches that failed for a
 passing reason (timeouts, server errors), which are tried again next round.
 
-The Document of an entry carries ``feed``, ``feed_title`` and ``feed_published``
-(ISO 8601) in ``fields``; these end up in ``Article.metadata`` and do not
-override what the page itself says.
+The Document of an entry carries ``feed``, ``feed_title``, ``feed_published``
+(ISO 8601) and ``feed_category`` (the entry's first ``<category>``) in ``fields``;
+these end up in ``Article.metadata`` and do not override what the page itself says
+(the feed's category is the article's when the page gives none).
 """
 
 from __future__ import annotations
@@ -51,11 +52,14 @@ class FeedEntry:
     title: str | None = None
     published: str | None = None  # ISO 8601
     feed: str = ""
+    category: str | None = None  # the entry's first <category> (RSS) or category term (Atom)
 
     def fields(self) -> dict[str, str]:
         out = {"feed": self.feed}
         if self.title:
             out["feed_title"] = self.title
+        if self.category:
+            out["feed_category"] = self.category  # the article's category when its page gives none
         if self.published:
             out["feed_published"] = self.published
         return out
@@ -183,8 +187,18 @@ def _parse_rss(data: bytes, origin: str) -> list[FeedEntry] | Rejection:
                      if stamp and 1 < stamp.tm_year < 9999 else None)  # feedparser gives year -1 for 0000-00-00
         joined = _join(origin, url)
         if joined:
-            entries.append(FeedEntry(joined, (entry.get("title") or "").strip() or None, published, origin))
+            entries.append(FeedEntry(joined, (entry.get("title") or "").strip() or None, published, origin,
+                                     _entry_category(entry)))
     return entries
+
+
+def _entry_category(entry: Any) -> str | None:
+    """An RSS ``<category>`` or Atom ``<category term label>`` of a feedparser entry, the first one."""
+    for tag in entry.get("tags") or ():
+        value = (tag.get("label") or tag.get("term") or "").strip()
+        if value:
+            return value
+    return None
 
 
 def parse_feed(data: bytes, *, origin: str, max_bytes: int = 10 * 1024 * 1024) -> list[FeedEntry] | Rejection:

@@ -5,7 +5,8 @@
 True
 """
 
-from .db import DEFAULT_DB_ENV, default_db_url, resolve_url
+from .db import DEFAULT_DB_ENV, check_exists, database_exists, default_db_url, resolve_url
 from .store import Store, open_store
 
-__all__ = ["DEFAULT_DB_ENV", "Store", "default_db_url", "open_store", "resolve_url"]
+__all__ = ["DEFAULT_DB_ENV", "Store", "check_exists", "database_exists", "default_db_url", "open_store",
+           "resolve_url"]

@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from ..errors import StoreError
+from ..errors import NoSuchDatabase, StoreError
 
 DEFAULT_DB_ENV = "RASID_DB"
 DEFAULT_DB_FILE = "rasid.db"
@@ -49,6 +49,32 @@ def resolve_url(db: str | Path | None) -> sa.URL:
         raise StoreError(f"database kind '{url.get_backend_name()}' is not supported",
                          hint="use SQLite (a file path or sqlite:///...) or PostgreSQL (postgresql://...)")
     return url
+
+
+def sqlite_file(db: str | Path | None) -> Path | None:
+    """The file a SQLite location names (``rasid.db``, ``sqlite:///path``), or None for a database that
+    is not a file of its own (PostgreSQL, ``:memory:``, ``sqlite://``, a ``file:`` URI)."""
+    url = resolve_url(db)
+    database = url.database or ""
+    if url.get_backend_name() != "sqlite" or not database or database == ":memory:" or database.startswith("file:"):
+        return None
+    return Path(database)
+
+
+def database_exists(db: str | Path | None) -> bool | None:
+    """Whether the SQLite file ``db`` names exists; None for a server database (PostgreSQL), which
+    rasid never creates itself, or an in-memory one."""
+    path = sqlite_file(db)
+    return None if path is None else path.exists()
+
+
+def check_exists(db: str | Path | None) -> None:
+    """Raise :class:`NoSuchDatabase` when ``db`` names a SQLite file that does not exist: reading a
+    mistyped path must not create an empty database and answer "no results"."""
+    path = sqlite_file(db)
+    if path is not None and not path.exists():
+        given = "db" if db is not None else ("RASID_DB" if os.environ.get(DEFAULT_DB_ENV) else "default")
+        raise NoSuchDatabase(path, given)
 
 
 def _redact(raw: str) -> str:
@@ -148,8 +174,13 @@ def _transactional_ddl_engine(engine: Engine) -> Engine:
     return ddl
 
 
-def connect(db: str | Path | None) -> Engine:
-    """An engine on ``db`` with the schema migrated to head; StoreError says what went wrong."""
+def connect(db: str | Path | None, *, create: bool = True) -> Engine:
+    """An engine on ``db`` with the schema migrated to head; StoreError says what went wrong.
+
+    ``create=False`` refuses a SQLite file that does not exist yet (:class:`NoSuchDatabase`)
+    instead of creating it."""
+    if not create:
+        check_exists(db)
     url = resolve_url(db)
     shown = url.render_as_string(hide_password=True)
     engine = make_engine(url)
@@ -160,12 +191,12 @@ def connect(db: str | Path | None) -> Engine:
         raise
     except (SQLAlchemyError, OSError) as exc:
         engine.dispose()
-        raise StoreError(f"cannot open database {shown}: {_why(exc)}", hint=_hint(url, exc)) from exc
+        raise StoreError(f"cannot open database {shown}: {_why(exc)}", hint=_hint(url, exc), option="db") from exc
     except Exception as exc:  # alembic raises its own CommandError / ResolutionError
         engine.dispose()
-        hint = ("the database may have been written by a newer rasid; upgrade rasid or point --db at another file"
+        hint = ("the database may have been written by a newer rasid; upgrade rasid or point {option} at another file"
                 if "revision" in str(exc).lower() else "this rasid installation may be incomplete; reinstall it")
-        raise StoreError(f"cannot migrate database {shown}: {exc}", hint=hint) from exc
+        raise StoreError(f"cannot migrate database {shown}: {exc}", hint=hint, option="db") from exc
     return engine
 
 
@@ -178,7 +209,7 @@ def _hint(url: sa.URL, exc: BaseException) -> str:
     text = str(getattr(exc, "orig", None) or exc).lower()
     if url.get_backend_name() == "sqlite":
         if "not a database" in text or "malformed" in text:
-            return "the file is not a rasid SQLite database; point --db (or RASID_DB) at another file"
+            return "the file is not a rasid SQLite database; point {option} (or RASID_DB) at another file"
         if "readonly" in text or "permission" in text or "unable to open" in text:
             return "check that the file and its folder exist and are writable"
         return "check the path, or remove a damaged database file and ingest again"

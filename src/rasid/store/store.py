@@ -32,6 +32,9 @@ from .tables import statements as S
 from .tables import targets as T
 
 _BATCH = 500  # rows fetched at a time when streaming
+# the ledger outcome of a rejected document: not done, tried again when it is given again (a document
+# that is not Arabic is recorded as "skipped", and is done)
+REJECTED = "rejected"
 
 
 def _now() -> str:
@@ -395,14 +398,16 @@ class Store:
     # --- batch ingest ledger (see rasid.batch) --------------------------------
 
     def done_keys(self, keys: Iterable[str]) -> set[str]:
-        """The document keys among ``keys`` that the ingest ledger already holds."""
+        """The document keys among ``keys`` that the ingest ledger holds as done: ingested, duplicate or
+        skipped as not Arabic. A document that was rejected is not done: it is tried again."""
         wanted = list(dict.fromkeys(keys))
         found: set[str] = set()
         try:
             with self.engine.connect() as conn:
                 for i in range(0, len(wanted), _BATCH):
                     chunk = wanted[i : i + _BATCH]
-                    found.update(conn.execute(sa.select(L.c.key).where(L.c.key.in_(chunk))).scalars())
+                    found.update(conn.execute(sa.select(L.c.key).where(L.c.key.in_(chunk),
+                                                                       L.c.outcome != REJECTED)).scalars())
         except SQLAlchemyError as exc:
             raise self._error("cannot read the ingest ledger", exc) from exc
         return found
@@ -446,8 +451,10 @@ class Store:
         """Store articles and rejections with their document keys, all in one transaction.
 
         Returns one outcome per item: ``ingested``, ``duplicate`` (an article with its id is
-        stored), ``rejected``, or ``done`` when the key is already in the ledger (or earlier in
-        ``items``) and nothing was written for it. A run killed at any moment leaves either the
+        stored), ``rejected``, or ``done`` when the key is already in the ledger as done (or earlier in
+        ``items``) and nothing was written for it. A key the ledger holds as rejected is written again:
+        its ledger row and its rejection are replaced by the new outcome (a document rejected on every
+        run is one rejection, of the latest run; one that succeeds at last is no longer a rejection). A run killed at any moment leaves either the
         whole batch (articles, rejections and keys) or none of it. ``links`` gives, per article id,
         the original it copies (or None) and its duplicate signature (see rasid.ingest.dedup):
         written in the same transaction, so a syndicated copy is never left unlinked.
@@ -494,9 +501,22 @@ class Store:
                        links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> list[str]:
         keys = list(dict.fromkeys(k for k, _ in items))
         done: set[str] = set()
+        retried: list[Any] = []
         for i in range(0, len(keys), _BATCH):
             chunk = keys[i : i + _BATCH]
-            done.update(conn.execute(sa.select(L.c.key).where(L.c.key.in_(chunk))).scalars())
+            for row in conn.execute(sa.select(L.c.key, L.c.origin, L.c.outcome, L.c.done_at).where(L.c.key.in_(chunk))):
+                if row.outcome == REJECTED:
+                    retried.append(row)
+                else:
+                    done.add(row.key)
+        for row in retried:
+            # a document rejected by an earlier run is tried again: its old outcome and its rejection (the
+            # row written with it, in its transaction: same origin and time) make way for the new outcome
+            conn.execute(sa.delete(L).where(L.c.key == row.key))
+            old = conn.execute(sa.select(R.c.id).where(R.c.origin == row.origin, R.c.created_at == row.done_at)
+                               .order_by(R.c.id).limit(1)).scalar()
+            if old is not None:
+                conn.execute(sa.delete(R).where(R.c.id == old))
         stamp = _now()
         outcomes: list[str] = []
         fresh: list[Article] = []
@@ -512,8 +532,9 @@ class Store:
                 origin = valid_text(item.origin)[0]
                 rejected.append({"origin": origin, "stage": item.stage, "reason": valid_text(item.reason)[0],
                                  "created_at": stamp})
-                ledger.append({"key": key, "origin": origin, "outcome": "rejected", "article_id": None,
-                               "done_at": stamp})
+                # a document that is not Arabic is done (it is skipped, not failed); any other is retried
+                ledger.append({"key": key, "origin": origin, "outcome": "skipped" if item.stage == "language"
+                               else REJECTED, "article_id": None, "done_at": stamp})
             else:
                 outcomes.append("")  # filled below
                 fresh.append(item)
@@ -571,10 +592,12 @@ def _with_layers(article: Article, sents, ments, stmts) -> Article:
     return replace(article, sentences=sents, mentions=ments, statements=stmts)
 
 
-def open_store(db: str | Path | None = None) -> Store:
+def open_store(db: str | Path | None = None, *, create: bool = True) -> Store:
     """Open (creating and migrating as needed) the store at ``db``.
 
     ``db`` is a file path (SQLite), ``sqlite:///path``, or ``postgresql://...``;
-    None means ``$RASID_DB``, else ``./rasid.db``.
+    None means ``$RASID_DB``, else ``./rasid.db``. ``create=False`` opens only a SQLite file that
+    exists (else :class:`rasid.errors.NoSuchDatabase`): what reads a database passes it, so that a
+    mistyped path is an error instead of a new, empty database.
     """
-    return Store(connect(db))
+    return Store(connect(db, create=create))

@@ -150,13 +150,14 @@ seen_urls = sa.Table(
 )
 
 # one row per input document a batch ingest has finished with (see rasid.batch): a re-run skips
-# the documents whose key is here. Written in the same transaction as the article or rejection.
+# the documents whose key is here, except the rejected ones, which it tries again (replacing their row
+# and their rejection). Written in the same transaction as the article or rejection.
 ingest_ledger = sa.Table(
     "ingest_ledger",
     metadata,
     sa.Column("key", sa.String(40), primary_key=True),  # sha1 hex of origin + content
     sa.Column("origin", sa.Text, nullable=False),
-    sa.Column("outcome", sa.String(16), nullable=False),  # ingested | duplicate | rejected
+    sa.Column("outcome", sa.String(16), nullable=False),  # ingested | duplicate | rejected | skipped (not Arabic)
     sa.Column("article_id", sa.String(64)),
     sa.Column("done_at", sa.String(40), nullable=False),
 )
