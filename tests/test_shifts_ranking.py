@@ -163,3 +163,13 @@ def test_shifts_a_stance_without_a_reason_in_the_text_is_no_evidence(kb):
     # the same statements read from evaluative words are a shift
     spec = [(a, d, sp, st, {}) for a, d, sp, st, _ in spec]
     assert [s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]
+
+
+def test_shifts_a_statement_dated_to_a_year_alone_is_not_placed(kb):
+    from rasid.model import DateRef, DateSource, Granularity
+
+    # the earlier side is dated "2011" by a year alone: it cannot be ordered among days
+    year = DateRef("2011", Granularity.YEAR, DateSource.EXPLICIT)
+    pairs = _pairs([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[10], "SSG", F, {}), (4, D[12], "SSG", F, {})])
+    pairs = [(a, replace(st, date=year) if n < 2 else st) for n, (a, st) in enumerate(pairs)]
+    assert not [s for s in supported_shifts(pairs, kb) if s.shift.actor == "SSG"]

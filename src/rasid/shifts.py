@@ -20,6 +20,7 @@ only when the evidence carries it:
 * a quote repeated word for word by several articles is one statement, and an actor's own
   country (a Lebanese leader on Lebanon) or alliance (a member on the Axis of Resistance) is the
   "we" of its statements, never a target of its shifts;
+* a statement dated to a year alone is not placed in a series of days;
 * a stance counts only when this text gives a reason for it: not the speaker family's usual
   position (a prior, ``TargetStance.basis``), which would make every reason against it a "change";
 * each statement weighs by its confidence: the speaker resolved to an actor, the stance
@@ -37,7 +38,7 @@ from typing import Callable, Iterable
 
 from .actors.kb import KnowledgeBase
 from .arabic.normalize import fold
-from .model import Article, Kind, Shift, Stance, Statement
+from .model import Article, Granularity, Kind, Shift, Stance, Statement
 
 # relations through which a speaker speaks for the parent body (see scripts/build_kb.py RELATIONS)
 SPEAKS_FOR = {"part_of", "holds", "minister_of", "spokesperson_of", "leader_of", "political_wing_of",
@@ -212,6 +213,8 @@ def statement_entries(article: Article, st: Statement, kb: KnowledgeBase,
     day = statement_day(article, st)
     if day is None:
         return None, []
+    if st.date is not None and st.date.granularity == Granularity.YEAR:
+        return day, []  # a year alone cannot place a statement among days (في عام 2011، وصفت واشنطن …)
     members = [(k, p) for k, p in family(st, kb, day) if kb.get(k) is not None or _trackable(k, st)]
     if not members:
         return day, []
