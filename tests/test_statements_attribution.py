@@ -638,3 +638,16 @@ def test_a_role_held_in_ones_own_name_is_not_a_family_in_shifts(analyze_rules, k
     # that of every American senator
     [st] = analyze_rules("وقال السيناتور الأمريكي راند بول إن المساعدات لأوكرانيا هدر للمال.").statements
     assert [key for key, _ in family(st, kb, None)] == [st.speaker.key]
+
+
+@pytest.mark.parametrize("text", [
+    # BBC style: "The inspector said the team is waiting. He added, saying: 'at present we do not know …'"
+    'وقال المفتش أحمد أوزومجو إن الفريق ينتظر. وأضاف قوله: "في الوقت الحاضر، لا نعلم متى يمكن للفريق التوجه لدوما".',
+    # France 24 style: "The widow said her husband was killed. She added, holding her child, that he was a cook"
+    "وقالت الأرملة ميلينا إن زوجها قتل. وأضافت وهي تحمل طفلها إنه كان طباخا.",
+    # Jawhara FM style: "The minister said … He said, as he left the hall, that the government will hold"
+    "قال الوزير إن الوضع صعب. وقال وهو يغادر القاعة إن الحكومة ستصمد.",
+])
+def test_a_masdar_object_or_a_circumstantial_clause_after_the_verb_is_not_its_subject(analyze_rules, text):
+    first, second = analyze_rules(text).statements
+    assert second.speaker.name == first.speaker.name and second.carried

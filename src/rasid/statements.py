@@ -799,6 +799,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
+            if not np and t.norm in CIRCUMSTANTIAL:
+                break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
             if not np and k == i + 1 and conj and "،" in text[toks[i].end : t.start] and state.last is not None:
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
@@ -945,6 +947,8 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
     verb's frame or an adverbial, are its subject when what was said opens right after them (past
     adverbials, an addressee and comma-set insertions). None when there is no such phrase."""
     frame = FRAME_STOPS.get(cue.frame, set())
+    if j < len(toks) and toks[j].norm in CIRCUMSTANTIAL:
+        return None  # وأضافت وهي تحمل طفلها: the verb's subject is its pronoun
     words: list[Token] = []
     k = j
     while k < len(toks) and len(words) <= UNKNOWN_SUBJECT_MAX:
@@ -1463,7 +1467,11 @@ def _cue_like(word: str) -> bool:
 
 
 MASDAR_OBJECTS = {"تاكيد", "تاكيده", "تاكيدها", "دعوته", "دعوتها", "دعوه", "رفضه", "رفضها", "موقفه", "موقفها",
-                  "التزامه", "التزامها", "ترحيبه", "ترحيبها", "ادانته", "ادانتها", "دعمه", "دعمها", "مطالبته", "مطالبتها"}
+                  "التزامه", "التزامها", "ترحيبه", "ترحيبها", "ادانته", "ادانتها", "دعمه", "دعمها", "مطالبته", "مطالبتها",
+                  "قوله", "قولها", "قولهم"}  # وأضاف قوله: «…» (he added, saying)
+# a circumstantial clause right after the verb (وأضافت وهي تحمل طفلها: she added, holding her child):
+# its pronoun is the verb's subject, carried over
+CIRCUMSTANTIAL = {"وهو", "وهي", "وهم", "وهما", "وهن"}
 
 
 def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> bool:
@@ -1496,7 +1504,7 @@ def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
     first = np[0]
     if _mention_at(first, mentions) is not None:
         return False
-    if first.norm in MASDAR_OBJECTS or _object_noun(first, mentions):
+    if first.norm in MASDAR_OBJECTS or first.norm in CIRCUMSTANTIAL or _object_noun(first, mentions):
         return True
     return len(np) <= 2 and first.norm in {"البيان", "التقرير", "الرساله", "الوثيقه", "الدراسه", "البلاغ", "التصريح"}
 
