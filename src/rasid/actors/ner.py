@@ -190,6 +190,8 @@ class Gazetteer:
     """Folded multi-word names with their class (``PER``, ``ORG``, ``LOC``, ``DEM`` for a
     demonym), the first and last words of person names, and trigger-word classes."""
 
+    STARTS_LIMIT = 100_000  # words whose name-starting readings are kept
+
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], str] = {}
         self.longest: dict[str, int] = {}
@@ -214,6 +216,8 @@ class Gazetteer:
         name length of each (kept per word)."""
         found = self._starts.get(word)
         if found is None:
+            if len(self._starts) >= self.STARTS_LIMIT:
+                self._starts.clear()  # (a word's readings do not change: kept for the words of a while)
             found = self._starts[word] = tuple(
                 (cand, self.longest[cand]) for cand in (_stems(word) if word[:1].isalpha() else ())
                 if cand in self.longest)
