@@ -216,3 +216,36 @@ def test_a_proclitic_glued_to_a_name_is_dropped_only_on_evidence() -> None:
     surfaces = [m.surface for m in _glued_names(text, found, [])]
     # سيشنز is named elsewhere: the ب goes; وليد is a name of its own (no "ليد" elsewhere): it stays
     assert surfaces == ["جيف سيشنز", "سيشنز", "وليد جنبلاط", "جنبلاط"]
+
+
+def test_model_files_are_read_as_crfsuite_dumps_them(tagger: NerTagger) -> None:
+    # the tagger reads the model files itself (fast start-up); what it reads must be what
+    # crfsuite's own dump of them says, weight for weight
+    import pycrfsuite
+
+    from rasid.actors.ner import _read_crf, stack_path
+
+    for path in (tagger.path, str(stack_path(tagger.path))):
+        raw = pycrfsuite.Tagger()
+        raw.open(path)
+        info = raw.info()
+        crf = _read_crf(path)
+        assert crf.labels == raw.labels()
+        assert crf.transitions == info.transitions
+        state = {(crf.attributes[a], crf.labels[k]): w
+                 for a, k, w in zip(crf.attrs.tolist(), crf.label_ids.tolist(), crf.weights.tolist())}
+        assert state == info.state_features
+
+
+def test_word_table_keeps_recent_words_and_tags_the_same(tagger: NerTagger, monkeypatch: pytest.MonkeyPatch) -> None:
+    # a table of 8 words: sentences of more new words than that grow it, a full one keeps its
+    # recent half; what a word scores never depends on it
+    from rasid.actors import ner
+
+    text = " ".join([MINISTER, REPEAT, MINISTER])
+    expected = tagger.entities(text)
+    monkeypatch.setattr(ner._Weights, "CACHE_LIMIT", 8)
+    small = NerTagger.load()
+    assert small.entities(text) == expected
+    assert small.entities(REPEAT) == tagger.entities(REPEAT)
+    assert len(small._weights.words) < len(tagger._weights.words)

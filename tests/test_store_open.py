@@ -115,3 +115,32 @@ def test_a_migration_stopped_midway_leaves_nothing_behind(tmp_path, monkeypatch)
     assert not tables & TABLES, tables
     monkeypatch.setattr(command, "upgrade", real_upgrade)
     open_store(path).close()  # the next run creates every table
+
+
+def test_head_revision_is_read_without_alembic_as_alembic_reads_it():
+    # a database at the head is opened without importing alembic (start-up): the head read from
+    # the migration scripts must be alembic's
+    from rasid.store.db import _script_head, head_revision
+
+    assert _script_head() == head_revision()
+
+
+@pytest.mark.sqlite_only
+def test_an_older_database_is_still_migrated(tmp_path):
+    from alembic import command
+
+    from rasid.store.db import _alembic_config, connect, head_revision
+
+    path = tmp_path / "old.db"
+    engine = connect(path)
+    with engine.begin() as conn:
+        command.downgrade(_alembic_config(conn), "0006")
+    engine.dispose()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [("0006",)]
+    con.close()
+    open_store(path).close()
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchall() == [(head_revision(),)]
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'shift_state'").fetchone() == (1,)
+    con.close()

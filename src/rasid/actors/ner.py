@@ -15,11 +15,11 @@ parts of known person names) plus word-pair features and gazetteer matches: name
 from the shipped actor knowledge base (read at run time, so they follow it) and the
 place list ``ner_places.tsv`` shipped beside the model, matched over several words.
 
-Decoding does not go through crfsuite's tagger: both passes' weights are read once
-into one numpy table (see :class:`_Weights`), every distinct word gets its summed
-feature scores for both passes cached, the second pass's document features are
-added as table rows without building their strings, and the Viterbi pass runs over
-all sentences of a document at once (see :class:`_Decoder`); the labels equal
+Decoding does not go through crfsuite: both passes' weights are read once, straight
+from the model files (see :func:`_read_crf`), into one numpy table (see :class:`_Weights`),
+every distinct word gets its summed feature scores for both passes kept (in a bounded
+table), the second pass's document features are added as table rows without building
+their strings, and the Viterbi pass runs over all sentences of a document at once (see :class:`_Decoder`); the labels equal
 crfsuite's own.
 
 Tokens: :meth:`NerTagger.entities` uses the words of :func:`rasid.arabic.tokenize` (the
@@ -30,14 +30,19 @@ ANERcorp splits punctuation, so the model sees the context it was trained on.
 
 from __future__ import annotations
 
+import struct
 from functools import lru_cache
+from itertools import repeat
 from importlib import resources
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, NamedTuple, Sequence
 
 from ..arabic import fold, stems
 from ..arabic.tokens import tokens_in
 from ..errors import ConfigError
+
+if TYPE_CHECKING:
+    import numpy as np
 
 MODEL_NAME = "ner.crfsuite"
 CLUSTERS_NAME = "ner_clusters.tsv"
@@ -185,6 +190,8 @@ class Gazetteer:
     """Folded multi-word names with their class (``PER``, ``ORG``, ``LOC``, ``DEM`` for a
     demonym), the first and last words of person names, and trigger-word classes."""
 
+    STARTS_LIMIT = 100_000  # words whose name-starting readings are kept
+
     def __init__(self) -> None:
         self.names: dict[tuple[str, ...], str] = {}
         self.longest: dict[str, int] = {}
@@ -209,6 +216,8 @@ class Gazetteer:
         name length of each (kept per word)."""
         found = self._starts.get(word)
         if found is None:
+            if len(self._starts) >= self.STARTS_LIMIT:
+                self._starts.clear()  # (a word's readings do not change: kept for the words of a while)
             found = self._starts[word] = tuple(
                 (cand, self.longest[cand]) for cand in (_stems(word) if word[:1].isalpha() else ())
                 if cand in self.longest)
@@ -603,6 +612,55 @@ def _gazetteer_match(folded: tuple[str, ...]) -> list[str]:
     return gazetteer().match(folded)
 
 
+class _Crf(NamedTuple):
+    """One crfsuite model file, as crfsuite's own dump of it gives it (``Tagger.info()``), read
+    straight from the file (see :func:`_read_crf`)."""
+
+    labels: list[str]  # by label id
+    attributes: list[str]  # feature strings, by attribute id
+    attrs: "np.ndarray"  # attribute id of each state feature
+    label_ids: "np.ndarray"  # label id of each state feature
+    weights: "np.ndarray"  # weight of each state feature, as the dump prints it (six decimals)
+    transitions: dict[tuple[str, str], float]  # (from label, to label) -> weight, likewise
+
+
+def _read_crf(path: str) -> _Crf:
+    """Read a crfsuite (CRF1d) model file without crfsuite: 0.1 s instead of the 0.5 s of
+    parsing its text dump (``Tagger.info()``, nearly all of the start-up of an ingest). The
+    file is a header, a packed array of features ``(type, source, target, weight)`` and two
+    CQDB string tables (labels and attributes) whose backward arrays give each id's string.
+    The weights are rounded to six decimals as the dump prints them (``%f``), so the weights
+    equal those of ``Tagger.info()`` bit for bit (tested)."""
+    import numpy as np
+
+    with open(path, "rb") as f:
+        buf = f.read()
+    (magic, _, kind, _, _, _, _, off_features, off_labels, off_attrs) = struct.unpack_from("<4sI4sIIIIIII", buf, 0)
+    if magic != b"lCRF" or kind != b"FOMC":
+        raise ValueError("not a crfsuite CRF1d model")
+
+    def strings(base: int) -> list[str]:
+        chunk, _, _, _, size, offset = struct.unpack_from("<4sIIIII", buf, base)
+        if chunk != b"CQDB":
+            raise ValueError("no string table where the header points")
+        # each id's record: its id, the length of its string with the terminating NUL, the string
+        at = np.frombuffer(buf, "<u4", size, base + offset).astype(np.int64) + base
+        length = np.frombuffer(buf, np.uint8)[at[:, None] + np.arange(4, 8)].astype(np.int64) @ (1 << np.arange(0, 32, 8))
+        return [buf[p:p + n].decode("utf-8") for p, n in zip((at + 8).tolist(), (length - 1).tolist())]
+
+    labels, attributes = strings(off_labels), strings(off_attrs)
+    chunk, _, count = struct.unpack_from("<4sII", buf, off_features)
+    if chunk != b"FEAT":
+        raise ValueError("no features where the header points")
+    features = np.frombuffer(buf, np.dtype([("type", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")]),
+                             count, off_features + 12)
+    state, trans = features[features["type"] == 0], features[features["type"] == 1]
+    return _Crf(labels, attributes, state["src"].astype(np.intp), state["dst"].astype(np.intp),
+                np.array([float("%f" % w) for w in state["w"].tolist()]),
+                {(labels[a], labels[b]): float("%f" % w)
+                 for a, b, w in zip(trans["src"].tolist(), trans["dst"].tolist(), trans["w"].tolist())})
+
+
 class _Weights:
     """The state weights of one or more CRFs over the same feature strings, side by side.
 
@@ -618,25 +676,33 @@ class _Weights:
     alone, bit for bit.
     """
 
-    _CACHE_LIMIT = 200_000
+    # words whose scores are kept (~1 KB each): the words of ~1,000 articles; a full table keeps
+    # the half read most recently (what a word's scores are does not depend on it)
+    CACHE_LIMIT = 65_536
 
-    def __init__(self, models: Sequence[tuple[Sequence[str], dict[tuple[str, str], float]]]):
+    def __init__(self, models: Sequence["_Crf"]):
         import numpy as np
 
         self._np = np
+        # a row per feature string, in the order crfsuite's dump lists them (attribute ids, the
+        # first model's first); row 0 stays zero
         rows: dict[str, int] = {}
-        for _, state in models:
-            for attr, _ in state:
-                rows.setdefault(attr, len(rows) + 1)  # row 0 stays zero
+        at: list["np.ndarray"] = []
+        for model in models:
+            used = np.unique(model.attrs)
+            names = [model.attributes[k] for k in used.tolist()]
+            for name in names:
+                rows.setdefault(name, len(rows) + 1)
+            row_of = np.zeros(len(model.attributes), dtype=np.intp)
+            row_of[used] = [rows[name] for name in names]
+            at.append(row_of[model.attrs])
         self.columns: list[slice] = []
-        matrix = np.zeros((len(rows) + 1, sum(len(labels) for labels, _ in models)))
+        matrix = np.zeros((len(rows) + 1, sum(len(model.labels) for model in models)))
         start = 0
-        for labels, state in models:
-            column = {label: start + k for k, label in enumerate(labels)}
-            for (attr, label), value in state.items():
-                matrix[rows[attr], column[label]] = value
-            self.columns.append(slice(start, start + len(labels)))
-            start += len(labels)
+        for model, model_rows in zip(models, at):
+            matrix[model_rows, start + model.label_ids] = model.weights
+            self.columns.append(slice(start, start + len(model.labels)))
+            start += len(model.labels)
         self.rows = rows
         self.matrix = matrix
         # the word-pair features, keyed by "left|right" folded words: (at right, at left)
@@ -649,12 +715,16 @@ class _Weights:
                                                        else (pair[0], matrix[row]))
         self._offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
         self._edge = {p: self._sum(_EDGE[p]) for p in self._offsets}
-        # each word's (1 + offsets, columns) scores, in a table that grows as needed
-        # (row 0 holds the sentence-edge scores at each offset)
+        # each word's (1 + offsets, columns) scores, in a table of at most CACHE_LIMIT words
+        # (row 0 holds the sentence-edge scores at each offset); the zeros of its free rows are
+        # memory the system gives only when they are written
         self.words: dict[str, int] = {}
-        self._table = np.zeros((1024, 1 + len(self._offsets), matrix.shape[1]))
+        self._table = np.zeros((self.CACHE_LIMIT + 1, 1 + len(self._offsets), matrix.shape[1]))
         for c, p in enumerate(self._offsets, start=1):
             self._table[0, c] = self._edge[p]
+        # when each row was last read (a count of sentences): a full table keeps its recent half
+        self._used = np.zeros(self.CACHE_LIMIT + 1, dtype=np.int64)
+        self._tick = 0
         self._pad = max(abs(p) for p in self._offsets)
         self._parts = np.arange(1 + len(self._offsets))[:, None]
         self._shifts: dict[int, "np.ndarray"] = {}
@@ -666,21 +736,46 @@ class _Weights:
         rows = self.rows
         return self.matrix[[rows.get(f, 0) for f in feats] or [0]].sum(0)
 
-    def _word(self, word: str) -> int:
-        """Store the scores of a word's own and context features; their table row."""
-        rows = self.rows
+    def _add_words(self, words: Sequence[str]) -> None:
+        """Store the scores of new words' own and context features, all of them in one gather
+        and one sum. Each word at each offset sums the rows of its feature strings in their
+        order, from zero (row 0), the features the models lack included (as row 0): numpy
+        sums a segment pairwise, so its result depends on the positions of the rows in it."""
+        np = self._np
+        get = self.rows.get
+        own, context, offsets = _own.__wrapped__, _context.__wrapped__, self._offsets
         index: list[int] = []
         starts: list[int] = []
-        for feats in (_own(word), *(_context(word, p) for p in self._offsets)):
+        zeros = repeat(0)
+        for word in words:
+            # (the features of a word are needed once, while its scores stay in the table: not cached)
             starts.append(len(index))
             index.append(0)
-            index.extend(rows.get(f, 0) for f in feats)
-        slot = len(self.words) + 1
-        if slot == len(self._table):
-            self._table = self._np.concatenate([self._table, self._np.zeros_like(self._table)])
-        self._table[slot] = self._np.add.reduceat(self.matrix[index], starts)
-        self.words[word] = slot
-        return slot
+            index.extend(map(get, own(word), zeros))
+            for p in offsets:
+                starts.append(len(index))
+                index.append(0)
+                index.extend(map(get, context(word, p), zeros))
+        first = len(self.words) + 1
+        if first + len(words) > len(self._table):  # a sentence of more new words than the limit
+            more = first + len(words) - len(self._table)
+            self._table = np.concatenate([self._table, np.zeros((more, *self._table.shape[1:]))])
+            self._used = np.concatenate([self._used, np.zeros(more, dtype=self._used.dtype)])
+        sums = np.add.reduceat(self.matrix[index], starts)
+        self._table[first:first + len(words)] = sums.reshape(len(words), 1 + len(offsets), -1)
+        self.words.update(zip(words, range(first, first + len(words))))
+
+    def _evict(self, room: int) -> None:
+        """Keep the half of the words read most recently (fewer when ``room`` new ones need more)."""
+        np = self._np
+        keep = max(0, min(self.CACHE_LIMIT // 2, self.CACHE_LIMIT - room))
+        words = list(self.words)
+        slots = np.fromiter(self.words.values(), dtype=np.intp, count=len(words))
+        order = np.argsort(-self._used[slots], kind="stable")[:keep]
+        kept = slots[order]
+        self._table[1:keep + 1] = self._table[kept]
+        self._used[1:keep + 1] = self._used[kept]
+        self.words = {words[k]: slot for slot, k in enumerate(order.tolist(), start=1)}
 
     def label_rows(self, prefix: str, labels: Iterable[str]) -> list[int]:
         """Matrix rows of the features ``prefix + label`` (row 0 when unknown)."""
@@ -711,11 +806,22 @@ class _Weights:
         :func:`sentence_features` (``folded``: the words' folded forms)."""
         np = self._np
         cache = self.words
-        if len(cache) + len(words) > self._CACHE_LIMIT:
-            cache.clear()
+        new = [w for w in dict.fromkeys(words) if w not in cache]
+        if new:
+            if len(cache) + len(new) > self.CACHE_LIMIT:
+                # the words of this sentence already kept are read now: the most recent
+                self._tick += 1
+                self._used[[cache[w] for w in words if w in cache]] = self._tick
+                self._evict(len(new))
+                cache = self.words
+                new = [w for w in dict.fromkeys(words) if w not in cache]
+            self._add_words(new)
+            cache = self.words
         n = len(words)
         edge = [0] * self._pad  # table row 0 holds the sentence-edge scores
-        slots = np.array(edge + [cache[w] if w in cache else self._word(w) for w in words] + edge)
+        slots = np.array(edge + [cache[w] for w in words] + edge)
+        self._tick += 1
+        self._used[slots] = self._tick
         shifts = self._shifts.get(n)
         if shifts is None:
             shifts = self._shifts[n] = self._pad + np.add.outer((0, *self._offsets), np.arange(n))
@@ -929,17 +1035,15 @@ def _document_votes(folded: Sequence[Sequence[str]], labels: Sequence[Sequence[s
 class NerTagger:
     """A loaded NER model. Use :func:`default_tagger` for the shipped one."""
 
-    def __init__(self, tagger: object, path: str, stack: object | None = None):
-        self._tagger = tagger
+    def __init__(self, path: str, first: _Crf, stack: _Crf | None = None):
         self.path = path
+        self._tagger: object | None = None  # crfsuite's own tagger, opened for crf_labels only
         # both passes' weights in one matrix (see _Weights): a word's features are
         # looked up once for the two of them
-        # (Tagger.info(), not Tagger.dump(filename): dump closes its file descriptor twice, which
-        # in a threaded process such as a Dask worker can close another thread's socket)
-        infos = [(t, t.info()) for t in (tagger, stack) if t is not None]  # type: ignore[attr-defined]
-        self._weights = _Weights([(t.labels(), info.state_features) for t, info in infos])  # type: ignore[attr-defined]
-        decoders = [_Decoder(self._weights, columns, t.labels(), info.transitions)  # type: ignore[attr-defined]
-                    for columns, (t, info) in zip(self._weights.columns, infos)]
+        models = [m for m in (first, stack) if m is not None]
+        self._weights = _Weights(models)
+        decoders = [_Decoder(self._weights, columns, m.labels, m.transitions)
+                    for columns, m in zip(self._weights.columns, models)]
         self._decoder = decoders[0]
         # the optional second pass (see document_features)
         self._stack: _Decoder | None = decoders[1] if len(decoders) > 1 else None
@@ -947,37 +1051,30 @@ class NerTagger:
     @classmethod
     def load(cls, path: str | Path | None = None) -> "NerTagger":
         """Load a model file; ``None`` loads the model shipped in ``rasid.models``."""
-        try:
-            import pycrfsuite
-        except ImportError as exc:  # pragma: no cover - depends on the environment
-            raise ConfigError("the NER tagger needs the python-crfsuite package",
-                              hint="pip install python-crfsuite") from exc
         if path is None:
             ref = resources.files("rasid.models") / MODEL_NAME
             if not ref.is_file():
                 raise ConfigError(f"the shipped NER model rasid/models/{MODEL_NAME} is missing",
                                   hint="build it with: python scripts/train_ner.py")
             with resources.as_file(ref) as real:
-                return cls._open(pycrfsuite, str(real))
+                return cls._open(str(real))
         path = Path(path)
         if not path.is_file():
             raise ConfigError(f"NER model file {path} does not exist",
                               hint="pass the path of a model written by scripts/train_ner.py")
-        return cls._open(pycrfsuite, str(path))
+        return cls._open(str(path))
 
     @classmethod
-    def _open(cls, pycrfsuite: object, path: str) -> "NerTagger":
-        def read(file: str) -> object:
-            tagger = pycrfsuite.Tagger()  # type: ignore[attr-defined]
+    def _open(cls, path: str) -> "NerTagger":
+        def read(file: str) -> _Crf:
             try:
-                tagger.open(file)
-            except (OSError, ValueError) as exc:
+                return _read_crf(file)
+            except (OSError, ValueError, IndexError, UnicodeDecodeError, struct.error) as exc:
                 raise ConfigError(f"NER model file {file} could not be read: {exc}",
                                   hint="rebuild it with: python scripts/train_ner.py") from exc
-            return tagger
 
         second = stack_path(path)
-        return cls(read(path), path, read(str(second)) if second.is_file() else None)
+        return cls(path, read(path), read(str(second)) if second.is_file() else None)
 
     def tag(self, words: list[str]) -> list[str]:
         """BIO labels (``B-PER``, ``I-ORG``, ``O`` ...) for the tokens of one document
@@ -1010,6 +1107,14 @@ class NerTagger:
     def crf_labels(self, sentence: list[str]) -> list[str]:
         """The labels python-crfsuite's own tagger gives one sentence, without name
         propagation (a reference for the numpy decoder that :meth:`tag` uses)."""
+        if self._tagger is None:
+            try:
+                import pycrfsuite
+            except ImportError as exc:  # pragma: no cover - depends on the environment
+                raise ConfigError("crfsuite's own tagger needs the python-crfsuite package",
+                                  hint="pip install python-crfsuite") from exc
+            self._tagger = pycrfsuite.Tagger()
+            self._tagger.open(self.path)  # type: ignore[attr-defined]
         return list(self._tagger.tag(sentence_features(sentence))) if sentence else []  # type: ignore[attr-defined]
 
     def entities(self, text: str, offset: int = 0) -> list[tuple[int, int, str, str]]:

@@ -75,7 +75,7 @@ def _word_tokens(word: str) -> tuple[tuple[int, int, str, str], ...]:
 _GLUE_TAILS = ("في", "علي")
 
 
-@lru_cache(maxsize=300_000)
+# (not cached: called once per distinct word, by the cached _word_tokens)
 def _glue_point(word: str, norm: str) -> int | None:
     """Where a reporting verb and the next word meet inside ``word`` when the space between
     them was lost in scraping (قالالمساعد، وشكروزير، أعلنتالمنظمة، أكدفي): the character index
@@ -117,7 +117,7 @@ _FINAL_ONLY = re.compile("[\u0629\u0649](?=[\u0621-\u064A])")
 _GLUED_COMPLEMENTISER = re.compile("(?<=[\u0621-\u064A]{3})(?:إنه|إنها|إنهم|أنه|أنها|أنهم|بأن|بأنه|بأنها)$")
 
 
-@lru_cache(maxsize=300_000)
+# (not cached: called once per distinct word, by the cached _word_tokens)
 def _lost_space(word: str) -> int | None:
     """Where a space was lost inside ``word`` by the orthography alone, or None."""
     m = _FINAL_ONLY.search(word)
