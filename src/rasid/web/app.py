@@ -23,6 +23,7 @@ network access (FastAPI's default Swagger page would fetch its JavaScript from a
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import os
 import re
@@ -77,8 +78,8 @@ HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
-ACTOR_ROWS = 100  # points listed in the actor page's table (the latest; the chart has them all)
-CHART_QUOTE = 91  # characters of a quote the chart's hover needs (it shows 90)
+ACTOR_ROWS = 50  # points on one page of the actor page's table (newest first; the chart counts them all per month)
+ACTOR_TARGETS = 200  # targets offered in the actor page's filter (the most frequent)
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
 MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
 MAX_INGEST_URLS = 20
@@ -324,6 +325,14 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         413: {"model": ErrorOut, "description": "The request body is over the size limit"},
     }
 
+    def month_range(month: str) -> tuple[date, date]:
+        """The first and last day of a month written YYYY-MM."""
+        m = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+        if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+            raise ApiError(422, f"month must be written YYYY-MM, e.g. 2024-11, got {month!r}", "month")
+        year, number = int(m.group(1)), int(m.group(2))
+        return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
+
     def check_range(since: date | None, until: date | None) -> None:
         if since and until and since > until:
             raise ApiError(422, f"until ({until}) is before since ({since})", "until")
@@ -362,7 +371,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         flt = StatementFilter(speaker, target, since, until, kind.value if kind else None,
                               stance.value if stance else None, article)
         by_key = data.correction_index()
-        total, items = page(data.pairs(flt), limit, offset)
+        total, items = data.statement_page(flt, limit, offset)
         return paged(total, [data.statement_json(a, s, by_key) for a, s in items], limit, offset)
 
     @app.get("/api/statements/{statement_id}", tags=["statements"], summary="One statement (corrections applied)")
@@ -395,13 +404,24 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"ok": True, "actor": data.actor_json(known_actor(actor_id), full=True)}
 
     @app.get("/api/actors/{actor_id}/timeline", tags=["actors"],
-             summary="Stances of the actor (and its sub-units) over time")
-    def api_timeline(actor_id: str, target: str | None = Query(None, description="Target actor id or name")
-                     ) -> dict[str, Any]:
+             summary="Stances of the actor (and its sub-units) over time: a page of points, oldest first, "
+                     "and the count of each stance per month")
+    def api_timeline(actor_id: str, target: str | None = Query(None, description="Target actor id or name"),
+                     since: Day | None = Query(None, description="Points from this day"),
+                     until: Day | None = Query(None, description="Points up to this day"),
+                     month: str | None = Query(None, description="Points of one month, YYYY-MM (instead of "
+                                                                  "since and until)"),
+                     limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         actor = known_actor(actor_id)
-        points = data.timeline(actor.id, target)
-        return {"ok": True, "actor": data.actor_json(actor), "target": target, "items": points,
-                "total": len(points)}
+        if month is not None:
+            if since or until:
+                raise ApiError(422, "give month, or since and until, not both", "month")
+            since, until = month_range(month)
+        check_range(since, until)
+        found = data.timeline(actor.id, target, since=since, until=until, limit=limit, offset=offset)
+        return {"ok": True, "actor": data.actor_json(actor), "target": target, "total": found["total"],
+                "limit": limit, "offset": offset, "items": found["items"],
+                "months": [{"month": m, **counts} for m, counts in found["months"].items()]}
 
     @app.get("/api/shifts", tags=["shifts"], summary="Position shifts, with both quotes")
     def api_shifts(actor: str | None = Query(None, description="Actor id or name"),
@@ -660,21 +680,31 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       items=[data.actor_json(a) for a in items], offset=offset, limit=60)
 
     @app.get("/actors/{actor_id}", include_in_schema=False, response_class=HTMLResponse)
-    def actor_page(request: Request, actor_id: str, target: str | None = None, lang: str | None = None) -> Response:
+    def actor_page(request: Request, actor_id: str, target: str | None = None, month: str | None = None,
+                   since: str | None = None, until: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   lang: str | None = None) -> Response:
         actor = known_actor(actor_id)
-        all_points = data.timeline(actor.id, None)
-        targets: dict[str, str] = {}
-        for p in all_points:
-            targets.setdefault(p["target"]["key"], p["target"]["name"])
-        points = [p for p in all_points if not target or target in (p["target"]["key"], p["target"]["name"])]
+        # an HTML form or a link sends empty fields as "": they mean "no filter" here
+        month = (month or "").strip()
+        since_day, until_day = month_range(month) if month else (_day(since, "since"), _day(until, "until"))
+        check_range(since_day, until_day)
+        found = data.timeline(actor.id, target or None, since=since_day, until=until_day, limit=ACTOR_ROWS,
+                              offset=offset, newest_first=True)
         _, shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0,
                                 limit=SHIFTS_PER_PAGE)
-        # the chart gets every point with what its hover shows; the table the latest ones (an actor of the
-        # whole corpus has thousands of points: the page stays small)
-        chart = [{"day": p["day"], "stance": p["stance"], "speaker": p["speaker"], "quote": p["quote"][:CHART_QUOTE],
-                  "target": {"name": p["target"]["name"]}} for p in points]
-        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points[-ACTOR_ROWS:],
-                      chart=chart, total_points=len(points), targets=targets, target=target or "", shifts=shifts)
+        lg = _lang(lang)
+        # the chart: the count of each stance per month; a click on a month lists its statements
+        link = _ctx(request, lg)["url"](request.url.path, target=target)
+        chart = {"months": [{"month": m, **counts} for m, counts in found["months"].items()],
+                 "link": link + ("&" if "?" in link else "?") + "month=",
+                 "labels": {"favor": labels(lg)["favor"], "against": labels(lg)["against"],
+                            "neutral": labels(lg)["neutral"]}, "lang": lg}
+        window = {"month": month, "since": "" if month or not since_day else since_day.isoformat(),
+                  "until": "" if month or not until_day else until_day.isoformat()}
+        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=found["items"],
+                      chart=chart, total_points=found["total"], targets=found["targets"][:ACTOR_TARGETS],
+                      target=target or "", shifts=shifts, offset=offset, limit=ACTOR_ROWS,
+                      filtered=bool(month or since_day or until_day), **window)
 
     @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
     def shifts_page(request: Request, actor: str | None = None, target: str | None = None,
