@@ -51,6 +51,7 @@ from .. import __version__
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
     CorrectionError,
+    apply_corrections,
     correction_record,
     delete_correction,
     get_correction,
@@ -72,6 +73,7 @@ from .guard import (
     inline_script_hashes,
 )
 from .i18n import LANGS, labels
+from .limits import Deadline, QueryLimits
 from .render import marked_paragraphs
 
 HERE = Path(__file__).resolve().parent
@@ -82,6 +84,8 @@ ACTOR_ROWS = 50  # points on one page of the actor page's table (newest first; t
 ACTOR_TARGETS = 200  # targets offered in the actor page's filter (the most frequent)
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
 MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
+QUERY_TIMEOUT = 10.0  # seconds a request's database queries may run (every page takes well under 1 s)
+STOP_GRACE = 1  # seconds a stopping server waits for requests still running before it cancels them
 MAX_INGEST_URLS = 20
 MAX_URL_CHARS = 2048
 # a web request should not wait minutes for one slow site: shorter than the command line's defaults
@@ -202,7 +206,7 @@ class _Recorder:
 def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name: str = "analyst",
                allow_private_urls: bool = False, max_body: int = DEFAULT_MAX_BODY,
                max_query: int = DEFAULT_MAX_QUERY, fetch_options: Mapping[str, Any] | None = None,
-               pipeline: Any = None) -> FastAPI:
+               pipeline: Any = None, query_timeout: float | None = QUERY_TIMEOUT) -> FastAPI:
     """The rasid web application over ``store`` and ``kb``.
 
     ``token`` is the bearer token that allows writes (None: read-only server);
@@ -212,8 +216,11 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     network). ``max_body`` (bytes) and ``max_query`` (characters) bound every request.
     ``fetch_options`` go to :class:`rasid.ingest.web.Fetcher` (``timeout``, ``retries``,
     ``host_delay``, ``client``...); ``pipeline`` defaults to ``Pipeline(kb)``, built on the
-    first ingest.
+    first ingest. A request's queries are stopped after ``query_timeout`` seconds (None: never) and
+    answered with 503 (:mod:`rasid.web.limits`); ``app.state.limits.stop()`` interrupts them all.
     """
+    limits = QueryLimits(query_timeout)
+    limits.attach(store.engine)
     data = Data(store, kb)
     app = FastAPI(title="rasid", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what about whom, when, and with what stance — from Arabic news.")
@@ -222,6 +229,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     app.add_middleware(RequestLimits, max_body=max_body, max_query=max_query)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
     app.add_middleware(HeadAsGet)
+    app.add_middleware(Deadline, limits=limits)
+    app.state.limits = limits
     ingest_lock = threading.Lock()
     pipelines: list[Any] = [pipeline] if pipeline is not None else []
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
@@ -289,8 +298,16 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             return html_error(request, 422, error)
         return JSONResponse(error_body(422, error, field), status_code=422)
 
+    def interrupted(request: Request, reason: str) -> Response:
+        if wants_html(request):
+            return html_error(request, 503, reason)
+        return JSONResponse(error_body(503, reason), status_code=503)
+
     @app.exception_handler(RasidError)
     async def _rasid_error(request: Request, exc: RasidError) -> Response:
+        reason = limits.interruption(exc)
+        if reason:
+            return interrupted(request, reason)
         status = 503 if isinstance(exc, StoreError) else 422
         if wants_html(request):
             return html_error(request, status, exc.message)
@@ -298,6 +315,9 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
+        reason = limits.interruption(exc)
+        if reason:
+            return interrupted(request, reason)
         error = f"internal error: {type(exc).__name__}: {exc} (this is a bug in rasid; please report it)"
         if wants_html(request):
             return html_error(request, 500, error)
@@ -442,23 +462,23 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         by_key = data.correction_index()
         items: list[dict[str, Any]] = []
         statements: dict[str, dict[str, Any]] = {}
-        for aid in {h.article_id for h in hits if h.kind == "statement"}:
-            flt = StatementFilter(article=aid)
-            for a, s in data.pairs(flt):
-                # the snippet comes from what was said, or from the sentence when the hit is a name
-                # outside the content (a target or the speaker named in the cue clause)
-                statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
-                                                                          "_sentence": a.slice(s.sentence)}
-        titles = {}
+        # the hit statements alone (not their articles' others), corrected; one marked wrong is left out
+        wanted = [h.ref for h in hits if h.kind == "statement"]
+        found = store.statements_where(ids=wanted) if wanted else []
+        for a, s in apply_corrections(((a, s) for a, s, _ in found), by_key):
+            # the snippet comes from what was said, or from the sentence when the hit is a name
+            # outside the content (a target or the speaker named in the cue clause)
+            statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
+                                                                      "_sentence": a.slice(s.sentence)}
+        articles = data.article_heads([h.ref for h in hits if h.kind == "article"])
         for h in hits:
             if h.kind == "article":
-                art = store.get_article(h.ref)
+                art = articles.get(h.ref)
                 if art is None:
                     continue
-                titles[h.ref] = art.title
-                items.append({"kind": "article", "article": {"id": art.id, "title": art.title,
-                              "published": art.published.isoformat() if art.published else None},
-                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art.text, q)],
+                items.append({"kind": "article", "article": {"id": art["id"], "title": art["title"],
+                              "published": art["published"]},
+                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art["text"], q)],
                               "rank": h.rank})
             elif h.ref in statements:
                 record = dict(statements[h.ref])
@@ -826,7 +846,16 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
     store = open_store(db)
     token = token or os.environ.get(TOKEN_ENV) or None
     app = create_app(store, default_kb(), token=token, token_name=token_name)
+    limits: QueryLimits = app.state.limits
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            limits.stop()  # running queries end now; their requests are answered with 503
+            super().handle_exit(sig, frame)
+
+    # requests still running STOP_GRACE seconds after SIGTERM or Ctrl-C are cancelled
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        Server(config).run()
     finally:
         store.close()

@@ -30,6 +30,7 @@ from ..store.store import _like
 from ..store.tables import articles as A
 from ..store.tables import statements as S
 from ..store.tables import targets as TG
+from .limits import QueryLimits
 from .reads import Family, family_condition, family_of, merged_page, not_corrected
 
 Pair = tuple[Article, Statement]
@@ -213,7 +214,8 @@ class Data:
         if flt.stance:
             on_target.append(TG.c.stance == flt.stance)
         if on_target:
-            conds.append(sa.exists().where(TG.c.statement_id == S.c.id, *on_target))
+            # one pass over the targets (an IN list), not a probe of them for every statement
+            conds.append(S.c.id.in_(sa.select(TG.c.statement_id).where(*on_target)))
         if flt.kind:
             conds.append(S.c.kind == flt.kind)
         if flt.since:
@@ -269,6 +271,14 @@ class Data:
             total = conn.execute(sa.select(sa.func.count()).select_from(A).where(*conds)).scalar_one()
             rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
         return total, [dict(r) for r in rows]
+
+    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """id, title, publication time and text of these articles (not their layers), by id."""
+        if not ids:
+            return {}
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(sa.select(A.c.id, A.c.title, A.c.published, A.c.text).where(A.c.id.in_(ids)))
+            return {r.id: dict(r._mapping) for r in rows}
 
     def article(self, article_id: str) -> Article | None:
         return self.store.get_article(article_id)
@@ -468,8 +478,9 @@ class Data:
             records = self.cached(("shifts", actor, target, since, until, min_confidence),
                                   lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
             return len(records), records[offset:] if limit is None else records[offset : offset + limit]
-        found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target), since=since,
-                            until=until, limit=limit, offset=offset)
+        with QueryLimits.unlimited():  # bringing the stored shifts up to date must finish once started
+            found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target),
+                                since=since, until=until, limit=limit, offset=offset)
         return found.total, self._shift_list([s.shift for s in found.shifts], dict(found.articles))
 
     def _shift_records(self, pairs: list[Pair], actor: str | None, target: str | None, since: date | None,
