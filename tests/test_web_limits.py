@@ -77,6 +77,25 @@ def test_web_limits_upkeep_is_not_cut_by_the_deadline(store):
                                         "WHERE x < 200000) SELECT count(*) FROM n")).scalar() == 200000
 
 
+def test_web_limits_upkeep_time_is_not_counted(monkeypatch):
+    # a fake clock: the request starts at 0 with 5 s; upkeep runs from 1 to 100; at 101 its queries still run
+    import rasid.web.limits as limits_module
+
+    now = [0.0]
+    monkeypatch.setattr(limits_module, "_now", lambda: now[0])
+    limits = QueryLimits(5.0)
+    with limits.request():
+        now[0] = 1.0
+        with limits.unlimited():
+            now[0] = 100.0
+            assert limits._interrupt() == 0
+        now[0] = 101.0
+        assert limits._interrupt() == 0
+        now[0] = 104.5
+        assert limits._interrupt() == 1
+    assert limits._interrupt() == 0  # outside a request: no deadline
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

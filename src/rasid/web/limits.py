@@ -28,6 +28,8 @@ from sqlalchemy.engine import Engine
 
 PROGRESS_STEPS = 10_000  # SQLite virtual-machine steps between two checks of the deadline (well under 1 ms)
 
+_now = time.monotonic  # the clock deadlines are read on
+
 _deadline: ContextVar[float | None] = ContextVar("rasid_query_deadline", default=None)
 
 
@@ -59,12 +61,12 @@ class QueryLimits:
         if self.stopping.is_set():
             return 1
         deadline = _deadline.get()
-        return 1 if deadline is not None and time.monotonic() > deadline else 0
+        return 1 if deadline is not None and _now() > deadline else 0
 
     @contextmanager
     def request(self) -> Iterator[None]:
         """The queries run inside get the deadline ``seconds`` from now (none when ``seconds`` is None)."""
-        token = _deadline.set(None if self.seconds is None else time.monotonic() + self.seconds)
+        token = _deadline.set(None if self.seconds is None else _now() + self.seconds)
         try:
             yield
         finally:
@@ -73,12 +75,15 @@ class QueryLimits:
     @staticmethod
     @contextmanager
     def unlimited() -> Iterator[None]:
-        """Upkeep that must finish once started: no deadline (a stop still interrupts it)."""
-        token = _deadline.set(None)
+        """Upkeep that must finish once started: no deadline (a stop still interrupts it), and the time it
+        takes is not counted against the request's deadline."""
+        deadline = _deadline.get()
+        start = _now()
+        _deadline.set(None)
         try:
             yield
         finally:
-            _deadline.reset(token)
+            _deadline.set(None if deadline is None else deadline + _now() - start)
 
     def stop(self) -> None:
         """Interrupt every running and future SQLite query: the server is shutting down."""
