@@ -2,13 +2,15 @@
 
 Each request gets a deadline (:meth:`QueryLimits.request`); a query still running past it is
 interrupted by the database: on SQLite by a progress handler (``sqlite3.Connection.set_progress_handler``)
-that the driver calls every few thousand virtual-machine steps, on PostgreSQL by ``statement_timeout``.
-When the server receives SIGTERM or Ctrl-C, :meth:`QueryLimits.stop` interrupts every SQLite query
-at once, so a slow request cannot hold the server up.
+that the driver calls every few thousand virtual-machine steps. On PostgreSQL each statement has
+``statement_timeout`` (the same number of seconds, per statement rather than per request). When the
+server receives SIGTERM or Ctrl-C, :meth:`QueryLimits.stop` interrupts every SQLite query at once, so a
+slow request cannot hold the server up (a PostgreSQL statement ends at its timeout).
 
 The one-time upkeep that a read may have to do first (indexing new articles for search, bringing the
-stored shifts up to date) runs :meth:`QueryLimits.unlimited`: it is not cut short by the deadline (it
-would be rolled back and start again on the next request), only by a stop.
+stored shifts up to date) runs :meth:`QueryLimits.unlimited`: on SQLite it is not cut short by the
+deadline (it would be rolled back and start again on the next request), only by a stop, and its time
+is not counted against the request.
 
 :func:`interruption` tells, for an exception raised while answering, whether it is such an
 interruption and why; the app answers it with 503 and that reason.
@@ -45,7 +47,7 @@ class QueryLimits:
         if engine.dialect.name == "sqlite":
             # on every checkout: connections opened before (a migration, an in-memory database) get it too
             event.listen(engine, "checkout", self._sqlite_checkout)
-        elif engine.dialect.name == "postgresql" and self.seconds:
+        elif engine.dialect.name == "postgresql" and self.seconds is not None:
             event.listen(engine, "connect", self._postgres_connect)
             engine.dispose()  # connections made before this (the migration's) do not carry the timeout
 
@@ -54,7 +56,8 @@ class QueryLimits:
 
     def _postgres_connect(self, dbapi_conn: Any, _record: Any) -> None:
         with dbapi_conn.cursor() as cur:
-            cur.execute(f"SET statement_timeout = {int(self.seconds * 1000)}")  # type: ignore[operator]
+            # in milliseconds; 0 would mean "no limit"
+            cur.execute(f"SET statement_timeout = {max(1, int(self.seconds * 1000))}")  # type: ignore[operator]
         dbapi_conn.commit()
 
     def _interrupt(self) -> int:
