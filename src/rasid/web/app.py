@@ -29,6 +29,7 @@ import os
 import re
 import secrets
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from importlib import resources
@@ -837,7 +838,12 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
     """Open the store at ``db`` and serve the API and the pages until interrupted.
 
     ``token`` (else ``$RASID_TOKEN``) allows corrections; without one the server is read-only.
+    While it starts answering, a background thread brings the search index and the stored shifts up to
+    date, so that the first search or shifts read of a large database that was never served does not
+    pay for it alone (it waits for the thread instead of starting the work again).
     """
+    import logging
+
     import uvicorn
 
     from ..actors.kb import default_kb
@@ -853,6 +859,23 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
             limits.stop()  # running queries end now; their requests are answered with 503
             super().handle_exit(sig, frame)
 
+    log = logging.getLogger("uvicorn.error")
+
+    def upkeep() -> None:
+        try:
+            with limits.unlimited():
+                started = time.monotonic()
+                indexed = fts.refresh(store.engine)
+                app.state.data.shifts(actor=None, target=None, since=None, until=None, min_confidence=0.0, limit=1)
+            if indexed:
+                log.info("indexed %d articles for search and brought the stored shifts up to date in %.0f s",
+                         indexed, time.monotonic() - started)
+        except Exception as exc:  # noqa: BLE001 - a request will do the upkeep again and report its error
+            if not limits.stopping.is_set():
+                log.warning("search index and stored shifts not brought up to date at start-up: %s (the first "
+                            "search or shifts read will try again)", exc)
+
+    threading.Thread(target=upkeep, name="rasid upkeep", daemon=True).start()
     # requests still running STOP_GRACE seconds after SIGTERM or Ctrl-C are cancelled
     config = uvicorn.Config(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
     try:

@@ -25,7 +25,9 @@ from ..export import article_record, shift_record, statement_record
 from ..model import Actor, Article, Mention, Shift, Statement
 from ..shifts import family, find_shifts, statement_day
 from ..store import Store
+from ..stored_shifts import ensure as ensure_shifts
 from ..stored_shifts import read_shifts
+from ..stored_shifts import status as shift_status
 from ..store.store import _like
 from ..store.tables import articles as A
 from ..store.tables import statements as S
@@ -102,6 +104,7 @@ class Data:
         self._memo_lock = threading.Lock()
         self._results: dict[tuple, Any] = {}
         self._families: dict[str, Family] = {}
+        self._upkeep_lock = threading.Lock()
 
     def _version(self) -> tuple:
         """Changes whenever an article, a duplicate link or a correction is written."""
@@ -479,6 +482,9 @@ class Data:
                                   lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
             return len(records), records[offset:] if limit is None else records[offset : offset + limit]
         with QueryLimits.unlimited():  # bringing the stored shifts up to date must finish once started
+            if shift_status(self.store, self.kb) != "current":
+                with self._upkeep_lock:  # one thread builds or refreshes; the others wait and find them current
+                    ensure_shifts(self.store, self.kb)
             found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target),
                                 since=since, until=until, limit=limit, offset=offset)
         return found.total, self._shift_list([s.shift for s in found.shifts], dict(found.articles))
