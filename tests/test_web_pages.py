@@ -74,7 +74,7 @@ def test_actor_page_has_aliases_affiliations_and_chart(client):
     assert 'href="/actors/HTS"' in html  # its political umbrella
     assert 'id="timeline"' in html and '<script src="/static/plotly.min.js">' in html
     data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S).group(1)
-    assert "2024-07-10" in data and "2024-11-30" in data
+    assert '"month": "2024-07"' in data and '"month": "2024-11"' in data
 
 
 def test_plotly_is_served_from_the_installed_package(client):
@@ -106,16 +106,56 @@ def test_errors_on_pages_are_html(client):
     assert client.get("/shifts", params={"actor": "", "since": "", "until": "", "target": "RUS"}).status_code == 200
 
 
-def test_actor_page_lists_the_latest_points_and_charts_them_all(client, monkeypatch):
-    # an actor of a whole archive has thousands of points: the table lists the latest, the chart has all
+def chart_data(html: str) -> dict:
+    import json
+
+    return json.loads(re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S)
+                      .group(1))
+
+
+def rows(html: str) -> list[str]:
+    return re.findall(r'<tr><td class="num"><time>([^<]*)</time>', html)
+
+
+def test_actor_page_charts_stances_per_month(client):
+    # the chart carries one count per stance and month, never the points themselves
+    points = client.get("/api/actors/SSG/timeline", params={"limit": 500}).json()["items"]
+    expected: dict[str, dict[str, int]] = {}
+    for p in points:
+        month = expected.setdefault(p["day"][:7], {"favor": 0, "against": 0, "neutral": 0})
+        month[p["stance"]] += 1
+    data = chart_data(page(client, "/actors/SSG", lang="en"))
+    assert {m.pop("month"): m for m in data["months"]} == expected
+    assert '"quote"' not in str(data) and data["link"] == "/actors/SSG?lang=en&month="
+
+
+def test_actor_page_drills_down_into_a_month(client):
+    everything = page(client, "/actors/SSG", lang="en")
+    july = page(client, "/actors/SSG", month="2024-07", lang="en")
+    assert rows(july) and set(rows(july)) == {"2024-07-10"}
+    assert len(rows(july)) < len(rows(everything))
+    assert f"{len(rows(july))} stances in 2024-07" in july and 'href="/actors/SSG?lang=en">Show all' in july
+    # the chart still shows every month, so another one can be chosen
+    assert [m["month"] for m in chart_data(july)["months"]] == ["2024-07", "2024-11"]
+    assert rows(page(client, "/actors/SSG", since="2024-11-01", until="2024-11-30")) == rows(
+        page(client, "/actors/SSG", month="2024-11"))
+    assert rows(page(client, "/actors/SSG", month="2023-01")) == []
+    for bad in ({"month": "2024-13"}, {"month": "July"}, {"since": "2024-12-01", "until": "2024-01-01"}):
+        response = client.get("/actors/SSG", params=bad)
+        assert response.status_code == 422 and "text/html" in response.headers["content-type"], bad
+    # empty form fields mean "no filter"
+    assert rows(page(client, "/actors/SSG", month="", since="", until="", target="")) == rows(everything)
+
+
+def test_actor_page_pages_its_table(client, monkeypatch):
+    # an actor of a whole archive has thousands of points: the table shows one page, newest first
     import rasid.web.app as web_app
 
-    everything = page(client, "/actors/SSG", lang="en")
-    total = everything.count('<tr><td class="num">')
-    assert total >= 2 and "The latest" not in everything
+    everything = rows(page(client, "/actors/SSG", lang="en"))
+    assert len(everything) >= 2 and everything == sorted(everything, reverse=True)
     monkeypatch.setattr(web_app, "ACTOR_ROWS", 1)
-    html = page(client, "/actors/SSG", lang="en")
-    assert html.count('<tr><td class="num">') == 1
-    assert f"The latest 1 of {total} points" in html
-    data = re.search(r'<script type="application/json" id="timeline-data">(.*?)</script>', html, re.S).group(1)
-    assert data.count('"day"') == total
+    first = page(client, "/actors/SSG", lang="en")
+    assert rows(first) == everything[:1] and f"1–1 / {len(everything)}" in first
+    assert 'href="/actors/SSG?offset=1&amp;lang=en"' in first
+    assert rows(page(client, "/actors/SSG", offset=1, lang="en")) == everything[1:2]
+    assert rows(page(client, "/actors/SSG", offset=10**6)) == []  # past the end: an empty page

@@ -39,7 +39,7 @@ def test_pages_work_under_the_csp_and_hostile_text_runs_nothing(tmp_path):
             # the actor page draws its timeline with the bundled plotly, hostile names included
             page.goto(base + "/actors/SSG")
             page.wait_for_selector("#timeline .main-svg", timeout=20000)
-            assert page.locator("#timeline .scatterlayer .point").count() >= 2
+            assert page.locator("#timeline .barlayer .point").count() >= 2
             assert page.locator("img[onerror], svg[onload]").count() == 0
             assert page.evaluate("window.__violations") == []
 

@@ -69,11 +69,23 @@ def test_search_actor_shift_and_correction(tmp_path):
             assert page.locator("mark").count() >= 2
             assert page.get_attribute("html", "dir") == "rtl"
 
-            # 2. the Salvation Government's actor page, with its stance timeline drawn by plotly
+            # 2. the Salvation Government's actor page, with its stances per month drawn by plotly; a click
+            # on a month lists that month's statements
             page.goto(base + "/actors/SSG")
             assert "حكومة الإنقاذ" in page.inner_text("h1")  # the Salvation Government
             page.wait_for_selector("#timeline .main-svg", timeout=15000)
-            assert page.locator("#timeline .scatterlayer .point").count() >= 2
+            bars = page.locator("#timeline .barlayer .point")
+            assert bars.count() >= 2
+            visible = [b for b in bars.locator("path").all() if b.is_visible()]  # a month's zero counts have no bar
+            assert len(visible) >= 2
+            box = visible[0].bounding_box()
+            assert box is not None
+            with page.expect_navigation():  # plotly takes the click on its drag layer, above the bars
+                page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+            assert "month=2024-" in page.url
+            month = page.url.split("month=")[1][:7]
+            days = page.locator("table.points time").all_inner_texts()
+            assert days and all(d.startswith(month) for d in days)
 
             # 3. the shift card for Russia
             with page.expect_navigation():

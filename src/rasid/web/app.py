@@ -23,11 +23,13 @@ network access (FastAPI's default Swagger page would fetch its JavaScript from a
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import os
 import re
 import secrets
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from importlib import resources
@@ -50,6 +52,7 @@ from .. import __version__
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
     CorrectionError,
+    apply_corrections,
     correction_record,
     delete_correction,
     get_correction,
@@ -71,16 +74,19 @@ from .guard import (
     inline_script_hashes,
 )
 from .i18n import LANGS, labels
+from .limits import Deadline, QueryLimits
 from .render import marked_paragraphs
 
 HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
-ACTOR_ROWS = 100  # points listed in the actor page's table (the latest; the chart has them all)
-CHART_QUOTE = 91  # characters of a quote the chart's hover needs (it shows 90)
+ACTOR_ROWS = 50  # points on one page of the actor page's table (newest first; the chart counts them all per month)
+ACTOR_TARGETS = 200  # targets offered in the actor page's filter (the most frequent)
 MAX_OFFSET = 1_000_000_000  # far past any store; keeps offsets inside SQLite's 64-bit integers
 MAX_ID = 2**31 - 1  # correction ids: the INTEGER column of both SQLite and PostgreSQL (32-bit there)
+QUERY_TIMEOUT = 10.0  # seconds a request's database queries may run (every page takes well under 1 s)
+STOP_GRACE = 1  # seconds a stopping server waits for requests still running before it cancels them
 MAX_INGEST_URLS = 20
 MAX_URL_CHARS = 2048
 # a web request should not wait minutes for one slow site: shorter than the command line's defaults
@@ -201,7 +207,7 @@ class _Recorder:
 def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name: str = "analyst",
                allow_private_urls: bool = False, max_body: int = DEFAULT_MAX_BODY,
                max_query: int = DEFAULT_MAX_QUERY, fetch_options: Mapping[str, Any] | None = None,
-               pipeline: Any = None) -> FastAPI:
+               pipeline: Any = None, query_timeout: float | None = QUERY_TIMEOUT) -> FastAPI:
     """The rasid web application over ``store`` and ``kb``.
 
     ``token`` is the bearer token that allows writes (None: read-only server);
@@ -211,8 +217,11 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     network). ``max_body`` (bytes) and ``max_query`` (characters) bound every request.
     ``fetch_options`` go to :class:`rasid.ingest.web.Fetcher` (``timeout``, ``retries``,
     ``host_delay``, ``client``...); ``pipeline`` defaults to ``Pipeline(kb)``, built on the
-    first ingest.
+    first ingest. A request's queries are stopped after ``query_timeout`` seconds (None: never) and
+    answered with 503 (:mod:`rasid.web.limits`); ``app.state.limits.stop()`` interrupts them all.
     """
+    limits = QueryLimits(query_timeout)
+    limits.attach(store.engine)
     data = Data(store, kb)
     app = FastAPI(title="rasid", version=__version__, docs_url=None, redoc_url=None,
                   description="Who said what about whom, when, and with what stance — from Arabic news.")
@@ -221,6 +230,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     app.add_middleware(RequestLimits, max_body=max_body, max_query=max_query)
     app.add_middleware(SecurityHeaders, csp=content_security_policy(scripts, handlers))
     app.add_middleware(HeadAsGet)
+    app.add_middleware(Deadline, limits=limits)
+    app.state.limits = limits
     ingest_lock = threading.Lock()
     pipelines: list[Any] = [pipeline] if pipeline is not None else []
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True,
@@ -288,8 +299,16 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             return html_error(request, 422, error)
         return JSONResponse(error_body(422, error, field), status_code=422)
 
+    def interrupted(request: Request, reason: str) -> Response:
+        if wants_html(request):
+            return html_error(request, 503, reason)
+        return JSONResponse(error_body(503, reason), status_code=503)
+
     @app.exception_handler(RasidError)
     async def _rasid_error(request: Request, exc: RasidError) -> Response:
+        reason = limits.interruption(exc)
+        if reason:
+            return interrupted(request, reason)
         status = 503 if isinstance(exc, StoreError) else 422
         if wants_html(request):
             return html_error(request, status, exc.message)
@@ -297,6 +316,9 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> Response:
+        reason = limits.interruption(exc)
+        if reason:
+            return interrupted(request, reason)
         error = f"internal error: {type(exc).__name__}: {exc} (this is a bug in rasid; please report it)"
         if wants_html(request):
             return html_error(request, 500, error)
@@ -323,6 +345,14 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         403: {"model": ErrorOut, "description": "Wrong token, or a read-only server"},
         413: {"model": ErrorOut, "description": "The request body is over the size limit"},
     }
+
+    def month_range(month: str) -> tuple[date, date]:
+        """The first and last day of a month written YYYY-MM."""
+        m = re.fullmatch(r"(\d{4})-(\d{2})", month.strip())
+        if not m or not 1 <= int(m.group(2)) <= 12 or int(m.group(1)) < 1:
+            raise ApiError(422, f"month must be written YYYY-MM, e.g. 2024-11, got {month!r}", "month")
+        year, number = int(m.group(1)), int(m.group(2))
+        return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
 
     def check_range(since: date | None, until: date | None) -> None:
         if since and until and since > until:
@@ -362,7 +392,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         flt = StatementFilter(speaker, target, since, until, kind.value if kind else None,
                               stance.value if stance else None, article)
         by_key = data.correction_index()
-        total, items = page(data.pairs(flt), limit, offset)
+        total, items = data.statement_page(flt, limit, offset)
         return paged(total, [data.statement_json(a, s, by_key) for a, s in items], limit, offset)
 
     @app.get("/api/statements/{statement_id}", tags=["statements"], summary="One statement (corrections applied)")
@@ -395,13 +425,24 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"ok": True, "actor": data.actor_json(known_actor(actor_id), full=True)}
 
     @app.get("/api/actors/{actor_id}/timeline", tags=["actors"],
-             summary="Stances of the actor (and its sub-units) over time")
-    def api_timeline(actor_id: str, target: str | None = Query(None, description="Target actor id or name")
-                     ) -> dict[str, Any]:
+             summary="Stances of the actor (and its sub-units) over time: a page of points, oldest first, "
+                     "and the count of each stance per month")
+    def api_timeline(actor_id: str, target: str | None = Query(None, description="Target actor id or name"),
+                     since: Day | None = Query(None, description="Points from this day"),
+                     until: Day | None = Query(None, description="Points up to this day"),
+                     month: str | None = Query(None, description="Points of one month, YYYY-MM (instead of "
+                                                                  "since and until)"),
+                     limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         actor = known_actor(actor_id)
-        points = data.timeline(actor.id, target)
-        return {"ok": True, "actor": data.actor_json(actor), "target": target, "items": points,
-                "total": len(points)}
+        if month is not None:
+            if since or until:
+                raise ApiError(422, "give month, or since and until, not both", "month")
+            since, until = month_range(month)
+        check_range(since, until)
+        found = data.timeline(actor.id, target, since=since, until=until, limit=limit, offset=offset)
+        return {"ok": True, "actor": data.actor_json(actor), "target": target, "total": found["total"],
+                "limit": limit, "offset": offset, "items": found["items"],
+                "months": [{"month": m, **counts} for m, counts in found["months"].items()]}
 
     @app.get("/api/shifts", tags=["shifts"], summary="Position shifts, with both quotes")
     def api_shifts(actor: str | None = Query(None, description="Actor id or name"),
@@ -422,23 +463,23 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         by_key = data.correction_index()
         items: list[dict[str, Any]] = []
         statements: dict[str, dict[str, Any]] = {}
-        for aid in {h.article_id for h in hits if h.kind == "statement"}:
-            flt = StatementFilter(article=aid)
-            for a, s in data.pairs(flt):
-                # the snippet comes from what was said, or from the sentence when the hit is a name
-                # outside the content (a target or the speaker named in the cue clause)
-                statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
-                                                                          "_sentence": a.slice(s.sentence)}
-        titles = {}
+        # the hit statements alone (not their articles' others), corrected; one marked wrong is left out
+        wanted = [h.ref for h in hits if h.kind == "statement"]
+        found = store.statements_where(ids=wanted) if wanted else []
+        for a, s in apply_corrections(((a, s) for a, s, _ in found), by_key):
+            # the snippet comes from what was said, or from the sentence when the hit is a name
+            # outside the content (a target or the speaker named in the cue clause)
+            statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
+                                                                      "_sentence": a.slice(s.sentence)}
+        articles = data.article_heads([h.ref for h in hits if h.kind == "article"])
         for h in hits:
             if h.kind == "article":
-                art = store.get_article(h.ref)
+                art = articles.get(h.ref)
                 if art is None:
                     continue
-                titles[h.ref] = art.title
-                items.append({"kind": "article", "article": {"id": art.id, "title": art.title,
-                              "published": art.published.isoformat() if art.published else None},
-                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art.text, q)],
+                items.append({"kind": "article", "article": {"id": art["id"], "title": art["title"],
+                              "published": art["published"]},
+                              "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art["text"], q)],
                               "rank": h.rank})
             elif h.ref in statements:
                 record = dict(statements[h.ref])
@@ -660,21 +701,31 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       items=[data.actor_json(a) for a in items], offset=offset, limit=60)
 
     @app.get("/actors/{actor_id}", include_in_schema=False, response_class=HTMLResponse)
-    def actor_page(request: Request, actor_id: str, target: str | None = None, lang: str | None = None) -> Response:
+    def actor_page(request: Request, actor_id: str, target: str | None = None, month: str | None = None,
+                   since: str | None = None, until: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                   lang: str | None = None) -> Response:
         actor = known_actor(actor_id)
-        all_points = data.timeline(actor.id, None)
-        targets: dict[str, str] = {}
-        for p in all_points:
-            targets.setdefault(p["target"]["key"], p["target"]["name"])
-        points = [p for p in all_points if not target or target in (p["target"]["key"], p["target"]["name"])]
+        # an HTML form or a link sends empty fields as "": they mean "no filter" here
+        month = (month or "").strip()
+        since_day, until_day = month_range(month) if month else (_day(since, "since"), _day(until, "until"))
+        check_range(since_day, until_day)
+        found = data.timeline(actor.id, target or None, since=since_day, until=until_day, limit=ACTOR_ROWS,
+                              offset=offset, newest_first=True)
         _, shifts = data.shifts(actor=actor.id, target=None, since=None, until=None, min_confidence=0.0,
                                 limit=SHIFTS_PER_PAGE)
-        # the chart gets every point with what its hover shows; the table the latest ones (an actor of the
-        # whole corpus has thousands of points: the page stays small)
-        chart = [{"day": p["day"], "stance": p["stance"], "speaker": p["speaker"], "quote": p["quote"][:CHART_QUOTE],
-                  "target": {"name": p["target"]["name"]}} for p in points]
-        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=points[-ACTOR_ROWS:],
-                      chart=chart, total_points=len(points), targets=targets, target=target or "", shifts=shifts)
+        lg = _lang(lang)
+        # the chart: the count of each stance per month; a click on a month lists its statements
+        link = _ctx(request, lg)["url"](request.url.path, target=target)
+        chart = {"months": [{"month": m, **counts} for m, counts in found["months"].items()],
+                 "link": link + ("&" if "?" in link else "?") + "month=",
+                 "labels": {"favor": labels(lg)["favor"], "against": labels(lg)["against"],
+                            "neutral": labels(lg)["neutral"]}, "lang": lg}
+        window = {"month": month, "since": "" if month or not since_day else since_day.isoformat(),
+                  "until": "" if month or not until_day else until_day.isoformat()}
+        return render(request, "actor.html", lang, actor=data.actor_json(actor, full=True), points=found["items"],
+                      chart=chart, total_points=found["total"], targets=found["targets"][:ACTOR_TARGETS],
+                      target=target or "", shifts=shifts, offset=offset, limit=ACTOR_ROWS,
+                      filtered=bool(month or since_day or until_day), **window)
 
     @app.get("/shifts", include_in_schema=False, response_class=HTMLResponse)
     def shifts_page(request: Request, actor: str | None = None, target: str | None = None,
@@ -787,7 +838,12 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
     """Open the store at ``db`` and serve the API and the pages until interrupted.
 
     ``token`` (else ``$RASID_TOKEN``) allows corrections; without one the server is read-only.
+    While it starts answering, a background thread brings the search index and the stored shifts up to
+    date, so that the first search or shifts read of a large database that was never served does not
+    pay for it alone (it waits for the thread instead of starting the work again).
     """
+    import logging
+
     import uvicorn
 
     from ..actors.kb import default_kb
@@ -796,7 +852,33 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
     store = open_store(db)
     token = token or os.environ.get(TOKEN_ENV) or None
     app = create_app(store, default_kb(), token=token, token_name=token_name)
+    limits: QueryLimits = app.state.limits
+
+    class Server(uvicorn.Server):
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            limits.stop()  # running queries end now; their requests are answered with 503
+            super().handle_exit(sig, frame)
+
+    log = logging.getLogger("uvicorn.error")
+
+    def upkeep() -> None:
+        try:
+            with limits.unlimited():
+                started = time.monotonic()
+                indexed = fts.refresh(store.engine)
+                app.state.data.shifts(actor=None, target=None, since=None, until=None, min_confidence=0.0, limit=1)
+            if indexed:
+                log.info("indexed %d articles for search and brought the stored shifts up to date in %.0f s",
+                         indexed, time.monotonic() - started)
+        except Exception as exc:  # noqa: BLE001 - a request will do the upkeep again and report its error
+            if not limits.stopping.is_set():
+                log.warning("search index and stored shifts not brought up to date at start-up: %s (the first "
+                            "search or shifts read will try again)", exc)
+
+    threading.Thread(target=upkeep, name="rasid upkeep", daemon=True).start()
+    # requests still running STOP_GRACE seconds after SIGTERM or Ctrl-C are cancelled
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
     try:
-        uvicorn.run(app, host=host, port=port, log_level=log_level)
+        Server(config).run()
     finally:
         store.close()

@@ -12,7 +12,7 @@ import time
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,11 +23,17 @@ from ..corrections import (Correction, Key, apply_corrections, correction_record
                            orphaned, statement_key)
 from ..export import article_record, shift_record, statement_record
 from ..model import Actor, Article, Mention, Shift, Statement
-from ..shifts import find_shifts, statement_day, timeline
+from ..shifts import family, find_shifts, statement_day
 from ..store import Store
+from ..stored_shifts import ensure as ensure_shifts
 from ..stored_shifts import read_shifts
+from ..stored_shifts import status as shift_status
+from ..store.store import _like
 from ..store.tables import articles as A
 from ..store.tables import statements as S
+from ..store.tables import targets as TG
+from .limits import QueryLimits
+from .reads import Family, family_condition, family_of, merged_page, not_corrected
 
 Pair = tuple[Article, Statement]
 
@@ -97,6 +103,8 @@ class Data:
         self._memo: tuple[tuple, float, list[Pair]] | None = None
         self._memo_lock = threading.Lock()
         self._results: dict[tuple, Any] = {}
+        self._families: dict[str, Family] = {}
+        self._upkeep_lock = threading.Lock()
 
     def _version(self) -> tuple:
         """Changes whenever an article, a duplicate link or a correction is written."""
@@ -164,6 +172,63 @@ class Data:
             raw = self.store.statements(article=flt.article, originals_only=originals_only)
         return (p for p in apply_corrections(raw, by_key) if flt.keep(*p))
 
+    def statement_page(self, flt: StatementFilter, limit: int, offset: int) -> tuple[int, list[Pair]]:
+        """(how many statements match ``flt``, the corrected pairs of ``[offset:offset+limit]``), oldest
+        first: filtered, counted and paginated by the database; corrected statements merged in."""
+        conds = [*self._statement_conditions(flt)]
+        fixed = [((day is None, day.isoformat() if day else "", a.id, position), (a, st))
+                 for a, st, position in self.corrected_pairs() if flt.keep(a, st)
+                 for day in [statement_day(a, st)]]
+        if fixed or self._has_corrections():
+            conds.append(not_corrected())
+        order = [S.c.day.is_(None), S.c.day, S.c.article_id, S.c.position]
+        with self.store.engine.connect() as conn:
+            count = conn.execute(sa.select(sa.func.count()).select_from(S).where(*conds)).scalar_one()
+
+            def fetch(start: int, n: int) -> list[tuple[tuple, str]]:
+                query = (sa.select(S.c.day, S.c.article_id, S.c.position, S.c.id).where(*conds).order_by(*order)
+                         .offset(start).limit(n))
+                return [((day is None, day or "", aid, pos), sid) for day, aid, pos, sid in conn.execute(query)]
+
+            total, chosen = merged_page(count, fetch, fixed, lambda x: x[0], limit, offset)
+        ids = [ref for _, ref in chosen if isinstance(ref, str)]
+        read = {st.id: (a, st) for a, st, _ in self.store.statements_where(ids=ids)} if ids else {}
+        out: list[Pair] = []
+        for _, ref in chosen:
+            if not isinstance(ref, str):
+                out.append(ref)  # a corrected statement, read with its correction
+            elif ref in read:
+                out.append(read[ref])
+        return total, out
+
+    @staticmethod
+    def _statement_conditions(flt: StatementFilter) -> list[Any]:
+        """``flt`` as SQL on the stored (uncorrected) statements: :meth:`StatementFilter.keep`'s meaning."""
+        conds: list[Any] = []
+        if flt.speaker:
+            key = _like(_folded(flt.speaker))
+            conds.append(sa.or_(S.c.speaker_actor_id == flt.speaker.strip(), S.c.speaker_folded.like(key, escape="\\"),
+                                S.c.speaker_surface_folded.like(key, escape="\\")))
+        on_target: list[Any] = []
+        if flt.target:
+            key = _like(_folded(flt.target))
+            on_target.append(sa.or_(TG.c.actor_id == flt.target.strip(), TG.c.name_folded.like(key, escape="\\"),
+                                    TG.c.surface_folded.like(key, escape="\\")))
+        if flt.stance:
+            on_target.append(TG.c.stance == flt.stance)
+        if on_target:
+            # one pass over the targets (an IN list), not a probe of them for every statement
+            conds.append(S.c.id.in_(sa.select(TG.c.statement_id).where(*on_target)))
+        if flt.kind:
+            conds.append(S.c.kind == flt.kind)
+        if flt.since:
+            conds.append(S.c.day >= flt.since.isoformat())
+        if flt.until:
+            conds.append(S.c.day <= flt.until.isoformat())
+        if flt.article:
+            conds.append(S.c.article_id == flt.article)
+        return conds
+
     def statement_article(self, statement_id: str) -> str | None:
         with self.store.engine.connect() as conn:
             return conn.execute(sa.select(S.c.article_id).where(S.c.id == statement_id)).scalar()
@@ -209,6 +274,14 @@ class Data:
             total = conn.execute(sa.select(sa.func.count()).select_from(A).where(*conds)).scalar_one()
             rows = conn.execute(query.limit(limit).offset(offset)).mappings().all()
         return total, [dict(r) for r in rows]
+
+    def article_heads(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """id, title, publication time and text of these articles (not their layers), by id."""
+        if not ids:
+            return {}
+        with self.store.engine.connect() as conn:
+            rows = conn.execute(sa.select(A.c.id, A.c.title, A.c.published, A.c.text).where(A.c.id.in_(ids)))
+            return {r.id: dict(r._mapping) for r in rows}
 
     def article(self, article_id: str) -> Article | None:
         return self.store.get_article(article_id)
@@ -261,19 +334,141 @@ class Data:
         actor = self.kb.get(name) or self.kb.lookup(name)
         return actor.id if actor else name
 
-    def timeline(self, actor_id: str, target: str | None) -> list[dict[str, Any]]:
-        points = self.cached(("timeline", actor_id, target),
-                             lambda pairs: timeline(pairs, self.kb, actor_id, self.resolve(target)))
+    def family(self, actor_id: str) -> Family:
+        with self._memo_lock:
+            found = self._families.get(actor_id)
+        if found is None:
+            found = family_of(self.kb, actor_id)
+            with self._memo_lock:
+                self._families[actor_id] = found
+        return found
+
+    def corrected_pairs(self, *, originals_only: bool = False) -> list[tuple[Article, Statement, int]]:
+        """The statements an analyst corrected, corrected (those marked wrong left out), with their position
+        in their article, in store order."""
+        by_key = self.correction_index()
+        if not by_key:
+            return []
+        found = self.store.statements_where(articles={k[0] for k in by_key}, originals_only=originals_only)
         out = []
-        for p in points:
-            ts = next((t for t in p.statement.targets if t.target.key == p.target), None)
-            out.append({"day": p.day.isoformat(), "stance": str(p.stance),
-                        "target": {"key": p.target, "name": ts.target.name if ts else p.target,
-                                   "actor_id": ts.target.actor_id if ts else None},
-                        "confidence": ts.confidence if ts else None,
-                        "statement": p.statement.id, "speaker": p.statement.speaker.name,
-                        "quote": p.article.slice(p.statement.content),
-                        "article": {"id": p.article.id, "title": p.article.title}})
+        for a, s, place in found:
+            if statement_key(a, s) in by_key:
+                out += [(fa, fs, place[3]) for fa, fs in apply_corrections([(a, s)], by_key)]
+        return out
+
+    def timeline(self, actor_id: str, target: str | None, *, since: date | None = None, until: date | None = None,
+                 limit: int | None = 50, offset: int = 0, newest_first: bool = False) -> dict[str, Any]:
+        """The stances of ``actor_id``'s family (see :func:`rasid.shifts.timeline`) toward ``target`` (an
+        actor id or a name; None: every target), read by the database:
+
+        ``total`` points (a statement and one of its targets) between ``since`` and ``until``, ``items``
+        the page ``[offset:offset+limit]`` of them in date order, oldest first unless ``newest_first``
+        (``limit`` None: all), ``months`` the
+        count of each stance per month (every month of the actor, not only ``since``-``until``) and
+        ``targets`` (key, name, points) the actor's targets, most frequent first."""
+        fam = self.family(actor_id)
+        target = self.resolve(target)
+        fixed = self._corrected_points(actor_id)
+        # syndicated copies are left out through the few copies, so that the database starts from the
+        # statements of the family (its indexes), not from every original article
+        copy = A.alias("copy")
+        base = [family_condition(fam), ~sa.exists().where(copy.c.id == S.c.article_id, copy.c.duplicate_of.is_not(None))]
+        if fixed or self._has_corrections():
+            base.append(not_corrected())
+        joined = S.join(TG, TG.c.statement_id == S.c.id)
+        on_target = [sa.or_(TG.c.actor_id == target, TG.c.name == target)] if target else []
+        window = [*([S.c.day >= since.isoformat()] if since else []), *([S.c.day <= until.isoformat()] if until else [])]
+        month = sa.func.substr(S.c.day, 1, 7).label("month")
+
+        def wanted(actor_id: str | None, name: str) -> bool:
+            return not target or target in (actor_id or name, name)
+
+        def in_window(day: str) -> bool:
+            return (not since or day >= since.isoformat()) and (not until or day <= until.isoformat())
+
+        # whole months: the window's count is the sum of its months' (else the database counts it)
+        whole_months = ((since is None or since.day == 1)
+                        and (until is None or (until + timedelta(days=1)).day == 1))
+        with self.store.engine.connect() as conn:
+            # one pass over the family's statements gives the chart, the targets and (mostly) the count
+            months: dict[str, dict[str, int]] = {}
+            by_target: dict[str, list[Any]] = {}
+            count = 0
+            for m, actor, name, stance, n in conn.execute(
+                    sa.select(month, TG.c.actor_id, TG.c.name, TG.c.stance, sa.func.count()).select_from(joined)
+                    .where(*base).group_by(month, TG.c.actor_id, TG.c.name, TG.c.stance)):
+                slot = by_target.setdefault(actor or name, [name, 0])
+                slot[1] += n
+                if wanted(actor, name):
+                    months.setdefault(m, {"favor": 0, "against": 0, "neutral": 0})[stance] += n
+                    count += n if whole_months and in_window(m + "-01") else 0
+            if not whole_months:
+                count = conn.execute(sa.select(sa.func.count()).select_from(joined)
+                                     .where(*base, *on_target, *window)).scalar_one()
+
+            def fetch(start: int, n: int) -> list[tuple[tuple, dict[str, Any]]]:
+                # the page's rows first (their keys only), then their text: the article texts of the
+                # rows before the page are never read
+                order = [S.c.day, S.c.article_id, S.c.position, TG.c.position]
+                order = [c.desc() for c in order] if newest_first else order
+                chosen = (sa.select(TG.c.id).select_from(joined).where(*base, *on_target, *window)
+                          .order_by(*order).offset(start).limit(n).subquery())
+                query = (sa.select(S.c.id, S.c.day, S.c.speaker_name, S.c.article_id, S.c.position,
+                                   TG.c.position.label("target_position"), TG.c.name, TG.c.actor_id, TG.c.stance,
+                                   TG.c.confidence, A.c.title,
+                                   sa.func.substr(A.c.text, S.c.content_start + 1,
+                                                  S.c.content_end - S.c.content_start).label("quote"))
+                         .select_from(chosen.join(TG, TG.c.id == chosen.c.id)
+                                      .join(S, S.c.id == TG.c.statement_id).join(A, A.c.id == S.c.article_id))
+                         .order_by(*order))
+                out = []
+                for r in conn.execute(query).mappings():
+                    point = {"day": r["day"], "stance": r["stance"],
+                             "target": {"key": r["actor_id"] or r["name"], "name": r["name"],
+                                        "actor_id": r["actor_id"]},
+                             "confidence": r["confidence"], "statement": r["id"], "speaker": r["speaker_name"],
+                             "quote": r["quote"], "article": {"id": r["article_id"], "title": r["title"]}}
+                    out.append(((r["day"], r["article_id"], r["position"], r["target_position"]), point))
+                return out
+
+            shown = []
+            for place, p in fixed:
+                slot = by_target.setdefault(p["target"]["key"], [p["target"]["name"], 0])
+                slot[1] += 1
+                if wanted(p["target"]["actor_id"], p["target"]["name"]):
+                    row = months.setdefault(p["day"][:7], {"favor": 0, "against": 0, "neutral": 0})
+                    row[p["stance"]] += 1
+                    if in_window(p["day"]):
+                        shown.append((place, p))
+            if limit is None:
+                limit = count + len(shown)
+            total, items = merged_page(count, fetch, shown, lambda x: x[0], limit, offset,
+                                        reverse=newest_first)
+        targets = sorted(((k, self._name(k) if self.kb.get(k) else name, n) for k, (name, n) in by_target.items()),
+                         key=lambda t: (-t[2], t[1]))
+        return {"total": total, "items": [p for _, p in items], "months": dict(sorted(months.items())),
+                "targets": targets}
+
+    def _has_corrections(self) -> bool:
+        from ..store.tables import corrections as C
+
+        with self.store.engine.connect() as conn:
+            return conn.execute(sa.select(C.c.id).limit(1)).first() is not None
+
+    def _corrected_points(self, actor_id: str) -> list[tuple[tuple, dict[str, Any]]]:
+        """The timeline points (every target) of corrected statements, which the SQL leaves out, as
+        :func:`rasid.shifts.timeline` finds them."""
+        out = []
+        for article, st, position in self.corrected_pairs(originals_only=True):
+            day = statement_day(article, st)
+            if day is None or actor_id not in {k for k, _ in family(st, self.kb, day)} | {st.speaker.name}:
+                continue
+            for index, ts in enumerate(st.targets):
+                record = {"day": day.isoformat(), "stance": str(ts.stance),
+                          "target": {"key": ts.target.key, "name": ts.target.name, "actor_id": ts.target.actor_id},
+                          "confidence": ts.confidence, "statement": st.id, "speaker": st.speaker.name,
+                          "quote": article.slice(st.content), "article": {"id": article.id, "title": article.title}}
+                out.append(((record["day"], article.id, position, index), record))
         return out
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,
@@ -286,8 +481,12 @@ class Data:
             records = self.cached(("shifts", actor, target, since, until, min_confidence),
                                   lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
             return len(records), records[offset:] if limit is None else records[offset : offset + limit]
-        found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target), since=since,
-                            until=until, limit=limit, offset=offset)
+        with QueryLimits.unlimited():  # bringing the stored shifts up to date must finish once started
+            if shift_status(self.store, self.kb) != "current":
+                with self._upkeep_lock:  # one thread builds or refreshes; the others wait and find them current
+                    ensure_shifts(self.store, self.kb)
+            found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target),
+                                since=since, until=until, limit=limit, offset=offset)
         return found.total, self._shift_list([s.shift for s in found.shifts], dict(found.articles))
 
     def _shift_records(self, pairs: list[Pair], actor: str | None, target: str | None, since: date | None,

@@ -28,6 +28,7 @@ from ..store.tables import articles as A
 from ..store.tables import search_docs as docs
 from ..store.tables import statements as S
 from ..store.tables import targets as T
+from .limits import QueryLimits
 
 KINDS = ("article", "statement")
 _lock = threading.Lock()
@@ -151,7 +152,8 @@ def search(engine: Engine, q: str, *, kind: str | None = None, limit: int = 20,
     words = query_words(q)
     if not words:
         return 0, []
-    refresh(engine)
+    with QueryLimits.unlimited():  # indexing new articles must finish once started (a stop still ends it)
+        refresh(engine)
     with engine.connect() as conn:
         if _has_fts(conn):
             return _fts(conn, words, kind, limit, offset)
@@ -160,12 +162,21 @@ def search(engine: Engine, q: str, *, kind: str | None = None, limit: int = 20,
 
 def _fts(conn: Connection, words: list[str], kind: str | None, limit: int, offset: int) -> tuple[int, list[Hit]]:
     match = " AND ".join('"' + w.replace('"', '""') + '"*' for w in words)
-    where = "search_fts MATCH :match" + (" AND d.kind = :kind" if kind else "")
     params: dict[str, Any] = {"match": match, "kind": kind, "limit": limit, "offset": offset}
-    base = f"FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE {where}"
-    total = conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one()
-    rows = conn.execute(sa.text(f"SELECT d.kind, d.ref, d.article_id, bm25(search_fts) AS rank {base} "
-                                "ORDER BY rank, d.id LIMIT :limit OFFSET :offset"), params).all()
+    if kind:
+        base = "FROM search_fts JOIN search_docs d ON d.id = search_fts.rowid WHERE search_fts MATCH :match AND d.kind = :kind"
+        total = conn.execute(sa.text(f"SELECT count(*) {base}"), params).scalar_one()
+        rows = conn.execute(sa.text(f"SELECT d.kind, d.ref, d.article_id, bm25(search_fts) AS rank {base} "
+                                    "ORDER BY rank, d.id LIMIT :limit OFFSET :offset"), params).all()
+    else:
+        # every kind: the full-text index alone counts and ranks (a join for every hit would cost a
+        # lookup each); only the page's rows are looked up
+        total = conn.execute(sa.text("SELECT count(*) FROM search_fts WHERE search_fts MATCH :match"),
+                             params).scalar_one()
+        rows = conn.execute(sa.text(
+            "SELECT d.kind, d.ref, d.article_id, r.rank FROM (SELECT rowid AS id, bm25(search_fts) AS rank "
+            "FROM search_fts WHERE search_fts MATCH :match ORDER BY rank, rowid LIMIT :limit OFFSET :offset) r "
+            "JOIN search_docs d ON d.id = r.id ORDER BY r.rank, d.id"), params).all()
     return total, [Hit(k, r, a, float(rank)) for k, r, a, rank in rows]
 
 

@@ -61,34 +61,46 @@
     });
   });
 
+  // the actor page's chart: the count of each stance per month, stacked; a click on a month lists its statements
   window.rasidTimeline = function (divId, dataId) {
     var el = document.getElementById(divId);
     var data = JSON.parse(document.getElementById(dataId).textContent);
     if (!el || !window.Plotly) { return; }
-    var value = { favor: 1, neutral: 0, against: -1 };
-    var byTarget = {};
-    data.points.forEach(function (p) {
-      var key = p.target.name;
-      (byTarget[key] = byTarget[key] || []).push(p);
-    });
-    var palette = ["#0f5c63", "#c2410c", "#6d28d9", "#0369a1", "#a16207", "#be123c", "#15803d"];
-    var traces = Object.keys(byTarget).map(function (name, i) {
-      var pts = byTarget[name];
+    var colors = { favor: "#15803d", neutral: "#98a2b3", against: "#be123c" };
+    var months = data.months.map(function (m) { return m.month; });
+    var traces = ["favor", "neutral", "against"].map(function (stance) {
       return {
-        name: name, x: pts.map(function (p) { return p.day; }), y: pts.map(function (p) { return value[p.stance]; }),
-        mode: "lines+markers", type: "scatter", line: { shape: "hv", width: 2, color: palette[i % palette.length] },
-        marker: { size: 11, line: { width: 2, color: "#fff" } },
-        text: pts.map(function (p) { return p.speaker + ": " + (p.quote.length > 90 ? p.quote.slice(0, 90) + "…" : p.quote); }),
-        hovertemplate: "%{x}<br>%{text}<extra>" + name + "</extra>"
+        name: data.labels[stance], type: "bar", x: months, marker: { color: colors[stance] },
+        y: data.months.map(function (m) { return m[stance]; }),
+        hovertemplate: "%{x|%Y-%m}: %{y}<extra>" + data.labels[stance] + "</extra>"
       };
     });
+    // the view opens on the months that hold 98% of the stances: a few statements about 1948 or a plan for
+    // 2030 would squeeze the rest into a sliver (a double click shows every month)
+    var totals = data.months.map(function (m) { return m.favor + m.against + m.neutral; });
+    var all = totals.reduce(function (a, b) { return a + b; }, 0), seen = 0, first = null, last = null;
+    totals.forEach(function (n, i) {
+      seen += n;
+      if (first === null && seen > all * 0.01) { first = i; }
+      if (last === null && seen >= all * 0.99) { last = i; }
+    });
+    var xaxis = { type: "date", gridcolor: "#f0f2f5" };
+    if (months.length > 1 && first !== null && last !== null) {
+      var pad = 15 * 24 * 3600 * 1000;
+      xaxis.range = [new Date(Date.parse(months[first] + "-01") - pad).toISOString().slice(0, 10),
+                     new Date(Date.parse(months[last] + "-01") + 2 * pad).toISOString().slice(0, 10)];
+    }
     var font = "Noto Sans Arabic, Noto Naskh Arabic, DejaVu Sans, sans-serif";
     Plotly.newPlot(el, traces, {
-      margin: { l: 70, r: 30, t: 10, b: 40 }, font: { family: font, size: 13 },
-      yaxis: { range: [-1.4, 1.4], tickvals: [-1, 0, 1], zeroline: true, zerolinecolor: "#d0d5dd",
-               ticktext: [data.labels.against, data.labels.neutral, data.labels.favor], fixedrange: true },
-      xaxis: { type: "date", gridcolor: "#f0f2f5" }, legend: { orientation: "h", y: -0.18 },
-      plot_bgcolor: "#fff", paper_bgcolor: "#fff", hoverlabel: { font: { family: font } }
+      barmode: "stack", margin: { l: 50, r: 30, t: 10, b: 40 }, font: { family: font, size: 13 },
+      xaxis: xaxis, yaxis: { fixedrange: true, gridcolor: "#f0f2f5" },
+      legend: { orientation: "h", y: -0.18 }, plot_bgcolor: "#fff", paper_bgcolor: "#fff",
+      hoverlabel: { font: { family: font } }
     }, { displaylogo: false, responsive: true, modeBarButtonsToRemove: ["lasso2d", "select2d"] });
+    el.on("plotly_click", function (ev) {
+      if (!ev.points || !ev.points.length) { return; }
+      var month = String(ev.points[0].x).slice(0, 7);
+      window.location.href = data.link + encodeURIComponent(month);
+    });
   };
 })();
