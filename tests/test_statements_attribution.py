@@ -651,3 +651,15 @@ def test_a_role_held_in_ones_own_name_is_not_a_family_in_shifts(analyze_rules, k
 def test_a_masdar_object_or_a_circumstantial_clause_after_the_verb_is_not_its_subject(analyze_rules, text):
     first, second = analyze_rules(text).statements
     assert second.speaker.name == first.speaker.name and second.carried
+
+
+@pytest.mark.parametrize("text", [
+    # Al Mayadeen style: "The transitional government in Mali announced postponing the presidential elections,
+    # saying the new dates will be announced on 1 October" — a planned date, after publication
+    "أعلنت الحكومة الانتقالية في مالي تأجيل الانتخابات الرئاسية، مشيرة إلى أنه سيتم الإعلان عن المواعيد الجديدة في 1 تشرين الأول/أكتوبر المقبل.",
+    # Reuters/BBC style: "Channel 12 confirms that after 1 April next there will be no legal basis …"
+    'وقالت القناة الـ12 الإسرائيلية إنه بعد 1 نيسان/أبريل المقبل لن يكون هناك أساس قانوني لعدم التجنيد.',
+])
+def test_a_date_after_publication_is_not_the_time_of_the_act(analyze, text):
+    for st in analyze(text, published="2024-02-21T10:00:00").statements:
+        assert st.date.start.isoformat() <= "2024-02-22"

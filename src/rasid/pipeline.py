@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from typing import Callable, Iterable, Iterator
 
 from .actors.kb import KnowledgeBase, default_kb
@@ -58,20 +59,23 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     published = article.published.date() if article.published else None
     dates = tuple(find_dates(article.text, published))
     story = _story_day(article, dates, published)
+    # a report follows what it reports: a time after publication is of what is planned or expected
+    # (أعلنت الحكومة تأجيل الانتخابات إلى 1 تشرين الأول المقبل), never the time of the act
+    acts = tuple(d for d in dates if published is None or d.start <= published + timedelta(days=1))
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
     out: list[Statement] = []
     for st in article.statements:
-        own = [d for d in dates if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
+        own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
         if not own and not st.direct:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
-            own = [d for d in dates if d.span and st.cue.end <= d.span.start < st.cue.end + 40
+            own = [d for d in acts if d.span and st.cue.end <= d.span.start < st.cue.end + 40
                    and (d.span.end <= st.content.start + 1 or _opens(article.text, st, d.span.start))]
         if not own and not st.direct:
             # a date set off by commas among the insertions after the speaker (أعلنت القوة، التابعة
             # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act
-            own = [d for d in dates if d.span and _inserted(article.text, st, d.span)][:1]
+            own = [d for d in acts if d.span and _inserted(article.text, st, d.span)][:1]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
         if date is None:
