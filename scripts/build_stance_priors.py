@@ -2,9 +2,11 @@
 
     python scripts/build_stance_priors.py ../shared/data/corpora/almayadeen_2023_2024.jsonl.gz
 
-Runs the pipeline with the priors switched off over every article of the corpus (gzip or
-plain JSON Lines with a ``text`` field) and counts, for each (speaker body, target) pair of
-knowledge-base actors, the stances that rest on evaluative evidence (confidence >= 0.62).
+Runs the rules (no learned model, the priors switched off) over every article of the corpus
+(gzip or plain JSON Lines with a ``text`` field) and counts, for each (speaker body, target) pair
+of knowledge-base actors, the stances that rest on evaluative evidence in the text (basis
+``evidence``, confidence >= 0.62): not the cue's or the kind's default, and not a model's guess,
+so that a prior never feeds on itself.
 Speaker bodies are the speaker, its parent and every body it is affiliated with. Writes
 ``src/rasid/lexicons/stance_priors.tsv``: speaker id, target id, favor count, against count.
 """
@@ -43,14 +45,15 @@ def main() -> None:
     kb = default_kb()
     counts: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
     articles = 0
-    for item in Pipeline(kb).run_many(documents(args.corpus)):
+    for item in Pipeline(kb, None).run_many(documents(args.corpus)):
         if isinstance(item, Rejection):
             continue
         articles += 1
         for st in item.statements:
             keys = speaker_keys(st, kb)
             for ts in st.targets:
-                if ts.confidence < EVIDENCE_CONFIDENCE or ts.stance == Stance.NEUTRAL or not ts.target.actor_id:
+                if ts.basis != "evidence" or ts.confidence < EVIDENCE_CONFIDENCE or ts.stance == Stance.NEUTRAL \
+                        or not ts.target.actor_id:
                     continue
                 for key in keys:
                     if key != ts.target.actor_id:
