@@ -4,9 +4,10 @@
 
 Runs the rules (no learned model, the priors switched off) over every article of the corpus
 (gzip or plain JSON Lines with a ``text`` field) and counts, for each (speaker body, target) pair
-of knowledge-base actors, the stances that rest on evaluative evidence in the text (basis
-``evidence``, confidence >= 0.62): not the cue's or the kind's default, and not a model's guess,
-so that a prior never feeds on itself.
+of knowledge-base actors, the stances the rules read in the text: evaluative words and their
+roles (basis ``evidence``, confidence >= 0.62), what condemning, denying or praising says of its
+object (``cue``, ``kind``) and a target joined to one of these (``coordinated``) — never a model's
+guess or a prior, so that a prior never feeds on itself.
 Speaker bodies are the speaker, its parent and every body it is affiliated with. Writes
 ``src/rasid/lexicons/stance_priors.tsv``: speaker id, target id, favor count, against count.
 """
@@ -24,6 +25,7 @@ from rasid.model import Document, Rejection, Stance
 from rasid.pipeline import Pipeline
 from rasid.stance import EVIDENCE_CONFIDENCE, PRIORS_FILE, set_priors_enabled, speaker_keys
 
+READ_IN_TEXT = {"evidence", "cue", "kind", "coordinated"}
 OUT = Path(__file__).resolve().parents[1] / "src" / "rasid" / "lexicons" / PRIORS_FILE
 
 
@@ -52,8 +54,8 @@ def main() -> None:
         for st in item.statements:
             keys = speaker_keys(st, kb)
             for ts in st.targets:
-                if ts.basis != "evidence" or ts.confidence < EVIDENCE_CONFIDENCE or ts.stance == Stance.NEUTRAL \
-                        or not ts.target.actor_id:
+                if ts.basis not in READ_IN_TEXT or ts.basis == "evidence" and ts.confidence < EVIDENCE_CONFIDENCE \
+                        or ts.stance == Stance.NEUTRAL or not ts.target.actor_id:
                     continue
                 for key in keys:
                     if key != ts.target.actor_id:

@@ -56,7 +56,10 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   "العقوبات", "الانتهاكات", "القيادة", "القياده", "المحاولات", "محاولات", "الحمله", "حمله",
                   "البحريه", "الشرطه", "الدوله", "دوله", "القواعد", "قواعد", "الميليشيات", "ميليشيات", "الفصائل", "فصائل",
                   "الدور", "دور", "النفوذ", "نفوذ", "التصعيد", "تصعيد", "الهيمنه", "هيمنه", "الجهود", "جهود", "القرار",
-                  "قرار", "التهديدات", "تهديدات", "الاتهامات", "اتهامات", "المبادره", "مبادره", "الشروط", "شروط"}
+                  "قرار", "التهديدات", "تهديدات", "الاتهامات", "اتهامات", "المبادره", "مبادره", "الشروط", "شروط",
+                  # the singulars of the plurals above (أي محاولة إيرانية: Iran's attempt)
+                  "المحاوله", "محاوله", "التهديد", "تهديد", "الاتهام", "اتهام", "الغاره", "غاره", "الضربه", "ضربه",
+                  "الانتهاك", "انتهاك", "العقوبه", "عقوبه", "الروايه", "الادعاء", "ادعاء", "الزعم", "زعم"}
 PLACE_TYPES = {"country", "city", "region"}
 # nouns whose genitive country is a cause, a land or a people, not a political actor
 TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
@@ -737,7 +740,9 @@ def candidate_features(article: Article, st: Statement, c: Candidate, toks: list
     if kb_prior is not None:
         f[f"prior={kb_prior}"] = 1.0
     if m.actor_id and allies(kb, speaker_keys(st, kb), m.actor_id):
-        f["ally"] = 1.0  # the knowledge base says the speaker and the target are on one side
+        # the knowledge base puts the speaker and the target on one side: a clue to the stance, not to
+        # whether the actor is a target (STANCE_ONLY: the target model does not read it)
+        f[f"{STANCE_ONLY}ally"] = 1.0
     if st.speaker.actor_id is None:
         f["speaker_unknown"] = 1.0
     if st.kind == Kind.APPEAL and c.first_after_cue:
@@ -756,6 +761,7 @@ def candidate_features(article: Article, st: Statement, c: Candidate, toks: list
 
 
 WINDOW = 4
+STANCE_ONLY = "stance:"  # the prefix of features the stance model reads and the target model does not
 
 
 def _bare_word(word: str) -> str:

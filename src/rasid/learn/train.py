@@ -158,7 +158,10 @@ STANCE_C = 1.0
 
 def train_target(examples: Examples, exclude_outlet: str | None = None, c: float = TARGET_C) -> LinearModel:
     """Is a candidate a target? (``keep`` / ``none``) over the rules' features."""
+    from ..stance import STANCE_ONLY
+
     rows, labels = examples.without(exclude_outlet)
+    rows = [{k: v for k, v in row.items() if not k.startswith(STANCE_ONLY)} for row in rows]
     return fit("target", rows, ["none" if lab == "none" else "keep" for lab in labels], c=c,
                meta={"held_out": exclude_outlet, "threshold": TARGET_THRESHOLD})
 
