@@ -663,3 +663,15 @@ def test_a_masdar_object_or_a_circumstantial_clause_after_the_verb_is_not_its_su
 def test_a_date_after_publication_is_not_the_time_of_the_act(analyze, text):
     for st in analyze(text, published="2024-02-21T10:00:00").statements:
         assert st.date.start.isoformat() <= "2024-02-22"
+
+
+@pytest.mark.parametrize("text", [
+    # Al Mayadeen style: "Israeli media outlets reported that Hezbollah fired …" — the media speak for themselves
+    "وذكرت وسائل إعلام إسرائيلية أن حزب الله أطلق صواريخ على الجليل.",
+    "وقال الإعلام الإسرائيلي إن حزب الله يستعد لحرب طويلة.",
+])
+def test_media_named_by_their_nationality_do_not_speak_for_the_state(analyze_rules, kb, text):
+    from rasid.shifts import family
+
+    [st] = analyze_rules(text).statements
+    assert "ISR" not in {key for key, _ in family(st, kb, None)}

@@ -94,8 +94,8 @@ def family(st: Statement, kb: KnowledgeBase, day: date | None) -> list[tuple[str
     mention, and the bodies it speaks for at ``day``. A news outlet is its own family."""
     sp = st.speaker
     out: list[tuple[str, tuple[str, ...]]] = [(sp.key, ())]
-    if _is_media(sp.type, sp.actor_id, kb):
-        return out
+    if _is_media(sp.type, sp.actor_id, kb) or not sp.actor_id and _own_voice(sp, surface=True):
+        return out  # (وسائل إعلام إسرائيلية، الكاتب الإسرائيلي …: their nationality is not whom they speak for)
     path: tuple[str, ...] = (sp.name,)
     if sp.parent is not None and not _is_media(sp.parent.type, sp.parent.actor_id, kb) and not _own_voice(sp.parent):
         out.append((sp.parent.key, path + (sp.parent.name,)))
@@ -129,13 +129,15 @@ def _trackable(key: str, st: Statement) -> bool:
     return False
 
 
-def _own_voice(parent) -> bool:
-    """A role held in one's own name (الكاتب الإسرائيلي، السيناتور الأمريكي: ``lexicons/own_voice.tsv``)
-    is not a body: the different people who hold it do not share a position."""
+def _own_voice(mention, surface: bool = False) -> bool:
+    """A phrase headed by a role held in one's own name or by an outlet (الكاتب الإسرائيلي، السيناتور
+    الأمريكي، وسائل إعلام إسرائيلية: ``lexicons/own_voice.tsv``): not a body that the holders share, and
+    not the state its nationality names. ``surface``: read the phrase as written, not its name."""
     from .lexicons import own_voice
 
-    words = fold(parent.name).split()
-    return parent.actor_id is None and bool(words) and own_voice().get(words[0]) in ("media", "person")
+    words = fold(mention.surface if surface else mention.name).split()
+    kinds = ("media", "person", "outlets") if surface else ("media", "person")
+    return mention.actor_id is None and bool(words) and own_voice().get(words[0]) in kinds
 
 
 def _is_media(kind: str | None, actor_id: str | None, kb: KnowledgeBase) -> bool:
