@@ -73,13 +73,26 @@ FILTERS = [{"speaker": "SSG"}, {"speaker": "الإنقاذ"}, {"target": "RUS"},
 
 @pytest.mark.parametrize("params", FILTERS, ids=[json.dumps(f, ensure_ascii=False) for f in FILTERS])
 def test_web_search_filters_match_the_python_filter(client, app_store, params):
-    flt = StatementFilter(**{k: (date.fromisoformat(v) if k in ("since", "until") else v) for k, v in params.items()})
+    flt = StatementFilter(**{k: (date.fromisoformat(v) if k in ("since", "until") else v) for k, v in params.items()},
+                          exact_speaker=bool(web_kb().get(params.get("speaker", ""))),
+                          exact_target=bool(web_kb().get(params.get("target", ""))))
     want = expected_ids(client, app_store, "روسيا", flt)  # Russia
     got = search(client, q="روسيا", kind="statement", **params)
     assert set(statement_ids(got)) == want and got["total"] == len(want)
     # the same filter in every order: relevance, newest, oldest
     for sort in ("newest", "oldest", "relevance"):
         assert set(statement_ids(search(client, q="روسيا", kind="statement", sort=sort, **params))) == want
+
+
+def test_web_search_an_actor_id_is_that_actor_alone():
+    # "RUS" names Russia, not every speaker whose Latin name holds the letters (Brussels Signal)
+    from rasid.model import Mention, Span
+    from rasid.web.data import mention_matches
+
+    brussels = Mention(Span(0, 5), "Brussels Signal", "Brussels Signal", None, "organization", "pattern")
+    assert mention_matches(brussels, "RUS") and not mention_matches(brussels, "RUS", exact=True)
+    russia = Mention(Span(0, 5), "روسيا", "روسيا", "RUS", "country")
+    assert mention_matches(russia, "RUS", exact=True)
 
 
 def test_web_search_without_words_lists_the_filtered_statements(client, app_store):

@@ -85,7 +85,7 @@ def documents(count: int, seed: int = 13) -> Iterator[Document]:
                        fields={"title": f"{speaker[2] if speaker[0] in ('PUTIN', 'BIDEN') else speaker[1]}: "
                                         f"{target[2]} و{topic} ({i + 1})",
                                "published": f"{day.isoformat()}T{8 + i % 12:02d}:00:00+03:00",
-                               "category": CATEGORIES[i % len(CATEGORIES)]})
+                               "category": CATEGORIES[(i // len(OUTLETS)) % len(CATEGORIES)]})
 
 
 def build(db: Path, count: int, seed: int = 13):

@@ -115,7 +115,7 @@ def test_large_archive_pages_within_budget(archive):
             assert sources and all(s.startswith("https://news-east.example.org/") for s in sources)
             assert page.locator("#export a").count() == 2  # CSV and JSON Lines of this view
             if shots:
-                page.screenshot(path=f"{shots}/search.png", full_page=True)
+                page.screenshot(path=f"{shots}/search.png")  # the top of the page
             # the CSV of the view holds the same statements
             export = page.request.get(base + page.locator("#export a").first.get_attribute("href"))
             assert export.ok and len(export.text().strip().splitlines()) >= total + 1
@@ -141,7 +141,7 @@ def test_large_archive_pages_within_budget(archive):
             assert rows == 50  # one page of the actor's statements
             assert page.locator("#export a").count() == 2
             if shots:
-                page.screenshot(path=f"{shots}/actor.png", full_page=True)
+                page.screenshot(path=f"{shots}/actor.png")  # the top of the page
             with budget("actor month"):
                 page.goto(base + "/actors/RUS?month=2024-03")
                 page.wait_for_selector("table.points tbody tr")
@@ -154,7 +154,7 @@ def test_large_archive_pages_within_budget(archive):
                 page.wait_for_selector("article.shift")
             assert 1 <= page.locator("article.shift").count() <= 50
             if shots:
-                page.screenshot(path=f"{shots}/shifts.png", full_page=True)
+                page.screenshot(path=f"{shots}/shifts.png")  # the top of the page
         finally:
             browser.close()
     print("page times:", ", ".join(f"{k} {v:.2f} s" for k, v in budget.times.items()))

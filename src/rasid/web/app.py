@@ -60,9 +60,9 @@ from ..corrections import (
     save_correction,
 )
 from ..errors import RasidError, StoreError
+from ..export import statement_record
 from ..model import Article, Document, Kind, Rejection, Stance
 from ..store import Store
-from ..export import statement_record
 from . import exports
 from . import search as fts
 from .data import Data, StatementFilter, outlet_of, page
@@ -569,8 +569,11 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         if q is not None and q.strip() and not fts.query_words(q):
             raise ApiError(422, "q has no words to search for: give words (letters or digits), or leave it "
                                 "empty to list the statements that pass the filters", "q")
-        flt = StatementFilter(speaker=clean(speaker), target=clean(target), since=since, until=until,
-                              stance=stance or None, outlet=clean(outlet), category=clean(category))
+        speaker, target = clean(speaker), clean(target)
+        # an actor id of the knowledge base is that actor alone; other text is a part of a name
+        flt = StatementFilter(speaker=speaker, target=target, since=since, until=until, stance=stance or None,
+                              outlet=clean(outlet), category=clean(category),
+                              exact_speaker=bool(speaker and kb.get(speaker)), exact_target=bool(target and kb.get(target)))
         if kind == "article" and (flt.speaker or flt.target or flt.stance):
             raise ApiError(422, "speaker, target and stance filter statements: leave kind empty or set it to "
                                 "statement", "kind")
@@ -590,8 +593,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     def api_search(q: str | None = Query(None, description="Words to find (all must match); without words, the "
                                                             "statements that pass the filters"),
                    kind: Literal["article", "statement"] | None = None,
-                   speaker: str | None = Query(None, description="Actor id, or part of the speaker's name"),
-                   target: str | None = Query(None, description="Actor id, or part of a target's name"),
+                   speaker: str | None = Query(None, description="Actor id (that actor alone), or part of the "
+                                                                 "speaker's name"),
+                   target: str | None = Query(None, description="Actor id (that actor alone), or part of a "
+                                                                "target's name"),
                    stance: Stance | None = StanceQ,
                    since: Day | None = Query(None, description="From this day (a statement's day, an article's "
                                                                "publication day)"),

@@ -112,12 +112,13 @@ def build(conn: Connection, kb: KnowledgeBase, corrected: list[tuple[Article, St
                 for target, stance in seen:
                     out.matrix.setdefault((st.speaker.actor_id, target), dict.fromkeys(STANCES, 0))[stance] += 1
 
-    # statements per month of their day, over the months the archive was published in
+    # statements per month of their day, over the (whole) months the archive was published in
     if first is not None:
         month = sa.func.substr(S.c.day, 1, 7)
-        window = [S.c.day >= first, S.c.day <= last]
+        start, end = first[:7] + "-01", last[:7] + "-31"  # string bounds: every day of the last month
+        window = [S.c.day >= start, S.c.day <= end]
         counts = Counter(dict(conn.execute(
             sa.select(month, sa.func.count()).where(*window, *base[2:]).group_by(month)).all()))
-        counts.update((d or "")[:7] for a, st in fixed for d in [fixed_day(a, st)] if d and first <= d <= last)
+        counts.update((d or "")[:7] for a, st in fixed for d in [fixed_day(a, st)] if d and start <= d <= end)
         out.months = [(m, counts.get(m, 0)) for m in _months(first, last)]
     return out
