@@ -6,9 +6,10 @@ Works on a copy of ``--db`` (the original is never written). Measures:
 
 1. the first search and the first shifts read, which bring the search index and the stored shifts up
    to date once (a database made by an older rasid, or just ingested);
-2. every page and API read (home, search, shifts, articles, an article with the most statements, the
-   pages of the five actors speaking most, a month of an actor, status, the API reads): the median and
-   the slowest of ``--repeat`` requests, and the size of the answer;
+2. every page and API read (home, search with and without filters and sorted by date, shifts, articles,
+   an article with the most statements, the pages of the five actors speaking most, a month of an actor,
+   status, the API reads): the median and the slowest of ``--repeat`` requests, and the size of the
+   answer; then the downloads of a view (CSV and JSON Lines of a search and of an actor page);
 3. search latency over fifty queries (names, words and phrases in Arabic, a word found nearly
    everywhere, a word found nowhere), ``--rounds`` times each, on ``/api/search`` and on the search
    page: p50, p95, p99 and the slowest;
@@ -120,12 +121,22 @@ def pages(db: str) -> list[str]:
             "SELECT a, count(*) FROM (SELECT speaker_actor_id a FROM statements UNION ALL "
             "SELECT parent_actor_id FROM statements) WHERE a IS NOT NULL AND a != 'anonymous' "
             "GROUP BY a ORDER BY count(*) DESC LIMIT 5")]
-    return ["/", q("/", q="روسيا"), "/shifts", q("/shifts", offset=50), q("/shifts", target="ISR"), "/articles",
+    return ["/", q("/", q="روسيا"), "/search", q("/search", q="إسرائيل", sort="newest"),
+            q("/search", q="روسيا", speaker=actors[0], stance="against", since="2024-01-01", until="2024-06-30"),
+            q("/search", q="إسرائيل", outlet="almayadeen.net"), q("/search", outlet="almayadeen.net", sort="oldest"),
+            q("/search", target="USA", stance="against"), "/shifts", q("/shifts", offset=50), q("/shifts", target="ISR"), "/articles",
             f"/articles/{heaviest}", "/actors", *(f"/actors/{a}" for a in actors),
             q(f"/actors/{actors[0]}", month="2024-03"), q(f"/actors/{actors[0]}", offset=1000), "/status",
             q("/api/search", q="روسيا"), "/api/shifts", "/api/statements", q("/api/statements", target="RUS"),
             q("/api/statements", speaker="بوتين"), q("/api/statements", offset=60000), "/api/articles",
-            f"/api/articles/{heaviest}", f"/api/actors/{actors[0]}/timeline", "/api/status"]
+            f"/api/articles/{heaviest}", f"/api/actors/{actors[0]}/timeline", "/api/status",
+            q("/api/search", q="إسرائيل", speaker=actors[0], sort="newest")]
+
+
+def downloads(db: str) -> list[str]:
+    """Downloads of the current view (not pages: their size is the data's)."""
+    return [q("/api/search/export", speaker="PUTIN"), q("/api/search/export", q="روسيا", format="jsonl"),
+            q("/api/actors/RUS/export", month="2024-03"), q("/api/actors/ISR/export")]
 
 
 def percentile(values: list[float], p: int) -> float:
@@ -159,6 +170,15 @@ def main() -> None:
                 times = [r[0] for r in runs]
                 print(f"| `{path}` | {ms(statistics.median(times))} | {ms(max(times))} | "
                       f"{runs[-1][2] / 1000:.0f} | {runs[-1][1]} |")
+
+            print("\n## Downloads (CSV and JSON Lines of a view)\n\n| request | median ms | slowest ms | KB | rows | status |\n"
+                  "| --- | ---: | ---: | ---: | ---: | ---: |")
+            for path in downloads(db):
+                runs = [server.get(path) for _ in range(max(1, args.repeat // 2))]
+                times = [r[0] for r in runs]
+                rows = server.client.get(path).headers.get("x-total-count", "?")
+                print(f"| `{path}` | {ms(statistics.median(times))} | {ms(max(times))} | "
+                      f"{runs[-1][2] / 1000:.0f} | {rows} | {runs[-1][1]} |")
 
             print(f"\n## Search ({len(QUERIES)} queries x {args.rounds})\n\n"
                   "| endpoint | p50 ms | p95 ms | p99 ms | slowest ms | slowest query |\n"

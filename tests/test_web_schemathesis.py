@@ -91,4 +91,7 @@ def _business_rule(body: dict) -> bool:
     error = body.get("error", "")
     return (body.get("field") == "until" and "is before since" in error  # since > until
             or body.get("field") == "q" and "no words" in error  # q of punctuation only
+            or body.get("field") == "q" and "at least one filter" in error  # a search of nothing
+            or body.get("field") == "kind" and "filter statements" in error  # kind=article with a speaker
+            or body.get("field") == "month" and "not both" in error  # month with since or until
             or "NUL character" in error)  # a NUL in the query string

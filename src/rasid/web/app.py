@@ -40,7 +40,7 @@ from urllib.parse import urlencode
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as FastPath
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
@@ -60,10 +60,12 @@ from ..corrections import (
     save_correction,
 )
 from ..errors import RasidError, StoreError
+from ..export import statement_record
 from ..model import Article, Document, Kind, Rejection, Stance
 from ..store import Store
+from . import exports
 from . import search as fts
-from .data import Data, StatementFilter, page
+from .data import Data, StatementFilter, outlet_of, page
 from .guard import (
     DEFAULT_MAX_BODY,
     HeadAsGet,
@@ -358,6 +360,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         if since and until and since > until:
             raise ApiError(422, f"until ({until}) is before since ({since})", "until")
 
+    download_responses: dict[int | str, dict[str, Any]] = {200: {
+        "description": "Statement records (schema/statement.schema.json): CSV with a header row, or one JSON object a "
+                       "line; X-Total-Count says how many matched",
+        "content": {"text/csv": {"schema": {"type": "string"}}, "application/x-ndjson": {"schema": {"type": "string"}}}}}
     Limit = Query(50, ge=1, le=MAX_LIMIT, description="Items per page")
     Offset = Query(0, ge=0, le=MAX_OFFSET, description="Items to skip")
 
@@ -444,6 +450,43 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                 "limit": limit, "offset": offset, "items": found["items"],
                 "months": [{"month": m, **counts} for m, counts in found["months"].items()]}
 
+    @app.get("/api/actors/{actor_id}/export", tags=["actors"], response_class=StreamingResponse,
+             responses=download_responses,
+             summary=f"The statements on the actor's timeline (the actor page's filters) as CSV or JSON Lines, "
+                     f"newest first (at most {exports.MAX_EXPORT:,})")
+    def api_actor_export(actor_id: str, format: Literal["csv", "jsonl"] = Query("csv", description="csv or jsonl"),
+                         target: str | None = Query(None, description="Target actor id or name"),
+                         since: Day | None = None, until: Day | None = None,
+                         month: str | None = Query(None, description="One month, YYYY-MM (instead of since and "
+                                                                      "until)")) -> Response:
+        actor = known_actor(actor_id)
+        if month:
+            if since or until:
+                raise ApiError(422, "give month, or since and until, not both", "month")
+            since, until = month_range(month)
+        check_range(since, until)
+        cursor, seen = [0], set()
+
+        def fetch(_start: int, n: int) -> tuple[int, list[dict[str, Any]]]:
+            """The next ``n`` statements of the timeline not written yet (a statement is a point per target)."""
+            ids: list[str] = []
+            total = 0
+            while len(ids) < n:
+                found = data.timeline(actor.id, target or None, since=since, until=until, limit=exports.CHUNK,
+                                      offset=cursor[0], newest_first=True)
+                total = found["total"]
+                cursor[0] += len(found["items"])
+                for p in found["items"]:
+                    if p["statement"] not in seen:
+                        seen.add(p["statement"])
+                        ids.append(p["statement"])
+                if not found["items"]:
+                    break
+            return total, records(corrected_statements(ids))
+
+        total, first = fetch(0, exports.CHUNK)
+        return download(format, f"rasid-{actor.id}", total, first, lambda start, n: fetch(start, n)[1])
+
     @app.get("/api/shifts", tags=["shifts"], summary="Position shifts, with both quotes")
     def api_shifts(actor: str | None = Query(None, description="Actor id or name"),
                    target: str | None = Query(None, description="Target id or name"),
@@ -458,8 +501,9 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
 
     # --- API: search ---------------------------------------------------------------
 
-    def search_items(q: str, kind: str | None, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
-        total, hits = fts.search(store.engine, q, kind=kind, limit=limit, offset=offset)
+    def hit_items(hits: list[fts.Hit], q: str) -> list[dict[str, Any]]:
+        """The records of search hits: statements corrected (one marked wrong is left out), articles' heads,
+        each with a snippet around the words of ``q``."""
         by_key = data.correction_index()
         items: list[dict[str, Any]] = []
         statements: dict[str, dict[str, Any]] = {}
@@ -470,7 +514,9 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             # the snippet comes from what was said, or from the sentence when the hit is a name
             # outside the content (a target or the speaker named in the cue clause)
             statements[s.id] = data.statement_json(a, s, by_key) | {"_text": a.slice(s.content),
-                                                                      "_sentence": a.slice(s.sentence)}
+                                                                      "_sentence": a.slice(s.sentence),
+                                                                      "_article": article_facts(a.url, a.source,
+                                                                                                a.category)}
         articles = data.article_heads([h.ref for h in hits if h.kind == "article"])
         for h in hits:
             if h.kind == "article":
@@ -478,28 +524,134 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                 if art is None:
                     continue
                 items.append({"kind": "article", "article": {"id": art["id"], "title": art["title"],
-                              "published": art["published"]},
+                              "published": art["published"], "url": art["url"],
+                              **article_facts(art["url"], art["source"], art["category"])},
                               "snippet": [{"text": t, "match": m} for t, m in fts.snippet(art["text"], q)],
                               "rank": h.rank})
             elif h.ref in statements:
                 record = dict(statements[h.ref])
                 text, sentence = record.pop("_text"), record.pop("_sentence")
+                record["article"] = {**record["article"], **record.pop("_article")}
                 parts = fts.snippet(text, q)
                 if not any(m for _, m in parts):
                     parts = fts.snippet(sentence, q)
                 items.append({"kind": "statement", "statement": record, "rank": h.rank,
                               "snippet": [{"text": t, "match": m} for t, m in parts]})
+        return items
+
+    def article_facts(url: str | None, source: str | None, category: str | None) -> dict[str, Any]:
+        return {"outlet": outlet_of(url, source) or None, "category": category}
+
+    def search_items(q: str, flt: StatementFilter, kind: str | None, sort: str, limit: int,
+                     offset: int) -> tuple[int, list[dict[str, Any]]]:
+        """(total, one page of items): the hits of ``q`` that pass ``flt``; without words, the statements
+        that pass ``flt``, newest first (oldest with ``sort=oldest``)."""
+        if q.strip():
+            total, hits = data.search(q, flt, kind=kind, sort=sort, limit=limit, offset=offset)
+            return total, hit_items(hits, q)
+        total, pairs = data.statement_page(flt, limit, offset, newest_first=sort != "oldest")
+        by_key = data.correction_index()
+        items = []
+        for a, s in pairs:
+            record = data.statement_json(a, s, by_key)
+            record["article"] = {**record["article"], **article_facts(a.url, a.source, a.category)}
+            items.append({"kind": "statement", "statement": record, "rank": 0.0,
+                          "snippet": [{"text": a.slice(s.content), "match": False}]})
         return total, items
 
+    def search_filter(q: str | None, kind: str | None, speaker: str | None, target: str | None,
+                      stance: str | None, since: date | None, until: date | None, outlet: str | None,
+                      category: str | None) -> StatementFilter:
+        """The filter of a search (or an export of one), checked: empty values mean "no filter"."""
+        def clean(value: str | None) -> str | None:
+            return value.strip() if value and value.strip() else None
+
+        if q is not None and q.strip() and not fts.query_words(q):
+            raise ApiError(422, "q has no words to search for: give words (letters or digits), or leave it "
+                                "empty to list the statements that pass the filters", "q")
+        speaker, target = clean(speaker), clean(target)
+        # an actor id of the knowledge base is that actor alone; other text is a part of a name
+        flt = StatementFilter(speaker=speaker, target=target, since=since, until=until, stance=stance or None,
+                              outlet=clean(outlet), category=clean(category),
+                              exact_speaker=bool(speaker and kb.get(speaker)), exact_target=bool(target and kb.get(target)))
+        if kind == "article" and (flt.speaker or flt.target or flt.stance):
+            raise ApiError(422, "speaker, target and stance filter statements: leave kind empty or set it to "
+                                "statement", "kind")
+        check_range(since, until)
+        if not (q or "").strip() and not any((flt.speaker, flt.target, flt.stance, since, until, flt.outlet,
+                                              flt.category)):
+            raise ApiError(422, "give q (words to find), or at least one filter: speaker, target, stance, since, "
+                                "until, outlet or category", "q")
+        return flt
+
+    Sort = Query("relevance", description="relevance (best first; without q: newest), newest or oldest first")
+    StanceQ = Query(None, description="Stance toward the target (or any target)")
+
     @app.get("/api/search", tags=["search"],
-             summary="Arabic-aware full-text search (hamza, ta marbuta, diacritics, ال and clitics folded)")
-    def api_search(q: str = Query(..., min_length=1, description="Words to find (all must match)"),
+             summary="Arabic-aware full-text search (hamza, ta marbuta, diacritics, ال and clitics folded), "
+                     "with filters")
+    def api_search(q: str | None = Query(None, description="Words to find (all must match); without words, the "
+                                                            "statements that pass the filters"),
                    kind: Literal["article", "statement"] | None = None,
+                   speaker: str | None = Query(None, description="Actor id (that actor alone), or part of the "
+                                                                 "speaker's name"),
+                   target: str | None = Query(None, description="Actor id (that actor alone), or part of a "
+                                                                "target's name"),
+                   stance: Stance | None = StanceQ,
+                   since: Day | None = Query(None, description="From this day (a statement's day, an article's "
+                                                               "publication day)"),
+                   until: Day | None = Query(None, description="Up to this day"),
+                   outlet: str | None = Query(None, description="The article's outlet: its URL's host without "
+                                                                "www. (e.g. almayadeen.net), else its source"),
+                   category: str | None = Query(None, description="The article's category, exactly"),
+                   sort: Literal["relevance", "newest", "oldest"] = Sort,
                    limit: int = Query(20, ge=1, le=MAX_LIMIT), offset: int = Offset) -> dict[str, Any]:
-        if not fts.query_words(q):
-            raise ApiError(422, "q has no words to search for", "q")
-        total, items = search_items(q, kind, limit, offset)
-        return paged(total, items, limit, offset, query=q, words=fts.query_words(q))
+        flt = search_filter(q, kind, speaker, target, stance.value if stance else None, since, until, outlet,
+                            category)
+        total, items = search_items(q or "", flt, kind, sort, limit, offset)
+        return paged(total, items, limit, offset, query=q or "", words=fts.query_words(q or ""), sort=sort)
+
+    def download(fmt: str, name: str, total: int, first: list[dict[str, Any]],
+                 fetch: Any) -> Response:
+        def fetch_limited(start: int, n: int) -> list[dict[str, Any]]:
+            with limits.request():  # each chunk has the time limit of a request
+                return fetch(start, n)
+
+        media, ext = exports.FORMATS[fmt]
+        headers = {"Content-Disposition": f'attachment; filename="{name}.{ext}"', "X-Total-Count": str(total),
+                   "X-Export-Limit": str(exports.MAX_EXPORT)}
+        return StreamingResponse(exports.stream(fetch_limited, total, fmt, first), media_type=media, headers=headers)
+
+    def records(pairs: list[tuple[Article, Any]]) -> list[dict[str, Any]]:
+        return [statement_record(a, s, kb) for a, s in pairs]
+
+    def corrected_statements(ids: list[str]) -> list[tuple[Article, Any]]:
+        """These statements, corrected, in this order (those marked wrong left out)."""
+        found = store.statements_where(ids=ids) if ids else []
+        by_id = {s.id: (a, s) for a, s in apply_corrections(((a, s) for a, s, _ in found), data.correction_index())}
+        return [by_id[i] for i in ids if i in by_id]
+
+    @app.get("/api/search/export", tags=["search"], response_class=StreamingResponse, responses=download_responses,
+             summary=f"The statements of a search as CSV or JSON Lines (the same parameters; at most "
+                     f"{exports.MAX_EXPORT:,})")
+    def api_search_export(format: Literal["csv", "jsonl"] = Query("csv", description="csv or jsonl"),
+                          q: str | None = Query(None, description="Words to find (all must match)"),
+                          speaker: str | None = None, target: str | None = None, stance: Stance | None = StanceQ,
+                          since: Day | None = None, until: Day | None = None, outlet: str | None = None,
+                          category: str | None = None,
+                          sort: Literal["relevance", "newest", "oldest"] = Sort) -> Response:
+        flt = search_filter(q, "statement", speaker, target, stance.value if stance else None, since, until,
+                            outlet, category)
+
+        def fetch(start: int, n: int) -> tuple[int, list[dict[str, Any]]]:
+            if (q or "").strip():
+                total, hits = data.search(q or "", flt, kind="statement", sort=sort, limit=n, offset=start)
+                return total, records(corrected_statements([h.ref for h in hits]))
+            total, pairs = data.statement_page(flt, n, start, newest_first=sort != "oldest")
+            return total, records(pairs)
+
+        total, first = fetch(0, exports.CHUNK)
+        return download(format, "rasid-statements", total, first, lambda start, n: fetch(start, n)[1])
 
     # --- API: corrections -------------------------------------------------------------
 
@@ -665,14 +817,66 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     def render(request: Request, name: str, lang: str | None, **kw: Any) -> Response:
         return templates.TemplateResponse(request, name, _ctx(request, _lang(lang), **kw))
 
+    SEARCH_FIELDS = ("q", "kind", "speaker", "target", "stance", "since", "until", "outlet", "category", "sort",
+                     "offset")
+    HOME_SHIFTS = 4  # shift cards on the home page
+
     @app.get("/", include_in_schema=False, response_class=HTMLResponse)
-    def home(request: Request, q: str | None = None, kind: Literal["article", "statement"] | None = None,
-             offset: int = Query(0, ge=0, le=MAX_OFFSET), lang: str | None = None) -> Response:
-        total, items = (0, [])
-        if q and fts.query_words(q):
-            total, items = search_items(q, kind, 20, offset)
-        return render(request, "search.html", lang, q=q or "", kind=kind, total=total, items=items,
-                      offset=offset, limit=20, counts=store.counts())
+    def home(request: Request, lang: str | None = None) -> Response:
+        if any(request.query_params.get(k) for k in SEARCH_FIELDS):  # the search form of older links: /?q=
+            return search_page(request, **{k: request.query_params.get(k) for k in SEARCH_FIELDS}, lang=lang)
+        found = data.overview()
+        total_shifts, latest = data.latest_shifts(HOME_SHIFTS)
+        names = {a: data.actor_name(a) for a in {*found.actors, *(a for a, _ in found.active_all),
+                                                  *(a for a, _ in found.active_recent)}}
+        peak = max((n for _, n in found.months), default=0)
+        return render(request, "home.html", lang, ov=found, names=names, shifts=latest, total_shifts=total_shifts,
+                      peak=peak, counts=store.counts(), month_end=month_end)
+
+    def month_end(month: str) -> str:
+        return month_range(month)[1].isoformat()
+
+    @app.get("/search", include_in_schema=False, response_class=HTMLResponse)
+    def search_page(request: Request, q: str | None = None, kind: str | None = None, speaker: str | None = None,
+                    target: str | None = None, stance: str | None = None, since: str | None = None,
+                    until: str | None = None, outlet: str | None = None, category: str | None = None,
+                    sort: str | None = None, offset: str | None = None, lang: str | None = None) -> Response:
+        # every field as the form sends it: "" is "no filter"; a bad value is said above the results
+        form = {"q": (q or "").strip(), "kind": kind or "", "speaker": (speaker or "").strip(),
+                "target": (target or "").strip(), "stance": stance or "", "since": (since or "").strip(),
+                "until": (until or "").strip(), "outlet": (outlet or "").strip(),
+                "category": (category or "").strip(), "sort": sort or ""}
+        total, items, error, start = 0, [], None, 0
+        searched = any(form.values())
+        try:
+            if form["kind"] not in ("", "article", "statement"):
+                raise ApiError(422, f"kind must be article or statement, got {kind!r}", "kind")
+            if form["stance"] not in ("", *(s.value for s in Stance)):
+                raise ApiError(422, f"stance must be favor, against or neutral, got {stance!r}", "stance")
+            if form["sort"] not in ("", *fts.SORTS):
+                raise ApiError(422, f"sort must be relevance, newest or oldest, got {sort!r}", "sort")
+            if offset not in (None, ""):
+                if not re.fullmatch(r"\d{1,10}", offset.strip()) or int(offset) > MAX_OFFSET:
+                    raise ApiError(422, f"offset must be a whole number from 0 to {MAX_OFFSET}, got {offset!r}",
+                                   "offset")
+                start = int(offset)
+            if searched:
+                flt = search_filter(form["q"], form["kind"] or None, form["speaker"], form["target"],
+                                    form["stance"] or None, _day(form["since"], "since"), _day(form["until"], "until"),
+                                    form["outlet"], form["category"])
+                sort_by = form["sort"] or ("relevance" if form["q"] else "newest")
+                total, items = search_items(form["q"], flt, form["kind"] or None, sort_by, 20, start)
+        except ApiError as exc:
+            error = exc.error
+        params = {k: v for k, v in form.items() if v}
+        exportable = searched and error is None and form["kind"] != "article"
+        response = render(request, "search.html", lang, form=form, params=params, total=total, items=items,
+                          offset=start, limit=20, searched=searched, error=error, exportable=exportable,
+                          outlets=data.outlets()[:50], categories=data.categories()[:100],
+                          stances=[s.value for s in Stance])
+        if error is not None:
+            response.status_code = 422
+        return response
 
     @app.get("/articles", include_in_schema=False, response_class=HTMLResponse)
     def articles_page(request: Request, offset: int = Query(0, ge=0, le=MAX_OFFSET), lang: str | None = None) -> Response:

@@ -49,6 +49,15 @@
     if (saved) {
       document.querySelectorAll("form.correction input[name=token]").forEach(function (i) { i.value = saved; });
     }
+    // a link to a statement (#st-…) outlines its spans in the text and brings the first into view
+    var target = window.location.hash.match(/^#st-(.+)$/);
+    if (target) {
+      var id = decodeURIComponent(target[1]);
+      var spans = Array.prototype.filter.call(document.querySelectorAll(".m[data-st]"),
+        function (s) { return s.dataset.st === id; });
+      spans.forEach(function (s) { s.classList.add("focus"); });
+      if (spans.length) { spans[0].scrollIntoView({ block: "center" }); }
+    }
     // hovering a statement card outlines its spans in the text
     document.querySelectorAll(".st[data-statement]").forEach(function (card) {
       var id = card.dataset.statement;
