@@ -54,7 +54,10 @@ def test_web_limits_a_slow_query_is_answered_with_503(store, monkeypatch):
         assert api.status_code == 503
         body = api.json()
         assert body["ok"] is False and body["status"] == 503 and "limit of 0 s" in body["error"]
-        assert client.get("/api/status").status_code == 200  # small queries pass under the same limit
+        if store.engine.dialect.name == "sqlite":
+            # small queries pass under the same limit (SQLite checks it every few thousand steps; PostgreSQL's
+            # statement_timeout of a millisecond can stop any query on a database the other tests filled)
+            assert client.get("/api/status").status_code == 200
 
 
 def sqlite_only(store):
@@ -110,6 +113,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+@pytest.mark.sqlite_only  # rasid serve on a SQLite file (the PostgreSQL pass redirects stores, not this file)
 def test_web_limits_serve_stops_on_sigterm(tmp_path):
     db = tmp_path / "serve.db"
     open_store(db).close()
