@@ -241,3 +241,22 @@ def test_a_passive_participle_with_its_resumptive_pronoun_names_the_victim(rules
     # المعتدي are spelled alike once the final ya is folded; عليه marks the passive
     s = rules("وقال رئيس الحكومة اللبنانية إن لبنان هو المعتدى عليه وإن إسرائيل هي المعتدية.")
     assert s.get("LBN") != Stance.AGAINST and s["ISR"] == Stance.AGAINST
+
+
+def test_rejecting_a_label_sides_with_the_one_labelled(rules):
+    # Turkish presidency (Anadolu style): "Erdogan rejects classifying Hamas as a terrorist organisation"
+    assert rules("وقال المتحدث إن إردوغان يرفض تصنيف حماس كمنظمة إرهابية.").get("HAMAS") != Stance.AGAINST
+    # the label itself, not rejected: "Washington decided to classify Hamas a terrorist organisation"
+    assert rules("وقال الوزير إن واشنطن قررت تصنيف حماس منظمة إرهابية.")["HAMAS"] == Stance.AGAINST
+
+
+def test_an_event_noun_with_its_possessor_pronoun_does_not_blame_the_actor_before_it(rules):
+    # Saba style: "he advised the coalition of aggression on Yemen to end its aggression and the siege"
+    assert rules("ونصح قائد حركة أنصار الله تحالف العدوان على اليمن بإنهاء عدوانه وإنهاء الحصار.").get("YEM") \
+        != Stance.AGAINST
+
+
+def test_attacking_verbs_blame_the_attacker_and_spare_the_victim(rules):
+    # "The spokesman said Israel attacked Lebanon"
+    s = rules("وقال المتحدث إن إسرائيل اعتدت على لبنان.")
+    assert s["ISR"] == Stance.AGAINST and s.get("LBN") != Stance.AGAINST

@@ -490,6 +490,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # the victim of a harm named before is not what a nearby blame word qualifies: in العدوان
             # على اليمن فشل the aggression failed, not Yemen
             pool = [(m, i) for m, i in pool if m.key not in victims]
+        if how == "after" and k + 1 < len(toks) and any(s in LABELLING for s in stems(toks[k + 1].norm)[:3]):
+            continue  # ترفض وصف المقاومة بالإرهاب: what is rejected is the label (see _rejected_label)
         if how == "after":
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
@@ -988,10 +990,27 @@ REFRAINING_STEMS = ("توان", "تردد", "توقف", "تتوقف", "يتوق�
 
 def _negated(toks: list[Token], k: int) -> bool:
     """A negator in the four words before ``k`` — unless a verb of refraining stands between
-    (لن تتوانى أبدًا عن دعم: a double negative, the support is affirmed)."""
+    (لن تتوانى أبدًا عن دعم: a double negative, the support is affirmed) — or a label that is rejected
+    (يرفض تصنيف حماس كمنظمة إرهابية: rejecting the label is siding with the one labelled)."""
     for j in range(max(0, k - 4), k):
         if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):
             return not any(toks[i].norm.startswith(REFRAINING_STEMS) for i in range(j + 1, k))
+    return _rejected_label(toks, k)
+
+
+# a masdar that puts a label on someone (تصنيف X كمنظمة إرهابية، وصف X بالإرهابي، اعتبار X عدوًا) and the
+# words that reject or deny it (رفض، نفى، عدم)
+LABELLING = {"تصنيف", "وصف", "اعتبار", "ادراج"}
+REJECTING = ("رفض", "يرفض", "ترفض", "نرفض", "رفضت", "رفضه", "رفضها", "نفي", "ينفي", "تنفي", "نفت", "عدم")
+
+
+def _rejected_label(toks: list[Token], k: int) -> bool:
+    """``k`` is the label of a labelling masdar (within five words before it) that a word of rejection
+    governs (يرفض تصنيف حماس كمنظمة إرهابية)."""
+    for j in range(max(1, k - 5), k):
+        if any(s in LABELLING for s in stems(toks[j].norm)[:3]):
+            prev = toks[j - 1].norm
+            return prev in REJECTING or prev[:1] in "وف" and prev[1:] in REJECTING
     return False
 
 
@@ -1062,7 +1081,8 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     if how == "event":
         if after is not None and (link is None or after < link):
             agent = after
-        elif before is not None and (before == k - 1 or not _definite(toks[k].norm)) and not _noun_form(toks[k].text):
+        elif before is not None and (before == k - 1 or not _definite(toks[k].norm)) and not _noun_form(toks[k].text) \
+                and not _with_possessor(toks[k]):
             # a subject before a verb (X اقتحمت), not a noun before a definite event, nor the subject
             # of an indefinite nominal predicate (العدوان على لبنان جريمة: Lebanon did not commit it)
             agent = before
@@ -1123,6 +1143,21 @@ def _either_way(toks: list[Token], k: int, entry: Evaluative) -> bool:
         if other is not None and other.polarity * entry.polarity < 0:
             return True
     return False
+
+
+POSSESSIVE = ("هما", "هم", "هن", "ها", "ه")
+
+
+def _with_possessor(tok: Token) -> bool:
+    """An event noun that carries its possessor as a pronoun (بإنهاء عدوانه: its aggression): the
+    pronoun is its agent, not the actor named before it. (A taa marbuta, folded like the pronoun ه,
+    is no pronoun: الجائرة.)"""
+    word = tok.norm
+    entry = _lexicon_entry(word)
+    if entry is None or tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return False
+    return any(stem != entry.word and stem.endswith(p) and stem[: -len(p)] == entry.word
+               for stem in stems(word) for p in POSSESSIVE)
 
 
 def _noun_form(word: str) -> bool:
