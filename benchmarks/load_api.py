@@ -33,6 +33,7 @@ import random
 import re
 import shutil
 import signal
+import sqlite3
 import socket
 import statistics
 import subprocess
@@ -284,6 +285,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate", type=float, default=100.0, help="requests per second (default 100)")
     parser.add_argument("--threads", type=int, default=16, help="client threads (default 16)")
     parser.add_argument("--generated", type=int, default=300, help="made-up articles in the store before the load")
+    parser.add_argument("--from-db", type=Path, default=None,
+                        help="load a copy of this SQLite database instead of building one (e.g. the full corpus)")
     parser.add_argument("--ingest", type=int, default=300, help="made-up articles ingested during the load (0: none)")
     parser.add_argument("--deadline", type=float, default=None,
                         help="seconds after which no more requests are sent (default: planned duration + 60)")
@@ -300,14 +303,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         db = folder / "load.db"
         t0 = time.perf_counter()
-        built = build_store(db, folder, args.generated)
+        if args.from_db is not None:
+            with sqlite3.connect(args.from_db) as src, sqlite3.connect(db) as dst:
+                src.backup(dst)  # a consistent copy; the original is never written
+            with sqlite3.connect(db) as conn:
+                built = {"articles": conn.execute("select count(*) from articles").fetchone()[0],
+                         "statements": conn.execute("select count(*) from statements").fetchone()[0]}
+        else:
+            built = build_store(db, folder, args.generated)
         print(f"store: {built['articles']} articles, {built['statements']} statements "
               f"({time.perf_counter() - t0:.1f} s to build)", flush=True)
         port = free_port()
         base = f"http://{HOST}:{port}"
         server = start_server(db, port)
         wait_ready(base, server)
-        httpx.get(base + "/api/search", params={"q": "روسيا"}, timeout=60)  # build the search index first
+        httpx.get(base + "/api/search", params={"q": "روسيا"}, timeout=600)  # build the search index first
         writer = start_writer(db, folder, args.ingest) if args.ingest else None
         print(f"load: {args.requests} requests at {args.rate:g}/s from {args.threads} threads on {base}"
               + (f", ingesting {args.ingest} articles meanwhile" if writer else ""), flush=True)
