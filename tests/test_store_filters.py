@@ -81,3 +81,21 @@ def test_small_pages_give_the_same_results(store, monkeypatch):
     monkeypatch.setattr(module, "_BATCH", 1)
     assert ids(store.statements()) == everything
     assert sorted(a.id for a in store.articles()) == ["art-hts", "art-salvation", "art-undated"]
+
+
+def test_an_actor_id_matches_that_actor_only(tmp_path):
+    # a speaker whose name contains the letters of an id ("Brussels Signal" holds "rus") is not Russia
+    from dataclasses import replace
+
+    from rasid.model import Mention
+
+    article = salvation_article()
+    first = article.statements[0]
+    brussels = Mention(first.speaker.span, "Brussels Signal", "Brussels Signal", None, "media", "ner")
+    other = replace(first, id="bs-1", speaker=brussels)
+    russia = replace(article.statements[1], id="ru-1", speaker=Mention(first.speaker.span, "روسيا", "روسيا", "rus",
+                                                                         "country", "kb"))
+    with open_store(tmp_path / "ids.db") as s:
+        s.save(replace(article, statements=(other, russia)))
+        assert ids(s.statements(speaker="rus")) == ["ru-1"]
+        assert ids(s.statements(speaker="brussels")) == ["bs-1"]  # not an id: a part of a name

@@ -232,13 +232,19 @@ class Store:
                 by_statement[t["statement_id"]].append(codec.target_from_row(t))
         return [codec.statement_from_row(r, tuple(by_statement.get(r["id"], ()))) for r in rows]
 
+    def _has_id(self, column: sa.Column, value: str) -> bool:
+        """Some row has this actor id (an indexed lookup)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(sa.literal(1)).where(column == value).limit(1)).first() is not None
+
     def statements(self, speaker: str | None = None, target: str | None = None, since: date | None = None,
                    until: date | None = None, article: str | None = None,
                    originals_only: bool = False) -> Iterator[tuple[Article, Statement]]:
         """Statements matching every given filter, oldest first, each with its (light) article.
 
-        ``speaker`` and ``target`` match an actor id exactly, or appear inside the folded
-        name or surface (so ``الإنقاذ`` finds ``حكومة الإنقاذ``). ``since``/``until`` are
+        ``speaker`` and ``target`` match an actor id exactly — only that actor, when some statement
+        has it (``RUS`` is Russia, not also the speaker "Brussels Signal") — or else appear inside the
+        folded name or surface (so ``الإنقاذ`` finds ``حكومة الإنقاذ``). ``since``/``until`` are
         inclusive and compare the start of the statement's date, or the article's
         publication day when the statement has no date. The article carries its text
         and metadata but not its layers (sentences, mentions, statements).
@@ -248,15 +254,18 @@ class Store:
         query = sa.select(S)
         if speaker:
             key = _like(codec.folded(speaker))
-            query = query.where(sa.or_(S.c.speaker_actor_id == speaker.strip(),
-                                       S.c.speaker_folded.like(key, escape="\\"),
-                                       S.c.speaker_surface_folded.like(key, escape="\\")))
+            if self._has_id(S.c.speaker_actor_id, speaker.strip()):
+                query = query.where(S.c.speaker_actor_id == speaker.strip())
+            else:
+                query = query.where(sa.or_(S.c.speaker_folded.like(key, escape="\\"),
+                                           S.c.speaker_surface_folded.like(key, escape="\\")))
         if target:
             key = _like(codec.folded(target))
-            query = query.where(sa.exists().where(
-                T.c.statement_id == S.c.id,
-                sa.or_(T.c.actor_id == target.strip(), T.c.name_folded.like(key, escape="\\"),
-                       T.c.surface_folded.like(key, escape="\\"))))
+            if self._has_id(T.c.actor_id, target.strip()):
+                match = T.c.actor_id == target.strip()
+            else:
+                match = sa.or_(T.c.name_folded.like(key, escape="\\"), T.c.surface_folded.like(key, escape="\\"))
+            query = query.where(sa.exists().where(T.c.statement_id == S.c.id, match))
         if since is not None:
             query = query.where(S.c.day >= _day(since))
         if until is not None:
