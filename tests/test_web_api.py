@@ -95,6 +95,8 @@ def test_statements_filters(client):
     assert [s["id"] for s in by_name["items"]] == [s["id"] for s in items]
     since = ok(client.get("/api/statements", params={"speaker": "SSG", "target": "RUS", "since": "2024-08-01"}))
     assert {s["date"]["value"] for s in since["items"]} == {"2024-11-30"}
+    # an actor id of the knowledge base is that actor alone, not also a part of other speakers' names
+    assert all(s["speaker"]["actor_id"] == "SSG" for s in since["items"])
     until = ok(client.get("/api/statements", params={"target": "RUS", "until": "2024-08-01"}))
     assert {s["date"]["value"] for s in until["items"]} == {"2024-07-10"}
     favor = ok(client.get("/api/statements", params={"target": "RUS", "stance": "favor"}))

@@ -396,7 +396,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                        article: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
         flt = StatementFilter(speaker, target, since, until, kind.value if kind else None,
-                              stance.value if stance else None, article)
+                              stance.value if stance else None, article,
+                              exact_speaker=bool(speaker and kb.get(speaker)), exact_target=bool(target and kb.get(target)))
         by_key = data.correction_index()
         total, items = data.statement_page(flt, limit, offset)
         return paged(total, [data.statement_json(a, s, by_key) for a, s in items], limit, offset)
