@@ -490,7 +490,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # the victim of a harm named before is not what a nearby blame word qualifies: in العدوان
             # على اليمن فشل the aggression failed, not Yemen
             pool = [(m, i) for m, i in pool if m.key not in victims]
-        if how == "after" and k + 1 < len(toks) and any(s in LABELLING for s in stems(toks[k + 1].norm)[:3]):
+        if how == "after" and k + 1 < len(toks) and _labelling(toks[k + 1].norm):
             continue  # ترفض وصف المقاومة بالإرهاب: what is rejected is the label (see _rejected_label)
         if how == "after":
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
@@ -1004,11 +1004,15 @@ LABELLING = {"تصنيف", "وصف", "اعتبار", "ادراج"}
 REJECTING = ("رفض", "يرفض", "ترفض", "نرفض", "رفضت", "رفضه", "رفضها", "نفي", "ينفي", "تنفي", "نفت", "عدم")
 
 
+def _labelling(word: str) -> bool:
+    return any(s in LABELLING for s in stems(word)[:3])
+
+
 def _rejected_label(toks: list[Token], k: int) -> bool:
     """``k`` is the label of a labelling masdar (within five words before it) that a word of rejection
     governs (يرفض تصنيف حماس كمنظمة إرهابية)."""
     for j in range(max(1, k - 5), k):
-        if any(s in LABELLING for s in stems(toks[j].norm)[:3]):
+        if _labelling(toks[j].norm):
             prev = toks[j - 1].norm
             return prev in REJECTING or prev[:1] in "وف" and prev[1:] in REJECTING
     return False

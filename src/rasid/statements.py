@@ -1614,7 +1614,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             if kb_title is not None:
                 parent = Mention(Span(start, title_end), text[start:title_end], kb_title.name_ar, kb_title.id,
                                  kb_title.type, "kb")
-            elif bodies and not _located_reporter(np, bodies[-1]) and not _media_nationality(np, bodies[-1]):
+            elif bodies and not _located_reporter(np, bodies[-1]) and not _origin_only(np, bodies[-1]):
                 parent = _parent(bodies[-1])
             else:  # the title itself (مدير المكتب الإعلامي في مجلس مدينة اعزاز): where he speaks from
                 parent = Mention(Span(start, title_end), text[start:title_end], title, None, "office", "pattern")
@@ -1634,7 +1634,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
                 parent = _employers(list(inner), np)[-1]
             if parent is not None and _located_reporter(np, parent):
                 parent = None  # مراسل الميادين في واشنطن: where the reporter is, not whom he speaks for
-            if parent is not None and _media_nationality(np, parent):
+            if parent is not None and _origin_only(np, parent):
                 parent = None  # مذيعة القناة 12 الإسرائيلية: a medium's nationality, not whom it speaks for
             head = _clean_name(text[start:head_end])
             kb_head = kb.lookup(head)
@@ -1708,7 +1708,7 @@ def _employers(bodies: list[Mention], np: list[Token]) -> list[Mention]:
     return before or bodies
 
 
-def _media_nationality(np: list[Token], parent: Mention) -> bool:
+def _origin_only(np: list[Token], parent: Mention) -> bool:
     """A country or government in the phrase of a speaker who speaks in their own voice (an outlet, a
     columnist, a senator, a former or retired holder: ``lexicons/own_voice.tsv``) is where they come
     from, not whom they speak for: صحيفة "هآرتس" الإسرائيلية is not Israel."""

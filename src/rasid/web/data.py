@@ -689,46 +689,46 @@ class Data:
     def overview(self) -> Overview:
         """The archive at a glance (:mod:`rasid.web.overview`), kept until an article, a duplicate link or a
         correction is written."""
-        version = self._version()
-        with self._memo_lock:
-            if self._overview is not None and self._overview[0] == version:
-                return self._overview[1]
-        fixed = [(a, st) for a, st, _ in self.corrected_pairs()] if self._has_corrections() else None
-        with self.store.engine.connect() as conn:
-            found = build_overview(conn, self.kb, fixed)
-        with self._memo_lock:
-            self._overview = (version, found)
-        return found
+        def build() -> Overview:
+            fixed = [(a, st) for a, st, _ in self.corrected_pairs()] if self._has_corrections() else None
+            with self.store.engine.connect() as conn:
+                return build_overview(conn, self.kb, fixed)
+
+        return self._kept("_overview", build)
 
     def outlets(self) -> list[tuple[str, int]]:
         """(outlet, articles) of the archive, most articles first (kept until an article is written)."""
-        version = self._version()
-        with self._memo_lock:
-            if self._outlets is not None and self._outlets[0] == version:
-                return self._outlets[1]
-        counts: dict[str, int] = {}
-        with self.store.engine.connect() as conn:
-            for url, source in conn.execute(sa.select(A.c.url, A.c.source)):
-                name = outlet_of(url, source)
-                counts[name] = counts.get(name, 0) + 1
-        found = sorted(((k, n) for k, n in counts.items() if k), key=lambda kv: (-kv[1], kv[0]))
-        with self._memo_lock:
-            self._outlets = (version, found)
-        return found
+        def build() -> list[tuple[str, int]]:
+            counts: dict[str, int] = {}
+            with self.store.engine.connect() as conn:
+                for url, source in conn.execute(sa.select(A.c.url, A.c.source)):
+                    name = outlet_of(url, source)
+                    counts[name] = counts.get(name, 0) + 1
+            return sorted(((k, n) for k, n in counts.items() if k), key=lambda kv: (-kv[1], kv[0]))
+
+        return self._kept("_outlets", build)
 
     def categories(self) -> list[tuple[str, int]]:
         """(category, articles) of the archive, most articles first (kept until an article is written)."""
+        def build() -> list[tuple[str, int]]:
+            with self.store.engine.connect() as conn:
+                rows = conn.execute(sa.select(A.c.category, sa.func.count()).where(A.c.category.is_not(None),
+                                                                                    A.c.category != "")
+                                    .group_by(A.c.category)).all()
+            return sorted(((c, n) for c, n in rows), key=lambda kv: (-kv[1], kv[0]))
+
+        return self._kept("_categories", build)
+
+    def _kept(self, slot: str, build):
+        """The value held in ``slot`` while the database is in the state it was built for, else ``build()``'s."""
         version = self._version()
         with self._memo_lock:
-            if self._categories is not None and self._categories[0] == version:
-                return self._categories[1]
-        with self.store.engine.connect() as conn:
-            rows = conn.execute(sa.select(A.c.category, sa.func.count()).where(A.c.category.is_not(None),
-                                                                                A.c.category != "")
-                                .group_by(A.c.category)).all()
-        found = sorted(((c, n) for c, n in rows), key=lambda kv: (-kv[1], kv[0]))
+            held = getattr(self, slot)
+            if held is not None and held[0] == version:
+                return held[1]
+        found = build()
         with self._memo_lock:
-            self._categories = (version, found)
+            setattr(self, slot, (version, found))
         return found
 
     def _narrowing(self, flt: StatementFilter) -> StatementFilter:
