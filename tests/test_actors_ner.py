@@ -249,3 +249,22 @@ def test_word_table_keeps_recent_words_and_tags_the_same(tagger: NerTagger, monk
     assert small.entities(text) == expected
     assert small.entities(REPEAT) == tagger.entities(REPEAT)
     assert len(small._weights.words) < len(tagger._weights.words)
+
+
+@pytest.mark.parametrize("sentence, speaker, actor_id", [
+    # Reuters/AFP style: "WHO spokeswoman Margaret Harris said from Geneva that the situation in Rafah
+    # is catastrophic" — another Harris than the Vice-President the knowledge base knows
+    ("وقالت المتحدثة باسم المنظمة مارغريت هاريس من جنيف، إن الوضع في رفح كارثي.",
+     "المتحدثة باسم المنظمة مارغريت هاريس", None),
+    # "the analyst James Biden said the matter is difficult": a namesake of the President
+    ("وقال المحلل جيمس بايدن إن الأمر صعب.", "المحلل جيمس بايدن", None),
+    # the actor's own given name, a title, or the surname alone stay the actor
+    ("وقالت نائبة الرئيس الأمريكي كامالا هاريس إن الحرب يجب أن تنتهي.", "نائبة الرئيس الأمريكي كامالا هاريس", "HARRIS"),
+    ("وقالت هاريس إن الحرب يجب أن تنتهي.", "هاريس", "HARRIS"),
+    ("وقال الرئيس جو بايدن إن الأمر صعب.", "الرئيس جو بايدن", "BIDEN"),
+])
+def test_a_namesake_of_a_known_person_is_not_that_person(sentence: str, speaker: str, actor_id: str | None) -> None:
+    from rasid import Document, analyze
+
+    article = analyze(Document(origin="namesake.txt", content="خبر\n" + sentence))
+    assert [(st.speaker.surface, st.speaker.actor_id) for st in article.statements] == [(speaker, actor_id)]

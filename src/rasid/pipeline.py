@@ -33,10 +33,13 @@ def segment(article: Article, kb: KnowledgeBase) -> Article:
 
 def find_actors(article: Article, kb: KnowledgeBase) -> Article:
     """Knowledge-base mentions, then the actors it does not know (names, surnames, groups)."""
-    from .actors.unknown import unknown_actors
+    from .actors.unknown import namesakes, ner_entities, unknown_actors
 
     mentions = kb.find(article.text)
-    unknown = unknown_actors(article.text, mentions)
+    entities = ner_entities(article.text)
+    others = {id(m) for m in namesakes(article.text, mentions, entities, kb)}
+    mentions = [m for m in mentions if id(m) not in others]
+    unknown = unknown_actors(article.text, mentions, entities=entities)
     return replace(article, mentions=tuple(sorted((*mentions, *unknown), key=lambda m: m.span.start)))
 
 

@@ -20,8 +20,9 @@ from functools import lru_cache
 
 from ..arabic import Token, fold, stems
 from ..arabic.tokens import tokens_in
-from ..lexicons import rows
+from ..lexicons import rows, speaker_nouns
 from ..model import Mention, Span
+from .kb import KnowledgeBase, folded_names
 
 NER_TYPES = {"PER": "person", "ORG": "organization"}
 DETERMINERS = {"هذه", "هذا", "هؤلاء", "تلك", "بعض", "كل", "جميع", "مختلف", "عدد", "احد", "احدي", "بقيه"}
@@ -35,8 +36,10 @@ def group_nouns() -> frozenset[str]:
     return frozenset(fold(row[0]) for row in rows("group_nouns.tsv"))
 
 
-def unknown_actors(text: str, known: list[Mention], ner: bool = True) -> list[Mention]:
-    """Mentions of actors the knowledge base does not know, overlapping none of ``known``."""
+def unknown_actors(text: str, known: list[Mention], ner: bool = True,
+                   entities: list[tuple[int, int, str, str]] | None = None) -> list[Mention]:
+    """Mentions of actors the knowledge base does not know, overlapping none of ``known``
+    (``entities``: the NER model's output for ``text`` when the caller has it already)."""
     toks = tokens_in(text, 0, len(text))
     taken = sorted((m.span.start, m.span.end) for m in known)
     out: list[Mention] = []
@@ -45,7 +48,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True) -> list[Me
         return not any(a < end and start < b for a, b in taken)
 
     if ner:
-        for m in _glued_names(text, _ner_names(text), known):
+        for m in _glued_names(text, _ner_names(text, entities), known):
             if free(m.span.start, m.span.end):
                 out.append(m)
                 taken.append((m.span.start, m.span.end))
@@ -60,13 +63,46 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True) -> list[Me
     return sorted(out, key=lambda m: m.span.start)
 
 
-def _ner_names(text: str) -> list[Mention]:
+def ner_entities(text: str) -> list[tuple[int, int, str, str]]:
+    """The NER model's entities of ``text`` (none without the model: it is optional)."""
     from .ner import default_tagger
 
     try:
-        entities = default_tagger().entities(text)
+        return default_tagger().entities(text)
     except Exception:  # noqa: BLE001 - the NER model is optional: without it, no unknown names
         return []
+
+
+def namesakes(text: str, known: list[Mention], entities: list[tuple[int, int, str, str]],
+              kb: KnowledgeBase) -> list[Mention]:
+    """The knowledge-base mentions that are another person with the same surname: a person
+    matched by one word of its name (هاريس) that a name the tagger reads as one continues from a
+    given name that is not the actor's own (المتحدثة باسم المنظمة مارغريت هاريس is not Kamala
+    Harris; كامالا هاريس and الرئيس هاريس are)."""
+    out = []
+    for m in known:
+        words = m.surface.split()
+        if m.actor_id is None or m.type != "person" or len(words) != 1:
+            continue
+        actor = kb.get(m.actor_id)
+        if actor is None:
+            continue
+        own = {w for name in folded_names(actor) for w in name.split()}
+        before = text[: m.span.start].split()
+        if not before:
+            continue
+        previous = fold(before[-1])
+        if previous in own or previous.startswith("ال") or previous in speaker_nouns():
+            continue
+        start = m.span.start - len(before[-1]) - 1
+        if any(a <= start and m.span.end <= b for a, b, label, _ in entities if label in NER_TYPES):
+            out.append(m)
+    return out
+
+
+def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = None) -> list[Mention]:
+    if entities is None:
+        entities = ner_entities(text)
     out = []
     for start, end, label, surface in entities:
         kind = NER_TYPES.get(label)
