@@ -90,11 +90,36 @@ def test_shifts_not_inside_one_articles_week(kb):
     assert [s.shift.actor for s in _shifts(spec, kb)] == ["SSG"]
 
 
-def test_shifts_an_outlet_speaks_for_itself_not_its_country(kb):
+def test_shifts_an_outlet_reports_and_takes_no_position(kb):
+    # an outlet's own sentences report events: neither the outlet nor its country (Turkey) turns
     spec = [(1, D[0], "ANADOLU", A, {}), (2, D[2], "ANADOLU", A, {}), (3, D[10], "ANADOLU", F, {}),
             (4, D[12], "ANADOLU", F, {})]
-    actors = {s.shift.actor for s in _shifts(spec, kb)}
-    assert actors == {"ANADOLU"}  # not TUR
+    assert not _shifts(spec, kb)
+    # nor do "Israeli media" (وسائل إعلام إسرائيلية), a country's outlets in general
+    spec = [(a, d, "وسائل إعلام إسرائيلية", st, {"actor_id": None}) for a, d, _, st, _ in spec]
+    assert not _shifts(spec, kb)
+
+
+def test_shifts_a_vague_source_speaks_for_no_one(kb):
+    # "Palestinian sources" (مصادر فلسطينية), typed anonymous, with the country as the parent mention
+    pse = Mention(Span(7, 15), "فلسطينية", "فلسطين", "PSE", "country")
+    pairs = _pairs([(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}), (3, D[10], "SSG", F, {}), (4, D[12], "SSG", F, {})])
+    vague = [(a, replace(st, speaker=Mention(Span(0, 15), "مصادر فلسطينية", "مصادر فلسطينية", None, "anonymous", "pattern",
+                                             parent=pse))) for a, st in pairs]
+    assert not supported_shifts(vague, kb)
+
+
+@pytest.mark.parametrize("basis, confidence, counts", [
+    ("evidence", 0.9, True), ("evidence", 0.7, True), ("evidence", 0.65, False),  # an evaluative word, by confidence
+    ("cue", 0.6, True), ("coordinated", 0.6, True), ("correction", 0.5, True),
+    ("model", 0.9, False), ("prior", 0.9, False), ("kind", 0.9, False),  # no reason stated in the text
+    ("", 0.9, True), ("", 0.6, False),  # a stance stored before its basis was kept: by confidence
+])
+def test_shifts_rest_on_stances_the_text_states(kb, basis, confidence, counts):
+    spec = [(1, D[0], "SSG", A, {}), (2, D[2], "SSG", A, {}),
+            (3, D[10], "SSG", F, {"basis": basis, "confidence": confidence}),
+            (4, D[12], "SSG", F, {"basis": basis, "confidence": confidence})]
+    assert bool([s for s in _shifts(spec, kb) if s.shift.actor == "SSG"]) is counts
 
 
 def test_shifts_only_between_known_actors(kb):
