@@ -159,12 +159,21 @@ def test_one_quote_repeated_by_several_articles_is_one_statement(kb):
     assert supported_shifts(same, kb) == []
 
 
-@pytest.mark.parametrize("speaker, target", [("NASRALLAH", "LBN"), ("PIJ", "AXIS_RESISTANCE"), ("RUS_GOV", "PUTIN")])
+@pytest.mark.parametrize("speaker, target", [("NASRALLAH", "LBN"), ("PIJ", "AXIS_RESISTANCE"), ("RUS_GOV", "PUTIN"),
+                                             ("PUTIN", "RUS_MIL"), ("USA_WH", "USA_GOV")])
 def test_an_actors_own_country_or_alliance_is_never_the_target_of_its_shifts(kb, speaker, target):
-    # "Nasrallah on Lebanon", "Islamic Jihad on the Axis of Resistance": the speaker's "we"
+    # "Nasrallah on Lebanon", "Islamic Jihad on the Axis of Resistance", "Putin on the Russian
+    # forces": the speaker's "we"
     found = _shifts([(1, D[0], speaker, A, {"target": target}), (2, D[2], speaker, A, {"target": target}),
                      (3, D[10], speaker, F, {"target": target}), (4, D[12], speaker, F, {"target": target})], kb)
-    assert found == []
+    assert [s for s in found if s.shift.target == target] == []
+
+
+def test_a_movement_is_no_organ_of_its_state(kb):
+    # Hamas (a Palestinian movement) on the Palestinian Authority's government: a position toward another party
+    found = _shifts([(1, D[0], "HAMAS", A, {"target": "PSE_GOV"}), (2, D[2], "HAMAS", A, {"target": "PSE_GOV"}),
+                     (3, D[10], "HAMAS", F, {"target": "PSE_GOV"}), (4, D[12], "HAMAS", F, {"target": "PSE_GOV"})], kb)
+    assert [s.shift.target for s in found if s.shift.actor == "HAMAS"] == ["PSE_GOV"]
 
 
 def test_a_stable_position_read_wrong_twice_is_no_shift(kb):

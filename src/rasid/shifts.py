@@ -366,7 +366,9 @@ def _quote_key(article: Article, st: Statement) -> str:
 
 def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
     """The target is the member's own country (its code begins with the country's: a Lebanese
-    leader on Lebanon speaks of "us"), one of its own organs or office holders (the Russian
+    leader on Lebanon speaks of "us"), its own state's government or forces when the member is of
+    that state's executive too (Putin on the Russian forces; not Hamas on the Palestinian
+    Authority: a movement is no organ of the state), one of its own organs or office holders (the Russian
     government on Putin), or an alliance it belongs to (a member of the Axis of Resistance on the
     Axis): statements about it are no position toward another party."""
     actor, other = kb.get(member), kb.get(target)
@@ -374,9 +376,18 @@ def _own_side(member: str, target: str, kb: KnowledgeBase) -> bool:
         return False
     if other.type == "country" and actor.code and other.code and actor.code[:3] == other.code[:3]:
         return True
+    if _state_sector(actor.code) and _state_sector(other.code) and actor.code[:3] == other.code[:3]:
+        return True  # one state's executive on its own army or government (Putin on the Russian forces)
     if any(p == member for p, _ in kb.parents(target)):
         return True  # its own leader, minister or organ (the Russian government on Putin)
     return any(p == target for p, relation in kb.parents(member) if relation == "member_of")
+
+
+STATE_SECTORS = ("GOV", "MIL")  # the executive of a state in the knowledge base's CAMEO-like codes (RUSGOV, RUSMIL)
+
+
+def _state_sector(code: str | None) -> bool:
+    return bool(code) and len(code) == 6 and code[3:] in STATE_SECTORS
 
 
 WINDOW = 8  # statements on each side of a change point that must agree
