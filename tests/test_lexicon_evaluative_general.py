@@ -260,3 +260,14 @@ def test_attacking_verbs_blame_the_attacker_and_spare_the_victim(rules):
     # "The spokesman said Israel attacked Lebanon"
     s = rules("وقال المتحدث إن إسرائيل اعتدت على لبنان.")
     assert s["ISR"] == Stance.AGAINST and s.get("LBN") != Stance.AGAINST
+
+
+def test_another_partys_support_is_its_position_not_the_speakers(rules):
+    # Reuters style: "Netanyahu said Iran supports Hamas and funds it" — Iran's position, not his
+    assert rules("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن إيران تدعم حماس وتمولها.").get("HAMAS") != Stance.FAVOR
+    # Al Mayadeen style: "the occupation's crimes in Gaza take place with direct US support": the
+    # backer of a wrong is blamed, not favoured
+    assert rules("وأوضح خامنئي أن جرائم الاحتلال في غزة تتم بدعم مباشر من الولايات المتحدة.").get("USA") != Stance.FAVOR
+    # the speaker's own side supporting, or the speaker's own support, stays favour (Anadolu, SANA style)
+    assert rules("وقال وزير الخارجية الإيراني إن إيران تدعم لبنان في مواجهة العدوان.")["LBN"] == Stance.FAVOR
+    assert rules("وقال الوزير إن بلاده تدعم لبنان بكل قوة.")["LBN"] == Stance.FAVOR

@@ -469,10 +469,17 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.attach == "near" and _possessed(t.norm, entry):
             continue  # X وشركاؤها، حلفاؤهم: others related to X (its partners), not a quality of X
+        agent = (_other_agent(text, toks, targets, k, own_side, kb)
+                 if entry.polarity > 0 and (entry.attach == "after" or _support_word(t.norm)) else None)
         if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
+            if agent is not None:
+                scores[agent.key] += polarity  # جرائم تتم بدعم من واشنطن: the one who backs it is blamed
+                continue
         elif polarity > 0 and _stopped(toks, k) and _support_word(t.norm):
             polarity = -polarity  # a call to stop support: لوقف دعمها لنظام الأسد
+        elif agent is not None and not negated:
+            continue  # another party's support or praise (إيران تدعم حماس، بدعم من واشنطن): its position, not the speaker's
         how = entry.attach
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
@@ -1205,6 +1212,30 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
 def _support_word(word: str) -> bool:
     """دعم، مساندة … with clitics and a pronoun suffix (لدعمها)."""
     return any(form in SUPPORT_WORDS for stem in stems(word) for form in without_suffix(stem))
+
+
+AGENT_LINK = "من"  # بدعم (مباشر) من X: X is the one who supports
+
+
+def _other_agent(text: str, toks: list[Token], targets: list[tuple[Mention, int]], k: int,
+                 own_side: set[str], kb: KnowledgeBase) -> Mention | None:
+    """The party other than the speaker's own who does what the word of support or praise at ``k``
+    says: the actor named right before it as its subject (إيران تدعم حماس، واشنطن أشادت بالاتفاق) or
+    after it with من as its agent (بدعم مباشر من الولايات المتحدة). A speaker reporting another
+    party's support for X states that party's position, not its own. Only for a speaker the
+    knowledge base knows: its own country and allies (the Iranian minister on Iran's support, a
+    member of the Axis on another's) are its side."""
+    if not own_side:
+        return None
+    agent = _named_before(text, targets, toks[k])
+    if agent is None:
+        for j in range(k + 1, min(k + 3, len(toks))):  # (one word may qualify the support: بدعم مباشر من)
+            if toks[j].norm == AGENT_LINK:
+                agent = next((m for m, i in targets if i == j + 1), None)
+                break
+    if agent is None or agent.key in own_side or agent.actor_id and allies(kb, sorted(own_side), agent.actor_id):
+        return None
+    return agent
 
 
 def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
