@@ -239,3 +239,30 @@ def test_web_article_category_and_outlet(client, app_store):
     assert outlet_of(None, "feed.jsonl:12") == "feed.jsonl"
     categories = client.get("/search").text
     assert '<option value="سياسة" >سياسة (1)</option>' in categories or 'value="سياسة"' in categories
+
+
+def test_a_filter_with_an_actors_whole_name_is_that_actor_alone(tmp_path):
+    # "the Salvation Government called Russia a partner" and "… called Belarus (روسيا البيضاء, 'White
+    # Russia') a friend": a target filter typed as روسيا (Russia) is Russia, not also Belarus by a part
+    # of its name; a part of a name (الإنقاذ) still matches every name that holds it
+    from rasid.actors.kb import default_kb
+
+    kb = default_kb()
+    docs = [Document(origin=f"records.jsonl:{n}", format="record", content=text,
+                     fields={"title": "خبر", "published": "2024-12-01T10:00:00+03:00"})
+            for n, text in enumerate(["وقالت حكومة الإنقاذ إن روسيا شريك محتمل في إعادة الإعمار.",
+                                      "وقالت حكومة الإنقاذ إن روسيا البيضاء صديق في إعادة الإعمار."])]
+    store = open_store(tmp_path / "names.db")
+    try:
+        store.save_many([Pipeline(kb).run(d) for d in docs])
+        with TestClient(create_app(store, kb, token=TOKEN), raise_server_exceptions=False) as c:
+            def targets(**params) -> list[set[str]]:
+                items = ok(c.get("/api/statements", params=params))["items"]
+                return [{t["actor_id"] for t in it["targets"]} for it in items]
+
+            assert targets(target="روسيا") == targets(target="RUS") == [{"RUS"}]
+            assert targets(target="لروسيا") == [{"RUS"}]  # (a clitic on the name)
+            assert {"BLR"} in targets(target="روسيا البيضاء")
+            assert len(targets(speaker="الإنقاذ")) == 2
+    finally:
+        store.close()

@@ -389,15 +389,18 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"ok": True, "article": data.article_json(article)}
 
     @app.get("/api/statements", tags=["statements"], summary="List statements (corrections applied), oldest first")
-    def api_statements(speaker: str | None = Query(None, description="Actor id, or part of the speaker's name"),
-                       target: str | None = Query(None, description="Actor id, or part of a target's name"),
+    def api_statements(speaker: str | None = Query(None, description="Actor id or an actor's whole name (that actor), "
+                                                                    "or part of the speaker's name"),
+                       target: str | None = Query(None, description="Actor id or an actor's whole name (that actor), "
+                                                                   "or part of a target's name"),
                        since: Day | None = None, until: Day | None = None, kind: Kind | None = None,
                        stance: Stance | None = Query(None, description="Stance toward the target (or any target)"),
                        article: str | None = None, limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         check_range(since, until)
+        (speaker, exact_speaker), (target, exact_target) = as_actor(speaker), as_actor(target)
         flt = StatementFilter(speaker, target, since, until, kind.value if kind else None,
                               stance.value if stance else None, article,
-                              exact_speaker=bool(speaker and kb.get(speaker)), exact_target=bool(target and kb.get(target)))
+                              exact_speaker=exact_speaker, exact_target=exact_target)
         by_key = data.correction_index()
         total, items = data.statement_page(flt, limit, offset)
         return paged(total, [data.statement_json(a, s, by_key) for a, s in items], limit, offset)
@@ -419,6 +422,17 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         total, items = page(data.actor_list(q, type), limit, offset)
         return paged(total, [data.actor_json(a) for a in items], limit, offset)
+
+    def as_actor(value: str | None) -> tuple[str | None, bool]:
+        """A speaker or target filter and whether it is one actor exactly: an actor id of the knowledge
+        base, or a whole name or alias of one (روسيا، لروسيا، موسكو), is that actor alone — not also
+        Belarus (روسيا البيضاء) by a part of its name; other text is a part of a name (الإنقاذ)."""
+        if not value or not value.strip():
+            return value, False
+        if kb.get(value.strip()):
+            return value.strip(), True
+        actor = kb.lookup(value)
+        return (actor.id, True) if actor is not None else (value, False)
 
     def known_actor(actor_id: str):
         actor = kb.get(actor_id)
@@ -570,11 +584,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         if q is not None and q.strip() and not fts.query_words(q):
             raise ApiError(422, "q has no words to search for: give words (letters or digits), or leave it "
                                 "empty to list the statements that pass the filters", "q")
-        speaker, target = clean(speaker), clean(target)
-        # an actor id of the knowledge base is that actor alone; other text is a part of a name
+        (speaker, exact_speaker), (target, exact_target) = as_actor(clean(speaker)), as_actor(clean(target))
         flt = StatementFilter(speaker=speaker, target=target, since=since, until=until, stance=stance or None,
                               outlet=clean(outlet), category=clean(category),
-                              exact_speaker=bool(speaker and kb.get(speaker)), exact_target=bool(target and kb.get(target)))
+                              exact_speaker=exact_speaker, exact_target=exact_target)
         if kind == "article" and (flt.speaker or flt.target or flt.stance):
             raise ApiError(422, "speaker, target and stance filter statements: leave kind empty or set it to "
                                 "statement", "kind")
