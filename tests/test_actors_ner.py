@@ -268,3 +268,31 @@ def test_a_namesake_of_a_known_person_is_not_that_person(sentence: str, speaker:
 
     article = analyze(Document(origin="namesake.txt", content="خبر\n" + sentence))
     assert [(st.speaker.surface, st.speaker.actor_id) for st in article.statements] == [(speaker, actor_id)]
+
+
+def test_a_namesake_named_once_in_full_is_the_one_meant_by_the_surname_later() -> None:
+    from rasid import Document, analyze
+
+    # Reuters style: "Irish Prime Minister Simon Harris said Israel commits crimes. Harris added that his
+    # country will recognise Palestine." — the second Harris is Simon Harris, not the Kamala Harris the
+    # knowledge base knows; with Kamala Harris named in full, the surname stays hers
+    text = ("وقال رئيس الوزراء الإيرلندي سايمون هاريس إن إسرائيل ترتكب جرائم. "
+            "وأضاف هاريس أن بلاده ستعترف بفلسطين.")
+    article = analyze(Document(origin="irish.txt", content="خبر\n" + text))
+    assert [(st.speaker.name, st.speaker.actor_id) for st in article.statements] == [
+        ("سايمون هاريس", None), ("سايمون هاريس", None)]
+    text = "وقالت كامالا هاريس إن الحرب يجب أن تنتهي. وأضافت هاريس أن الحل سياسي."
+    article = analyze(Document(origin="kamala.txt", content="خبر\n" + text))
+    assert [st.speaker.actor_id for st in article.statements] == ["HARRIS", "HARRIS"]
+
+
+def test_a_nationality_adjective_ending_a_persons_name_is_a_family_name() -> None:
+    from rasid import Document, analyze
+
+    # "Islamic Jihad deputy secretary-general Mohammad al-Hindi (الهندي: 'the Indian')" is no mention of
+    # India; "the Indian army" is
+    article = analyze(Document(origin="hindi.txt", content="خبر\nوقال نائب الأمين العام لحركة الجهاد الإسلامي "
+                                                           "محمد الهندي إن الاحتلال فشل."))
+    assert "IND" not in {m.actor_id for m in article.mentions}
+    article = analyze(Document(origin="army.txt", content="خبر\nوقال الجيش الهندي إن الوضع هادئ."))
+    assert "IND" in {m.actor_id for m in article.mentions}

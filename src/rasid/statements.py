@@ -1637,9 +1637,15 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             if parent is not None and _origin_only(np, parent):
                 parent = None  # مذيعة القناة 12 الإسرائيلية: a medium's nationality, not whom it speaks for
             head = _clean_name(text[start:head_end])
-            kb_head = kb.lookup(head)
+            # (a name the tagger read where the knowledge base saw a namesake — سايمون هاريس and then
+            # هاريس alone — is not the knowledge base's actor: see actors.unknown.namesakes)
+            tagged = _tagged_unknown(article, start, head_end)
+            kb_head = None if tagged is not None else kb.lookup(head)
             if kb_head is not None:
                 result = Mention(Span(start, end), surface, kb_head.name_ar, kb_head.id, kb_head.type, "kb")
+            elif tagged is not None and tagged.type == "person" and tagged.span == Span(start, head_end):
+                # the surname alone of a person named in full before: the full name
+                result = Mention(Span(start, end), surface, tagged.name, None, "person", "ner", _parent(parent))
             else:
                 result = Mention(Span(start, end), surface, head, None, _guess_type(np), "pattern",
                                  _parent(parent))
@@ -1718,6 +1724,12 @@ def _origin_only(np: list[Token], parent: Mention) -> bool:
     head = np[0].norm
     return (words.get(head) in ("media", "person") or words.get(head[:-1] if head.endswith("ه") else head) == "media"
             or any(words.get(t.norm) == "former" for t in np))
+
+
+def _tagged_unknown(article: Article, start: int, end: int) -> Mention | None:
+    """The name of the tagger's that the knowledge base does not know covering ``start:end``, if any."""
+    return next((m for m in article.mentions
+                 if m.actor_id is None and m.source == "ner" and m.span.start <= start and end <= m.span.end), None)
 
 
 def _parent(m: Mention | None) -> Mention | None:

@@ -48,7 +48,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
         return not any(a < end and start < b for a, b in taken)
 
     if ner:
-        for m in _glued_names(text, _ner_names(text, entities), known):
+        for m in _full_names(_glued_names(text, _ner_names(text, entities), known), known):
             if free(m.span.start, m.span.end):
                 out.append(m)
                 taken.append((m.span.start, m.span.end))
@@ -75,27 +75,44 @@ def ner_entities(text: str) -> list[tuple[int, int, str, str]]:
 
 def namesakes(text: str, known: list[Mention], entities: list[tuple[int, int, str, str]],
               kb: KnowledgeBase) -> list[Mention]:
-    """The knowledge-base mentions that are another person with the same surname: a person
-    matched by one word of its name (هاريس) that a name the tagger reads as one continues from a
-    given name that is not the actor's own (المتحدثة باسم المنظمة مارغريت هاريس is not Kamala
-    Harris; كامالا هاريس and الرئيس هاريس are)."""
+    """The knowledge-base mentions that are another person's name: a person matched by one word of
+    its name (هاريس) that a name the tagger reads as one continues from a given name that is not the
+    actor's own (المتحدثة باسم المنظمة مارغريت هاريس، سايمون هاريس are not Kamala Harris; كامالا
+    هاريس and الرئيس هاريس are) — and that word alone later in an article that never names the actor
+    in full (وأضاف هاريس: Simon Harris again); a nationality adjective that ends a person's name
+    (محمد الهندي، أحمد المصري: a family name, not India or Egypt)."""
     out = []
+    persons = [(a, b) for a, b, label, _ in entities if label == "PER"]
+    names = [(a, b) for a, b, label, _ in entities if label in NER_TYPES]
+    others: set[tuple[str, str]] = set()  # (actor id, folded word) used for another person
+    full: set[str] = set()  # actors named by more than one word somewhere in the article
+    for m in known:
+        if m.actor_id is not None and len(m.surface.split()) > 1:
+            full.add(m.actor_id)
     for m in known:
         words = m.surface.split()
-        if m.actor_id is None or m.type != "person" or len(words) != 1:
+        if m.actor_id is None or len(words) != 1:
+            continue
+        before = text[: m.span.start].split()
+        previous = fold(before[-1]) if before else ""
+        start = m.span.start - len(before[-1]) - 1 if before else m.span.start
+        if m.type == "country":
+            # a nisba after a given name inside one person's name is the family name
+            if fold(words[0]).startswith("ال") and previous and not previous.startswith("ال") \
+                    and previous not in speaker_nouns() and any(a <= start and m.span.end <= b for a, b in persons):
+                out.append(m)
+            continue
+        if m.type != "person":
             continue
         actor = kb.get(m.actor_id)
         if actor is None:
             continue
         own = {w for name in folded_names(actor) for w in name.split()}
-        before = text[: m.span.start].split()
-        if not before:
-            continue
-        previous = fold(before[-1])
-        if previous in own or previous.startswith("ال") or previous in speaker_nouns():
-            continue
-        start = m.span.start - len(before[-1]) - 1
-        if any(a <= start and m.span.end <= b for a, b, label, _ in entities if label in NER_TYPES):
+        if previous and previous not in own and not previous.startswith("ال") and previous not in speaker_nouns() \
+                and any(a <= start and m.span.end <= b for a, b in names):
+            out.append(m)
+            others.add((m.actor_id, fold(words[0])))
+        elif (m.actor_id, fold(words[0])) in others and m.actor_id not in full:
             out.append(m)
     return out
 
@@ -149,6 +166,23 @@ def _without_clitics(text: str, start: int, end: int) -> int:
             skip = len(prefix) - (2 if prefix.endswith("ال") else 1)
             return start + skip
     return start
+
+
+def _full_names(found: list[Mention], known: list[Mention]) -> list[Mention]:
+    """A person the tagger found by one word that is the last word of a person named in full
+    earlier in the article (سايمون هاريس … وأضاف هاريس) is that person: it takes the full name."""
+    persons = sorted((m for m in (*found, *known) if m.type == "person" and len(m.surface.split()) >= 2),
+                     key=lambda m: m.span.start)
+    out = []
+    for m in found:
+        words = fold(m.surface).split()
+        if m.type == "person" and len(words) == 1:
+            full = next((p for p in reversed(persons) if p.span.end <= m.span.start
+                         and fold(p.surface).split()[-1] == words[0]), None)
+            if full is not None:
+                m = Mention(m.span, m.surface, full.name, full.actor_id, full.type, m.source if not full.actor_id else full.source)
+        out.append(m)
+    return out
 
 
 def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
