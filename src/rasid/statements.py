@@ -1639,13 +1639,9 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             head = _clean_name(text[start:head_end])
             # (a name the tagger read where the knowledge base saw a namesake — سايمون هاريس and then
             # هاريس alone — is not the knowledge base's actor: see actors.unknown.namesakes)
-            tagged = _tagged_unknown(article, start, head_end)
-            kb_head = None if tagged is not None else kb.lookup(head)
+            kb_head = None if _tagged_unknown(article, start, head_end) is not None else kb.lookup(head)
             if kb_head is not None:
                 result = Mention(Span(start, end), surface, kb_head.name_ar, kb_head.id, kb_head.type, "kb")
-            elif tagged is not None and tagged.type == "person" and tagged.span == Span(start, head_end):
-                # the surname alone of a person named in full before: the full name
-                result = Mention(Span(start, end), surface, tagged.name, None, "person", "ner", _parent(parent))
             else:
                 result = Mention(Span(start, end), surface, head, None, _guess_type(np), "pattern",
                                  _parent(parent))

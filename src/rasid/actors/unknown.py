@@ -48,7 +48,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
         return not any(a < end and start < b for a, b in taken)
 
     if ner:
-        for m in _full_names(_glued_names(text, _ner_names(text, entities), known), known):
+        for m in _glued_names(text, _ner_names(text, entities), known):
             if free(m.span.start, m.span.end):
                 out.append(m)
                 taken.append((m.span.start, m.span.end))
@@ -166,23 +166,6 @@ def _without_clitics(text: str, start: int, end: int) -> int:
             skip = len(prefix) - (2 if prefix.endswith("ال") else 1)
             return start + skip
     return start
-
-
-def _full_names(found: list[Mention], known: list[Mention]) -> list[Mention]:
-    """A person the tagger found by one word that is the last word of a person named in full
-    earlier in the article (سايمون هاريس … وأضاف هاريس) is that person: it takes the full name."""
-    persons = sorted((m for m in (*found, *known) if m.type == "person" and len(m.surface.split()) >= 2),
-                     key=lambda m: m.span.start)
-    out = []
-    for m in found:
-        words = fold(m.surface).split()
-        if m.type == "person" and len(words) == 1:
-            full = next((p for p in reversed(persons) if p.span.end <= m.span.start
-                         and fold(p.surface).split()[-1] == words[0]), None)
-            if full is not None:
-                m = Mention(m.span, m.surface, full.name, full.actor_id, full.type, m.source if not full.actor_id else full.source)
-        out.append(m)
-    return out
 
 
 def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
