@@ -271,3 +271,12 @@ def test_another_partys_support_is_its_position_not_the_speakers(rules):
     # the speaker's own side supporting, or the speaker's own support, stays favour (Anadolu, SANA style)
     assert rules("وقال وزير الخارجية الإيراني إن إيران تدعم لبنان في مواجهة العدوان.")["LBN"] == Stance.FAVOR
     assert rules("وقال الوزير إن بلاده تدعم لبنان بكل قوة.")["LBN"] == Stance.FAVOR
+
+
+def test_a_good_outcome_supposed_is_not_praised(rules):
+    # Reuters style: "Netanyahu said that if Hamas wins, we will be in danger"
+    assert rules("وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إنه إذا انتصرت حماس سنكون في خطر.").get("HAMAS") != Stance.FAVOR
+    # WSJ interview relayed by Al Mayadeen: "if Russia wins, the whole concept of NATO collapses"
+    assert rules("وقال وزير الخارجية الأمريكي إنه في حال انتصرت روسيا فإن مفهوم الناتو سينهار.").get("RUS") != Stance.FAVOR
+    # the victory stated, not supposed, stays praise (Al Manar style)
+    assert rules("وقال الأمين العام لحزب الله إن المقاومة الفلسطينية انتصرت في غزة.")["PSE_FACTIONS"] == Stance.FAVOR

@@ -444,6 +444,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue  # المعتدى عليه: a passive participle with its resumptive pronoun names the victim
         if _either_way(toks, k, entry):
             continue  # مع فلسطين ظالمة أو مظلومة، سلبًا أو إيجابًا: either way is no position
+        if entry.polarity > 0 and _supposed(toks, k):
+            continue  # إذا انتصرت حماس سنكون في خطر: a good outcome supposed, not praised
         negated = _negated(toks, k)
         if negated:
             polarity = -polarity
@@ -1143,6 +1145,24 @@ NEAR_REACH = 10  # words either side in which a "near" evaluative word finds its
 OPPOSED_REACH = 8  # words after ضد in which the opposed party is looked for
 BACKED_REACH = 5  # words after a support word in which its object is looked for
 SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
+
+
+CONDITIONALS = {"اذا", "لو", "لئن"}  # if (إن is left out: it is also the complementiser of قال إنّ)
+
+
+def _supposed(toks: list[Token], k: int) -> bool:
+    """The word at ``k`` opens the clause of a condition (إذا انتصرت، لو نجحت، إذا ما فازت، في حال
+    انتصرت): what is supposed, not what the speaker says of anyone."""
+    for j in (k - 1, k - 2):
+        if j < 0:
+            return False
+        word = toks[j].norm
+        word = word[1:] if word[:1] in "وف" and word[1:] in CONDITIONALS else word
+        if word in CONDITIONALS or word in ("حال", "حاله") and j > 0 and toks[j - 1].norm in ("في", "وفي"):
+            return True
+        if word != "ما":
+            return False  # (only the particle ما may stand between: إذا ما انتصرت)
+    return False
 
 
 def _either_way(toks: list[Token], k: int, entry: Evaluative) -> bool:
