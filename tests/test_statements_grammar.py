@@ -141,3 +141,17 @@ def test_statements_cue_in_a_relative_clause_speaks_for_its_head(analyze):
 def test_grammar_a_bodys_document_is_the_subject(analyze, text, speaker):
     st = analyze(text).statements[-1]
     assert st.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Al Mayadeen style: "In the first Palestinian response to the operation, the Hamas spokesman Hazem Qassem
+    # said …" — رد after أول is a noun ("response"), not the verb "replied"
+    ("وفي أول رد فلسطيني على العملية، قال الناطق باسم حركة حماس، حازم قاسم، إن العملية رد فعل طبيعي.",
+     "الناطق باسم حركة حماس، حازم قاسم"),
+    # Reuters style: "In the latest response to the accusations, the ministry said they were baseless"
+    ("وفي آخر رد على الاتهامات، قالت الخارجية إن الاتهامات باطلة.", "الخارجية"),
+    # the day before yesterday (أول أمس) is a time: the verb after it still reports
+    ("وأول أمس رد الوزير على الاتهامات بأنها باطلة.", "الوزير"),
+])
+def test_grammar_a_masdar_after_an_ordinal_is_a_noun(analyze, text, speaker):
+    assert [st.speaker.surface for st in analyze(text).statements] == [speaker]

@@ -51,6 +51,7 @@ ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
+ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
@@ -284,8 +285,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
         conj = cand != tok.norm
         # a bare masdar-like 3ms form is a verb only at the start of a clause
         if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS \
-                and prev.norm not in TIME_WORDS and "،" not in gap:
-            return None
+                and (prev.norm not in TIME_WORDS or prev.norm in ORDINAL_HEADS) and "،" not in gap:
+            return None  # (أول رد فلسطيني: "the first response", a noun after an ordinal)
         if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
         before = prev.norm if prev is not None else ""
