@@ -280,3 +280,21 @@ def test_a_good_outcome_supposed_is_not_praised(rules):
     assert rules("وقال وزير الخارجية الأمريكي إنه في حال انتصرت روسيا فإن مفهوم الناتو سينهار.").get("RUS") != Stance.FAVOR
     # the victory stated, not supposed, stays praise (Al Manar style)
     assert rules("وقال الأمين العام لحزب الله إن المقاومة الفلسطينية انتصرت في غزة.")["PSE_FACTIONS"] == Stance.FAVOR
+
+
+def test_a_harm_the_speaker_calls_for_is_against_its_victim(rules):
+    # Belga style: "Belgium's deputy PM called for sanctions on Israel and for suspending the partnership
+    # agreement between it and the EU"
+    s = rules("دعت نائبة رئيس الوزراء البلجيكي إلى فرض عقوبات على إسرائيل وتعليق اتفاق الشراكة بينها وبين الاتحاد الأوروبي.")
+    assert s["ISR"] == Stance.AGAINST
+    # "the minister demanded sanctions on Russia"
+    assert rules("وطالب وزير الخارجية البريطاني بفرض عقوبات على روسيا.")["RUS"] == Stance.AGAINST
+    # a harm condemned still spares its victim (IRNA style: "the unjust US sanctions on Iran harm civilians")
+    assert rules("وقال الرئيس الإيراني إن العقوبات الأمريكية الجائرة على إيران تضر بالمدنيين.").get("IRN") != Stance.AGAINST
+
+
+def test_a_tie_cut_or_suspended_is_against(rules):
+    # Anadolu style: "the MP demanded cutting relations with Israel and stopping cooperation with it"
+    assert rules("وطالب النائب التركي بقطع العلاقات مع إسرائيل ووقف التعاون معها.")["ISR"] == Stance.AGAINST
+    # cooperation that goes on is favour (TASS style)
+    assert rules("وقال وزير الخارجية الإيراني إن التعاون مع روسيا مستمر.")["RUS"] == Stance.FAVOR

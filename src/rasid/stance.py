@@ -407,6 +407,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     own_side = set(speaker_keys(st, kb))
     armed = bool({actor.type for key in own_side if (actor := kb.get(key)) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
+    content_first = next((j for j, t in enumerate(toks) if t.start >= st.content.start), len(toks))
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
     named_honorably: set[str] = set()
@@ -464,6 +465,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                 continue  # a harm that did not happen, with no agent named: no position (لن يُفرض على إيران)
             if entry.attach == "action" and len(roles) == 1 and _stopped(toks, k):
                 continue  # a call to stop an act whose doer is not named (وقف قصف مواقع القوات): no position on its object
+            if not negated and not _stopped(toks, k) and _demanded(toks, k, st, content_first):
+                # a harm the speaker calls for (دعت إلى فرض عقوبات على إسرائيل، طالب بمحاسبة …): its victim
+                # is the speaker's target, and whoever is to carry it out is not blamed
+                roles = [(m, 1.0) for m, share in roles if share < 0]
             for m, share in roles:
                 scores[m.key] += polarity * share
                 if share < 0:
@@ -480,6 +485,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                 continue
         elif polarity > 0 and _stopped(toks, k) and _support_word(t.norm):
             polarity = -polarity  # a call to stop support: لوقف دعمها لنظام الأسد
+        elif polarity > 0 and _severed(toks, k):
+            polarity = -polarity  # a tie cut or suspended: تعليق اتفاق الشراكة مع إسرائيل، قطع العلاقات مع
         elif agent is not None and not negated:
             continue  # another party's support or praise (إيران تدعم حماس، بدعم من واشنطن): its position, not the speaker's
         how = entry.attach
@@ -985,6 +992,37 @@ def _directed(toks: list[Token], k: int) -> bool:
         if not (_adjective_like(word) or word in ("اي",)):
             return False
     return False
+
+
+SEVERING = {"تعليق", "قطع", "تجميد", "الغاء", "انهاء", "وقف", "ايقاف"}  # suspending, cutting, freezing, ending a tie
+TIE_HEADS = {"اتفاق", "اتفاقيه", "اتفاقيات", "علاقات", "العلاقات"}  # a tie named by a noun before its kind
+
+
+def _severed(toks: list[Token], k: int) -> bool:
+    """The positive word at ``k`` names a tie that is cut or suspended (قطع العلاقات، تعليق اتفاق الشراكة):
+    a word of severing right before it, or before the noun of agreement or relations it qualifies."""
+    j = k - 1
+    if j >= 0 and toks[j].norm in TIE_HEADS:
+        j -= 1
+    return j >= 0 and any(stem in SEVERING for stem in stems(toks[j].norm)[:2])
+
+
+DEMANDS = {"ضروره", "بضروره", "يجب", "ينبغي", "المطالبه", "بالمطالبه", "مطالبه"}  # must, the need for, demanding
+DEMAND_REACH = 3  # words between a word of demand and the harm it calls for
+APPEAL_FRAMES = {"الي", "علي"}  # دعا إلى، حث على
+IMPOSING = {"فرض", "اتخاذ", "تشديد", "توسيع"}  # imposing, taking, tightening, widening (sanctions, measures)
+
+
+def _demanded(toks: list[Token], k: int, st: Statement, content_first: int) -> bool:
+    """The harm at ``k`` is what the speaker calls for: the object of an appeal, opening its content after
+    the appeal's frame (دعت إلى فرض عقوبات على X، طالب بفرض حظر على X، دعا إلى معاقبة X) — not an
+    addressee named first (نصح تحالف العدوان على اليمن بإنهاء عدوانه) — or after a word of demand
+    (ضرورة معاقبة X)."""
+    if st.kind == Kind.APPEAL and content_first < len(toks):
+        j = content_first + (toks[content_first].norm in APPEAL_FRAMES)  # (إلى فرض: the frame word of دعا)
+        if k == j or k == j + 1 and any(stem in IMPOSING for stem in stems(toks[j].norm)[:2]):
+            return True
+    return any(toks[j].norm in DEMANDS for j in range(max(0, k - DEMAND_REACH), k))
 
 
 def _stopped(toks: list[Token], k: int) -> bool:
