@@ -155,3 +155,14 @@ def test_grammar_a_bodys_document_is_the_subject(analyze, text, speaker):
 ])
 def test_grammar_a_masdar_after_an_ordinal_is_a_noun(analyze, text, speaker):
     assert [st.speaker.surface for st in analyze(text).statements] == [speaker]
+
+
+@pytest.mark.parametrize("text", [
+    # Al Mayadeen style: "some 5,000 protesters gathered … and demanded (طالبوا) that the US administration stop
+    # arming Israel" — a plural verb holds its subject: the administration is what is demanded of
+    "وتجمع نحو 5000 متظاهر مؤيد للفلسطينيين، وطالبوا الإدارة الأميركية بالتوقف عن تسليح إسرائيل.",
+    # "the deputies met and urged (وحثوا) the government to resign"
+    "واجتمع النواب في البرلمان، وحثوا الحكومة على الاستقالة.",
+])
+def test_grammar_the_noun_after_a_plural_verb_is_its_object_not_its_subject(analyze, text):
+    assert all("الحكومة" not in st.speaker.surface and st.speaker.actor_id != "USA_GOV" for st in analyze(text).statements)

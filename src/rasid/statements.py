@@ -51,6 +51,7 @@ ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
+PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
@@ -813,6 +814,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
+        if cue.person in PLURAL_PERSONS:
+            # a verb that agrees in number holds its own subject: before an explicit subject Arabic puts the
+            # verb in the singular (قال المتظاهرون), so what follows طالبوا is its object (وطالبوا الإدارة
+            # الأميركية بالتوقف عن …: they demanded of the US administration)
+            np = []
         if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
             np = _bound_np(text, np, mentions, state)
         else:
@@ -837,7 +843,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     if comp is not None:
                         content_start = comp
                     break
-        elif (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
+        elif cue.person not in PLURAL_PERSONS and (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
             np, content_start = subject
