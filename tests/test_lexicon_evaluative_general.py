@@ -298,3 +298,23 @@ def test_a_tie_cut_or_suspended_is_against(rules):
     assert rules("وطالب النائب التركي بقطع العلاقات مع إسرائيل ووقف التعاون معها.")["ISR"] == Stance.AGAINST
     # cooperation that goes on is favour (TASS style)
     assert rules("وقال وزير الخارجية الإيراني إن التعاون مع روسيا مستمر.")["RUS"] == Stance.FAVOR
+
+
+def test_a_words_object_is_not_inside_the_relative_clause_after_it():
+    # Al Manar style: "instead of blaming whoever besieges Syria, the blame goes to the wrong place" — the
+    # blame is for "whoever" (من), not for Syria: the rules read no stance toward Syria
+    from rasid.actors.kb import default_kb
+    from rasid.pipeline import Pipeline
+    from rasid.stance import rule_candidates
+
+    kb = default_kb()
+
+    def rule_stances(text: str) -> dict:
+        fields = {"title": "عنوان تجريبي", "published": "2024-11-30T12:00:00"}
+        article = Pipeline(kb, None).run(Document(origin="test", content=text, format="record", fields=fields))
+        return {c.mention.actor_id: c.stance for st in article.statements for c in rule_candidates(article, st, kb)[1]}
+
+    s = rule_stances("وأشار الأمين العام لحزب الله إلى أنه بدلا من توجيه اللوم إلى من يحاصر سوريا، يوجه اللوم إلى المكان الخاطئ.")
+    assert s.get("SYR") != Stance.AGAINST
+    # "from" an actor is no relative clause, and a blame with its object stands (Reuters style)
+    assert rule_stances("وقال الوزير إن اللوم يقع على إيران وحدها.")["IRN"] == Stance.AGAINST

@@ -512,6 +512,14 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
             pool = [(m, i) for m, i in targets if not _own_adjective(toks, k, m, i, kb)]
+        if how == "after":
+            # the object of a word is not inside a relative clause that follows it: in توجيه اللوم إلى من
+            # يحاصر سوريا the blame goes to "whoever besieges", not to Syria
+            starts = {i for _, i in targets}
+            relative = next((j for j in range(k + 1, min(k + 4, len(toks)))
+                             if toks[j].norm in RELATIVE_OBJECTS and j + 1 not in starts), None)
+            if relative is not None:
+                pool = [(m, i) for m, i in pool if i < relative]
         hit = _attach(pool, k, how)
         if hit is not None:
             scores[hit.key] += polarity
@@ -1180,6 +1188,10 @@ def _object_of(toks: list[Token], by_index: dict[int, Mention], link: int) -> in
 HARM_HEADS = {"الحمله", "حمله", "الحملات", "حملات", "الحرب", "حرب", "الحروب", "حروب", "الاجراءات", "اجراءات",
               "العمليات", "عمليات", "التحريض", "تحريض", "المؤامره", "مؤامره"}
 NEAR_REACH = 10  # words either side in which a "near" evaluative word finds its target
+# "whoever" as a word's object (اللوم على من يحاصر، لمن يدعم) — only when no actor follows it (من إيران is
+# "from Iran"); a relative after a noun (ترحب بالتحركات التي تقوم بها مصر) qualifies that noun, and the
+# actor in it is what the word reaches
+RELATIVE_OBJECTS = {"من", "لمن", "بمن"}
 OPPOSED_REACH = 8  # words after ضد in which the opposed party is looked for
 BACKED_REACH = 5  # words after a support word in which its object is looked for
 SUPPORT_WORDS = {"دعم", "دعما", "مسانده", "تاييد", "نصره"}
