@@ -4,8 +4,9 @@ A statement belongs to its speaker's *family*: the speaker itself, its parent me
 (إدارة الشؤون السياسية -> حكومة الإنقاذ) and, through the knowledge base, the bodies it speaks
 for at the statement's date — a ministry for its government, an office holder for the office,
 a political umbrella for its armed group. Membership and alliances do not carry a stance
-(a member of the Axis speaks for itself), and a news outlet speaks for itself, never for its
-country (Haaretz is not Israel).
+(a member of the Axis speaks for itself), and a columnist or an analyst speaks for itself, never
+for its country. A news outlet in its own voice reports events (Haaretz is neither Israel nor a
+party taking positions) and a vague source (مصادر فلسطينية) speaks for no one: neither makes shifts.
 
 For each (family member, target) — knowledge-base actors, or a named body or title holder the
 knowledge base does not know (never a vague source or a stray phrase) — the statements' stances become
@@ -18,11 +19,14 @@ only when the evidence carries it:
   and then never makes a shift; one article telling both sides counts only when it reports
   positions more than a week apart (the reference article compares July with November);
 * a quote repeated word for word by several articles is one statement, and an actor's own
-  country (a Lebanese leader on Lebanon) or alliance (a member on the Axis of Resistance) is the
-  "we" of its statements, never a target of its shifts;
+  country (a Lebanese leader on Lebanon), alliance (a member on the Axis of Resistance) or, for a
+  state's executive, its own government and forces (Putin on the Russian forces) is the "we" of its
+  statements, never a target of its shifts;
 * a statement dated to a year alone is not placed in a series of days;
-* a stance counts only when this text gives a reason for it: not the speaker family's usual
-  position (a prior, ``TargetStance.basis``), which would make every reason against it a "change";
+* a stance counts only when this text states it (``SHIFT_EVIDENCE``, by ``TargetStance.basis``): an
+  evaluative word's reading at confidence 0.7 or more, the cue's own meaning, a coordination, an
+  analyst's correction — not the stance model's guess, nor the speaker family's usual position (a
+  prior), which would make every reason against it a "change";
 * each statement weighs by its confidence: the speaker resolved to an actor, the stance
   confident, a strong cue (condemn, accuse, praise …) or a direct quote weighing more.
 
