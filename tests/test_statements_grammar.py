@@ -166,3 +166,16 @@ def test_grammar_a_masdar_after_an_ordinal_is_a_noun(analyze, text, speaker):
 ])
 def test_grammar_the_noun_after_a_plural_verb_is_its_object_not_its_subject(analyze, text):
     assert all("الحكومة" not in st.speaker.surface and st.speaker.actor_id != "USA_GOV" for st in analyze(text).statements)
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # Al Mayadeen style: "… and said that it supports Hamas and funds it, according to his claims (بحسب مزاعمه)":
+    # the claims are the speaker's own words, not a new source
+    ("وقال نتنياهو إن إيران تدعم حماس وتمولها بنسبة 90%، بحسب مزاعمه.", ["نتنياهو"]),
+    # "…, in his words (وفق تعبيره)"
+    ("وقال الوزير إن المفاوضات فشلت، وفق تعبيره.", ["الوزير"]),
+    # a named source after the marker still speaks (AFP style)
+    ("وقتل عشرة مدنيين في القصف، بحسب المرصد السوري لحقوق الإنسان.", ["المرصد السوري لحقوق الإنسان"]),
+])
+def test_grammar_a_marker_before_ones_own_words_is_no_new_source(analyze, text, speakers):
+    assert [st.speaker.surface for st in analyze(text).statements] == speakers

@@ -1144,6 +1144,19 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     return cut if cut and _looks_like_speaker(cut, mentions, state) else None
 
 
+# nouns of saying that take a possessive pronoun after a source marker (بحسب مزاعمه، وفق تعبيرها، حسب روايته)
+SAYING_NOUNS = {"مزاعم", "زعم", "قول", "تعبير", "راي", "كلام", "وصف", "تصريح", "تصريحات", "حديث", "روايت",
+                "ادعاءات", "ادعاء", "تقدير", "تقديرات", "اقوال"}
+
+
+def _own_words(tok: Token) -> bool:
+    """A noun of saying with a possessive pronoun (مزاعمه، تعبيرها، روايتهم): someone's own words."""
+    for suffix in ("هما", "هم", "ها", "ه"):
+        if tok.text.endswith(suffix) and tok.norm[: -len(suffix)] in SAYING_NOUNS:
+            return True
+    return False
+
+
 def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
                       trailing: bool = False) -> Statement | None:
     """A sentence without a verb cue but with a source marker: وفق البيان، بحسب مصادر ...
@@ -1207,6 +1220,8 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                         np = relayed
             if np and np[0].norm in {"ما"}:
                 return None
+            if np and len(np) == 1 and _own_words(np[0]):
+                return None  # بحسب مزاعمه، وفق تعبيره: the words of whoever was just quoted, not a new source
             rest = toks[toks.index(np[-1]) + 1 :] if np else []
             if trailing and (not np or rest and ("،" not in text[np[-1].end : rest[0].start]
                                                  or any(t.norm in COMPLEMENTISERS for t in rest))
