@@ -179,3 +179,15 @@ def test_grammar_the_noun_after_a_plural_verb_is_its_object_not_its_subject(anal
 ])
 def test_grammar_a_marker_before_ones_own_words_is_no_new_source(analyze, text, speakers):
     assert [st.speaker.surface for st in analyze(text).statements] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    # BBC Arabic style: "The paper quotes Adam Coogle, a researcher at Human Rights Watch, as saying: …" — the
+    # relayed source speaks, named by construction after نقل … عن, and his words start after قوله
+    "وتنقل الجريدة عن آدم كوغل، الباحث في منظمة هيومن رايتس ووتش، قوله: لقد وثقت كثيرا من النزاعات.",
+    "ونقلت الجريدة عن آدم كوغل، الباحث في منظمة هيومن رايتس ووتش، قوله: لقد وثقت كثيرا من النزاعات.",
+])
+def test_grammar_a_relayed_source_with_its_title_then_his_words(analyze, text):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == "آدم كوغل"
+    assert analyze(text).slice(st.content).startswith("لقد وثقت")

@@ -52,6 +52,7 @@ NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حدي�
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
+SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،"}  # "his / her / their saying" after a relayed source
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
@@ -826,11 +827,21 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         if np and _looks_like_speaker(np, mentions, state):
             np = _with_apposition(text, toks, np, mentions, state)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
+            said_at = None
             if relayed is not None:
                 np = relayed
+                # نقلت الجريدة عن فلان، الباحث في المنظمة، قوله: … — the source's title between commas,
+                # then "his saying": the words start after it
+                end_np = toks.index(np[-1])
+                said_at = next((k for k in range(end_np + 1, min(end_np + 1 + MAX_SPEAKER_TOKENS, len(toks)))
+                                if toks[k].norm in SAYING_OF), None)
+                if said_at is not None and any(t.norm in COMPLEMENTISERS for t in toks[end_np + 1 : said_at]):
+                    said_at = None
             speaker = _speaker_mention(article, kb, np, mentions, state)
             after_np = _skip_adverbials(text, toks, _after_name_tail(text, toks, toks.index(np[-1]) + 1))
-            if after_np < len(toks) and toks[after_np].norm in {"قوله", "قولها", "قولهم", "قوله،"}:
+            if said_at is not None and said_at >= after_np:
+                after_np = said_at
+            if after_np < len(toks) and toks[after_np].norm in SAYING_OF:
                 after_np = _skip_adverbials(text, toks, after_np + 1)  # قوله يوم 30 مايو "…": the time, then the words
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
@@ -1141,7 +1152,9 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
             break
         cut.append(t)
     cut = _bound_np(text, cut, mentions, state)
-    return cut if cut and _looks_like_speaker(cut, mentions, state) else None
+    # after نقل … عن the source is named by construction: a plain name the lexicons do not know is it too
+    named = cue.lemma == "نقل" and 0 < len(cut) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in cut)
+    return cut if cut and (_looks_like_speaker(cut, mentions, state) or named) else None
 
 
 # nouns of saying that take a possessive pronoun after a source marker (بحسب مزاعمه، وفق تعبيرها، حسب روايته)
