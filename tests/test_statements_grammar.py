@@ -191,3 +191,17 @@ def test_grammar_a_relayed_source_with_its_title_then_his_words(analyze, text):
     (st,) = analyze(text).statements
     assert st.speaker.surface == "آدم كوغل"
     assert analyze(text).slice(st.content).startswith("لقد وثقت")
+
+
+@pytest.mark.parametrize("text, speaker, carried", [
+    # France 24 style: "Irène Zévounou, Benin's ambassador to UNESCO, reports for her part that …" — من جهتها
+    # stands between the verb and its subject, who speaks
+    ("وقالت ماري زيسو إن القطع موجودة. وتفيد من جهتها أيرينيه زيفونو سفيرة بنين لدى اليونسكو أن 4500 قطعة موجودة في فرنسا.",
+     "أيرينيه زيفونو سفيرة بنين لدى اليونسكو", False),
+    ("وقال الوزير إن الحرب ستنتهي. وأكد من جهته المتحدث باسم الجيش أن العمليات مستمرة.", "المتحدث باسم الجيش", False),
+    # with no subject after it, the speaker is carried over
+    ("وقال الوزير إن الحرب ستنتهي. وأكد من جهته أن العمليات مستمرة.", "الوزير", True),
+])
+def test_grammar_for_ones_part_between_the_verb_and_its_subject(analyze, text, speaker, carried):
+    st = analyze(text).statements[-1]
+    assert (st.speaker.surface, st.carried) == (speaker, carried)

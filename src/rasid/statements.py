@@ -52,6 +52,7 @@ NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حدي�
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
+FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،"}  # "his / her / their saying" after a relayed source
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
@@ -1324,6 +1325,9 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
         t = toks[j].norm
+        if t == "من" and j + 1 < len(toks) and toks[j + 1].norm in FOR_ONES_PART:
+            j += 2  # وأكد من جهته المتحدث …: "for his part" between the verb and its subject
+            continue
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
                  "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
