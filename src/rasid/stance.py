@@ -408,6 +408,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     armed = bool({actor.type for key in own_side if (actor := kb.get(key)) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
     content_first = next((j for j, t in enumerate(toks) if t.start >= st.content.start), len(toks))
+    starts = {i for _, i in targets}  # the token where each candidate's name begins
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
     named_honorably: set[str] = set()
@@ -515,7 +516,6 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if how == "after":
             # the object of a word is not inside a relative clause that follows it: in توجيه اللوم إلى من
             # يحاصر سوريا the blame goes to "whoever besieges", not to Syria
-            starts = {i for _, i in targets}
             relative = next((j for j in range(k + 1, min(k + 4, len(toks)))
                              if toks[j].norm in RELATIVE_OBJECTS and j + 1 not in starts), None)
             if relative is not None:

@@ -93,9 +93,9 @@ def namesakes(text: str, known: list[Mention], entities: list[tuple[int, int, st
         words = m.surface.split()
         if m.actor_id is None or len(words) != 1:
             continue
-        before = text[: m.span.start].split()
-        previous = fold(before[-1]) if before else ""
-        start = m.span.start - len(before[-1]) - 1 if before else m.span.start
+        word = _previous_word(text, m.span.start)
+        previous = fold(word)
+        start = m.span.start - len(word) - 1 if word else m.span.start
         if m.type == "country":
             # a nisba after a given name inside one person's name is the family name
             if fold(words[0]).startswith("ال") and previous and not previous.startswith("ال") \
@@ -115,6 +115,18 @@ def namesakes(text: str, known: list[Mention], entities: list[tuple[int, int, st
         elif (m.actor_id, fold(words[0])) in others and m.actor_id not in full:
             out.append(m)
     return out
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The whitespace-separated word right before ``start`` ("" at the start of the text), found by
+    walking back from it: splitting everything before each mention costs the square of the article."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    return text[begin:end]
 
 
 def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = None) -> list[Mention]:
