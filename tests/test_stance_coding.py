@@ -353,3 +353,24 @@ def test_stance_indefinite_accusative_adjective(analyze):
     # the adjective in the accusative (مجرمًا); and a pronoun suffix is not that alif (ضربها)
     a = analyze("وقال الوزير اللبناني إن ما قامت به إسرائيل كان عملا مجرما.")
     assert _stances(a).get("ISR") == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, actor", [
+    # BBC style: "the minister said these crimes come in the wake of the US administration's decision
+    # to move its embassy" — في أعقاب is "after", the administration is not the crimes' victim
+    ("وقال الوزير الفلسطيني إن هذه الجرائم تأتي في أعقاب قرار الإدارة الأمريكية نقل سفارتها إلى القدس.", "USA_GOV"),
+    # Maghrebi radio: "the party said the attacks took place amid Russia's silence" (في ظل)
+    ("وقال الحزب إن الاعتداءات وقعت في ظل صمت روسيا.", "RUS"),
+    # Gulf press: "the ministry said the massacre came on the heels of Iran's statements" (على إثر)
+    ("وقالت الوزارة إن المجزرة جاءت على إثر تصريحات إيران الأخيرة.", "IRN"),
+])
+def test_a_compound_preposition_names_no_victim(analyze, text, actor):
+    # في أعقاب، في ظل، على إثر are prepositions of time or circumstance: the actor after them is
+    # not whom the harm was done to, so it is not sympathised with
+    assert _stances(analyze(text)).get(actor) != Stance.FAVOR
+
+
+def test_a_harm_on_an_actor_is_still_sympathy(analyze):
+    # the plain preposition keeps its victim: "the crimes against the Palestinian people" (control)
+    a = analyze("وقال الوزير التركي إن الجرائم الإسرائيلية في غزة لن تمر دون حساب.")
+    assert _stances(a).get("ISR") == Stance.AGAINST

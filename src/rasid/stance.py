@@ -1099,6 +1099,18 @@ def _attach(targets: list[tuple[Mention, int]], k: int, how: str) -> Mention | N
 
 AFFILIATION_WORDS = {"التابع", "التابعه", "تابع", "تابعه", "التابعين", "تابعين", "الموالي", "الموالين", "الموالية", "المواليه"}
 VICTIM_LINKS = {"علي", "ضد", "بحق", "حق", "تجاه", "في"}
+# nouns that make في (and على) a compound preposition of time or circumstance, not the place or the
+# victim of a harm: في أعقاب (in the wake of), في ظل، في إطار، في سياق، في ضوء، في خضم، على إثر، على خلفية
+COMPOUND_PREPOSITION_NOUNS = {"اعقاب", "ظل", "اطار", "سياق", "ضوء", "خضم", "اثر", "خلفيه", "اثناء", "حين", "وقت",
+                              "غضون", "معرض"}
+
+
+def _victim_link(toks: list[Token], j: int) -> bool:
+    """A preposition at ``j`` that can name whom a harm is done to (على، ضد، بحق، في) — not the
+    first word of a compound preposition (الجرائم تأتي في أعقاب قرار الإدارة: "in the wake of")."""
+    if toks[j].norm not in VICTIM_LINKS:
+        return False
+    return not (toks[j].norm in ("في", "علي") and j + 1 < len(toks) and toks[j + 1].norm in COMPOUND_PREPOSITION_NOUNS)
 
 
 def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, how: str,
@@ -1119,7 +1131,7 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     after = k + 1 if k + 1 in by_index else (
         k + 2 if k + 2 in by_index and _adjective_like(toks[k + 1].norm) else None)
     before = next((i for i in range(k - 1, max(k - 4, -1), -1) if i in by_index), None)
-    link = next((j for j in range(k + 1, min(k + 8, len(toks))) if toks[j].norm in VICTIM_LINKS
+    link = next((j for j in range(k + 1, min(k + 8, len(toks))) if _victim_link(toks, j)
                  or toks[j].norm[:1] == "ل" and j in by_index and toks[j - 1].norm not in AFFILIATION_WORDS), None)
     linked = _object_of(toks, by_index, link) if link is not None else None
     if toks[link].norm[:1] == "ل" if link is not None and link in by_index else False:
