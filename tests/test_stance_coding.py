@@ -374,3 +374,44 @@ def test_a_harm_on_an_actor_is_still_sympathy(analyze):
     # the plain preposition keeps its victim: "the crimes against the Palestinian people" (control)
     a = analyze("وقال الوزير التركي إن الجرائم الإسرائيلية في غزة لن تمر دون حساب.")
     assert _stances(a).get("ISR") == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, actor", [
+    # Al Mayadeen style: "the ambassador said the rejection of the draft on international protection for
+    # the Palestinian people means that Israel is a state above the law" — Israel opens the clause after
+    # أن; it is not what the protection is for
+    ("وقال السفير إن رفض توفير حماية دولية للشعب الفلسطيني يعني أن إسرائيل دولة فوق القانون.", "ISR"),
+    # CNN Arabic style: "the organisation said the lack of protection for civilians means that Russia
+    # bears the responsibility"
+    ("وقالت المنظمة إن غياب الحماية للمدنيين يعني أن روسيا تتحمل المسؤولية.", "RUS"),
+])
+def test_a_word_does_not_govern_an_actor_across_a_complementiser(analyze, text, actor):
+    assert _stances(analyze(text)).get(actor) != Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, actor", [
+    # Al Mayadeen style: "the Iranian minister said the president, the army and the people in Syria stood
+    # against the terrorist war" -> spoken of well
+    ("وقال وزير الخارجية الإيراني إن الرئيس الأسد والجيش السوري وقفوا ضد الحرب الإرهابية.", "ASSAD"),
+    # Jawhara FM style: "the president said Tunisia has always stood against terrorism"
+    ("وقال الرئيس الجزائري إن تونس وقفت دائما ضد الإرهاب.", "TUN"),
+])
+def test_standing_against_an_evil_speaks_well_of_the_subject(analyze, text, actor):
+    assert _stances(analyze(text)).get(actor) == Stance.FAVOR
+
+
+def test_standing_against_an_actor_is_still_opposition(analyze):
+    # control: "the party said it stands against Israel" — an actor after ضد is opposed
+    assert _stances(analyze("وقال الحزب إنه يقف ضد إسرائيل في كل المحافل.")).get("ISR") == Stance.AGAINST
+
+
+def test_an_actor_in_another_statements_words_is_marked_for_the_target_model(analyze_rules, kb):
+    # France 24 style, two acts in one sentence: "Macron said 'we will not leave the agreement with Iran',
+    # and went on: 'the talks are difficult'" — Iran is named in the first act's words, not the second's
+    from rasid.stance import candidates
+
+    a = analyze_rules('وقال ماكرون "لن نترك الاتفاق النووي مع إيران أبدا"، وتابع: "المفاوضات صعبة جدا في هذه المرحلة".')
+    first, second = a.statements
+    feats = {c.mention.actor_id: f for c, f in candidates(a, second, kb)}
+    assert feats["IRN"].get("in_other_content") == 1.0
+    assert "in_other_content" not in {c.mention.actor_id: f for c, f in candidates(a, first, kb)}["IRN"]

@@ -205,3 +205,39 @@ def test_grammar_a_relayed_source_with_its_title_then_his_words(analyze, text):
 def test_grammar_for_ones_part_between_the_verb_and_its_subject(analyze, text, speaker, carried):
     st = analyze(text).statements[-1]
     assert (st.speaker.surface, st.carried) == (speaker, carried)
+
+
+@pytest.mark.parametrize("text, speaker, cues", [
+    # France 24 style: "Macron affirmed '…', and went on, addressing President Talon: 'I hope …'" — a second act
+    # after a quotation, its subject the pronoun; مخاطبًا is a circumstantial participle, not a subject
+    ('وأكد ماكرون "تعهدت بإعادة التراث الأفريقي إلى أفريقيا"، وتابع مخاطبا الرئيس تالون "أتمنى أن نعمل معا".',
+     "ماكرون", ["وأكد", "وتابع"]),
+    # BBC style: "Trump wrote 'Castro is dead!', and Trump described the Cuban government as a brutal
+    # dictatorship" — a short exclamation is a quotation, and the speaker is named again after the conjunction
+    ('وكتب الرئيس المنتخب دونالد ترامب "لقد انتهى عهد الطغيان!"، ووصف ترامب الحكومة الكوبية بأنها ديكتاتورية وحشية.',
+     "دونالد ترامب", ["وكتب", "ووصف"]),
+    # Gulf press: "the minister said …, and went on, wondering: 'who benefits?'"
+    ('وقال الوزير إن الحصار ظالم، وأضاف متسائلا: "من المستفيد من تجويع الناس؟".', "الوزير", ["وقال", "وأضاف"]),
+])
+def test_grammar_a_second_act_after_a_quotation_or_with_its_subject_named_again(analyze, text, speaker, cues):
+    a = analyze(text)
+    assert [a.slice(s.cue) for s in a.statements] == cues
+    assert {s.speaker.surface.split()[-1] for s in a.statements} == {speaker.split()[-1]}
+
+
+def test_grammar_a_short_exclamation_is_what_was_said_not_a_title(analyze):
+    # "President-elect Trump wrote: 'Castro is dead!'" — two words, but a sentence of their own
+    a = analyze('وكتب الرئيس المنتخب دونالد ترامب "مات كاسترو!"، ووصف ترامب الحكومة الكوبية بأنها ديكتاتورية.')
+    first = a.statements[0]
+    assert a.slice(first.content) == "مات كاسترو!" and first.direct
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a dual in construct ends in alif too: "the girl's two parents say that they agreed" — the subject
+    ("وقالت الوزارة إن الزواج باطل. ويقول والدا الفتاة إنهما وافقا على الزواج.", "والدا الفتاة"),
+    # a possessive's alif: "our correspondent revealed that …"
+    ("وقال الجيش إن الغارة وقعت فجرا. وكشفت مراسلتنا في دمشق أن الغارة استهدفت مبنى سكنيا.", "مراسلتنا"),
+])
+def test_grammar_an_alif_ending_subject_is_not_a_circumstantial(analyze, text, speaker):
+    st = analyze(text).statements[-1]
+    assert st.speaker.surface.startswith(speaker) and not st.carried

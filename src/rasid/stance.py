@@ -38,6 +38,7 @@ from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
 from .lexicons import Evaluative, evaluation_verbs, evaluative, place_conditions
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
+from .statements import COMPLEMENTISERS
 
 if TYPE_CHECKING:
     from .learn.linear import LinearModel
@@ -452,7 +453,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if negated:
             polarity = -polarity
         if entry.attach == "opposed":
-            for m, share in _opposed_roles(toks, targets, k):
+            for m, share in _opposed_roles(toks, targets, k, text):
                 scores[m.key] += polarity * share
             continue
         if entry.attach in ("event", "action"):
@@ -514,6 +515,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
             pool = [(m, i) for m, i in targets if not _own_adjective(toks, k, m, i, kb)]
         if how == "after":
+            # nor in a clause a complementiser opens after it: in توفير حماية دولية للشعب الفلسطيني، يعني
+            # أن إسرائيل … Israel is the next clause's subject, not what is protected
+            opened = next((j for j in range(k + 1, min(k + 9, len(toks))) if toks[j].norm in COMPLEMENTISERS), None)
+            if opened is not None:
+                pool = [(m, i) for m, i in pool if i < opened]
             # the object of a word is not inside a relative clause that follows it: in توجيه اللوم إلى من
             # يحاصر سوريا the blame goes to "whoever besieges", not to Syria
             relative = next((j for j in range(k + 1, min(k + 4, len(toks)))
@@ -708,7 +714,10 @@ def candidates(article: Article, st: Statement, kb: KnowledgeBase) -> list[tuple
         extra.append(Candidate(m, i, 0.0, Stance.NEUTRAL, 0.5, f"excluded:{why or 'other'}",
                                toks[i].start >= st.cue.end and i == cue_idx + 1))
     everything = kept + extra
-    return [(c, candidate_features(article, st, c, toks, body, kb, cue_idx, len(everything), kb_prior=_prior(st, c.mention, kb)))
+    # the words of the sentence's other statements (a sentence holds a few: found once per statement)
+    others = tuple(o.content for o in article.statements if o.sentence == st.sentence and o.id != st.id)
+    return [(c, candidate_features(article, st, c, toks, body, kb, cue_idx, len(everything),
+                                   kb_prior=_prior(st, c.mention, kb), others=others))
             for c in everything]
 
 
@@ -718,7 +727,7 @@ PREVIOUS_WORDS = {"في": "in", "علي": "on", "من": "from", "الي": "to", 
 
 def candidate_features(article: Article, st: Statement, c: Candidate, toks: list[Token], body: Span,
                        kb: KnowledgeBase, cue_idx: int, n_candidates: int,
-                       kb_prior: Stance | None = None) -> dict[str, float]:
+                       kb_prior: Stance | None = None, others: tuple[Span, ...] = ()) -> dict[str, float]:
     """What the rules know about one candidate target, as named numeric features."""
     m, i = c.mention, c.index
     f: dict[str, float] = {"bias": 1.0, f"src={c.source}": 1.0, f"rule={c.stance}": 1.0,
@@ -737,6 +746,8 @@ def candidate_features(article: Article, st: Statement, c: Candidate, toks: list
         f["before_cue"] = 1.0
     if st.content.start <= m.span.start < st.content.end:
         f["in_content"] = 1.0
+    elif any(other.contains(m.span) for other in others):
+        f["in_other_content"] = 1.0  # named in another statement's words of the same sentence: its target
     if st.direct:
         f["direct"] = 1.0
     f["dist_cue"] = min(abs(i - cue_idx), 30) / 30.0
@@ -939,8 +950,8 @@ PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ار�
 STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns that stop what follows: وقف قصف …، منع استهداف …
 
 
-# nouns of countering an evil: مكافحة الإرهاب، محاربة التطرف، التصدي للإرهاب
-COUNTERS = {"مكافحه", "محاربه", "مواجهه", "التصدي", "تصدي", "دحر", "القضاء", "هزيمه", "مقاومه"}
+# nouns of countering an evil: مكافحة الإرهاب، محاربة التطرف، التصدي للإرهاب (and ضد: وقفت ضد الإرهاب)
+COUNTERS = {"مكافحه", "محاربه", "مواجهه", "التصدي", "تصدي", "دحر", "القضاء", "هزيمه", "مقاومه", "ضد"}
 
 
 # nouns and verbs of protecting: حماية X من Y، الدفاع عن X من Y، صون X من Y
@@ -1264,12 +1275,14 @@ def _lexicon_polar(word: str) -> int:
     return entry.polarity if entry is not None and entry.attach in ("event", "action", "near", "before") else 0
 
 
-def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> list[tuple[Mention, float]]:
+def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int,
+                   text: str = "") -> list[tuple[Mention, float]]:
     """Roles around ``ضد`` (against) at token ``k``.
 
     ``X ضد Y`` (an actor right before): X is blamed and Y, the one acted against, is
     sympathised with; ``حملة/ضربات/إجراءات … ضد Y`` (a harmful act before): Y is its victim;
-    otherwise (نقف ضد Y، دعوة ضد Y) Y is opposed.
+    otherwise (نقف ضد Y، دعوة ضد Y) Y is opposed. With no actor after it but an evil (وقفوا ضد
+    الحرب الإرهابية), the actors of the clause before it are the ones standing against the evil.
     """
     by_index = {i: m for m, i in targets}
     opposed = next((by_index[i] for i in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))) if i in by_index), None)
@@ -1288,7 +1301,19 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
         out.append((agent, 1.0))
     if opposed is not None:
         out.append((opposed, -0.5 if agent is not None or harmful else 1.0))
+    elif agent is None and not harmful and any(
+            _lexicon_polar(toks[j].norm) < 0 for j in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks)))):
+        # standing against an evil (الأسد والجيش والشعب في سوريا وقفوا ضد الحرب الإرهابية): the
+        # clause's subjects, named before ضد back to the clause's start, are spoken of well
+        start = k - 1
+        while start > 0 and k - start < CLAUSE_REACH and toks[start - 1].norm not in COMPLEMENTISERS \
+                and not (text and "،" in text[toks[start - 1].end : toks[start].start]):
+            start -= 1
+        out.extend((m, -0.5) for m, i in targets if start <= i < k)
     return out
+
+
+CLAUSE_REACH = 12  # words back from ضد to the start of its clause
 
 
 def _support_word(word: str) -> bool:

@@ -572,6 +572,16 @@ CLAUSE_OPENERS = {"بينما", "فيما", "ثم", "لكنه", "لكنها", "�
                   "حينما", "كما", "بل"}
 
 
+def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
+    """An indefinite accusative participle of a derived verb right after a verb (مخاطبًا، متسائلًا،
+    مستنكرًا): a circumstantial (حال), not the verb's subject. The م of the derived forms opens it;
+    the alif is the accusative's, not a pronoun's (مراسلتنا، مفوضها), a dual's in construct (والدا
+    الفتاة، ممثلا البلدين: shorter words) or a name's (روسيا، تركيا)."""
+    w = t.norm
+    return (len(w) >= 6 and w[0] == "م" and w.endswith("ا") and not w.endswith(("نا", "ها", "هما", "كما"))
+            and _mention_at(t, mentions) is None)
+
+
 def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement],
                 mentions: list[Mention] | None = None) -> bool:
     """Is token ``i``, inside an earlier statement's content, a second finite reporting verb of the
@@ -604,9 +614,12 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
         j = _skip_adverbials(text, toks, i + 1)
         opens = _content_opener(text, toks, j, hit[0]) is not None or (
             opener and mentions is not None and _unknown_subject(text, toks, i + 1, hit[0], mentions) is not None)
-        if not opens and opener and mentions is not None:
-            opens = _mention_at(nxt, mentions) is not None and any(
+        if not opens and mentions is not None:
+            # the speaker named again (ووصف ترامب كاسترو بأنه …) or a circumstantial participle, an
+            # indefinite accusative (وتابع مخاطبًا الرئيس: «…»), before what was said
+            opens = (_mention_at(nxt, mentions) is not None or _circumstantial(nxt, mentions)) and any(
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
+                or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
     if not opens:
         return False
@@ -614,8 +627,6 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     if owner is None:
         return False
     inside = text[owner.content.start : tok.start]
-    if owner.direct:
-        return False
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
 
 
@@ -792,6 +803,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         stops = COMPLEMENTISERS | FRAME_STOPS.get(cue.frame, set())
         k = j
         np: list[Token] = []
+        pronoun = False  # the words after the verb are known not to be its subject
         while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
             t = toks[k]
             if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
@@ -805,6 +817,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # وتابع: «...» — the verb's subject is a pronoun
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
+            if not np and conj and _circumstantial(t, mentions):
+                pronoun = True
+                break  # وتابع مخاطبًا الرئيس: «…» — a circumstantial participle, the subject is the pronoun
             if not np and k == i + 1 and conj and "،" in text[toks[i].end : t.start] and state.last is not None:
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
@@ -855,7 +870,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     if comp is not None:
                         content_start = comp
                     break
-        elif cue.person not in PLURAL_PERSONS and (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
+        elif not pronoun and cue.person not in PLURAL_PERSONS and (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
             np, content_start = subject
@@ -1046,8 +1061,9 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
         t = toks[k]
         if t.norm in COMPLEMENTISERS or t.norm in TIME_WORDS and t.norm not in {"في", "من", "الي"} \
                 or _cue_like(t.norm) or t.norm in cue_forms() or t.norm in MASDAR_OBJECTS \
-                or ":" in text[toks[k - 1].end : t.start]:
-            break
+                or ":" in text[toks[k - 1].end : t.start] \
+                or _opens_quote(text, t) and _quote_after(text, t.start - 1, len(text)) is not None:
+            break  # (a quotation is what was said, not the title's modifier: وكتب ترامب "مات كاسترو!"، …)
         modifiers.append(t)
         k += 1
     comma = k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start]
@@ -1822,6 +1838,11 @@ def _quote_after(text: str, start: int, end: int) -> Span | None:
     if j < 0:
         return None
     inner = Span(i + 1, j)
+    # a quotation ending a sentence of its own ("مات كاسترو!"، و…) is one however short: a name
+    # carries no sentence punctuation
+    if text[inner.start : inner.end].rstrip().endswith(("!", "؟", "?", ".")) \
+            and text[j + 1 : end].lstrip()[:1] in ("،", ".", ""):
+        return inner
     # a short quoted name (“الإنقاذ”) is not a direct quotation
     if len(text[inner.start : inner.end].split()) < 4 or (end - j) > 0.5 * (end - i):
         return None
