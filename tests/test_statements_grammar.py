@@ -241,3 +241,23 @@ def test_grammar_a_short_exclamation_is_what_was_said_not_a_title(analyze):
 def test_grammar_an_alif_ending_subject_is_not_a_circumstantial(analyze, text, speaker):
     st = analyze(text).statements[-1]
     assert st.speaker.surface.startswith(speaker) and not st.carried
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Gulf press: "Regarding the Houthis' threat to respond, Colonel al-Maliki affirmed that …" — توعد after
+    # the preposition حول is a masdar, not the verb of a statement by the Houthis
+    ('وحول توعد الحوثيين بالرد على دول التحالف، أكد العقيد المالكي أن "أي تصعيد لا يمكن وصفه إلا استعجالا لنهايتهم".',
+     "العقيد المالكي"),
+    # Maghrebi press: "About the government's pledge of reform, the deputy said the promises are not enough" —
+    # تعهد after عن is the pledge (a masdar spelled like the verb), not a statement by the government
+    ("وعن تعهد الحكومة بالإصلاح، قال النائب إن الوعود لا تكفي.", "النائب"),
+])
+def test_grammar_a_cue_word_after_a_preposition_is_a_noun(analyze, text, speaker):
+    a = analyze(text)
+    assert [s.speaker.surface for s in a.statements] == [speaker]
+
+
+def test_grammar_a_source_marker_after_the_name_ends_the_speaker(analyze):
+    # "Colonel al-Maliki affirmed, according to the Saudi agency, that …": the agency is the relay, not part of the name
+    a = analyze("وأكد العقيد المالكي وفقا للوكالة السعودية أن التحالف سيرد على أي تصعيد.")
+    assert a.statements[0].speaker.surface == "العقيد المالكي"

@@ -44,6 +44,10 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
               "جهتها", "وكان", "وكانت", "كان", "كانت"}
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+# prepositions (folded) that take a noun, never a finite verb: a cue word after one is its masdar
+# (من is left out: it is also "whoever", من قال إنّ …)
+PREPOSITIONS = {"حول", "عن", "بشان", "علي", "الي", "في", "خلال", "اثر", "عقب", "رغم", "ضد", "تجاه", "مع", "لدي",
+                "بعد", "قبل", "ازاء", "بسبب", "لاجل", "عبر"}
 CLOSE_TO = {"مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين", "مطلع", "مطلعه"}
 SUBUNIT_LINKS = {"في", "ب", "ل", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
 # "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
@@ -292,6 +296,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # (أول رد فلسطيني: "the first response", a noun after an ordinal)
         if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
+        if prev is not None and not conj and (prev.norm[1:] if prev.norm[:1] in "وف" and len(prev.norm) >= 3
+                                              else prev.norm) in PREPOSITIONS:
+            return None  # a preposition governs a noun: وحول توعّد الحوثيين (about the Houthis' threat) is a masdar
         before = prev.norm if prev is not None else ""
         if before[:1] in "وف" and before[1:] in NEGATORS:
             before = before[1:]  # ولم يعلّق، فلم ينفِ: the conjunction on the negator
@@ -1111,6 +1118,11 @@ HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "ال�
               "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
 
 
+@lru_cache(maxsize=1)
+def _marker_firsts() -> frozenset[str]:
+    return frozenset(m[0] for m in markers())
+
+
 def _marker_word(word: str) -> bool:
     """The first word of a source marker (بحسب، وفق، نقلًا …) or an addressee (لصحيفة، لوكالة):
     it opens a source or an addressee, not a name."""
@@ -1486,6 +1498,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if t.norm.startswith(("بال", "بت", "باست")) and len(t.norm) >= 5:
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
+        if _mention_at(t, mentions) is None and any(stem in _marker_firsts() for stem in stems(t.norm)):
+            break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
