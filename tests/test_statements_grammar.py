@@ -237,6 +237,8 @@ def test_grammar_a_short_exclamation_is_what_was_said_not_a_title(analyze):
     ("وقالت الوزارة إن الزواج باطل. ويقول والدا الفتاة إنهما وافقا على الزواج.", "والدا الفتاة"),
     # a possessive's alif: "our correspondent revealed that …"
     ("وقال الجيش إن الغارة وقعت فجرا. وكشفت مراسلتنا في دمشق أن الغارة استهدفت مبنى سكنيا.", "مراسلتنا"),
+    # a foreign name that starts with م and ends in alif: "Mabuza told Sputnik that …"
+    ('وقال الوزير إن القمة ناجحة. وقالت مابوزا لوكالة "سبوتنيك" إن التوسيع لم يعلن بعد.', "مابوزا"),
 ])
 def test_grammar_an_alif_ending_subject_is_not_a_circumstantial(analyze, text, speaker):
     st = analyze(text).statements[-1]

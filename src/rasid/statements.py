@@ -585,7 +585,10 @@ def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
     the alif is the accusative's, not a pronoun's (مراسلتنا، مفوضها), a dual's in construct (والدا
     الفتاة، ممثلا البلدين: shorter words) or a name's (روسيا، تركيا)."""
     w = t.norm
-    return (len(w) >= 6 and w[0] == "م" and w.endswith("ا") and not w.endswith(("نا", "ها", "هما", "كما"))
+    # the shapes of the derived participles: مُفاعِل (مخاطبًا), مُتَفعِّل (متسائلًا، متهمًا), مُستَفعِل
+    # (مستنكرًا) — a foreign name that starts with م and ends in alif does not have them (مانديلا، مابوزا)
+    shaped = w[2:3] == "ا" or w[1:2] == "ت" or w[1:3] == "ست"
+    return (len(w) >= 6 and w[0] == "م" and shaped and w.endswith("ا") and not w.endswith(("نا", "ها", "هما", "كما"))
             and _mention_at(t, mentions) is None)
 
 
