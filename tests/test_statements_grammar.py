@@ -263,3 +263,12 @@ def test_grammar_a_source_marker_after_the_name_ends_the_speaker(analyze):
     # "Colonel al-Maliki affirmed, according to the Saudi agency, that …": the agency is the relay, not part of the name
     a = analyze("وأكد العقيد المالكي وفقا للوكالة السعودية أن التحالف سيرد على أي تصعيد.")
     assert a.statements[0].speaker.surface == "العقيد المالكي"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an adverb after the subject is not part of its name: "the paper also said …", "the minister likewise affirmed"
+    ('وقالت صحيفة بوليتيكو إن المناظرة كانت حادة. وقالت الصحيفة أيضا إن المرشحة هاجمت منافسها.', "الصحيفة"),
+    ("وأكد الوزير اللبناني كذلك أن من حق لبنان التنقيب عن النفط.", "الوزير اللبناني"),
+])
+def test_grammar_an_adverb_after_the_subject_is_not_in_its_name(analyze, text, speaker):
+    assert analyze(text).statements[-1].speaker.surface == speaker
