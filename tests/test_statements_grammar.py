@@ -272,3 +272,10 @@ def test_grammar_a_source_marker_after_the_name_ends_the_speaker(analyze):
 ])
 def test_grammar_an_adverb_after_the_subject_is_not_in_its_name(analyze, text, speaker):
     assert analyze(text).statements[-1].speaker.surface == speaker
+
+
+def test_grammar_a_known_speaker_coordinated_with_another_state_speaks_with_it(analyze):
+    # wire copy: "Washington said …. Washington and Beijing pledged to keep the channels open" — وبكين is the
+    # second subject, not the object of a speaker named again
+    a = analyze("وقالت واشنطن إن المحادثات مفيدة. وتعهدت واشنطن وبكين بإبقاء خطوط التواصل مفتوحة بينهما.")
+    assert a.statements[-1].speaker.surface == "واشنطن وبكين"

@@ -1454,8 +1454,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
             continue
+        prev_m = _mention_at(out[-1], mentions) if out else None
+        joined = (m is not None and prev_m is not None and t.norm.startswith("و") and text[out[-1].end : t.start].strip() == ""
+                  and {m.type, prev_m.type} <= {"country", "government"})  # two states together: تعهدت واشنطن وبكين
         if m is not None and out and t.norm not in SUBUNIT_LINKS and _known(" ".join(x.norm for x in out), state) \
-                and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]):
+                and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]) and not joined:
             break  # a speaker named again is followed by its object: ووصف مروم الإيرانيين بـ…
         if m is not None:
             covered = [x for x in np[k:] if x.start < m.span.end]
