@@ -279,3 +279,15 @@ def test_grammar_a_known_speaker_coordinated_with_another_state_speaks_with_it(a
     # second subject, not the object of a speaker named again
     a = analyze("وقالت واشنطن إن المحادثات مفيدة. وتعهدت واشنطن وبكين بإبقاء خطوط التواصل مفتوحة بينهما.")
     assert a.statements[-1].speaker.surface == "واشنطن وبكين"
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # France 24 style: "Tusk commented '…', while Juncker said in the same context '…'" — the second act opens
+    # after a quotation that started after the first complementiser, and "in the same context" is an adverbial
+    ('وعلق توسك "إننا نوجه رسالة واضحة بأننا نقف صفا موحدا"، بينما قال يونكر في السياق نفسه "إننا أقوى حين نعمل معا".',
+     ["توسك", "يونكر"]),
+    # Maghrebi radio: "the minister said … and the governor affirmed in this regard that …"
+    ("وقال الوزير إن الموسم الفلاحي جيد، بينما أكد الوالي في هذا الصدد أن الأمطار كانت كافية.", ["الوزير", "الوالي"]),
+])
+def test_grammar_a_second_act_after_a_clause_opener_and_a_discourse_adverbial(analyze, text, speakers):
+    assert [s.speaker.surface for s in analyze(text).statements] == speakers

@@ -636,7 +636,8 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     owner = next((st for st in made if st.content.start <= tok.start < st.content.end), None)
     if owner is None:
         return False
-    inside = text[owner.content.start : tok.start]
+    # (quotation marks counted from the cue: the words may start inside a quotation, وعلق توسك "إننا …"، بينما قال يونكر …)
+    inside = text[min(owner.cue.end, owner.content.start) : tok.start]
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
 
 
@@ -1352,6 +1353,9 @@ RESUMPTIVES = {"به", "بها", "بهم", "فيه", "فيها", "فيهم", "ع
                "لهم", "لنا", "لي"}
 
 
+DISCOURSE_FRAMES = {"السياق", "الاطار", "الصدد", "الشان"}  # في السياق نفسه، في هذا الصدد: where a remark stands
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
@@ -1363,6 +1367,13 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
                  "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
+            continue
+        if t in {"في", "وفي"} and j + 1 < len(toks) and (toks[j + 1].norm in DISCOURSE_FRAMES or toks[j + 1].norm == "هذا"
+                                                         and j + 2 < len(toks) and toks[j + 2].norm in DISCOURSE_FRAMES):
+            # "in the same context", "in this regard": قال يونكر في السياق نفسه "…"، وأكد في هذا الصدد أن …
+            j += 2 if toks[j + 1].norm in DISCOURSE_FRAMES else 3
+            if j < len(toks) and toks[j].norm in {"نفسه", "ذاته"}:
+                j += 1
             continue
         if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
                 w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده", "حساب", "حسابه",
