@@ -291,3 +291,20 @@ def test_grammar_a_known_speaker_coordinated_with_another_state_speaks_with_it(a
 ])
 def test_grammar_a_second_act_after_a_clause_opener_and_a_discourse_adverbial(analyze, text, speakers):
     assert [s.speaker.surface for s in analyze(text).statements] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    # من هنا (hence) folds like هنّأ (congratulated): "the minister said …. Hence arose the Israeli need for …"
+    "وقال الوزير إن الوضع صعب. من هنا نبعت الحاجة الإسرائيلية إلى استراتيجية جديدة مع حزب الله.",
+    # وهنا (and here), an essay's connective: "and here the Lebanese minister of agriculture considers that …"
+    "وقال الوزير إن الوضع صعب. وهنا لا بد من الإشارة إلى أن الزعفران لا يزرع إلا في مناطق محددة.",
+])
+def test_grammar_here_is_not_congratulated(analyze, text):
+    a = analyze(text)
+    assert [a.slice(s.cue) for s in a.statements] == ["وقال"]
+
+
+def test_grammar_congratulated_still_reports(analyze):
+    # the verb, written with its hamza, still reports: "the Syrian president congratulated his Iranian counterpart"
+    b = analyze("وهنأ الرئيس السوري نظيره الإيراني بفوزه في الانتخابات.")
+    assert [a_.speaker.surface for a_ in b.statements] == ["الرئيس السوري"]

@@ -44,6 +44,9 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
               "جهتها", "وكان", "وكانت", "كان", "كانت"}
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+# cue forms that fold to a common word and differ from it only by the hamza the verb is written with:
+# هنّأ (congratulated) and هنا (here) — without the hamza in the text, it is the adverb
+HAMZA_HOMOGRAPHS = {"هنا"}
 # prepositions (folded) that take a noun, never a finite verb: a cue word after one is its masdar
 # (من is left out: it is also "whoever", من قال إنّ …)
 PREPOSITIONS = {"حول", "عن", "بشان", "علي", "الي", "في", "خلال", "اثر", "عقب", "رغم", "ضد", "تجاه", "مع", "لدي",
@@ -296,6 +299,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # (أول رد فلسطيني: "the first response", a noun after an ordinal)
         if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
+        if cand in HAMZA_HOMOGRAPHS and "أ" not in tok.text:
+            return None  # وهنا، من هنا (here, hence) are not هنّأ (congratulated): folding drops the hamza that tells them apart
         if prev is not None and not conj and (prev.norm[1:] if prev.norm[:1] in "وف" and len(prev.norm) >= 3
                                               else prev.norm) in PREPOSITIONS:
             return None  # a preposition governs a noun: وحول توعّد الحوثيين (about the Houthis' threat) is a masdar
