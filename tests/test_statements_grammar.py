@@ -308,3 +308,20 @@ def test_grammar_congratulated_still_reports(analyze):
     # the verb, written with its hamza, still reports: "the Syrian president congratulated his Iranian counterpart"
     b = analyze("وهنأ الرئيس السوري نظيره الإيراني بفوزه في الانتخابات.")
     assert [a_.speaker.surface for a_ in b.statements] == ["الرئيس السوري"]
+
+
+@pytest.mark.parametrize("text", [
+    # "in addition to wounding 20 others": إضافة folds like أضافه (he added it), but a ة ends a noun
+    "وقالت الوزارة إن العدوان أسفر عن استشهاد 10 فلسطينيين، إضافة إلى إصابة 20 آخرين بالرصاص الحي.",
+    # "via its website": عبر is the preposition unless عن follows (عبّر عن: expressed)
+    "وقالت الوزارة إن المجموعة تعرّف نفسها، عبر موقعها الإلكتروني، بأنها مجموعة غير رسمية من الدول.",
+])
+def test_grammar_a_noun_or_preposition_folded_like_a_verb_is_no_report(analyze, text):
+    a = analyze(text)
+    assert [a.slice(s.cue) for s in a.statements] == ["وقالت"]
+
+
+def test_grammar_expressed_about_still_reports(analyze):
+    # "the Iranian foreign minister expressed, in a phone call, his concern about …"
+    a = analyze("وعبّر وزير الخارجية الإيراني في اتصال هاتفي عن قلقه من التصعيد في المنطقة.")
+    assert [s.speaker.surface for s in a.statements] == ["وزير الخارجية الإيراني"]

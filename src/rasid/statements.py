@@ -44,6 +44,10 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
               "جهتها", "وكان", "وكانت", "كان", "كانت"}
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+# reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
+# عبّر عن (expressed) — عبر alone is "via, across"
+FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"}}
+FRAME_REACH = 8  # words between the verb and its preposition (عبّر وزير الخارجية الإيراني في اتصال هاتفي عن …)
 # cue forms that fold to a common word and differ from it only by the hamza the verb is written with:
 # هنّأ (congratulated) and هنا (here) — without the hamza in the text, it is the adverb
 HAMZA_HOMOGRAPHS = {"هنا"}
@@ -324,6 +328,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             base = cand[: -len(suffix)]
             if not cand.endswith(suffix) or len(base) < 3:
                 continue
+            if suffix.endswith("ه") and _ends_in_ta_marbuta(tok.text):
+                continue  # إضافة (addition) folds like أضافه (he added it): a ة ends a noun, never a pronoun
             cue = cues.get(base)
             conj = cand != tok.norm
             if cue is None or cue.person not in ("3ms", "3fs", "impf") or not conj and (cue.lemma in NOUN_LIKE
@@ -332,6 +338,14 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             if conj or prev is None or "،" in gap or prev.norm in CONJ_LEADS:
                 return cue, conj
     return None
+
+
+_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
+
+
+def _ends_in_ta_marbuta(text: str) -> bool:
+    """The word as written ends in ة (folding writes it ه, like the pronoun suffix)."""
+    return text.rstrip(_DIACRITICS).endswith("ة")
 
 
 def _actors_by_sentence(article: Article) -> list[list[Mention]]:
@@ -408,6 +422,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if not hit:
             continue
         cue, conj = hit
+        if cue.lemma in FRAME_NEEDED and not any(t.norm in FRAME_NEEDED[cue.lemma] for t in toks[i + 1 : i + 1 + FRAME_REACH]):
+            continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         bare = tok.norm[1:] if conj else tok.norm
         if cue.person == "impf" and bare[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
