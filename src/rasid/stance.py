@@ -1276,7 +1276,7 @@ def _lexicon_polar(word: str) -> int:
 
 
 def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int,
-                   text: str = "") -> list[tuple[Mention, float]]:
+                   text: str) -> list[tuple[Mention, float]]:
     """Roles around ``ضد`` (against) at token ``k``.
 
     ``X ضد Y`` (an actor right before): X is blamed and Y, the one acted against, is
@@ -1307,7 +1307,7 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
         # clause's subjects, named before ضد back to the clause's start, are spoken of well
         start = k - 1
         while start > 0 and k - start < CLAUSE_REACH and toks[start - 1].norm not in COMPLEMENTISERS \
-                and not (text and "،" in text[toks[start - 1].end : toks[start].start]):
+                and "،" not in text[toks[start - 1].end : toks[start].start]:
             start -= 1
         out.extend((m, -0.5) for m, i in targets if start <= i < k)
     return out

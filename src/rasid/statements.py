@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
+from .arabic.normalize import strip_diacritics
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, given_names, markers, own_voice, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
@@ -340,12 +341,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
     return None
 
 
-_DIACRITICS = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0640"
-
-
 def _ends_in_ta_marbuta(text: str) -> bool:
     """The word as written ends in ة (folding writes it ه, like the pronoun suffix)."""
-    return text.rstrip(_DIACRITICS).endswith("ة")
+    return strip_diacritics(text).endswith("ة")
 
 
 def _actors_by_sentence(article: Article) -> list[list[Mention]]:
@@ -1148,13 +1146,17 @@ def _marker_firsts() -> frozenset[str]:
     return frozenset(m[0] for m in markers())
 
 
+def _opens_marker(word: str) -> bool:
+    """The first word of a source marker (بحسب، وفق، نقلًا …), with its clitics."""
+    return any(stem in _marker_firsts() for stem in stems(word))
+
+
 def _marker_word(word: str) -> bool:
     """The first word of a source marker (بحسب، وفق، نقلًا …) or an addressee (لصحيفة، لوكالة):
     it opens a source or an addressee, not a name."""
-    firsts = {m[0] for m in markers()}
     if word in ADDRESSEE_HEADS or word.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(word)[1:]):
         return True
-    return any(stem in firsts for stem in stems(word))
+    return _opens_marker(word)
 
 
 def _holder_name(words: list[Token], mentions: list[Mention], state: _State | None) -> bool:
@@ -1486,11 +1488,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
             continue
-        prev_m = _mention_at(out[-1], mentions) if out else None
-        joined = (m is not None and prev_m is not None and t.norm.startswith("و") and text[out[-1].end : t.start].strip() == ""
-                  and {m.type, prev_m.type} <= {"country", "government"})  # two states together: تعهدت واشنطن وبكين
         if m is not None and out and t.norm not in SUBUNIT_LINKS and _known(" ".join(x.norm for x in out), state) \
-                and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]) and not joined:
+                and not any(s_ in nouns for s_ in stems(out[0].norm)[:2]) and not _joined_states(text, out[-1], t, m, mentions):
             break  # a speaker named again is followed by its object: ووصف مروم الإيرانيين بـ…
         if m is not None:
             covered = [x for x in np[k:] if x.start < m.span.end]
@@ -1536,7 +1535,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if t.norm.startswith(("بال", "بت", "باست")) and len(t.norm) >= 5:
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
-        if _mention_at(t, mentions) is None and any(stem in _marker_firsts() for stem in stems(t.norm)):
+        if _mention_at(t, mentions) is None and _opens_marker(t.norm):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
@@ -1546,6 +1545,13 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             continue
         break
     return out
+
+
+def _joined_states(text: str, last: Token, t: Token, m: Mention, mentions: list[Mention]) -> bool:
+    """Two states named together (تعهدت واشنطن وبكين): the second is the subject's, not an object."""
+    prev_m = _mention_at(last, mentions)
+    return (prev_m is not None and t.norm.startswith("و") and text[last.end : t.start].strip() == ""
+            and {m.type, prev_m.type} <= {"country", "government"})
 
 
 _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "ب", "ل", "هذا", "هذه", "ذلك", "تلك", "التي", "الذي",
