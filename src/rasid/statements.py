@@ -65,11 +65,12 @@ DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصري
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
-SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،"}  # "his / her / their saying" after a relayed source
+SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", "بالقول"}  # "his / her / their saying" after a relayed source; "by saying" after a verb
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
+LINEAGE = {"بن", "بنت", "ابن"}  # "son / daughter of": a name follows, even one written like a preposition (بن علي)
 MAX_SPEAKER_TOKENS = 10
 PARENT_RELATIONS = {"part_of", "ministry_of", "office_of", "organ_of", "unit_of", "agency_of", "wing_of", "branch_of",
                     "media_office_of", "department_of", "spokesperson_of", "subsidiary_of"}
@@ -420,6 +421,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if not hit:
             continue
         cue, conj = hit
+        if i and _inside_name(toks, i, state):
+            continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
         if cue.lemma in FRAME_NEEDED and not any(t.norm in FRAME_NEEDED[cue.lemma] for t in toks[i + 1 : i + 1 + FRAME_REACH]):
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
@@ -577,7 +580,7 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
             return None  # the phrase before the verb must be one unbroken subject
         # (after a subject, a masdar-like form is the verb: what follows must open the words)
         hit = _is_cue_token(toks[j], None, cues, gap)
-        if hit is None or hit[1] or toks[j - 1].norm in NOT_SPEECH_BEFORE:
+        if hit is None or hit[1] or toks[j - 1].norm in NOT_SPEECH_BEFORE or _inside_name(toks, j, state):
             continue
         after = toks[j + 1 : j + 4]
         opens = ":" in text[toks[j].end : toks[j].end + 2] or any(
@@ -743,6 +746,20 @@ def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
 _DATELINE = re.compile(r"\s*[^\s.،,()]+(?:[،,]\s*[^\s.،,()]+)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—])\s")
 
 
+TOPIC_OPENERS = {"اما", "واما"}  # أمّا (as for): opens a topic that the clause after فـ speaks of
+
+
+def _answers_topic(toks: list[Token], lead: int, i: int) -> bool:
+    """The verb at ``i`` carries the فـ that answers a topic opened by أمّا (أمّا رئيس جنوب أفريقيا
+    فقال …، وأمّا الوزارة فأكدت …): the noun phrase between them is the verb's subject, not a
+    conjunction's carried-over pronoun — unless a title with a pronoun of the topic follows the verb
+    as its own subject (أمّا الجزائر، فأكد رئيسها …: her president spoke)."""
+    if lead == 0 or toks[lead - 1].norm not in TOPIC_OPENERS or not toks[i].norm.startswith("ف"):
+        return False
+    nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
+    return not (nxt.endswith(("ها", "ه", "هم")) and _speaker_noun(nxt) and nxt not in speaker_nouns())
+
+
 IMPERSONAL_OPENERS = {"يذكر", "ويذكر", "يشار", "ويشار", "الجدير", "والجدير", "علما", "وعلما"}
 
 
@@ -755,7 +772,7 @@ def _lead_index(text: str, toks: list[Token]) -> int:
         if dateline is not None:
             while i < len(toks) and toks[i].start < dateline.end():
                 i += 1
-    if i < len(toks) and toks[i].norm in {"اما", "واما"}:
+    if i < len(toks) and toks[i].norm in TOPIC_OPENERS:
         return i + 1
     # an impersonal opener and its complementiser: يُذكر أنّ X أكد …، يُشار إلى أنّ، والجدير بالذكر أنّ
     k = i
@@ -810,10 +827,14 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
-    if speaker is None and i > lead and not conj:
+    if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)):
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
         np_toks = _cut_np(text, toks[lead:end_np])
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=True):
+            if conj:
+                # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
+                for _ in range(2):  # (أمّا عضو الكنيست، رئيس الأركان السابق، غادي إيزنكوت، فرأى …: two of them)
+                    np_toks = [t for t in _with_apposition(text, toks, np_toks, mentions, state) if t.end <= toks[i].start]
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
             content_start = toks[i].end
             for t in toks[i + 1 : i + 3]:  # الوزارة أكدت أن ...: content after the complementiser
@@ -836,7 +857,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         pronoun = False  # the words after the verb are known not to be its subject
         while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
             t = toks[k]
-            if t.norm in stops or t.norm in NOMINAL_CUES and k > j:
+            if (t.norm in stops or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
                 break
             if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
                     and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
@@ -1023,6 +1044,10 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
         if not words and (":" in gap or "،" in gap or _opens_quote(text, t)):
             return None
         w = t.norm
+        if words and words[-1].norm in LINEAGE and w not in COMPLEMENTISERS:
+            words.append(t)  # سارة بن علي: a name after "son / daughter of"
+            k += 1
+            continue
         if w in COMPLEMENTISERS or w in frame or w in TIME_WORDS or w in _FUNCTION_WORDS or w[:1].isdigit() \
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
                 or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
@@ -1520,6 +1545,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 k += 1
                 continue
             break
+        if out[-1].norm in LINEAGE and t.norm not in COMPLEMENTISERS:
+            out.append(t)  # a name after "son / daughter of", even one written like a preposition (بن علي)
+            k += 1
+            continue
         # a name already known in this article ends the phrase: ودعا الخطيب المنظمات إلى ...
         if _known(" ".join(x.norm for x in out), state) and not (t.norm in SUBUNIT_LINKS):
             break
@@ -1586,6 +1615,15 @@ MASDAR_OBJECTS = {"تاكيد", "تاكيده", "تاكيدها", "دعوته", 
 # a circumstantial clause right after the verb (وأضافت وهي تحمل طفلها: she added, holding her child):
 # its pronoun is the verb's subject, carried over
 CIRCUMSTANTIAL = {"وهو", "وهي", "وهم", "وهما", "وهن"}
+
+
+def _inside_name(toks: list[Token], i: int, state: _State) -> bool:
+    """The word at ``i`` follows a given name and the NER model reads it as the rest of that person's
+    name (خالد المحنا), not as the verb of the name's clause (خالد قال إن …)."""
+    if not any(stem in given_names() for stem in stems(toks[i - 1].norm)[:2]):
+        return False
+    _named_entity(toks[i : i + 1], state)  # (tags the sentence once)
+    return state.ner is not None and state.ner.get(toks[i].start) == "I-PER"
 
 
 def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> bool:
@@ -1665,12 +1703,32 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         return True
     if strict:
         return False
-    # a bare personal name (two or three plain words): قال لافروف، قال جو بايدن
+    # a bare personal name (two or three plain words): قال لافروف، قال جو بايدن — with where he
+    # writes or works after it (قال محمود معروف في صحيفة الجمهورية: the name is what must be a name)
+    link = next((p for p in range(2, min(4, len(np))) if np[p].norm in SUBUNIT_LINKS), None)
+    if link is not None:
+        np = np[:link]
     if not (1 <= len(np) <= 3 and _plain_name(np[0]) and not np[0].norm.startswith("ال")):
         return False
     if np[0].norm.endswith(("هم", "هن", "كم", "نا")) or np[0].norm in MASDAR_OBJECTS:
         return False  # دعا أهاليهم، جدد تأكيد ...: an object, the subject is a pronoun
+    if link is not None:  # every word before the link is the name (كتب روبرتس مقالة في صحيفة …: not مقالة)
+        return all(_named_entity([t], state) for t in np)
     return _named_entity(np, state)
+
+
+def _titles(surface: str) -> set[str]:
+    """The title nouns (``speaker_nouns.tsv``) in a speaker's name phrase, as stems that a masculine
+    and a feminine, a definite and an indefinite form share (وزيرة الخارجية: وزير; قاضٍ، القاضي: قاض)."""
+    nouns = speaker_nouns()
+    out: set[str] = set()
+    for word in fold(surface).split():
+        if nouns.get(word) != "title" and not (word.endswith("ه") and nouns.get(word[:-1]) == "title"):
+            continue
+        stem = word[2:] if word.startswith("ال") else word
+        stem = stem[:-1] if stem.endswith("ه") else stem
+        out.add(stem[:-1] if stem.endswith("ي") and len(stem) > 3 else stem)
+    return out
 
 
 def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], mentions: list[Mention], state: _State) -> Mention:
@@ -1692,15 +1750,18 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
                 return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
         # a bare definite title (الكاتب، الباحث، الوزير) names the person who last spoke with that
         # title, or the last person who spoke: press reviews name the writer once, then "the writer"
+        # (… قال محمود معروف … ويستدرك الكاتب: the last writer quoted, named with no title). A person
+        # named with another title is not meant (وقال المحلل … وأضاف الوزير: the minister before him)
         if speaker_nouns().get(key) == "title" and not inner:
             people = [e.mention for e in reversed(state.recent) if e.mention.type == "person"]
-            titled = [p for p in people if bare in fold(p.surface)]
-            if titled or people:
-                p = (titled or people)[0]
+            wanted = _titles(key)
+            fitting = [p for p in people if not (held := _titles(p.surface)) or held & wanted]
+            if fitting or people:
+                p = (fitting or people)[0]
                 return Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "anaphora", p.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
-        if key == known or (len(key) > 5 and known.endswith(key)) or (len(key) > 5 and key.endswith(known) and len(known) > 5):
+        if key == known or (len(key) > 5 and known.endswith(" " + key)) or (len(key) > 5 and key.endswith(" " + known) and len(known) > 5):
             if not inner or all(m.actor_id == (mention.parent.actor_id if mention.parent else mention.actor_id) for m in inner):
                 return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, mention.source,
                                mention.parent)
