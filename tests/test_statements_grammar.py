@@ -393,3 +393,46 @@ def test_grammar_a_word_inside_a_persons_name_is_no_verb(analyze):
     a = analyze('من جهته، قال الناطق باسم وزارة الداخلية العراقية اللواء خالد المحنا، إنّ "الوزارة طالبت'
                 ' بإجراءات أكثر صرامة".')
     assert [a.slice(s.cue) for s in a.statements] == ["قال"]
+
+
+@pytest.mark.parametrize("text", [
+    # wire copy: "Iran responded by lifting some of the limits on its nuclear activity" — a deed, not words
+    "وردت إيران بالتخلي عن بعض القيود المفروضة على نشاطها النووي.",
+    # "China, for its part, responded by imposing tariffs on American imports"
+    "وردت الصين، من جهتها، بفرض رسوم على واردات أمريكية.",
+])
+def test_grammar_a_response_by_a_deed_is_no_statement(analyze, text):
+    assert analyze(text).statements == ()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "the government spokesman responded by saying that …" — the shadda tells وردّ (and responded) from ورد (came)
+    ("وردّ المتحدث باسم الحكومة بالقول إن الاتهامات باطلة.", "المتحدث باسم الحكومة"),
+    # "Hamas responded to the proposal by affirming that …": a masdar of saying is words
+    ("وردت حماس على المقترح بتأكيدها أن المقاومة مستمرة.", "حماس"),
+])
+def test_grammar_a_response_in_words_is_a_statement(analyze, text, speaker):
+    assert [s.speaker.surface for s in analyze(text).statements] == [speaker]
+
+
+def test_grammar_ward_without_its_shadda_is_came_not_responded(analyze):
+    # "it came in the statement that …": ورد, written without a shadda, is not a reporting verb with a subject
+    a = analyze("ورد في البيان أن الحكومة ترفض القرار.")
+    assert all(s.speaker.surface != "في البيان" for s in a.statements)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Gulf press: "he urged the Ethiopians to keep supporting the dam" — الإثيوبيين (-ين) is the object; the subject
+    # is the verb's pronoun, the prime minister
+    ("وقال رئيس الوزراء إن السد اكتمل. وحثّ الإثيوبيين على مواصلة دعمهم للمشروع.", "رئيس الوزراء"),
+    # "the president called on the protesters to stay calm": the plural after a definite subject is its object
+    ("ودعا الرئيس المتظاهرين إلى الهدوء.", "الرئيس"),
+])
+def test_grammar_a_plural_in_the_accusative_is_the_object(analyze, text, speaker):
+    assert analyze(text).statements[-1].speaker.name == speaker
+
+
+def test_grammar_a_plural_in_the_accusative_after_a_genitive_is_an_adjective(analyze):
+    # "one of the European ambassadors said …": الأوروبيين agrees with the genitive السفراء, in the speaker's name
+    a = analyze("وقال أحد السفراء الأوروبيين إن المفاوضات متعثرة.")
+    assert a.statements[0].speaker.surface == "أحد السفراء الأوروبيين"

@@ -48,6 +48,10 @@ NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذ
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
 # عبّر عن (expressed) — عبر alone is "via, across"
 FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"}}
+# verbs of responding that take their answer with بـ: a masdar of an act (ردّت بفرض رسوم، يردّ بالمثل) is a
+# deed; words (أن، إنّ، a quotation, a colon, بالقول) make it a statement
+ANSWERED_BY_ACT = {"رد"}
+NOT_DEEDS = {"بعدما", "بينما", "بدوره", "بدورها", "بدورهم", "بشكل", "بسبب", "بشان", "بدون", "بعده", "بينهم", "بينها"}  # adverbials, not a بـ answer
 FRAME_REACH = 8  # words between the verb and its preposition (عبّر وزير الخارجية الإيراني في اتصال هاتفي عن …)
 # cue forms that fold to a common word and differ from it only by the hamza the verb is written with:
 # هنّأ (congratulated) and هنا (here) — without the hamza in the text, it is the adverb
@@ -291,9 +295,11 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
     """The cue a token is (and whether it carries a conjunction), or None."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
-    if cues.keys().isdisjoint(_cue_readings(word)):
+    # a conjunction on a two-letter doubled root shows only by its shadda: وردّ (and responded), not ورد (came)
+    doubled = len(word) == 3 and word[:1] in "وف" and "ّ" in tok.text
+    if cues.keys().isdisjoint(_cue_readings(word)) and not (doubled and word[1:] in cues):
         return None  # no reading of the word is a cue (most words: decided in one step)
-    candidates = (word, word[1:]) if word[:1] in "وف" and len(word) > 3 else (word,)
+    candidates = (word, word[1:]) if word[:1] in "وف" and (len(word) > 3 or doubled) else (word,)
     for cand in candidates:
         cue = cues.get(cand)
         if cue is None:
@@ -423,6 +429,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         cue, conj = hit
         if i and _inside_name(toks, i, state):
             continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
+        if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
+            continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
         if cue.lemma in FRAME_NEEDED and not any(t.norm in FRAME_NEEDED[cue.lemma] for t in toks[i + 1 : i + 1 + FRAME_REACH]):
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
@@ -882,6 +890,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
+        if np and _accusative_plural(np[0].norm) and ((named := _mention_at(np[0], mentions)) is None
+                                                       or named.type == "country"):
+            # وحثّ الإثيوبيين على …: a plural in -ين (not the subject's -ون) is the verb's object, and
+            # the subject is the verb's pronoun (a name shaped like one, الميادين, is not a plural)
+            np, pronoun = [], True
         if cue.person in PLURAL_PERSONS:
             # a verb that agrees in number holds its own subject: before an explicit subject Arabic puts the
             # verb in the singular (قال المتظاهرون), so what follows طالبوا is its object (وطالبوا الإدارة
@@ -1509,6 +1522,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
+        if len(out) == 1 and out[0].norm.startswith("ال") and _accusative_plural(t.norm) and not t.norm.startswith("و"):
+            break  # ودعا الرئيس المتظاهرين إلى …: a definite subject takes no genitive, the plural is the object
         if out and t.norm == "من" and out[-1].norm in CLOSE_TO and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
@@ -1649,6 +1664,14 @@ def _known(name: str, state: _State) -> bool:
     """A name this article already gave a speaker, whole or as its last word (… كوبي مروم -> مروم)."""
     return bool(name) and (name in state.known or len(name) >= 4 and name not in NOT_SURNAMES
                            and any(k.endswith(" " + name) for k in state.known))
+
+
+def _accusative_plural(word: str) -> bool:
+    """A sound masculine plural or dual of a nisba or a participle in the accusative / genitive
+    (الإثيوبيين، المتظاهرين، الطرفين), never a verb's subject, which takes -ون / -ان (قال المتظاهرون)."""
+    bare = word[1:] if word[:1] in "وفبل" and word[1:3] == "ال" else word
+    return bare.startswith("ال") and (bare.endswith("يين") or bare.startswith("الم") and bare.endswith("ين")
+                                      and len(bare) >= 7)
 
 
 def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
@@ -1925,6 +1948,23 @@ def _clean_name(surface: str) -> str:
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
 QUOTE_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()}))  # every mark that opens or closes a quotation
+
+
+def _answered_by_act(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """The response at ``i`` is given by a deed: a بـ + masdar comes before any words it says."""
+    for k in range(i + 1, len(toks)):
+        t = toks[k]
+        if t.norm in COMPLEMENTISERS or t.norm in SAYING_OF or t.norm.startswith(("قائل", "بقول")) \
+                or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t):
+            return False
+        bare = t.norm[1:]
+        if _mention_at(t, mentions) is not None:
+            continue  # a name (بلينكن، بيروت), not بـ + a deed
+        if t.norm.startswith("ب") and len(t.norm) >= 4 and t.norm not in NOT_DEEDS | SUBUNIT_LINKS and not _opens_marker(t.norm) \
+                and bare not in MASDAR_OBJECTS \
+                and not _cue_like(bare) and not any(form in cue_forms() for form in stems(bare)[:2]):
+            return True  # (بتأكيدها، ببيان: a masdar or a document of saying is words)
+    return False
 
 
 def _opens_quote(text: str, tok: Token) -> bool:
