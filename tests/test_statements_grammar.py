@@ -400,6 +400,10 @@ def test_grammar_a_word_inside_a_persons_name_is_no_verb(analyze):
     "وردت إيران بالتخلي عن بعض القيود المفروضة على نشاطها النووي.",
     # "China, for its part, responded by imposing tariffs on American imports"
     "وردت الصين، من جهتها، بفرض رسوم على واردات أمريكية.",
+    # CNN style: "the Knesset passed on Monday a law that allows …" — أقرّ with a law as its object is "passed"
+    "وأقر الكنيست الاثنين قانونا يسمح لرئيس الوزراء بإعلان الحرب.",
+    # Gulf press: "the cabinet approved a draft decree allowing permanent residence"
+    "وأقر مجلس الوزراء مشروع قرار يسمح بمنح الإقامة الدائمة.",
 ])
 def test_grammar_a_response_by_a_deed_is_no_statement(analyze, text):
     assert analyze(text).statements == ()
@@ -412,6 +416,7 @@ def test_grammar_a_response_by_a_deed_is_no_statement(analyze, text):
     ("وردت حماس على المقترح بتأكيدها أن المقاومة مستمرة.", "حماس"),
 ])
 def test_grammar_a_response_in_words_is_a_statement(analyze, text, speaker):
+    # (and أقرّ with أنّ is "acknowledged": see test_grammar_acknowledged_is_words)
     assert [s.speaker.surface for s in analyze(text).statements] == [speaker]
 
 
@@ -436,3 +441,9 @@ def test_grammar_a_plural_in_the_accusative_after_a_genitive_is_an_adjective(ana
     # "one of the European ambassadors said …": الأوروبيين agrees with the genitive السفراء, in the speaker's name
     a = analyze("وقال أحد السفراء الأوروبيين إن المفاوضات متعثرة.")
     assert a.statements[0].speaker.surface == "أحد السفراء الأوروبيين"
+
+
+def test_grammar_acknowledged_is_words(analyze):
+    # "the US deputy commerce secretary acknowledged that the United States fell behind"
+    a = analyze("وأقرّ نائب وزير التجارة الأميركي أن الولايات المتحدة تخلّفت عن الركب.")
+    assert [s.speaker.surface for s in a.statements] == ["نائب وزير التجارة الأميركي"]

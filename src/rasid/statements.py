@@ -47,7 +47,13 @@ NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
 # عبّر عن (expressed) — عبر alone is "via, across"
-FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"}}
+FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"},
+}
+# verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
+# but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
+PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
+                          "موازنه", "الموازنه", "ميزانيه", "الميزانيه", "خطه", "الخطه", "قرار", "قرارا", "القرار",
+                          "قوانين", "القوانين", "اتفاقيه", "الاتفاقيه", "لائحه", "اللائحه", "مرسوم", "مرسوما"}}
 # verbs of responding that take their answer with بـ: a masdar of an act (ردّت بفرض رسوم، يردّ بالمثل) is a
 # deed; words (أن، إنّ، a quotation, a colon, بالقول) make it a statement
 ANSWERED_BY_ACT = {"رد"}
@@ -433,6 +439,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
         if cue.lemma in FRAME_NEEDED and not any(t.norm in FRAME_NEEDED[cue.lemma] for t in toks[i + 1 : i + 1 + FRAME_REACH]):
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
+        if cue.lemma in PASSED_OBJECTS and _passes(toks, i, PASSED_OBJECTS[cue.lemma]):
+            continue  # أقرّ الكنيست قانونًا (the Knesset passed a law): a deed of state, not words
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         bare = tok.norm[1:] if conj else tok.norm
         if cue.person == "impf" and bare[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
@@ -1948,6 +1956,16 @@ def _clean_name(surface: str) -> str:
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
 QUOTE_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()}))  # every mark that opens or closes a quotation
+
+
+def _passes(toks: list[Token], i: int, objects: set[str]) -> bool:
+    """The verb at ``i`` takes a law, a bill or a budget as its object before any complementiser."""
+    for t in toks[i + 1 : i + 1 + FRAME_REACH]:
+        if t.norm in COMPLEMENTISERS or t.norm.startswith("ب"):
+            return False
+        if t.norm in objects:
+            return True
+    return False
 
 
 def _answered_by_act(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
