@@ -447,3 +447,17 @@ def test_grammar_acknowledged_is_words(analyze):
     # "the US deputy commerce secretary acknowledged that the United States fell behind"
     a = analyze("وأقرّ نائب وزير التجارة الأميركي أن الولايات المتحدة تخلّفت عن الركب.")
     assert [s.speaker.surface for s in a.statements] == ["نائب وزير التجارة الأميركي"]
+
+
+@pytest.mark.parametrize("text, said", [
+    # "Modi spoke on the sidelines of the G20 summit": تحدّث with no عن / quotation reports no words
+    ("وتحدث مودي على هامش قمة مجموعة العشرين في نيودلهي.", False),
+    # "the minister spoke about the need for dialogue", "the president spoke: '…'"
+    ("وتحدث الوزير عن ضرورة الحوار بين الأطراف.", True),
+    ('وتحدث الرئيس قائلا: "نحن مستعدون للحوار".', True),
+    # a scrape that lost the space after عن (وتحدثت الصحيفة عنعدم رغبة …) still has its عن
+    ("وتحدثت الصحيفة عنعدم رغبة الولايات المتحدة في إنهاء الحرب.", True),
+])
+def test_grammar_spoke_reports_words_only_with_about_or_a_quotation(analyze, text, said):
+    a = analyze(text)
+    assert any(a.slice(s.cue).startswith("وتحدث") for s in a.statements) == said

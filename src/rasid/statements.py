@@ -48,7 +48,9 @@ NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذ
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
 # عبّر عن (expressed) — عبر alone is "via, across"
 FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"},
-}
+                # تحدّث reports what was said about something (تحدّث عن، حول، بشأن) or in a quotation; alone
+                # it is "spoke" at an occasion (تحدّث على هامش القمة)
+                "تحدث": {"عن", "عنه", "عنها", "عنهم", "عنهما", "حول", "بشان", "بخصوص", "قائلا", "قائله", "قائلين", ":", '"'}}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
@@ -58,7 +60,7 @@ PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "م
 # deed; words (أن، إنّ، a quotation, a colon, بالقول) make it a statement
 ANSWERED_BY_ACT = {"رد"}
 NOT_DEEDS = {"بعدما", "بينما", "بدوره", "بدورها", "بدورهم", "بشكل", "بسبب", "بشان", "بدون", "بعده", "بينهم", "بينها"}  # adverbials, not a بـ answer
-FRAME_REACH = 8  # words between the verb and its preposition (عبّر وزير الخارجية الإيراني في اتصال هاتفي عن …)
+FRAME_REACH = 12  # words between the verb and its preposition (عبّر وزير الخارجية الإيراني في اتصال هاتفي عن …)
 # cue forms that fold to a common word and differ from it only by the hamza the verb is written with:
 # هنّأ (congratulated) and هنا (here) — without the hamza in the text, it is the adverb
 HAMZA_HOMOGRAPHS = {"هنا"}
@@ -437,7 +439,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
-        if cue.lemma in FRAME_NEEDED and not any(t.norm in FRAME_NEEDED[cue.lemma] for t in toks[i + 1 : i + 1 + FRAME_REACH]):
+        if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]):
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         if cue.lemma in PASSED_OBJECTS and _passes(toks, i, PASSED_OBJECTS[cue.lemma]):
             continue  # أقرّ الكنيست قانونًا (the Knesset passed a law): a deed of state, not words
@@ -1956,6 +1958,22 @@ def _clean_name(surface: str) -> str:
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
 QUOTE_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()}))  # every mark that opens or closes a quotation
+
+
+def _frame_found(text: str, toks: list[Token], i: int, frame: set[str]) -> bool:
+    """One of the words a verb needs to report (``frame``) within reach after it, or, when ``frame``
+    holds ":" or '"', a colon or an opening quotation mark."""
+    for k in range(i + 1, min(i + 1 + FRAME_REACH, len(toks))):
+        t = toks[k]
+        if t.norm in frame or ":" in frame and ":" in text[toks[k - 1].end : t.start] \
+                or '"' in frame and _opens_quote(text, t) or "عن" in frame and _glued_an(t.norm):
+            return True
+    return False
+
+
+def _glued_an(word: str) -> bool:
+    """عن glued to the next word by a lost space (عنتضرر، عنمواجهات), not a word that starts with it (عندما، عنف)."""
+    return len(word) >= 5 and word.startswith("عن") and not word.startswith(("عند", "عنف", "عنص", "عنا", "عنو", "عني"))
 
 
 def _passes(toks: list[Token], i: int, objects: set[str]) -> bool:
