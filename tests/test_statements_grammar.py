@@ -461,3 +461,17 @@ def test_grammar_acknowledged_is_words(analyze):
 def test_grammar_spoke_reports_words_only_with_about_or_a_quotation(analyze, text, said):
     a = analyze(text)
     assert any(a.slice(s.cue).startswith("وتحدث") for s in a.statements) == said
+
+
+@pytest.mark.parametrize("text, said", [
+    # BBC style: "local and Arab media followed their stories" — تابع with an object is "followed"
+    ("وتابعت وسائل الإعلام المحلية والعربية قصصهن باهتمام.", False),
+    # Gulf press: "the cabinet followed up the steps taken to implement the agreement"
+    ("وتابع مجلس الوزراء الخطوات المتخذة لتنفيذ الاتفاق.", False),
+    # "he went on: '…'", "he went on that …": words
+    ('وقال الوزير إن الوضع صعب. وتابع: "لن نتراجع عن موقفنا".', True),
+    ("وقال الوزير إن الوضع صعب. وتابع أن الحكومة ستواصل الحوار.", True),
+])
+def test_grammar_went_on_reports_words_only_with_that_or_a_quotation(analyze, text, said):
+    a = analyze(text)
+    assert any(a.slice(s.cue).startswith("وتابع") for s in a.statements) == said

@@ -50,7 +50,10 @@ NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذ
 FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"},
                 # تحدّث reports what was said about something (تحدّث عن، حول، بشأن) or in a quotation; alone
                 # it is "spoke" at an occasion (تحدّث على هامش القمة)
-                "تحدث": {"عن", "عنه", "عنها", "عنهم", "عنهما", "حول", "بشان", "بخصوص", "قائلا", "قائله", "قائلين", ":", '"'}}
+                "تحدث": {"عن", "عنه", "عنها", "عنهم", "عنهما", "حول", "بشان", "بخصوص", "قائلا", "قائله", "قائلين", ":", '"'},
+                # تابع is "went on (saying)" with أنّ, a colon or a quotation; with an object it is "followed"
+                # (تابعت وسائل الإعلام قصصهن، تابع مجلس الوزراء الخطوات المتخذة، يتابع عن كثب)
+                "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'}}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
