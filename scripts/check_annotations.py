@@ -6,9 +6,10 @@ Usage::
 
 Every line is one article ``{"id", "outlet", "published", "statements": [...], "notes"}``; the
 articles are looked up by id in the given article files (default: the multi-outlet pool and the
-Al Mayadeen corpus in ../shared). Fails, naming the article and the statement, when a field is
-missing or has the wrong type, a label is not one the guidelines allow, or a quote, speaker, cue
-or target name is not copied exactly from the article text (substring search).
+Al Mayadeen corpus in ../shared) and, for ``anercorp-`` ids, among the articles that
+rasid.learn.anercorp rebuilds from ../shared. Fails, naming the article and the statement, when a
+field is missing or has the wrong type, a label is not one the guidelines allow, or a quote,
+speaker, cue or target name is not copied exactly from the article text (substring search).
 """
 
 from __future__ import annotations
@@ -30,6 +31,12 @@ def _open(path: Path):
 
 def load_articles(paths: list[Path], wanted: set[str]) -> dict[str, dict]:
     out: dict[str, dict] = {}
+    if any(str(w).startswith("anercorp-") for w in wanted) and (SHARED / "data/ner/anercorp").is_dir():
+        # articles rebuilt from ANERcorp (rasid.learn.anercorp), when the package is importable
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+        from rasid.learn.anercorp import articles
+
+        out.update((a["id"], a) for a in articles(SHARED / "data/ner/anercorp") if a["id"] in wanted)
     for path in paths:
         with _open(path) as fh:
             for line in fh:

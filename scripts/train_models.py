@@ -1,10 +1,10 @@
 """Train the learned models that ship in ``src/rasid/models/`` from the gold in ../shared.
 
-    .venv/bin/python scripts/train_models.py [--shared ../shared] [--report docs/models.md]
+    .venv/bin/python scripts/train_models.py [--shared ../shared] [--report docs/models.md] [--annotations GLOB]
 
 Training data: the shared gold sets (the seed, Al Mayadeen dev, the multi-outlet gold) and the
 training annotations in ``training/annotations`` (pool articles annotated under the shared
-guidelines, from the text alone). The shipped models are trained on all of it; the report
+guidelines, from the text alone; the ANERcorp annotations there only with ``--annotations``). The shipped models are trained on all of it; the report
 gives the leave-one-outlet-out scores (each outlet scored by models trained without it), which
 is also what ``rasid evaluate`` computes and what CI floors.
 
@@ -34,6 +34,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from rasid.actors.kb import default_kb  # noqa: E402
 from rasid.evaluate import evaluate, find_shared, load_scorer, render  # noqa: E402
 from rasid.learn.models import ANTECEDENT_MODEL, STANCE_MODEL, STANCE_PLAIN_MODEL, TARGET_MODEL  # noqa: E402
+import rasid.learn.train as train_module  # noqa: E402
 from rasid.learn.train import (antecedent_examples, stance_examples, train_antecedent, train_stance,  # noqa: E402
                                train_target, training_articles)
 from rasid.pipeline import Pipeline  # noqa: E402
@@ -45,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
     parser.add_argument("--report", default=None, help="also write the leave-one-outlet-out table to this file")
+    parser.add_argument("--annotations", default=None, metavar="GLOB",
+                        help="the annotation files to train on (default rasid.learn.train.ANNOTATION_FILES, "
+                             "the pool's); '*.gold.jsonl' adds the ANERcorp annotations")
     args = parser.parse_args(argv)
+    if args.annotations:
+        train_module.ANNOTATION_FILES = args.annotations  # read by every fold of the evaluation too
     shared = find_shared(args.shared)
     articles = training_articles(shared)
     outlets = sorted({a.outlet for a in articles})
