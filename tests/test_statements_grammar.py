@@ -475,3 +475,16 @@ def test_grammar_spoke_reports_words_only_with_about_or_a_quotation(analyze, tex
 def test_grammar_went_on_reports_words_only_with_that_or_a_quotation(analyze, text, said):
     a = analyze(text)
     assert any(a.slice(s.cue).startswith("وتابع") for s in a.statements) == said
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # wire copy: "the German economy minister proposed adopting smart measures" — اعتماد, a verbal noun, is the
+    # object, not a genitive of the definite title before it
+    ("واقترح وزير الاقتصاد الألماني اعتماد إجراءات ذكية لتوفير كهرباء رخيصة.", "وزير الاقتصاد الألماني"),
+    # Levantine press: "the minister affirmed not giving up an inch of the land"
+    ("وأكد الوزير عدم التخلي عن أي شبر من الأراضي اللبنانية.", "الوزير"),
+    # the title's own words stay in it: "the secretary general of the conference, Hamdeen Sabahi, said …"
+    ("وقال الأمين العام للمؤتمر حمدين صباحي إن الأمة قادرة على النهوض.", "الأمين العام للمؤتمر حمدين صباحي"),
+])
+def test_grammar_a_verbal_noun_after_a_definite_subject_is_the_object(analyze, text, speaker):
+    assert analyze(text).statements[0].speaker.surface == speaker

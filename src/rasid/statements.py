@@ -1597,6 +1597,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
+            if out[-1].norm.startswith("ال") and not t.norm.startswith("ال") and t.norm not in nouns and _masdar_shape(t.norm):
+                break  # a verbal noun after a definite phrase is no genitive of it but the verb's object
+                # (واقترح وزير الاقتصاد الألماني اعتماد إجراءات …، وأكد الوزير عدم التخلي عن …)
             out.append(t)
             k += 1
             continue
@@ -1685,6 +1688,23 @@ def _accusative_plural(word: str) -> bool:
     bare = word[1:] if word[:1] in "وفبل" and word[1:3] == "ال" else word
     return bare.startswith("ال") and (bare.endswith("يين") or bare.startswith("الم") and bare.endswith("ين")
                                       and len(bare) >= 7)
+
+
+def _masdar_shape(word: str) -> bool:
+    """An indefinite verbal noun of the derived forms by its shape: تفعيل (تحديد), إفعال (إعلان), إفعالة
+    (إقامة), افتعال (اعتماد), انفعال (انسحاب), استفعال (استخدام), تفاعل (تعاون), مفاعلة (مواصلة), or عدم."""
+    w = word
+    if w == "عدم":
+        return True
+    if len(w) == 5 and w[0] == "ت" and (w[3] == "ي" or w[2] == "ا"):
+        return True
+    if len(w) == 5 and w[0] == "ا" and (w[3] == "ا" or w[2] == "ا" and w[4] == "ه"):
+        return True
+    if len(w) == 6 and w[0] == "ا" and w[4] == "ا" and w[2] in "تن" or w[:2] == "ان" and len(w) == 6 and w[4] == "ا":
+        return True
+    if len(w) == 7 and w.startswith("است") and w[5] == "ا":
+        return True
+    return len(w) == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ه"
 
 
 def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
