@@ -488,3 +488,13 @@ def test_grammar_went_on_reports_words_only_with_that_or_a_quotation(analyze, te
 ])
 def test_grammar_a_verbal_noun_after_a_definite_subject_is_the_object(analyze, text, speaker):
     assert analyze(text).statements[0].speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # Al Mayadeen style with tanwin: "Prime Minister Morawiecki has repeatedly affirmed that …"
+    ("وأكد رئيس الوزراء مورافيتسكي مراراً وتكراراً أن بولندا ستطالب بتمديد الحظر.", "رئيس الوزراء مورافيتسكي"),
+    # "the US paper cited, as an example, …": مثالاً is an accusative, not the paper's name
+    ("وذكرت الصحيفة الأميركية مثالاً على ذلك أن المدافع تعطلت.", "الصحيفة الأميركية"),
+])
+def test_grammar_an_accusative_with_tanwin_ends_the_subject(analyze, text, speaker):
+    assert analyze(text).statements[0].speaker.surface == speaker

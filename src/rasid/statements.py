@@ -1573,6 +1573,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 k += 1
                 continue
             break
+        if "ً" in t.text:
+            break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
         if out[-1].norm in LINEAGE and t.norm not in COMPLEMENTISERS:
             out.append(t)  # a name after "son / daughter of", even one written like a preposition (بن علي)
             k += 1
