@@ -498,3 +498,10 @@ def test_grammar_a_verbal_noun_after_a_definite_subject_is_the_object(analyze, t
 ])
 def test_grammar_an_accusative_with_tanwin_ends_the_subject(analyze, text, speaker):
     assert analyze(text).statements[0].speaker.surface == speaker
+
+
+def test_grammar_a_subordinator_ends_the_speakers_name(analyze):
+    # Levantine press: "the minister said: when we name Rmhala we remember living together" — عندما opens what
+    # was said, it is no part of "the minister"
+    a = analyze("وقال الوزير عندما نذكر رمحالا نستذكر العيش الواحد وإرادة البقاء.")
+    assert a.statements[0].speaker.surface == "الوزير"
