@@ -302,6 +302,8 @@ def test_grammar_a_second_act_after_a_clause_opener_and_a_discourse_adverbial(an
     "وقالت الوزارة إن العدوان أسفر عن استشهاد 10 فلسطينيين، إضافة إلى إصابة 20 آخرين بالرصاص الحي.",
     # "via its website": عبر is the preposition unless عن follows (عبّر عن: expressed)
     "وقالت الوزارة إن المجموعة تعرّف نفسها، عبر موقعها الإلكتروني، بأنها مجموعة غير رسمية من الدول.",
+    # "… and behind it lies …": ورائها (behind it) folds like ورآها (and saw it), but رأى is never written with ئ
+    "وقال الوزير إن المتاحف مهمة، ورائها تاريخ طويل من الحروب والذاكرة.",
 ])
 def test_grammar_a_word_folded_like_a_reporting_verb_is_no_report(analyze, text):
     a = analyze(text)

@@ -67,6 +67,9 @@ FRAME_REACH = 12  # words between the verb and its preposition (عبّر وزي�
 # cue forms that fold to a common word and differ from it only by the hamza the verb is written with:
 # هنّأ (congratulated) and هنا (here) — without the hamza in the text, it is the adverb
 HAMZA_HOMOGRAPHS = {"هنا"}
+# cue lemmas whose verb is never written with a letter that folding loses: رأى never has ئ, so ورائها
+# (behind it) is not ورآها (and saw it)
+NEVER_WRITTEN_WITH = {"راي": "ئ"}
 # prepositions (folded) that take a noun, never a finite verb: a cue word after one is its masdar
 # (من is left out: it is also "whoever", من قال إنّ …)
 PREPOSITIONS = {"حول", "عن", "بشان", "علي", "الي", "في", "خلال", "اثر", "عقب", "رغم", "ضد", "تجاه", "مع", "لدي",
@@ -322,6 +325,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # (أول رد فلسطيني: "the first response", a noun after an ordinal)
         if prev is not None and prev.norm in {"احد", "لاحد"} and not conj:
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
+        if cue.lemma in NEVER_WRITTEN_WITH and NEVER_WRITTEN_WITH[cue.lemma] in tok.text:
+            return None  # ورائها (behind it) folds like ورآها (and saw it)
         if cand in HAMZA_HOMOGRAPHS and "أ" not in tok.text:
             return None  # وهنا، من هنا (here, hence) are not هنّأ (congratulated): folding drops the hamza that tells them apart
         if prev is not None and not conj and (prev.norm[1:] if prev.norm[:1] in "وف" and len(prev.norm) >= 3
@@ -353,6 +358,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             conj = cand != tok.norm
             if cue is None or cue.person not in ("3ms", "3fs", "impf") or not conj and (cue.lemma in NOUN_LIKE
                                                                                           or base in NOUN_LIKE):
+                continue
+            if cue.lemma in NEVER_WRITTEN_WITH and NEVER_WRITTEN_WITH[cue.lemma] in tok.text:
                 continue
             if conj or prev is None or "،" in gap or prev.norm in CONJ_LEADS:
                 return cue, conj
