@@ -304,6 +304,10 @@ def test_grammar_a_second_act_after_a_clause_opener_and_a_discourse_adverbial(an
     "وقالت الوزارة إن المجموعة تعرّف نفسها، عبر موقعها الإلكتروني، بأنها مجموعة غير رسمية من الدول.",
     # "… and behind it lies …": ورائها (behind it) folds like ورآها (and saw it), but رأى is never written with ئ
     "وقال الوزير إن المتاحف مهمة، ورائها تاريخ طويل من الحروب والذاكرة.",
+    # "… the ship, which is called BW LESMES": تُدعى (is called) folds like تدّعي (claims)
+    'وقالت الشركة إن السفينة وصلت إلى القناة. وتدعى "BW LESMES" وتبلغ طاقتها 170 ألف متر مكعب.',
+    # "… and its ability to confront": قدرتها على is the noun, not قدّرتها (estimated it)
+    "وقال القائد إن المقاومة مستعدة. وقدرتها على المواجهة كبيرة في أي وقت.",
 ])
 def test_grammar_a_word_folded_like_a_reporting_verb_is_no_report(analyze, text):
     a = analyze(text)

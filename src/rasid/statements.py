@@ -70,6 +70,11 @@ HAMZA_HOMOGRAPHS = {"هنا"}
 # cue lemmas whose verb is never written with a letter that folding loses: رأى never has ئ, so ورائها
 # (behind it) is not ورآها (and saw it)
 NEVER_WRITTEN_WITH = {"راي": "ئ"}
+# imperfects that end in ى only in the passive: يُدعى / تُدعى (is called), never يدّعي (claims)
+PASSIVE_IN_ALIF_MAQSURA = {"ادعي"}
+# cue lemmas that never take a preposition their noun homograph takes: قدّر (estimated) never has على,
+# قدرة (ability) always does (وقدرتها على المواجهة: and its ability to confront)
+NOUN_BEFORE = {"قدر": {"علي"}}
 # prepositions (folded) that take a noun, never a finite verb: a cue word after one is its masdar
 # (من is left out: it is also "whoever", من قال إنّ …)
 PREPOSITIONS = {"حول", "عن", "بشان", "علي", "الي", "في", "خلال", "اثر", "عقب", "رغم", "ضد", "تجاه", "مع", "لدي",
@@ -327,6 +332,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
         if cue.lemma in NEVER_WRITTEN_WITH and NEVER_WRITTEN_WITH[cue.lemma] in tok.text:
             return None  # ورائها (behind it) folds like ورآها (and saw it)
+        if cue.lemma in PASSIVE_IN_ALIF_MAQSURA and cue.person.startswith("impf") and tok.text.endswith("ى"):
+            return None  # وتُدعى "BW LESMES" (and it is called): a passive, not يدّعي (claims)
         if cand in HAMZA_HOMOGRAPHS and "أ" not in tok.text:
             return None  # وهنا، من هنا (here, hence) are not هنّأ (congratulated): folding drops the hamza that tells them apart
         if prev is not None and not conj and (prev.norm[1:] if prev.norm[:1] in "وف" and len(prev.norm) >= 3
@@ -447,6 +454,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         cue, conj = hit
         if i and _inside_name(toks, i, state):
             continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
+        if cue.lemma in NOUN_BEFORE and i + 1 < len(toks) and toks[i + 1].norm in NOUN_BEFORE[cue.lemma]:
+            continue  # وقدرتها على المواجهة (its ability to confront): the noun, not قدّرتها (estimated it)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
         if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]):
