@@ -511,3 +511,22 @@ def test_grammar_a_subordinator_ends_the_speakers_name(analyze):
     # was said, it is no part of "the minister"
     a = analyze("وقال الوزير عندما نذكر رمحالا نستذكر العيش الواحد وإرادة البقاء.")
     assert a.statements[0].speaker.surface == "الوزير"
+
+
+@pytest.mark.parametrize("text", [
+    # Al Mayadeen, written with its vowels: "Trump is accused in it of violating the espionage law" — a passive
+    "وقال الادعاء إن القضية جديدة. ويُتّهم ترامب فيها بانتهاك قانون مكافحة التجسس.",
+    # "the port is considered the most important Israeli port"
+    "وقال الخبير إن الحرب طويلة. ويُعتبر الميناء أكثر الموانئ الإسرائيلية أهمية.",
+    # "Thaksin was transferred from prison to a police hospital"
+    "وقال المسؤولون إن الحالة مستقرة. ونُقل رئيس الوزراء السابق من السجن إلى مستشفى تابع للشرطة.",
+])
+def test_grammar_a_verb_vowelled_as_passive_is_no_report(analyze, text):
+    a = analyze(text)
+    assert len(a.statements) == 1  # the first sentence's report only
+
+
+def test_grammar_forms_two_to_four_keep_their_damma_in_the_active(analyze):
+    # "the minister points out that …": يُشير (Form IV) has the damma in the active voice
+    a = analyze("وقال الوزير إن الحرب طويلة. ويُشير الوزير إلى أن المفاوضات متعثرة.")
+    assert [a.slice(s.cue) for s in a.statements] == ["وقال", "ويُشير"]

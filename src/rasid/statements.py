@@ -70,6 +70,14 @@ HAMZA_HOMOGRAPHS = {"هنا"}
 # cue lemmas whose verb is never written with a letter that folding loses: رأى never has ئ, so ورائها
 # (behind it) is not ورآها (and saw it)
 NEVER_WRITTEN_WITH = {"راي": "ئ"}
+# verbs of Forms I and V-X, whose active voice never has a damma on its prefix (يَقول، يَعتبر) or first
+# radical (نَقل): with one, the verb is passive — يُعتبر (is considered), يُذكر (it is mentioned), نُقل (was
+# transferred), اعتُبر — and reports no one's words. Forms II-IV (يُؤكّد، يُشير، يُعرب) have it in the active.
+ACTIVE_WITHOUT_DAMMA = frozenset(fold(w) for w in (
+    "قال", "ذكر", "وصف", "زعم", "كشف", "نفى", "دحض", "دعا", "حث", "اتهم", "استنكر", "شجب", "انتقد", "رفض", "أمل",
+    "شكر", "تحدث", "تطرق", "توقع", "استبعد", "دان", "نقل", "كتب", "تبنى", "طلب", "رد", "اقترح", "وعد", "شرح", "جزم",
+    "اشترط", "تمنى", "سخر", "استهزأ", "نصح", "اعتذر", "اعتبر", "رأى", "اعترف", "ادعى", "تعهد", "توعد", "لفت",
+    "استدرك", "استطرد"))
 # imperfects that end in ى only in the passive: يُدعى / تُدعى (is called), never يدّعي (claims)
 PASSIVE_IN_ALIF_MAQSURA = {"ادعي"}
 # cue lemmas that never take a preposition their noun homograph takes: قدّر (estimated) never has على,
@@ -332,6 +340,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # لا أحد ينكر …: nobody denies — a generic negation, not a report
         if cue.lemma in NEVER_WRITTEN_WITH and NEVER_WRITTEN_WITH[cue.lemma] in tok.text:
             return None  # ورائها (behind it) folds like ورآها (and saw it)
+        if cue.lemma in ACTIVE_WITHOUT_DAMMA and _passive_damma(tok.text, conj):
+            return None  # يُعتبر، يُذكر، نُقل، اعتُبر: the passive voice, which names no speaker
         if cue.lemma in PASSIVE_IN_ALIF_MAQSURA and cue.person.startswith("impf") and tok.text.endswith("ى"):
             return None  # وتُدعى "BW LESMES" (and it is called): a passive, not يدّعي (claims)
         if cand in HAMZA_HOMOGRAPHS and "أ" not in tok.text:
@@ -371,6 +381,25 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             if conj or prev is None or "،" in gap or prev.norm in CONJ_LEADS:
                 return cue, conj
     return None
+
+
+def _passive_damma(written: str, conj: bool) -> bool:
+    """A damma on the verb's first letter (يُعتبر، نُقل) or, for a past tense opening with alif, on its
+    third (اعتُبر): the written sign of the passive."""
+    letters: list[tuple[str, str]] = []  # (letter, the diacritics after it)
+    for ch in written:
+        if "\u064b" <= ch <= "\u0652":
+            if letters:
+                letters[-1] = (letters[-1][0], letters[-1][1] + ch)
+        elif ch != "\u0640":
+            letters.append((ch, ""))
+    if conj and letters:
+        letters = letters[1:]  # the conjunction
+    if not letters:
+        return False
+    if "\u064f" in letters[0][1]:
+        return True
+    return letters[0][0] in "اأإ" and len(letters) > 2 and "\u064f" in letters[2][1]
 
 
 def _ends_in_ta_marbuta(text: str) -> bool:
