@@ -530,3 +530,10 @@ def test_grammar_forms_two_to_four_keep_their_damma_in_the_active(analyze):
     # "the minister points out that …": يُشير (Form IV) has the damma in the active voice
     a = analyze("وقال الوزير إن الحرب طويلة. ويُشير الوزير إلى أن المفاوضات متعثرة.")
     assert [a.slice(s.cue) for s in a.statements] == ["وقال", "ويُشير"]
+
+
+def test_grammar_an_unknown_name_ends_where_the_ner_reading_ends(analyze):
+    # wire copy: "Pyongyang informed the Japanese coast guard that it intends …" — the words after the name are
+    # the verb's object
+    a = analyze("وأبلغت بيونغ يانغ خفر السواحل اليابانيين أنها تعتزم إطلاق قمر اصطناعي.")
+    assert a.statements[0].speaker.surface == "بيونغ يانغ"

@@ -996,6 +996,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
             np, content_start = subject
+            if len(np) > 1 and _named_entity(np[:1], state, ("PER", "ORG", "LOC")) and state.ner is not None:
+                # a name the NER model reads ends where its reading ends: what follows is the verb's
+                # object (وأبلغت بيونغ يانغ خفر السواحل اليابانيين أنها …: Pyongyang told the coast guard)
+                k = 1
+                while k < len(np) and state.ner.get(np[k].start, "O").startswith("I-"):
+                    k += 1
+                np = np[:k]
             speaker = _speaker_mention(article, kb, np, mentions, state)
         elif not np or _object_phrase(np, mentions):
             # pronoun subject: carry the previous speaker over (also when the words after the verb
