@@ -415,3 +415,21 @@ def test_an_actor_in_another_statements_words_is_marked_for_the_target_model(ana
     feats = {c.mention.actor_id: f for c, f in candidates(a, second, kb)}
     assert feats["IRN"].get("in_other_content") == 1.0
     assert "in_other_content" not in {c.mention.actor_id: f for c, f in candidates(a, first, kb)}["IRN"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    # BBC style: "the Pope said Castro's death is sad news" — grief at one's death honours the dead
+    ("وقال البابا فرانسيس إن وفاة كاسترو خبر حزين للعالم.", "كاسترو"),
+    # wire copy: "the Indian president expressed condolences on the death of Castro"
+    ("وأعرب الرئيس الهندي عن المواساة في وفاة كاسترو.", "كاسترو"),
+])
+def test_grief_at_a_death_is_favour_toward_the_dead(analyze, text, actor):
+    stances = {t.target.surface: t.stance for s in analyze(text).statements for t in s.targets}
+    assert stances.get(actor) == Stance.FAVOR
+
+
+def test_a_death_reported_without_grief_is_no_position(analyze):
+    # control: "the minister said Castro's death came after a long illness" — no grief word
+    stances = {t.target.surface: t.stance for s in analyze("وقال الوزير إن وفاة كاسترو جاءت بعد مرض طويل.").statements
+               for t in s.targets}
+    assert stances.get("كاسترو") != Stance.FAVOR

@@ -413,6 +413,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
     named_honorably: set[str] = set()
+    grieving = any(stem in GRIEF for t in toks for stem in stems(t.norm)[:3])
     for m, i in targets:
         surface = fold(m.surface)
         if any(w in surface for w in PEJORATIVE):
@@ -420,6 +421,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         # an honorific is one too: الشهيد قاسم سليماني، المجاهد …
         words = set(surface.split()) | {toks[k].norm for k in range(max(0, i - 2), i)}
         if any(stem in HONORIFIC for w in words for stem in stems(w)):
+            named_honorably.add(m.key)
+        # grief at one's death honours the dead: حزن / أسف / تعازٍ / مواساة … في وفاة كاسترو
+        if i > 0 and any(stem in DEATH_NOUNS for stem in stems(toks[i - 1].norm)) and grieving:
             named_honorably.add(m.key)
     for key in named_pejoratively:
         scores[key] -= 1.0  # once per actor, however often it is so named
@@ -946,6 +950,8 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
 
 
 HONORIFIC = {"الشهيد", "شهيد", "المجاهد", "مجاهد", "البطل", "الشهيدين", "الشهداء"}
+DEATH_NOUNS = {"وفاه", "رحيل", "موت", "فقدان"}  # the death of (وفاة X، رحيل X)
+GRIEF = {"حزن", "حزين", "حزينه", "اسف", "اسي", "تعازي", "تعزيه", "مواساه", "عزاء", "رثاء", "نعي", "خساره"}  # grief, condolence
 PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ارهاب", "الميليشيا", "عصابات")
 STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns that stop what follows: وقف قصف …، منع استهداف …
 
