@@ -541,5 +541,5 @@ def test_grammar_an_unknown_name_ends_where_the_ner_reading_ends(analyze):
 
 def test_grammar_a_summit_speaks_through_its_final_statement(analyze):
     # France 24 style: "the summit also demanded in its final statement that the Security Council …"
-    a = analyze("وأدانت القمة الاعتداءات على المدنيين. وطالبت القمة في بيانها الختامي مجلس الأمن بتشكيل لجنة تحقيق.")
+    a = analyze("وأكدت القمة أن الاعتداءات على المدنيين مرفوضة. وطالبت القمة في بيانها الختامي مجلس الأمن بتشكيل لجنة تحقيق.")
     assert [s.speaker.surface for s in a.statements] == ["القمة", "القمة"]
