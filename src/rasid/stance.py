@@ -413,7 +413,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
     named_honorably: set[str] = set()
-    grieving = any(stem in GRIEF for t in toks for stem in stems(t.norm)[:3])
+    grieving: bool | None = None  # a word of grief in the sentence, looked for once a death is named
     for m, i in targets:
         surface = fold(m.surface)
         if any(w in surface for w in PEJORATIVE):
@@ -423,8 +423,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if any(stem in HONORIFIC for w in words for stem in stems(w)):
             named_honorably.add(m.key)
         # grief at one's death honours the dead: حزن / أسف / تعازٍ / مواساة … في وفاة كاسترو
-        if i > 0 and any(stem in DEATH_NOUNS for stem in stems(toks[i - 1].norm)) and grieving:
-            named_honorably.add(m.key)
+        if i > 0 and any(stem in DEATH_NOUNS for stem in stems(toks[i - 1].norm)):
+            if grieving is None:
+                grieving = any(stem in GRIEF for t in toks for stem in stems(t.norm)[:3])
+            if grieving:
+                named_honorably.add(m.key)
     for key in named_pejoratively:
         scores[key] -= 1.0  # once per actor, however often it is so named
     for key in named_honorably:

@@ -73,6 +73,7 @@ NEVER_WRITTEN_WITH = {"راي": "ئ"}
 # verbs of Forms I and V-X, whose active voice never has a damma on its prefix (يَقول، يَعتبر) or first
 # radical (نَقل): with one, the verb is passive — يُعتبر (is considered), يُذكر (it is mentioned), نُقل (was
 # transferred), اعتُبر — and reports no one's words. Forms II-IV (يُؤكّد، يُشير، يُعرب) have it in the active.
+DAMMA = "\u064f"
 ACTIVE_WITHOUT_DAMMA = frozenset(fold(w) for w in (
     "قال", "ذكر", "وصف", "زعم", "كشف", "نفى", "دحض", "دعا", "حث", "اتهم", "استنكر", "شجب", "انتقد", "رفض", "أمل",
     "شكر", "تحدث", "تطرق", "توقع", "استبعد", "دان", "نقل", "كتب", "تبنى", "طلب", "رد", "اقترح", "وعد", "شرح", "جزم",
@@ -386,20 +387,17 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
 def _passive_damma(written: str, conj: bool) -> bool:
     """A damma on the verb's first letter (يُعتبر، نُقل) or, for a past tense opening with alif, on its
     third (اعتُبر): the written sign of the passive."""
-    letters: list[tuple[str, str]] = []  # (letter, the diacritics after it)
+    letters: list[str] = []  # each letter with the marks written after it
     for ch in written:
-        if "\u064b" <= ch <= "\u0652":
-            if letters:
-                letters[-1] = (letters[-1][0], letters[-1][1] + ch)
-        elif ch != "\u0640":
-            letters.append((ch, ""))
-    if conj and letters:
+        if strip_diacritics(ch):
+            letters.append(ch)
+        elif letters:
+            letters[-1] += ch
+    if conj:
         letters = letters[1:]  # the conjunction
     if not letters:
         return False
-    if "\u064f" in letters[0][1]:
-        return True
-    return letters[0][0] in "اأإ" and len(letters) > 2 and "\u064f" in letters[2][1]
+    return DAMMA in letters[0] or letters[0][0] in "اأإ" and len(letters) > 2 and DAMMA in letters[2]
 
 
 def _ends_in_ta_marbuta(text: str) -> bool:
