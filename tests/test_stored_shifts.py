@@ -23,6 +23,7 @@ from rasid.corrections import corrected_statements, delete_correction, make_corr
 from rasid.model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 from rasid.shifts import supported_shifts
 from rasid.store import open_store
+from rasid.store.db import WriterBusy
 
 A, F = Stance.AGAINST, Stance.FAVOR
 SPEAKERS = {"SSG": "حكومة الإنقاذ", "HTS": "هيئة تحرير الشام"}  # the Salvation Government; Hayat Tahrir al-Sham
@@ -182,3 +183,22 @@ def test_stored_shifts_cli_reads_the_table_and_rebuilds_on_request(tmp_path, kb,
     assert rebuilt.exit_code == 0
     assert "building the stored shifts" in rebuilt.stderr
     assert [json.loads(line) for line in rebuilt.stdout.splitlines()] == expected
+
+
+@pytest.mark.sqlite_only
+def test_a_reader_does_not_wait_for_an_ingest_to_refresh_the_stored_shifts(store, kb):
+    """A page read while an ingest holds the write lock serves the stored shifts as they are, at once;
+    the read after the ingest's batch brings the new articles in."""
+    _ingest(store, kb, _articles(0, 20, seed=7))
+    before = _stored(store, kb)
+    store.save_many(_articles(20, 10, seed=8, day0=40))  # written, marked dirty, not yet brought in
+    assert stored_shifts.status(store, kb) == "dirty"
+    with store.engine.connect() as writer:
+        writer.exec_driver_sql("BEGIN IMMEDIATE")  # an ingest's batch transaction
+        with pytest.raises(WriterBusy):
+            stored_shifts.refresh(store, kb, wait=False)
+        # a page read answers at once, from what is committed
+        assert stored_shifts.read_shifts(store, kb, wait=False).shifts == before
+        writer.exec_driver_sql("ROLLBACK")
+    assert stored_shifts.refresh(store, kb, wait=False) == 10
+    _assert_same(store, kb)

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from web_support import filled_store, web_kb
+import sqlalchemy as sa
+from web_support import analyze, article_paths, filled_store, web_kb
 
+from rasid.batch import IngestSummary, LedgerWriter, document_key
+from rasid.store import open_store
+from rasid.store.db import WriterBusy
 from rasid.web import search as fts
 
 
@@ -103,4 +107,58 @@ def test_index_follows_an_older_article_restored(tmp_path):
     with store.engine.begin() as conn:
         conn.execute(sa.update(A).where(A.c.id == article.id).values(ingested_at="2000-01-01T00:00:00+00:00"))
     assert fts.search(store.engine, "احتلال")[0] == total
+    store.close()
+
+
+@pytest.mark.sqlite_only
+def test_a_search_during_an_ingest_reads_the_index_as_it_is(tmp_path):
+    """A search never waits behind a writer: while another connection holds the write lock it answers at
+    once from the index as it is, and indexes the new articles once the lock is free."""
+    kb = web_kb()
+    paths = article_paths()
+    store = filled_store(tmp_path / "s.db", kb, paths[:-1])
+    total = fts.search(store.engine, "روسيا")[0]  # Russia; builds the index
+    store.save_many(analyze(paths[-1:], kb))
+    with store.engine.connect() as writer:
+        writer.exec_driver_sql("BEGIN IMMEDIATE")  # an ingest's batch transaction
+        with pytest.raises(WriterBusy):
+            fts.refresh(store.engine, wait=False)
+        assert fts.refresh_if_free(store.engine) == 0
+        assert fts.search(store.engine, "روسيا")[0] == total
+        writer.exec_driver_sql("ROLLBACK")
+    assert fts.refresh_if_free(store.engine) == 1
+    store.close()
+
+
+def test_an_ingest_keeps_an_existing_search_index_current(tmp_path):
+    """The writer indexes its batches where the database has a search index, so searches during a long
+    ingest find what is written; a database never searched gets no index from an ingest."""
+    kb = web_kb()
+    paths = article_paths()
+    searched = filled_store(tmp_path / "searched.db", kb, paths[:2])
+    fts.search(searched.engine, "روسيا")  # Russia
+    never = open_store(tmp_path / "never.db")
+    for store in (searched, never):
+        writer = LedgerWriter(store, IngestSummary(), batch_size=50)
+        writer.add([(document_key(a), a) for a in analyze(paths[2:], kb)])
+        writer.flush()
+    with searched.engine.connect() as conn:
+        assert fts._signature(conn)[0] == fts._signature(conn)[1]  # every article indexed by the writer
+    with never.engine.connect() as conn:
+        assert conn.execute(sa.select(sa.func.count()).select_from(fts.docs)).scalar() == 0
+    searched.close()
+    never.close()
+
+
+def test_the_index_is_built_a_chunk_per_transaction(tmp_path, monkeypatch):
+    """A build commits every CHUNK articles, so that an ingest writing meanwhile waits for one chunk."""
+    kb = web_kb()
+    store = filled_store(tmp_path / "s.db", kb)
+    commits = []
+    monkeypatch.setattr(fts, "CHUNK", 2)
+    sa.event.listen(store.engine, "commit", lambda conn: commits.append(1))
+    stored = fts.refresh(store.engine)
+    with store.engine.connect() as conn:
+        assert fts._signature(conn)[0] == fts._signature(conn)[1]
+    assert stored >= 4 and len(commits) >= stored // 2
     store.close()

@@ -194,6 +194,10 @@ class LedgerWriter:
             # the batch and its marks are committed: a kill before or during this leaves the marks for the
             # next ingest or read to bring in
             refresh(self.store, self.shifts_kb)
+        if "ingested" in outcomes and getattr(self.store, "engine", None) is not None:
+            from .web.search import keep_current
+
+            keep_current(self.store.engine)  # the search index, where the database has one
         if self.progress is not None:
             self.progress(self.summary)
 

@@ -48,6 +48,7 @@ from .model import Article, Shift, Stance, Statement
 from .shifts import (MIN_SUPPORT, Entry, SeriesKey, Support, SupportedShift, _Day, _name, after_ordinal,
                      build_series, score_of, series_candidates, statement_entries)
 from .store import Store
+from .store.db import WriterBusy, write_transaction
 from .store.tables import corrections as C
 from .store.tables import shift_dirty as DIRTY
 from .store.tables import shift_links as LINKS
@@ -250,13 +251,15 @@ def _recompute(conn: Connection, store: Store, kb: KnowledgeBase, keys: set[Seri
 
 # --- keeping the table current ---------------------------------------------------------
 
-def refresh(store: Store, kb: KnowledgeBase) -> int | None:
+def refresh(store: Store, kb: KnowledgeBase, *, wait: bool = True) -> int | None:
     """Bring the series of the articles written since the last refresh up to date, in one transaction.
 
     Returns how many articles were brought in, or None when the stored shifts are not built for ``kb``
-    (:func:`rebuild` builds them; the marks wait for it)."""
+    (:func:`rebuild` builds them; the marks wait for it). ``wait=False`` (a reader) raises
+    :class:`rasid.store.db.WriterBusy` at once where another connection is writing: the writer brings
+    them up to date after its batch."""
     try:
-        with store.engine.begin() as conn:
+        with write_transaction(store.engine, wait=wait) as conn:
             # a write first: two refreshes (an ingest and a reader) take turns instead of racing
             taken = conn.execute(sa.update(STATE).where(STATE.c.key == "generation")
                                  .values(value=STATE.c.value)).rowcount
@@ -355,15 +358,17 @@ def start_if_empty(store: Store, kb: KnowledgeBase) -> bool:
         raise _fail(store, "cannot start the stored shifts", exc) from exc
 
 
-def ensure(store: Store, kb: KnowledgeBase, progress: Progress | None = None) -> None:
-    """Make the stored shifts current: build them when they were never built for ``kb``, else refresh."""
-    if status(store, kb) == "current":
+def ensure(store: Store, kb: KnowledgeBase, progress: Progress | None = None, *, wait: bool = True) -> None:
+    """Make the stored shifts current: build them when they were never built for ``kb``, else refresh.
+    ``wait=False``: a refresh raises :class:`rasid.store.db.WriterBusy` where another connection is
+    writing (see :func:`refresh`); a build, needed once, always runs."""
+    state = status(store, kb)
+    if state == "current" or state == "dirty" and refresh(store, kb, wait=wait) is not None:
         return
-    if refresh(store, kb) is None:
-        if progress is not None:
-            progress("building the stored shifts once (later reads and ingests keep them current)")
-        rebuild(store, kb, progress)
-        refresh(store, kb)
+    if progress is not None:
+        progress("building the stored shifts once (later reads and ingests keep them current)")
+    rebuild(store, kb, progress)
+    refresh(store, kb)
 
 
 # --- reading ---------------------------------------------------------------------------
@@ -401,11 +406,16 @@ def _ranked(conn: Connection, kb: KnowledgeBase, actor: str | None, target: str 
 
 def read_shifts(store: Store, kb: KnowledgeBase, *, actor: str | None = None, target: str | None = None,
                 since: date | None = None, until: date | None = None, limit: int | None = None, offset: int = 0,
-                progress: Progress | None = None) -> ShiftPage:
+                progress: Progress | None = None, wait: bool = True) -> ShiftPage:
     """Shifts, best first, from the stored table (brought up to date first; built the first time, with
     ``progress`` told). The same shifts in the same order as :func:`rasid.shifts.supported_shifts` on the
-    corrected statements of the original articles, with the same filters."""
-    ensure(store, kb, progress)
+    corrected statements of the original articles, with the same filters. ``wait=False`` (a page read)
+    does not wait for a writer to bring them up to date: while an ingest writes, which refreshes them
+    after each batch, they are read as last committed."""
+    try:
+        ensure(store, kb, progress, wait=wait)
+    except WriterBusy:
+        pass
     try:
         with store.engine.connect() as conn:
             ranked = _ranked(conn, kb, actor, target, since, until)

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 import sqlalchemy as sa
 from sqlalchemy import event
-from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.engine import Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from ..errors import NoSuchDatabase, StoreError
@@ -86,15 +88,64 @@ def _redact(raw: str) -> str:
         return raw
 
 
+BUSY_TIMEOUT_MS = 10000  # how long a SQLite writer waits for another one
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur = dbapi_conn.cursor()
     try:
         cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA busy_timeout=10000")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA synchronous=NORMAL")
     finally:
         cur.close()
+
+
+class WriterBusy(Exception):
+    """Another connection is writing the database: an optional write was given up instead of waiting."""
+
+
+def _locked(exc: OperationalError) -> bool:
+    return "locked" in str(exc.orig) or "busy" in str(exc.orig)
+
+
+@contextmanager
+def write_transaction(engine: Engine, *, wait: bool = True) -> Iterator[Connection]:
+    """A write transaction that takes SQLite's write lock as it begins (``BEGIN IMMEDIATE``).
+
+    SQLite's default transaction takes the lock at its first write; in WAL mode one that has read
+    before another connection committed then fails at once ("database is locked") instead of waiting
+    for the lock, so an ingest's batch could fail whenever a reader brought the search index up to
+    date meanwhile. Taken at the start, the lock is waited for (``busy_timeout``) and what the
+    transaction reads stays current. ``wait=False`` raises :class:`WriterBusy` at once where another
+    connection holds the lock: for upkeep a reader may do and a writer does anyway (the search index,
+    the stored shifts), so that a page read during an ingest never queues behind its batch.
+    Elsewhere (PostgreSQL, whose writers do not lock the whole database) a plain ``engine.begin()``."""
+    if engine.url.get_backend_name() != "sqlite":
+        with engine.begin() as conn:
+            yield conn
+        return
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection  # pragmas on the driver's connection: no transaction begins
+        if not wait:
+            raw.execute("PRAGMA busy_timeout=0")
+        try:
+            try:
+                conn.exec_driver_sql("BEGIN IMMEDIATE")  # the driver sees the transaction and adds no BEGIN
+            except OperationalError as exc:
+                if not wait and _locked(exc):
+                    raise WriterBusy(str(exc.orig)) from exc
+                raise
+            try:
+                yield conn
+            except BaseException:
+                conn.rollback()
+                raise
+            conn.commit()
+        finally:
+            if not wait:
+                raw.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
 
 
 def make_engine(url: sa.URL) -> Engine:

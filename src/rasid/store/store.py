@@ -19,7 +19,7 @@ from ..errors import StoreError
 from ..ingest.unicode import valid_text
 from ..model import Article, Rejection, Statement, TargetStance
 from . import codec
-from .db import connect
+from .db import connect, write_transaction
 from .tables import article_signatures as SIG
 from .tables import articles as A
 from .tables import ingest_ledger as L
@@ -471,12 +471,12 @@ class Store:
         if not items:
             return []
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 return self._save_ledgered(conn, items, links)
         except IntegrityError:
             # another writer stored some of these keys or ids meanwhile: read the ledger again
             try:
-                with self.engine.begin() as conn:
+                with write_transaction(self.engine) as conn:
                     return self._save_ledgered(conn, items, links)
             except SQLAlchemyError:
                 pass
@@ -490,7 +490,7 @@ class Store:
     def _save_one(self, key: str, item: Article | Rejection,
                   links: Mapping[str, tuple[str | None, tuple[str, bytes | None]]] | None = None) -> str:
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 return self._save_ledgered(conn, [(key, item)], links)[0]
         except (SQLAlchemyError, ValueError) as exc:
             if not _document_fault(exc):
@@ -501,7 +501,7 @@ class Store:
                                                    f"{why[0] if why else type(exc).__name__} "
                                                    "(this is a bug in rasid; please report it with the document)")
         try:
-            with self.engine.begin() as conn:
+            with write_transaction(self.engine) as conn:
                 return self._save_ledgered(conn, [(key, rejection)])[0]
         except SQLAlchemyError as exc:
             raise self._error("cannot store a batch", exc) from exc

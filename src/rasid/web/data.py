@@ -328,8 +328,7 @@ class Data:
         dated = bool(flt.since or flt.until)
         if sort == "relevance" and not (statements_only or dated or flt.outlet or flt.category):
             return fts.search(self.store.engine, q, kind=kind, limit=limit, offset=offset)
-        with QueryLimits.unlimited():  # indexing new articles must finish once started
-            fts.refresh(self.store.engine)
+        fts.refresh_if_free(self.store.engine)
         D = search_docs
         corrected = self._has_corrections()
         with self.store.engine.connect() as conn:
@@ -650,11 +649,13 @@ class Data:
                                   lambda pairs: self._shift_records(pairs, actor, target, since, until, min_confidence))
             return len(records), records[offset:] if limit is None else records[offset : offset + limit]
         with QueryLimits.unlimited():  # bringing the stored shifts up to date must finish once started
-            if shift_status(self.store, self.kb) != "current":
-                with self._upkeep_lock:  # one thread builds or refreshes; the others wait and find them current
+            if shift_status(self.store, self.kb) == "unbuilt":
+                with self._upkeep_lock:  # one thread builds them, once; the others wait and find them built
                     ensure_shifts(self.store, self.kb)
+            # articles written since the last refresh are brought in first, unless an ingest is writing
+            # (it refreshes them after each batch): then they are read as last committed
             found = read_shifts(self.store, self.kb, actor=self.resolve(actor), target=self.resolve(target),
-                                since=since, until=until, limit=limit, offset=offset)
+                                since=since, until=until, limit=limit, offset=offset, wait=False)
         return found.total, self._shift_list([s.shift for s in found.shifts], dict(found.articles))
 
     def _shift_records(self, pairs: list[Pair], actor: str | None, target: str | None, since: date | None,

@@ -6,10 +6,12 @@ shortest proclitic-free reading (و/ف، ب/ل/ك، ال، لل: وبالروس�
 through the same steps, and every query word must start a word of the document (so
 روسي finds الروسية and روسيا finds لروسيا).
 
-The index lives in the ``search_docs`` table (one row per article and per statement)
-and is brought up to date lazily, before each search, from the articles whose
-``ingested_at`` differs from the one indexed. On SQLite, an FTS5 table ranks the hits
-with bm25; elsewhere the folded column is searched with LIKE.
+The index lives in the ``search_docs`` table (one row per article and per statement). It is
+built by the first search (or ``rasid serve`` at start-up) and kept current from the articles
+whose ``ingested_at`` differs from the one indexed: by the ingest after each batch, and by a
+search that finds it behind when no other connection is writing (a search never queues behind
+an ingest). On SQLite, an FTS5 table ranks the hits with bm25; elsewhere the folded column is
+searched with LIKE.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 from ..arabic import normalize, stems, tokenize
+from ..store.db import WriterBusy, write_transaction
 from ..store.tables import articles as A
 from ..store.tables import search_docs as docs
 from ..store.tables import statements as S
@@ -92,34 +95,78 @@ def _signature(conn: Connection) -> tuple[tuple[int, str | None], tuple[int, str
     return (stored[0], stored[1]), (indexed[0], indexed[1])
 
 
-def refresh(engine: Engine) -> int:
+CHUNK = 200  # articles indexed per transaction: a writer waits for one chunk at most, never for a whole build
+CATCH_UP = 1000  # a search waits for the index when it lags more than this (a build), not for an ingest's batch
+
+
+def refresh(engine: Engine, *, wait: bool = True) -> int:
     """Index the articles stored or re-processed since the last refresh; returns how many.
 
     Most searches find the index current, which two index lookups tell (the count and the
     newest ``ingested_at`` of the archive and of the index are equal). Otherwise the articles
-    stored after the newest indexed one are indexed; only when the counts still differ
-    (deleted articles, a restore of older ones) is every article checked against the index.
+    stored after the newest indexed one are indexed, oldest first, :data:`CHUNK` per transaction
+    (an ingest writing meanwhile waits for one chunk, not for a whole build); only when the counts
+    still differ (deleted articles, a restore of older ones) is every article checked against the index.
+    ``wait=False`` (a reader) raises :class:`rasid.store.db.WriterBusy` at once where another connection
+    or thread is writing, instead of waiting for it (what was indexed before stays).
     """
     with engine.connect() as conn:
         stored, indexed = _signature(conn)
     if stored == indexed:
         return 0
-    done = 0
-    with _lock, engine.begin() as conn:
+    if not _lock.acquire(blocking=wait):
+        raise WriterBusy("another thread is indexing")
+    try:
+        done = 0
+        while (n := _index_chunk(engine, wait)) is not None:
+            done += n
+        return done
+    finally:
+        _lock.release()
+
+
+def _index_chunk(engine: Engine, wait: bool) -> int | None:
+    """Index the next chunk of new articles in one transaction; None when the index is current."""
+    with write_transaction(engine, wait=wait) as conn:
         stored, indexed = _signature(conn)
         if stored == indexed:
-            return 0
-        newer = sa.select(A.c.id, A.c.ingested_at)
+            return None
+        newer = sa.select(A.c.id, A.c.ingested_at).where(~_indexed(A.c.id, A.c.ingested_at))
         if indexed[1] is not None:
             newer = newer.where(A.c.ingested_at >= indexed[1])
-        done += _index(conn, conn.execute(newer.where(~_indexed(A.c.id, A.c.ingested_at))).all())
+        chunk = conn.execute(newer.order_by(A.c.ingested_at).limit(CHUNK)).all()
+        if chunk:
+            return _index(conn, chunk)
+        # deletions or older stamps: reconcile both ways, through the indexes
+        orphan = sa.select(A.c.id).where(A.c.id == docs.c.article_id).exists()
+        conn.execute(sa.delete(docs).where(~orphan))
+        stale = conn.execute(sa.select(A.c.id, A.c.ingested_at).where(~_indexed(A.c.id, A.c.ingested_at))).all()
+        _index(conn, stale)
+        return None
+
+
+def keep_current(engine: Engine) -> int:
+    """What an ingest does after each batch: index its articles where the database has a search index
+    (it has been searched or served), so that searches during a long ingest find what is written
+    without doing the writer's work; a database never searched gets no index. Returns how many."""
+    with engine.connect() as conn:
+        if conn.execute(sa.select(docs.c.id).limit(1)).first() is None:
+            return 0
+    return refresh(engine)
+
+
+def refresh_if_free(engine: Engine) -> int:
+    """What a search does first. Where the index lags by more than :data:`CATCH_UP` articles (it is
+    being built), wait for it: :func:`refresh`. Otherwise bring it up to date unless another
+    connection or thread is writing (an ingest indexes its own batches): the search then reads the
+    index as it is, rather than queue behind the writer. Returns how many articles were indexed."""
+    with engine.connect() as conn:
         stored, indexed = _signature(conn)
-        if stored != indexed:  # deletions or older stamps: reconcile both ways, through the indexes
-            orphan = sa.select(A.c.id).where(A.c.id == docs.c.article_id).exists()
-            conn.execute(sa.delete(docs).where(~orphan))
-            stale = conn.execute(sa.select(A.c.id, A.c.ingested_at).where(~_indexed(A.c.id, A.c.ingested_at))).all()
-            done += _index(conn, stale)
-    return done
+    try:
+        with QueryLimits.unlimited():  # indexing new articles must finish once started (a stop still ends it)
+            return refresh(engine, wait=stored[0] - indexed[0] > CATCH_UP)
+    except WriterBusy:
+        return 0
 
 
 def _indexed(article_id: Any, stamp: Any) -> Any:
@@ -192,8 +239,7 @@ def search(engine: Engine, q: str, *, kind: str | None = None, limit: int = 20,
     words = query_words(q)
     if not words:
         return 0, []
-    with QueryLimits.unlimited():  # indexing new articles must finish once started (a stop still ends it)
-        refresh(engine)
+    refresh_if_free(engine)
     with engine.connect() as conn:
         if _has_fts(conn):
             return _fts(conn, words, kind, limit, offset)
