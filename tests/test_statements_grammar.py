@@ -111,11 +111,25 @@ def test_statements_impersonal_present_with_a_conjunction_is_not_a_report(analyz
     # "His father gave an emotional speech at the convention, attacking the candidate over his rhetoric"
     ("وألقى الناشط الحقوقي خطابا عاطفيا في مؤتمر الحزب، مهاجما المرشح الجمهوري بسبب خطابه المعادي للمسلمين.",
      "الناشط الحقوقي", "المرشح الجمهوري بسبب خطابه المعادي للمسلمين"),
+    # without a comma, the singular's accusative ending opens the clause: "The foreign minister left the
+    # meeting saying that the talks had failed" (a wire story); "The writer goes on, explaining: …" (a
+    # press review); "The speaker of parliament gave him the shield, praising the paper's role" (a profile)
+    ("وخرج وزير الخارجية من الاجتماع قائلاً إن المفاوضات فشلت.", "وزير الخارجية", "المفاوضات فشلت"),
+    ("ويمضي الكاتب موضحاً \"الصورة شوهت المعنى لكل رياضة\".", "الكاتب", "الصورة شوهت المعنى لكل رياضة"),
+    ("وقدّم رئيس البرلمان إليه درع المجلس مشيداً بدور الصحيفة ومهنيتها.", "رئيس البرلمان", "بدور الصحيفة ومهنيتها"),
 ])
 def test_statements_participle_after_a_clause_that_reports_nothing(analyze, text, speaker, content):
     a = analyze(text)
     (st,) = a.statements
     assert st.speaker.surface.startswith(speaker) and a.slice(st.content) == content
+
+
+@pytest.mark.parametrize("text", [
+    "وبات مؤكداً أن المفاوضات فشلت.",  # "It became certain that the talks failed": a copula's predicate
+    "وتحتل القوات 28 موقعاً عسكرياً معلناً عنه في سوريا.",  # "… 28 declared military sites": an adjective
+])
+def test_statements_accusative_participle_that_is_no_circumstantial_clause(analyze, text):
+    assert analyze(text).statements == ()
 
 
 def test_statements_participle_after_a_report_stays_folded(analyze):

@@ -533,6 +533,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     return made
 
 
+# كان and its sisters: an accusative after them is their predicate, not a circumstantial clause
+COPULAS = {"كان", "كانت", "يكون", "تكون", "بات", "باتت", "يبات", "اصبح", "اصبحت", "يصبح", "تصبح", "صار", "صارت",
+           "يصير", "تصير", "ظل", "ظلت", "يظل", "تظل", "بدا", "بدت", "يبدو", "تبدو", "ليس", "ليست", "مازال", "لايزال",
+           "مايزال", "يزال", "تزال", "اضحي", "امسي", "يعد", "تعد", "يعتبر", "تعتبر"}
 RELATIVES = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"}
 
 
@@ -567,9 +571,15 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
     for i, tok in enumerate(toks):
         if i < 2 or tok.norm not in forms or any(c.start <= tok.start < c.end for c in covered):
             continue
-        if "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")):
-            continue  # a circumstantial clause starts after a comma (…، مؤكدًا)
         cue, number = forms[tok.norm]
+        if "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")) and not (
+                number == "s" and tok.norm.endswith("ا") and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE
+                and "ً" not in toks[i - 1].text):
+            # a circumstantial clause starts after a comma (…، مؤكدًا), or with the singular's accusative
+            # ending right after the clause (وخرج الوزير من الاجتماع قائلًا إنّ …؛ ويمضي الكاتب موضحًا) — not
+            # the predicate of a copula (بات مؤكدًا أنّ: "it became certain that") nor an adjective agreeing
+            # with an indefinite accusative before it (موقعًا عسكريًا معلنًا عنه: "a declared site")
+            continue
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is None:
             continue
@@ -1702,10 +1712,14 @@ MASDAR_OBJECTS = {"تاكيد", "تاكيده", "تاكيدها", "دعوته", 
 CIRCUMSTANTIAL = {"وهو", "وهي", "وهم", "وهما", "وهن"}
 
 
+def _given_name(t: Token) -> bool:
+    return any(stem in given_names() for stem in stems(t.norm)[:2])
+
+
 def _inside_name(toks: list[Token], i: int, state: _State) -> bool:
     """The word at ``i`` follows a given name and the NER model reads it as the rest of that person's
     name (خالد المحنا), not as the verb of the name's clause (خالد قال إن …)."""
-    if not any(stem in given_names() for stem in stems(toks[i - 1].norm)[:2]):
+    if not _given_name(toks[i - 1]):
         return False
     _named_entity(toks[i : i + 1], state)  # (tags the sentence once)
     return state.ner is not None and state.ner.get(toks[i].start) == "I-PER"
