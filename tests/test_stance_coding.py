@@ -54,6 +54,16 @@ def test_stance_location_is_not_a_target(analyze):
     assert "SYR" not in _stances(a)
 
 
+@pytest.mark.parametrize("text, place", [
+    # "Activists said the authorities barred her from leaving Morocco" (a Moroccan site)
+    ("وقال نشطاء إن السلطات منعت الناشطة من مغادرة المغرب.", "MAR"),
+    # "The minister said the president left Lebanon for Paris" (a wire story)
+    ("وقال الوزير إن الرئيس غادر لبنان متوجها إلى باريس.", "LBN"),
+])
+def test_stance_a_country_left_is_a_place(analyze, text, place):
+    assert place not in _stances(analyze(text))
+
+
 def test_stance_speaker_is_not_its_own_target(analyze):
     a = analyze("قالت حكومة الإنقاذ إن حكومة الإنقاذ لن تتراجع.")
     assert "SSG" not in _stances(a)

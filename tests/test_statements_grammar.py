@@ -138,6 +138,85 @@ def test_statements_participle_after_a_report_stays_folded(analyze):
     assert len(a.statements) == 1
 
 
+@pytest.mark.parametrize("text", [
+    "وقال الرئيس السوري في مؤتمر صحفي عقده في دمشق إن الحرب انتهت.",  # "… at a news conference he held in Damascus"
+    "وقال الرئيس السوري للصحفيين إن الحرب انتهت.",  # "… told reporters"
+    "وقال الرئيس السوري على هامش القمة إن الحرب انتهت.",  # "… on the sidelines of the summit"
+    "وقال الرئيس السوري في مقابلة مع شبكة سي إن إن إن الحرب انتهت.",  # "… in an interview with CNN" (its إن)
+])
+def test_statements_words_start_after_the_complementiser_past_the_verbs_adjuncts(analyze, text):
+    # "The Syrian president said [where, to whom] that the war is over": what was said starts after إنّ
+    (st,) = analyze(text).statements
+    assert analyze(text).slice(st.content) == "الحرب انتهت"
+
+
+@pytest.mark.parametrize("text, content", [
+    # the verb's own preposition and object belong to what was said: "stressed the need for …", "described Lai as …"
+    ("وشدّد المسؤول الأوروبي على وجوب أن يستمر الاتحاد في المسار.", "على وجوب أن يستمر الاتحاد في المسار"),
+    ("ووصفت الخارجية الصينية لاي بأنه مثير للمشكلات.", "لاي بأنه مثير للمشكلات"),
+])
+def test_statements_the_verbs_frame_is_no_adjunct(analyze, text, content):
+    (st,) = analyze(text).statements
+    assert analyze(text).slice(st.content) == content
+
+
+def test_statements_a_relative_clause_keeps_its_complementiser(analyze):
+    # "The commander called, in his recording, on his supporters, whom he described as sons of the Euphrates, to …":
+    # بأنهم belongs to the relative clause, and the supporters stay in what was said
+    a = analyze("ودعا القيادي في تسجيله الصوتي أنصاره الذين وصفهم بأنهم أبناء الفرات إلى الإصرار على مطالبهم.")
+    (st,) = a.statements
+    assert a.slice(st.content).endswith("أنصاره الذين وصفهم بأنهم أبناء الفرات إلى الإصرار على مطالبهم")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وكتب محمد علي في صحيفة الدستور أن المباراة ضاعت.", "محمد علي"),  # "Mohammed Ali wrote in al-Dustour that …"
+    ("وقال الناشط علي الأحمد إن الهجوم كان ضروريا.", "الناشط علي الأحمد"),  # "The activist Ali al-Ahmad said …"
+    ("وقالت فاطمة علي إن الهجوم كان ضروريا.", "فاطمة علي"),  # "Fatima Ali said …"
+])
+def test_statements_the_name_ali_is_no_preposition(analyze, text, speaker):
+    # folding writes the name علي and the preposition على alike; the text does not
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # the pluperfect frames its subject, a name no lexicon knows: "Doug Band had said in an email that …" (BBC)
+    ("وكان دوغ باند قد قال في رسالة إلكترونية إنه عمل على جلب تبرعات للمؤسسة.", "دوغ باند",
+     "عمل على جلب تبرعات للمؤسسة"),
+    # a relative pronoun opens a clause, so قال after it is the verb: "… Trump, who said that …" (BBC)
+    ("وأثار رد فعل دونالد ترامب، الذي قال إن زوجة الرجل لم يسمح لها بالكلام.", "دونالد ترامب",
+     "زوجة الرجل لم يسمح لها بالكلام"),
+])
+def test_statements_pluperfect_and_relative_subjects(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.name == speaker and a.slice(st.content) == content
+
+
+@pytest.mark.parametrize("text, second", [
+    # "While the ministry's spokesman said there were 94 deaths, the deputy governor said there were 113"
+    ("وفي الوقت الذي قال فيه الناطق باسم وزارة الصحة إن هناك 94 حالة وفاة، قال نائب المحافظ إن هناك 113 حالة.",
+     "نائب المحافظ"),
+    ("وفي حين قال الناطق باسم وزارة الصحة إن هناك 94 حالة وفاة، قال نائب المحافظ إن هناك 113 حالة.", "نائب المحافظ"),
+])
+def test_statements_main_clause_after_a_subordinate_one(analyze, text, second):
+    a = analyze(text)
+    first, main = a.statements
+    assert a.slice(first.content) == "هناك 94 حالة وفاة"
+    assert main.speaker.surface == second and a.slice(main.content) == "هناك 113 حالة"
+
+
+def test_statements_a_call_keeps_its_addressee_past_commas(analyze):
+    # "The foreign ministry calls, in a statement, on the Armenian residents of Karabakh not to leave their homes
+    # and to become part of society": the call opens at إلى, not at the أن inside it
+    a = analyze("وزارة الخارجية الأذربيجانية تدعو، في بيان، السكان الأرمن في الإقليم، إلى عدم مغادرة منازلهم، "
+                "وأن يصبحوا جزءاً من المجتمع.")
+    (st,) = a.statements
+    assert "إلى عدم مغادرة منازلهم" in a.slice(st.content)
+
+
+
+
 def test_statements_cue_in_a_relative_clause_speaks_for_its_head(analyze):
     # "… on the eve of statements by the Turkish president, Erdogan, who affirmed his country stands by Qatar"
     a = analyze("ويأتي هذا التحرك دعما لقطر، عشية تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده بجانب قطر.")

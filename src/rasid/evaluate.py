@@ -195,7 +195,9 @@ def _neutral_shares(gold: list[dict[str, Any]], records: list[dict[str, Any]]) -
     gold_t = [t["stance"] for g in gold for s in g["statements"] for t in s.get("targets", []) if not t.get("optional")
               and not s.get("optional") and not s.get("anonymous")]
     return {"neutral_share": round(sys_t.count("neutral") / len(sys_t), 3) if sys_t else None,
-            "gold_neutral_share": round(gold_t.count("neutral") / len(gold_t), 3) if gold_t else None}
+            "gold_neutral_share": round(gold_t.count("neutral") / len(gold_t), 3) if gold_t else None,
+            "targets": len(sys_t), "neutral_targets": sys_t.count("neutral"),
+            "gold_targets": len(gold_t), "gold_neutral_targets": gold_t.count("neutral")}
 
 
 SHORT = {"precision": "P", "recall": "R", "f1": "F1", "target_recall": "tgt R", "target_precision": "tgt P",

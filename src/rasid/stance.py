@@ -321,10 +321,14 @@ def _clause_subject(toks: list[Token], i: int, m: Mention) -> bool:
 
 # nouns of leaving after which من introduces a place: الانسحاب من سوريا، خروج القوات من العراق
 LEAVING = {"انسحاب", "الانسحاب", "خروج", "الخروج", "انسحبت", "انسحب", "رحيل", "الرحيل"}
+# the verb and noun of leaving that take the place as their object, with no من: مغادرة المغرب، غادر لبنان
+LEAVING_OBJECT = {"مغادره", "غادر", "غادرت", "غادروا", "يغادر", "تغادر", "يغادرون"}
 
 
 def _place_after(toks: list[Token], idx: int) -> bool:
-    """``في كل من X`` or ``(الانسحاب|خروج …) من X``: X is named as a place."""
+    """``في كل من X``, ``(الانسحاب|خروج …) من X`` or ``مغادرة X``: X is named as a place."""
+    if idx >= 1 and any(stem in LEAVING_OBJECT for stem in stems(toks[idx - 1].norm)):
+        return True
     if idx < 2 or toks[idx - 1].norm != "من":
         return False
     if toks[idx - 2].norm == "كل":
