@@ -124,6 +124,18 @@ def test_statements_participle_after_a_clause_that_reports_nothing(analyze, text
     assert st.speaker.surface.startswith(speaker) and a.slice(st.content) == content
 
 
+@pytest.mark.parametrize("text, speaker", [
+    # "by saying" closes a clause like a participle: "The minister merely said that …" (a wire story); "The president
+    # ended his speech by saying …" (a speech report); "Khashoggi concludes his column by saying …" (a press review)
+    ("واكتفى الوزير بالقول إن الحرب انتهت.", "الوزير"),
+    ("واختتم الرئيس كلمته بالقول إن الحرب انتهت.", "الرئيس"),
+    ("ويختتم الكاتب جمال خاشقجي مقاله بالقول إن العرب يعانون من الفقر.", "الكاتب جمال خاشقجي"),
+])
+def test_statements_by_saying_after_a_clause_that_reports_nothing(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
 @pytest.mark.parametrize("text", [
     "وبات مؤكداً أن المفاوضات فشلت.",  # "It became certain that the talks failed": a copula's predicate
     "وتحتل القوات 28 موقعاً عسكرياً معلناً عنه في سوريا.",  # "… 28 declared military sites": an adjective
@@ -180,7 +192,10 @@ def test_statements_the_name_ali_is_no_preposition(analyze, text, speaker):
 
 
 @pytest.mark.parametrize("text, speaker, content", [
-    # the pluperfect frames its subject, a name no lexicon knows: "Doug Band had said in an email that …" (BBC)
+    # the pluperfect frames its subject, a name no lexicon knows: "Doug Band had said in an email that …" (BBC),
+    # also with an apposition between commas ("Doug Band, one of Clinton's aides, had said …")
+    ("وكان دوغ باند، وهو أحد كبار مساعدي بيل كلينتون، قد قال في رسالة إلكترونية إنه عمل على جلب تبرعات للمؤسسة.",
+     "دوغ باند", "عمل على جلب تبرعات للمؤسسة"),
     ("وكان دوغ باند قد قال في رسالة إلكترونية إنه عمل على جلب تبرعات للمؤسسة.", "دوغ باند",
      "عمل على جلب تبرعات للمؤسسة"),
     # a relative pronoun opens a clause, so قال after it is the verb: "… Trump, who said that …" (BBC)

@@ -97,7 +97,8 @@ DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصري
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
-SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", "بالقول"}  # "his / her / their saying" after a relayed source; "by saying" after a verb
+BY_SAYING = "بالقول"
+SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
@@ -572,12 +573,15 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
     forms = participle_forms()
     out: list[Statement] = []
     for i, tok in enumerate(toks):
-        if i < 2 or tok.norm not in forms or any(c.start <= tok.start < c.end for c in covered):
+        by_saying = tok.norm == BY_SAYING and "قال" in cue_forms()
+        if i < 2 or not (tok.norm in forms or by_saying) or any(c.start <= tok.start < c.end for c in covered):
             continue
-        cue, number = forms[tok.norm]
-        if "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")) and not (
-                number == "s" and tok.norm.endswith("ا") and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE
-                and "ً" not in toks[i - 1].text):
+        # بالقول ("by saying") closes a clause like a participle does: واكتفى الوزير بالقول إنّ …،
+        # واختتم الرئيس كلمته بالقول: …
+        cue, number = (cue_forms()["قال"], "s") if by_saying else forms[tok.norm]
+        if not by_saying and "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")) \
+                and not (number == "s" and tok.norm.endswith("ا") and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE
+                         and "ً" not in toks[i - 1].text):
             # a circumstantial clause starts after a comma (…، مؤكدًا), or with the singular's accusative
             # ending right after the clause (وخرج الوزير من الاجتماع قائلًا إنّ …؛ ويمضي الكاتب موضحًا) — not
             # the predicate of a copula (بات مؤكدًا أنّ: "it became certain that") nor an adjective agreeing
@@ -635,9 +639,19 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
             return [t]  # a speaker of the article named again after the verb (ووجه الطاهر التحية …)
         if m is not None and m.type in ANTECEDENT_TYPES or _speaker_noun(t.norm) or plural_people:
             np = _bound_np(text, list(toks[p:i]), mentions, state)
+            # the clause's object with its possessive pronoun ends the subject: واختتم الرئيس كلمته بالقول
+            cut = next((k for k in range(1, len(np)) if _possessed_noun(np[k], mentions)), None)
+            if cut is not None:
+                np = np[:cut]
             if np:
                 return np
     return None
+
+
+def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
+    """An indefinite noun with a possessive pronoun (كلمته، مقالها، بيانهم): never part of a name."""
+    return (_mention_at(t, mentions) is None and not t.norm.startswith("ال") and len(t.norm) >= 5
+            and t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) and not _given_name(t))
 
 
 def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],
@@ -925,7 +939,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         np_toks = _cut_np(text, toks[lead:end_np])
         # كان X قد قال: the pluperfect frames its subject, so an unknown name there needs only the NER
         # model's reading (وكان دوغ باند قد قال إنه …), not a title or a known actor
-        framed = end_np == i - 1 and lead > 0 and toks[lead - 1].norm in PLUPERFECT and np_toks == toks[lead:end_np]
+        framed = end_np == i - 1 and lead > 0 and toks[lead - 1].norm in PLUPERFECT and bool(np_toks) and (
+            np_toks == toks[lead:end_np]
+            # (or the name, then an apposition set off by commas: وكان دوغ باند، وهو أحد مساعديه، قد قال)
+            or np_toks == toks[lead : lead + len(np_toks)] and lead + len(np_toks) < end_np
+            and "،" in text[np_toks[-1].end : toks[lead + len(np_toks)].start]
+            and "،" in text[toks[end_np - 1].end : toks[end_np].start])
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=not framed):
             if conj:
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
