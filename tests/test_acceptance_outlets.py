@@ -20,7 +20,7 @@ FLOORS = {
     # +-0.005 whenever a rule changes any training statement (one favour target of France 24 flipping at confidence
     # 0.37), and the attribution rules of that day, which raised every statement floor, exposed targets the stance
     # rules read wrong (0.606 at 8d0d702, 0.603 after one speaker rule alone, 0.602 at the end); 0.653 on 2026-12-04
-    "multi": {"precision": 0.975, "recall": 0.828, "f1": 0.894, "target_recall": 0.608, "target_precision": 0.745,
+    "multi": {"precision": 0.975, "recall": 0.828, "f1": 0.894, "target_recall": 0.61, "target_precision": 0.747,
               "stance_macro_f1": 0.645, "date_accuracy": 0.695},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.963, "target_recall": 0.845, "target_precision": 0.69, "stance_macro_f1": 0.765,

@@ -232,6 +232,17 @@ def test_statements_a_call_keeps_its_addressee_past_commas(analyze):
 
 
 
+@pytest.mark.parametrize("text", [
+    # "The Korean minister stressed … He told the paper that …" (a wire story); "… He told Al Mayadeen that …"
+    "وأكد وزير الخارجية الكوري أن الحرب انتهت. وقال للصحيفة إنّ تركيزه ينصب على العمل.",
+    "وأكد وزير الخارجية الكوري أن الحرب انتهت. وقال للميادين إنّ تركيزه ينصب على العمل.",
+])
+def test_statements_the_one_spoken_to_is_not_the_subject(analyze, text):
+    a = analyze(text)
+    first, second = a.statements
+    assert second.speaker.key == first.speaker.key and a.slice(second.content) == "تركيزه ينصب على العمل"
+
+
 def test_statements_cue_in_a_relative_clause_speaks_for_its_head(analyze):
     # "… on the eve of statements by the Turkish president, Erdogan, who affirmed his country stands by Qatar"
     a = analyze("ويأتي هذا التحرك دعما لقطر، عشية تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده بجانب قطر.")

@@ -985,6 +985,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # وتابع: «...» — the verb's subject is a pronoun
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
+            if not np and conj and _addressee(t, mentions):
+                k += 1
+                continue  # وقال للصحيفة إنّ …، وصرّح للموقع بعض المتبرعين …: the one spoken to is not the subject
             if not np and conj and _circumstantial(t, mentions):
                 pronoun = True
                 break  # وتابع مخاطبًا الرئيس: «…» — a circumstantial participle, the subject is the pronoun
@@ -1865,6 +1868,15 @@ def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
     nouns = speaker_nouns()
     return not any(form in nouns for s_ in stems(word)[:2] for form in without_suffix(s_)) \
         and word not in {"بدورها", "جهتها", "بدورهم", "جهتهم"}  # (مفوضها العام: its commissioner, a title)
+
+
+def _addressee(t: Token, mentions: list[Mention]) -> bool:
+    """The preposition ل on a title, an outlet's noun or a news outlet (لصحيفة، للصحيفة، للصحفيين، للميادين):
+    an addressee, never the subject of the verb before it."""
+    m = _mention_at(t, mentions)
+    if m is not None:
+        return t.norm.startswith("ل") and m.type == "media" and not fold(m.name).startswith("ل")
+    return t.norm in ADDRESSEE_HEADS or t.norm.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(t.norm)[1:])
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
