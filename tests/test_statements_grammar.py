@@ -184,6 +184,7 @@ def test_statements_a_relative_clause_keeps_its_complementiser(analyze):
     ("وكتب محمد علي في صحيفة الدستور أن المباراة ضاعت.", "محمد علي"),  # "Mohammed Ali wrote in al-Dustour that …"
     ("وقال الناشط علي الأحمد إن الهجوم كان ضروريا.", "الناشط علي الأحمد"),  # "The activist Ali al-Ahmad said …"
     ("وقالت فاطمة علي إن الهجوم كان ضروريا.", "فاطمة علي"),  # "Fatima Ali said …"
+    ("ويشير د. علي عباس إلى أن الصناعة المحلية بدأت بمصنع واحد.", "د. علي عباس"),  # "Dr. Ali Abbas points out …"
 ])
 def test_statements_the_name_ali_is_no_preposition(analyze, text, speaker):
     # folding writes the name علي and the preposition على alike; the text does not

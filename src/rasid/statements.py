@@ -1696,7 +1696,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             break
         if not out:
-            if _speaker_noun(t.norm) or _plain_name(t) or t.norm in state.known:
+            if _speaker_noun(t.norm) or _plain_name(t) or t.norm in state.known or _abbreviated_title(text, t):
                 out.append(t)
                 k += 1
                 continue
@@ -1752,6 +1752,13 @@ _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "
                    "ايضا", "كذلك", "مجددا", "بدوره", "بدورها",  # (adverbs: وقالت الصحيفة أيضًا …)
                    "عندما", "حين", "حينما", "لما", "اذا", "لكي", "كي", "لان", "لانه", "لانها", "لانهم", "كلما",
                    "ريثما", "طالما", "وعندما", "واذا"}  # (subordinators: قال الوزير عندما نذكر …; not لو, the French Le of لو موند)
+
+
+ABBREVIATED_TITLES = {"د"}  # د. (Dr., الدكتور), written with its full stop
+
+
+def _abbreviated_title(text: str, t: Token) -> bool:
+    return t.norm in ABBREVIATED_TITLES and text[t.end : t.end + 1] == "."
 
 
 def _named_ali(t: Token) -> bool:
@@ -1900,6 +1907,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if _speaker_noun(first):
         return True
+    if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
+        return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
     if len(np) >= 2 and first in DOCUMENT_NOUNS and np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm):
         return True  # a body's document speaks for it: قال بيان للديوان الملكي …
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
