@@ -573,7 +573,7 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
     forms = participle_forms()
     out: list[Statement] = []
     for i, tok in enumerate(toks):
-        by_saying = tok.norm == BY_SAYING and "قال" in cue_forms()
+        by_saying = tok.norm == BY_SAYING
         if i < 2 or not (tok.norm in forms or by_saying) or any(c.start <= tok.start < c.end for c in covered):
             continue
         # بالقول ("by saying") closes a clause like a participle does: واكتفى الوزير بالقول إنّ …،
@@ -1330,12 +1330,15 @@ def _opens_marker(word: str) -> bool:
     return any(stem in _marker_firsts() for stem in stems(word))
 
 
+def _addressee_word(word: str) -> bool:
+    """The preposition ل on a title or an outlet's noun (لصحيفة، للصحيفة، لوكالة، للصحفيين): one spoken to."""
+    return word in ADDRESSEE_HEADS or word.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(word)[1:])
+
+
 def _marker_word(word: str) -> bool:
     """The first word of a source marker (بحسب، وفق، نقلًا …) or an addressee (لصحيفة، لوكالة):
     it opens a source or an addressee, not a name."""
-    if word in ADDRESSEE_HEADS or word.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(word)[1:]):
-        return True
-    return _opens_marker(word)
+    return _addressee_word(word) or _opens_marker(word)
 
 
 def _holder_name(words: list[Token], mentions: list[Mention], state: _State | None) -> bool:
@@ -1883,7 +1886,7 @@ def _addressee(t: Token, mentions: list[Mention]) -> bool:
     m = _mention_at(t, mentions)
     if m is not None:
         return t.norm.startswith("ل") and m.type == "media" and not fold(m.name).startswith("ل")
-    return t.norm in ADDRESSEE_HEADS or t.norm.startswith("ل") and any(s_ in speaker_nouns() for s_ in stems(t.norm)[1:])
+    return _addressee_word(t.norm)
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:

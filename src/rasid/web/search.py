@@ -162,6 +162,8 @@ def refresh_if_free(engine: Engine) -> int:
     index as it is, rather than queue behind the writer. Returns how many articles were indexed."""
     with engine.connect() as conn:
         stored, indexed = _signature(conn)
+    if stored == indexed:
+        return 0  # (most searches: no second look at the signature)
     try:
         with QueryLimits.unlimited():  # indexing new articles must finish once started (a stop still ends it)
             return refresh(engine, wait=stored[0] - indexed[0] > CATCH_UP)
