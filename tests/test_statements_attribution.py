@@ -675,3 +675,55 @@ def test_media_named_by_their_nationality_do_not_speak_for_the_state(analyze_rul
 
     [st] = analyze_rules(text).statements
     assert "ISR" not in {key for key, _ in family(st, kb, None)}
+
+
+def test_statements_occasion_sentence_dates_the_report_before_it(analyze):
+    # wire copy (CNN Arabic style): "Colonel al-Maliki said that … . That came at a press conference
+    # of his on Wednesday evening, where he said: '…'" (published on Thursday 26 April 2018)
+    a = analyze("قال العقيد الركن تركي المالكي، المتحدث باسم التحالف، إن الصماد يرأس جماعة إرهابية.\n\n"
+                "جاء ذلك في مؤتمر صحفي للمالكي، مساء الأربعاء، حيث قال: \"هذه النهاية حتمية لأي شخص إرهابي\".",
+                published="2018-04-26T10:00:00")
+    first, second = a.statements
+    assert first.date.value == second.date.value == "2018-04-25"
+    assert a.slice(first.date.span) == "مساء الأربعاء"  # provenance: the occasion sentence's words
+    assert second.speaker.key == first.speaker.key and a.slice(second.content).startswith("هذه النهاية")
+    # Anadolu style: "His statements came during a meeting yesterday …" dates the sentence before too
+    b = analyze("وأكد وزير الخارجية التركي أن العلاقات مع تونس ممتازة.\n\n"
+                "وجاءت تصريحاته خلال لقائه نظيره التونسي، أمس الثلاثاء، في أنقرة.",
+                published="2018-04-25T10:00:00")
+    assert [s.date.value for s in b.statements] == ["2018-04-24"]
+    # a sentence that is no occasion leaves the report on the publication day
+    c = analyze("وتتواصل الاحتجاجات في أنقرة.\n\nوأكد وزير الخارجية التركي أن العلاقات مع تونس ممتازة.\n\n"
+                "وشهدت أنقرة، أمس الثلاثاء، احتجاجات واسعة.", published="2018-04-25T10:00:00")
+    assert [s.date.value for s in c.statements] == ["2018-04-25"]
+
+
+@pytest.mark.parametrize("text", [
+    # "Al-Maliki said, according to what the Saudi agency reported: '…'" (a relay between the
+    # speaker and the quote, no commas)
+    'وقال المالكي وفقا لما نقلته وكالة الأنباء السعودية: "هو مسؤول عن قتل الآلاف".',
+    # "Al-Maliki said, according to the agency: '…'"
+    'وقال المالكي وفقاً للوكالة: "هو مسؤول عن قتل الآلاف".',
+    # "Al-Maliki said, according to the agency, that …"
+    "وقال المالكي بحسب الوكالة إن الصماد مسؤول عن قتل الآلاف.",
+])
+def test_statements_relaying_source_after_the_speaker_is_no_speaker(analyze, text):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == "المالكي"
+    assert not st.speaker.surface.startswith("وكالة")
+
+
+def test_statements_colon_after_an_adjunct_opens_the_quote(analyze):
+    # "The president said at a press conference: '…'": what was said is the quote, not the adjunct
+    a = analyze('وقال الرئيس في مؤتمر صحفي عقده في دمشق: "لن نتراجع عن مواقفنا".')
+    (st,) = a.statements
+    assert a.slice(st.content) == "لن نتراجع عن مواقفنا" and st.direct
+
+
+def test_statements_where_he_said_outside_an_occasion_is_not_guessed(analyze):
+    # "Ahed and her family were aware of this, as she repeated that …": the pronoun's antecedent is
+    # the clause's subject, not a speaker of the article — no statement is guessed for it
+    a = analyze("قالت الصحفية أماني سراحنة إن القضية معقدة.\n\n"
+                "وبدا واضحا تنبه عهد وعائلتها لهذه الحساسية، حيث رددت أنها تحمل رسائل الأسيرات.")
+    assert [a.slice(s.cue) for s in a.statements] == ["قالت"]
+

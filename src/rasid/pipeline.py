@@ -17,12 +17,13 @@ from typing import Callable, Iterable, Iterator
 from .actors.kb import KnowledgeBase, default_kb
 from .arabic.sentences import paragraphs, split_sentences
 from .arabic import fold, stems
+from .arabic.tokens import tokens_in
 from .errors import RasidError, StageError
 from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
 from .learn.models import Models, default_models
 from .stance import code_stance
-from .statements import COMPLEMENTISERS, QUOTE_MARKS, attribute
+from .statements import COMPLEMENTISERS, QUOTE_MARKS, attribute, opens_occasion
 
 STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
 
@@ -68,6 +69,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
+    occasion = _occasions(article, acts)
     out: list[Statement] = []
     for st in article.statements:
         own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
@@ -79,6 +81,8 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             # a date set off by commas among the insertions after the speaker (أعلنت القوة، التابعة
             # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act
             own = [d for d in acts if d.span and _inserted(article.text, st, d.span)][:1]
+        if not own and (at := occasion.get(bisect_right(starts, st.sentence.start) - 1)) is not None:
+            own = [at]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
         if date is None:
@@ -101,6 +105,20 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
     return replace(article, dates=dates, statements=tuple(out))
+
+
+def _occasions(article: Article, acts: tuple[DateRef, ...]) -> dict[int, DateRef]:
+    """Sentence index -> the date an occasion sentence right after it gives (جاء ذلك في مؤتمر
+    صحفي للمالكي، مساء الأربعاء، …: that came at al-Maliki's press conference on Wednesday evening):
+    the time of what that sentence reports."""
+    out: dict[int, DateRef] = {}
+    for i, sent in enumerate(article.sentences[1:], 1):
+        if not opens_occasion(tokens_in(article.text, sent.span.start, min(sent.span.end, sent.span.start + 80))):
+            continue
+        dated = [d for d in acts if d.span and sent.span.contains(d.span)]
+        if dated:
+            out[i - 1] = dated[0]
+    return out
 
 
 STORY_REACH = 7  # days before publication within which the lead's day is the story's day

@@ -32,7 +32,7 @@ from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.normalize import strip_diacritics
 from .arabic.tokens import tokens_in
-from .lexicons import Cue, cue_forms, given_names, markers, own_voice, participle_forms, speaker_nouns
+from .lexicons import Cue, cue_forms, given_names, markers, occasions, own_voice, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
 if TYPE_CHECKING:
@@ -705,6 +705,22 @@ def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
             and _mention_at(t, mentions) is None)
 
 
+# adverbs that open a clause whose verb carries its subject as a pronoun: "where / as / when he said";
+# in an occasion sentence that pronoun is the speaker just reported (جاء ذلك في مؤتمر صحفي للمالكي،
+# مساء الأربعاء، حيث قال: «…»)
+PRONOUN_CLAUSES = {"حيث", "اذ", "عندما", "حينما", "بعدما"}
+
+
+def opens_occasion(toks: list[Token]) -> bool:
+    """Does the sentence open as an occasion sentence (``occasions.tsv``: جاء ذلك في …، جاءت
+    تصريحاته خلال …), which says when and where what was just reported was said?"""
+    words = [t.norm for t in toks[:3]]
+    if words and words[0][:1] in "وف" and len(words[0]) > 3:
+        words[0] = words[0][1:]
+    return any(len(words) >= len(op) and all(w.startswith(o[:-1]) if o.endswith("*") else w == o
+                                             for w, o in zip(words, op)) for op in occasions())
+
+
 # the openings of a sentence with a subordinate clause before its main one: "while", "when", "at the time when"
 SUBORDINATE_OPENINGS = (("في", "حين"), ("بينما",), ("فيما",), ("عندما",), ("حين",), ("حينما",), ("في", "الوقت", "الذي"))
 
@@ -999,6 +1015,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break
             if np and _opens_quote(text, t) and _quote_after(text, t.start - 1, sentence.span.end) is not None:
                 break  # a direct quotation follows the speaker
+            if np and _mention_at(t, mentions) is None and _marker_at(toks, k) and not _named_ali(t):
+                break  # the source relaying the words follows the speaker (قال المالكي وفقًا للوكالة: …)
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
@@ -1068,7 +1086,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if np:
                 j = toks.index(np[0])
             state.cue_at = toks[i].start
-            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (conj or i <= lead + 1) else None
+            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (
+                conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)) else None
             if ante is not None:
                 speaker = ante.mention
                 carried = True
@@ -1147,9 +1166,14 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
     if k < len(toks) and "،" not in text[toks[k - 1].end : toks[k].start]:
         first = toks[k].norm
         addressee = first in ADDRESSEE_HEADS or first.startswith("ل") and _mention_at(toks[k], mentions) is not None
-        if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (addressee or first in ADJUNCT_OPENERS):
+        relay = _mention_at(toks[k], mentions) is None and _marker_at(toks, k) and not _named_ali(toks[k])
+        if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (addressee or relay
+                                                                                  or first in ADJUNCT_OPENERS):
             for j in range(k + 1, min(k + ADJUNCT_REACH, len(toks))):
                 t, gap = toks[j], text[toks[j - 1].end : toks[j].start]
+                if ":" in gap and "،" not in gap and _opens_quote(text, t):
+                    return toks[j - 1].end + gap.index(":") + 1  # the words quoted after a colon (قال في
+                    # مؤتمر صحفي: «…»، قال وفقًا لما نقلته الوكالة: «…»)
                 if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES:
                     break  # (a relative clause has its own verb and complementiser: أنصاره الذين وصفهم بأنهم …)
                 if t.norm in COMPLEMENTISERS and _mention_at(t, mentions) is None \
@@ -1328,6 +1352,17 @@ def _marker_firsts() -> frozenset[str]:
 def _opens_marker(word: str) -> bool:
     """The first word of a source marker (بحسب، وفق، نقلًا …), with its clitics."""
     return any(stem in _marker_firsts() for stem in stems(word))
+
+
+def _marker_at(toks: list[Token], k: int) -> bool:
+    """Does a whole source marker start at token ``k`` (بحسب، وفقًا لما، نقلًا عن، على لسان), its
+    last word possibly glued to the next (وفقًا للوكالة)?"""
+    for marker in markers():
+        words = [t.norm for t in toks[k : k + len(marker)]]
+        if len(words) == len(marker) and all(w == m or m in stems(w) or i == len(marker) - 1 and m == "ل"
+                                             and w.startswith("ل") for i, (w, m) in enumerate(zip(words, marker))):
+            return True
+    return False
 
 
 def _addressee_word(word: str) -> bool:

@@ -74,7 +74,8 @@ class LinearModel:
 
 
 def fit(name: str, rows: Sequence[Features], labels: Sequence[str], *, c: float = 1.0,
-        class_weight: str | None = None, meta: Mapping[str, Any] | None = None) -> LinearModel:
+        class_weight: str | None = None, meta: Mapping[str, Any] | None = None,
+        sample_weight: Sequence[float] | None = None) -> LinearModel:
     """Train a logistic regression (L2, lbfgs: deterministic) on feature dicts and string labels."""
     try:
         from sklearn.feature_extraction import DictVectorizer
@@ -87,7 +88,7 @@ def fit(name: str, rows: Sequence[Features], labels: Sequence[str], *, c: float 
     vec = DictVectorizer(sparse=True, sort=True)
     x = vec.fit_transform([dict(r) for r in rows])
     model = LogisticRegression(C=c, max_iter=2000, class_weight=class_weight)
-    model.fit(x, list(labels))
+    model.fit(x, list(labels), sample_weight=None if sample_weight is None else list(sample_weight))
     names = vec.get_feature_names_out()
     coef = model.coef_
     weights = {str(n): tuple(round(float(v), 6) for v in coef[:, j]) for j, n in enumerate(names)

@@ -63,6 +63,14 @@ def markers() -> tuple[tuple[str, ...], ...]:
 
 
 @lru_cache(maxsize=1)
+def occasions() -> tuple[tuple[str, ...], ...]:
+    """Folded openings of an occasion sentence (``occasions.tsv``: جاء ذلك في …), as word tuples;
+    a word ending in ``*`` is a prefix."""
+    return tuple(tuple(fold(w.rstrip("*")) + ("*" if w.endswith("*") else "") for w in row[0].split())
+                 for row in rows("occasions.tsv"))
+
+
+@lru_cache(maxsize=1)
 def place_conditions() -> frozenset[str]:
     """Folded participles that, qualifying a place, say what it suffered (``place_conditions.tsv``)."""
     return frozenset(fold(row[0]) for row in rows("place_conditions.tsv"))
