@@ -69,6 +69,16 @@ def test_stance_speaker_is_not_its_own_target(analyze):
     assert "SSG" not in _stances(a)
 
 
+def test_stance_holder_of_the_speakers_office_is_the_speaker(analyze):
+    # France 24 style: "The French foreign minister, Jean-Yves Le Drian, on Monday backed trying the
+    # French jihadists in Iraq" — the name, in a spelling that does not join it to the title, is the
+    # minister himself (he held the office on that day), not a target of his own statement
+    a = analyze("وأيد وزير الخارجية الفرنسي جون إيف لودريان الاثنين الماضي محاكمة الجهاديات الفرنسيات في العراق.",
+                published="2018-02-19T10:00:00")
+    (st,) = a.statements
+    assert "LEDRIAN" not in _stances(a)
+
+
 def test_stance_priors_table_loads_and_switches_off():
     from rasid import stance
 

@@ -727,3 +727,13 @@ def test_statements_where_he_said_outside_an_occasion_is_not_guessed(analyze):
                 "وبدا واضحا تنبه عهد وعائلتها لهذه الحساسية، حيث رددت أنها تحمل رسائل الأسيرات.")
     assert [a.slice(s.cue) for s in a.statements] == ["قالت"]
 
+
+
+def test_statements_relayed_in_the_words_of_a_source(analyze):
+    # wire copy: "Anadolu reported, in the words of Erdogan, his saying: '…'. He went on: '…'" — the
+    # source speaks, and the feminine verb of the agency does not stop him being carried over by وتابع
+    a = analyze("ونقلت وكالة أنباء الأناضول التركية الرسمية على لسان أردوغان قوله: \"توجهت المليشيات نحو عفرين"
+                " خلال ساعات المساء\".\n\nوتابع قائلا: \"لا يمكننا أن نمنحهم فرصة، وسيكون ثمن ذلك باهظا\".")
+    first, second = a.statements
+    assert first.speaker.surface == "أردوغان"
+    assert second.carried and second.speaker.key == first.speaker.key

@@ -934,6 +934,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     carried = False
     content_start: int | None = None
     direct = False
+    carried_agreement = True  # the verb's gender and number are the speaker's
 
     # a relative clause: the verb's subject is what the relative pronoun refers to, the actor
     # named right before it (تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده …)
@@ -1040,6 +1041,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             said_at = None
             if relayed is not None:
                 np = relayed
+                carried_agreement = False  # the verb agrees with the outlet, not with the source it relays
                 # نقلت الجريدة عن فلان، الباحث في المنظمة، قوله: … — the source's title between commas,
                 # then "his saying": the words start after it
                 end_np = toks.index(np[-1])
@@ -1113,7 +1115,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             content, direct = before, True
     if len(content) < 3:
         return None
-    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried else (None, None))
+    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried and carried_agreement else (None, None))
     cue_span = Span(toks[i].start, toks[i].end)
     return Statement(
         id=_statement_id(article.id, cue_span),
@@ -1408,8 +1410,11 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
         inner = next((t for t in np[1:] if t.norm == "عن"), None)
         k = toks.index(inner) if inner is not None else k
         while k < len(toks) and toks[k].norm != "عن" and k <= after + 2:
+            if k + 1 < len(toks) and toks[k].norm == "علي" and toks[k + 1].norm == "لسان":
+                k += 1  # نقلت وكالة الأناضول على لسان أردوغان قوله: "in the words of"
+                break
             k += 1
-        if k >= len(toks) or toks[k].norm != "عن":
+        if k >= len(toks) or toks[k].norm not in ("عن", "لسان"):
             return None
     else:
         while k < len(toks) and k < after + 4 and (toks[k].norm in TIME_WORDS or toks[k].norm[:1].isdigit()):
