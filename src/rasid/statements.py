@@ -1016,8 +1016,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break
             if np and _opens_quote(text, t) and _quote_after(text, t.start - 1, sentence.span.end) is not None:
                 break  # a direct quotation follows the speaker
-            if np and _mention_at(t, mentions) is None and _marker_at(toks, k) and not _named_ali(t):
+            if _mention_at(t, mentions) is None and _marker_at(toks, k, according=not np) and not _named_ali(t):
                 break  # the source relaying the words follows the speaker (قال المالكي وفقًا للوكالة: …)
+                # or the verb (قال وفقًا لما نقلته الوكالة: …, whose subject is its pronoun; but in وأضاف
+                # نقلًا عن مصادر أمنية … the sources are the speaker, GUIDELINES)
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
@@ -1097,6 +1099,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 for t in toks[j : j + 2]:
                     if t.norm in COMPLEMENTISERS:
                         content_start = t.end
+                if not np and j < len(toks) and _marker_at(toks, j, according=True):
+                    content_start = _after_insertions(text, toks, j, mentions, cue.frame) or content_start
             else:
                 return None
         else:
@@ -1356,10 +1360,16 @@ def _opens_marker(word: str) -> bool:
     return any(stem in _marker_firsts() for stem in stems(word))
 
 
-def _marker_at(toks: list[Token], k: int) -> bool:
+RELAYED_FROM = {"نقلا", "علي"}  # نقلًا عن Y، على لسان Y: Y said the words (not "according to" Y)
+
+
+def _marker_at(toks: list[Token], k: int, according: bool = False) -> bool:
     """Does a whole source marker start at token ``k`` (بحسب، وفقًا لما، نقلًا عن، على لسان), its
-    last word possibly glued to the next (وفقًا للوكالة)?"""
+    last word possibly glued to the next (وفقًا للوكالة)? ``according``: only a marker of whom the
+    words are reported by (بحسب، وفقًا ل), not of whom they are quoted from (نقلًا عن، على لسان)."""
     for marker in markers():
+        if according and marker[0] in RELAYED_FROM:
+            continue
         words = [t.norm for t in toks[k : k + len(marker)]]
         if len(words) == len(marker) and all(w == m or m in stems(w) or i == len(marker) - 1 and m == "ل"
                                              and w.startswith("ل") for i, (w, m) in enumerate(zip(words, marker))):
