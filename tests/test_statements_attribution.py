@@ -742,8 +742,8 @@ def test_statements_relayed_in_the_words_of_a_source(analyze):
 def test_statements_according_to_after_a_pronoun_subject(analyze):
     # "He added, according to what the agency reported: '…'": the speaker is carried over, the agency
     # only reports; but "He added, quoting security sources, that …" gives the words to the sources
-    a = analyze("قال الوزير إن المحادثات فشلت.\n\nوأضاف وفقا لما نقلته وكالة الأنباء الرسمية: \"لن نعود إليها\".")
+    a = analyze("قال الوزير إن المحادثات فشلت.\n\nوأضاف وفقا لما نقلته وكالة الأنباء الرسمية: \"لن نعود إليها أبدا في هذه الظروف\".")
     assert [s.speaker.surface for s in a.statements] == ["الوزير", "الوزير"]
-    assert a.slice(a.statements[1].content) == "لن نعود إليها"
+    assert a.slice(a.statements[1].content) == "لن نعود إليها أبدا في هذه الظروف"
     b = analyze("قال الوزير إن المحادثات فشلت.\n\nوأضاف نقلا عن مصادر أمنية أن الهجوم وقع ليلا.")
     assert b.statements[1].speaker.surface == "مصادر أمنية"
