@@ -747,3 +747,13 @@ def test_statements_according_to_after_a_pronoun_subject(analyze):
     assert a.slice(a.statements[1].content) == "لن نعود إليها أبدا في هذه الظروف"
     b = analyze("قال الوزير إن المحادثات فشلت.\n\nوأضاف نقلا عن مصادر أمنية أن الهجوم وقع ليلا.")
     assert b.statements[1].speaker.surface == "مصادر أمنية"
+
+
+def test_statements_the_day_of_the_act_ends_the_subject(analyze):
+    # BBC style: "Judge Sergio Moro revealed on Thursday that a cell had been prepared" — the weekday
+    # is the time of the act, not part of the judge's name
+    a = analyze("وكشف القاضي سيرجيو مورو الخميس عن أن زنزانة خاصة أعدت سلفا للرئيس السابق.",
+                published="2018-04-06T10:00:00")
+    (st,) = a.statements
+    assert st.speaker.surface == "القاضي سيرجيو مورو"
+    assert st.date.value == "2018-04-05"

@@ -842,6 +842,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
     return None
 
 
+WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
 TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
               "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "منتصف",
               "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
@@ -1756,6 +1757,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if "ً" in t.text:
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
+        if t.norm in WEEKDAYS:
+            break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …
         if out[-1].norm in LINEAGE and t.norm not in COMPLEMENTISERS:
             out.append(t)  # a name after "son / daughter of", even one written like a preposition (بن علي)
             k += 1
