@@ -757,3 +757,13 @@ def test_statements_the_day_of_the_act_ends_the_subject(analyze):
     (st,) = a.statements
     assert st.speaker.surface == "القاضي سيرجيو مورو"
     assert st.date.value == "2018-04-05"
+
+
+def test_statements_relayed_source_named_before_a_long_title(analyze):
+    # BBC style: "The paper quotes Adam Coogle, the researcher on human rights at Human Rights Watch, as
+    # saying: '…'" — the relayed person speaks, and the words start after "his saying"
+    a = analyze('وتنقل الجريدة عن آدم كوغل الباحث في شؤون حقوق الإنسان في منظمة هيومان رايتس ووتش قوله'
+                ' "لقد وثقت كثيرا من النزاعات في السعودية من قبل لكن لا شيء منها يشبه ما يجري الآن".')
+    (st,) = a.statements
+    assert st.speaker.surface == "آدم كوغل"
+    assert a.slice(st.content).startswith("لقد وثقت")

@@ -1048,7 +1048,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 # نقلت الجريدة عن فلان، الباحث في المنظمة، قوله: … — the source's title between commas,
                 # then "his saying": the words start after it
                 end_np = toks.index(np[-1])
-                said_at = next((k for k in range(end_np + 1, min(end_np + 1 + MAX_SPEAKER_TOKENS, len(toks)))
+                said_at = next((k for k in range(end_np + 1, min(end_np + 1 + TITLE_REACH, len(toks)))
                                 if toks[k].norm in SAYING_OF), None)
                 if said_at is not None and any(t.norm in COMPLEMENTISERS for t in toks[end_np + 1 : said_at]):
                     said_at = None
@@ -1361,6 +1361,9 @@ def _opens_marker(word: str) -> bool:
     return any(stem in _marker_firsts() for stem in stems(word))
 
 
+TITLE_REACH = 14  # words of a relayed source's title before "his saying" (عن فلان، الباحث في شؤون … ، قوله)
+
+
 RELAYED_FROM = {"نقلا", "علي"}  # نقلًا عن Y، على لسان Y: Y said the words (not "according to" Y)
 
 
@@ -1440,9 +1443,20 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
         if t.norm in COMPLEMENTISERS or t.norm.startswith("قول") or (cut and "،" in text[cut[-1].end : t.start]):
             break
         cut.append(t)
+    whole = cut
     cut = _bound_np(text, cut, mentions, state)
     # after نقل … عن the source is named by construction: a plain name the lexicons do not know is it too
     named = cue.lemma == "نقل" and 0 < len(cut) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in cut)
+    if cue.lemma == "نقل" and not named and not (cut and _looks_like_speaker(cut, mentions, state)):
+        # …، or that name before its title (عن آدم كوغل الباحث في منظمة هيومن رايتس ووتش قوله …)
+        name = []
+        for t in whole[:UNKNOWN_SUBJECT_MAX]:
+            if not _plain_name(t) or t.norm.startswith(("ال", "لل")) or _speaker_noun(t.norm):
+                break
+            name.append(t)
+        if name and len(name) < len(whole) and _speaker_noun(whole[len(name)].norm) \
+                and "،" not in text[name[-1].end : whole[len(name)].start]:
+            return name
     return cut if cut and (_looks_like_speaker(cut, mentions, state) or named) else None
 
 
