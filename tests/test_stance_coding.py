@@ -79,6 +79,14 @@ def test_stance_holder_of_the_speakers_office_is_the_speaker(analyze):
     assert "LEDRIAN" not in _stances(a)
 
 
+def test_stance_fellow_subject_is_no_target(analyze):
+    # "Russian President Vladimir Putin and his Ukrainian counterpart Volodymyr Zelensky agreed to receive a
+    # mission of African leaders": Zelensky is the verb's second subject, not a target of Putin's words
+    a = analyze("وافق الرئيس الروسي فلاديمير بوتين ونظيره الأوكراني فولوديمير زيلينسكي على استقبال بعثة من"
+                " زعماء أفارقة لبحث خطة سلام.")
+    assert "ZELENSKY" not in _stances(a)
+
+
 def test_stance_priors_table_loads_and_switches_off():
     from rasid import stance
 

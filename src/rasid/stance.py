@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import Actor, KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Evaluative, evaluation_verbs, evaluative, place_conditions
+from .lexicons import Evaluative, evaluation_verbs, evaluative, place_conditions, speaker_nouns
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 from .statements import COMPLEMENTISERS
 
@@ -236,6 +236,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             why = "place"  # a land named by its land noun: الأراضي الفلسطينية (المحتلة)
         if not why and m.type == "media" and any(_relays(toks[j].norm) for j in range(max(0, idx - 3), idx)):
             why = "channel"  # an outlet named as the channel of a report (نقلته وكالة فرانس برس، بحسب صحيفة …)
+        if not why and _co_speaker(text, st, m):
+            why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
+            # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
         if not why and m.type == "person" and _beside(text, st.speaker.span, m.span):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
         if not why and not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
@@ -702,7 +705,8 @@ TARGET_CLASSES = ("none", "favor", "against", "neutral")
 # السورية), a place named as a location, a cause or land (قضية فلسطين), the speaker's own name in
 # apposition, an outlet relaying the report or addressed in the cue clause, a name a parenthesis
 # glosses (LOO: target precision up, recall about the same)
-EXCLUSIONS_THAT_STAND = {"adjective", "place", "topic", "apposition", "channel", "gloss", "cue_clause"}
+EXCLUSIONS_THAT_STAND = {"adjective", "place", "topic", "apposition", "channel", "gloss", "cue_clause",
+                         "co_speaker"}
 # where the rules found a reason for a stance (evaluative words and their roles, the cue's own
 # meaning, a coordination, the speaker family's usual position, a participant's role) their stance
 # stands; where they found none, the stance model decides. Leave-one-outlet-out on the gold of six
@@ -873,6 +877,28 @@ ORGAN_RELATIONS = {"part_of", "controlled_by", "spokesperson_of", "armed_wing_of
 def _organ_family(kb: KnowledgeBase, actor_id: str) -> set[str]:
     """The actor and every body it is an organ of (الحكومة الإسرائيلية -> إسرائيل)."""
     return {actor_id, *(p for p, _ in kb.parents(actor_id, relations=ORGAN_RELATIONS.__contains__))}
+
+
+CO_SPEAKER_GAP = 3  # words between the speaker and an actor joined to it by و (ونظيره الأوكراني)
+
+
+def _co_speaker(text: str, st: Statement, m: Mention) -> bool:
+    """Is ``m`` joined to the speaker by و right after it, before what was said — a second subject
+    of the same verb (X ونظيره Y)?"""
+    if not (st.speaker.span.end <= m.span.start and st.cue.start < m.span.start):
+        return False
+    if st.speaker.span.end < st.cue.start:
+        return False  # (an SVO speaker before the verb: what follows the verb is said)
+    gap = text[st.speaker.span.end : m.span.start]
+    words = fold(gap).split()
+    if "،" in gap or len(words) > CO_SPEAKER_GAP:
+        return False
+    if not words:
+        return False
+    first = words[0]
+    # و alone (بوتين وزيلينسكي) or opening a counterpart or a title (ونظيره، ووزير الخارجية), not a
+    # word that merely starts with و (وجود: the presence of)
+    return first == "و" or first[:1] == "و" and (first[1:].startswith("نظير") or first[1:] in speaker_nouns())
 
 
 def _holds(kb: KnowledgeBase, person: str, offices: set[str], when) -> bool:
