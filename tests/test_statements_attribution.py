@@ -767,3 +767,12 @@ def test_statements_relayed_source_named_before_a_long_title(analyze):
     (st,) = a.statements
     assert st.speaker.surface == "آدم كوغل"
     assert a.slice(st.content).startswith("لقد وثقت")
+
+
+def test_statements_one_speakers_acts_in_a_sentence_share_their_time(analyze):
+    # CNN Arabic style: "The campaign manager said that …, and added in statements of hers on Tuesday: '…'"
+    # (published on Wednesday 8 August 2018): both acts took place on Tuesday
+    a = analyze("وتتواصل الاحتجاجات في المدينة.\n\nبدورها، قالت مديرة الحملة، أندي غوديريس، إن الفائز في الانتخابات"
+                " التمهيدية سيفوز بالانتخابات، وأضافت في تصريحات لها، الثلاثاء: \"لا شك بذلك أبدا في هذه المقاطعة\".",
+                published="2018-08-08T10:00:00")
+    assert [s.date.value for s in a.statements] == ["2018-08-07", "2018-08-07"]

@@ -71,6 +71,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     starts = [s.span.start for s in article.sentences]
     occasion = _occasions(article, acts)
     out: list[Statement] = []
+    owned: list[bool] = []  # dated by a time expression of its own act
     for st in article.statements:
         own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
         if not own and not st.direct:
@@ -104,6 +105,16 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             for key in family:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
+        owned.append(bool(own))
+    # one speaker's acts in one sentence are one occasion: قالت X إن …، وأضافت في تصريحات لها،
+    # الثلاثاء: «…» — the time given with the later act is the earlier one's too
+    for k, st in enumerate(out):
+        if owned[k]:
+            continue
+        later = next((o.date for j, o in enumerate(out[k + 1 :], k + 1) if owned[j] and o.sentence == st.sentence
+                      and o.speaker.key == st.speaker.key), None)
+        if later is not None:
+            out[k] = replace(st, date=later)
     return replace(article, dates=dates, statements=tuple(out))
 
 
