@@ -148,6 +148,9 @@ CASES = [
     ("اليوم الأحدـ", date(2023, 9, 24), ("2023-09-24", D, REL, "اليوم الأحدـ")),  # today Sunday, trailing tatweel kept in the span
     ("في تمّوز الماضي", PUB, ("2024-07", M, REL, "في تمّوز الماضي")),  # last July, with shadda
     ("قبـــل أسبوعين", PUB, ("2024-11-16", D, REL, "قبـــل أسبوعين")),  # two weeks ago, with tatweel
+    # the night from one day to the next is of the first (Libyan radio, wire copy)
+    ("ليل الأحد-الاثنين", PUB, ("2024-11-24", D, REL, "ليل الأحد-الاثنين")),  # the night of Sunday to Monday
+    ("ليلة الجمعة إلى السبت", PUB, ("2024-11-29", D, REL, "ليلة الجمعة إلى السبت")),  # the night of Friday to Saturday
     # --- not dates
     ("قال الأب إن ابنه اعتقل", PUB, None),  # the father said his son was arrested (أب is not August)
     ("مارس الضغط على الحكومة", PUB, None),  # he exerted pressure on the government (مارس is a verb)

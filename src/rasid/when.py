@@ -230,7 +230,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("ago", (rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
              rf"(?!\s*\d)(?!\s+(?:من\s|ال))")),
     # (مساء) (اليوم|أمس) (يوم) الجمعة (الماضي)
-    ("wd", rf"{_B}{_CONJ}{_OPT_LEAD}{_WDPART}(?:\s+(?P<wrel>{_REL}){_E})?"),
+    # (the night from one day to the next is of the first: ليل الأحد-الاثنين، ليلة السبت إلى الأحد)
+    ("wd", (rf"{_B}{_CONJ}{_OPT_LEAD}{_WDPART}(?:\s+(?P<wrel>{_REL}){_E})?"
+            rf"(?:(?:\s*[-–/]\s*|\s+(?:الي|علي)\s+)(?:يوم\s+)?{_WEEKDAY}{_E})?")),
     # أمس، اليوم، أول أمس، الليلة الماضية، غداً
     ("deictic", (rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<tod>{_TOD})\s+)?(?:يوم\s+)?"
                  rf"(?P<dx>اول\s+امس|اول\s+من\s+امس|امس\s+الاول|البارحه|(?:ب?ال)?امس|اليوم|"
