@@ -150,6 +150,7 @@ CASES = [
     ("قبـــل أسبوعين", PUB, ("2024-11-16", D, REL, "قبـــل أسبوعين")),  # two weeks ago, with tatweel
     # the night from one day to the next is of the first (Libyan radio, wire copy)
     ("ليل الأحد-الاثنين", PUB, ("2024-11-24", D, REL, "ليل الأحد-الاثنين")),  # the night of Sunday to Monday
+    ("بعد منتصف ليل الخميس", PUB, ("2024-11-29", D, REL, "بعد منتصف ليل الخميس")),  # after Thursday midnight: Friday
     ("ليلة الجمعة إلى السبت", PUB, ("2024-11-29", D, REL, "ليلة الجمعة إلى السبت")),  # the night of Friday to Saturday
     # --- not dates
     ("قال الأب إن ابنه اعتقل", PUB, None),  # the father said his son was arrested (أب is not August)

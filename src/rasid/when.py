@@ -592,7 +592,10 @@ def _r_wd(m: re.Match[str], ctx: _Context) -> _Resolved:
     rel = _REL_KIND.get(m.group("wrel") or "")
     if rel in ("current", "same"):
         rel = None
-    return _day(_weekday_date(m, ctx.published, rel), DateSource.RELATIVE)
+    day = _weekday_date(m, ctx.published, rel)
+    if m.group("lead") == "بعد" and (m.group("tod") or "").startswith("منتصف ليل"):
+        day += timedelta(days=1)  # after midnight of Monday night (بعد منتصف ليل الاثنين) is early Tuesday
+    return _day(day, DateSource.RELATIVE)
 
 
 _DEICTIC_OFFSET = {"اليوم": 0, "الليله": 0, "امس": -1, "الامس": -1, "بالامس": -1, "البارحه": -1,
