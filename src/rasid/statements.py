@@ -935,7 +935,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     carried = False
     content_start: int | None = None
     direct = False
-    carried_agreement = True  # the verb's gender and number are the speaker's
+    verb_agrees = True  # the verb's gender and number are its speaker's
 
     # a relative clause: the verb's subject is what the relative pronoun refers to, the actor
     # named right before it (تصريحات الرئيس التركي، رجب طيب أردوغان، الذي أكد وقوف بلاده …)
@@ -1044,7 +1044,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             said_at = None
             if relayed is not None:
                 np = relayed
-                carried_agreement = False  # the verb agrees with the outlet, not with the source it relays
+                verb_agrees = False  # the verb agrees with the outlet, not with the source it relays
                 # نقلت الجريدة عن فلان، الباحث في المنظمة، قوله: … — the source's title between commas,
                 # then "his saying": the words start after it
                 end_np = toks.index(np[-1])
@@ -1120,7 +1120,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             content, direct = before, True
     if len(content) < 3:
         return None
-    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried and carried_agreement else (None, None))
+    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried and verb_agrees else (None, None))
     cue_span = Span(toks[i].start, toks[i].end)
     return Statement(
         id=_statement_id(article.id, cue_span),
