@@ -776,3 +776,15 @@ def test_statements_one_speakers_acts_in_a_sentence_share_their_time(analyze):
                 " التمهيدية سيفوز بالانتخابات، وأضافت في تصريحات لها، الثلاثاء: \"لا شك بذلك أبدا في هذه المقاطعة\".",
                 published="2018-08-08T10:00:00")
     assert [s.date.value for s in a.statements] == ["2018-08-07", "2018-08-07"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "The solidarity march affirmed its full support for the Palestinian cause": دعمها (its support) is
+    # the verb's object, it cannot continue the definite subject
+    ("وأكّدت مسيرة التضامن دعمها الكامل للقضية الفلسطينية ولحركات المقاومة.", None),
+    # "The court then asked that Israel submit a report": حينها (then) ends the subject
+    ("وطلبت المحكمة حينها أن تقدّم إسرائيل تقريراً إليها بشأن استجابتها للتدابير.", "المحكمة"),
+])
+def test_statements_possessive_noun_ends_a_definite_subject(analyze, text, speaker):
+    speakers = [s.speaker.surface for s in analyze(text).statements]
+    assert speakers == ([speaker] if speaker else [])

@@ -842,6 +842,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
     return None
 
 
+POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")  # her / their: written with ه, never ة
 WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
 TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
               "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "منتصف",
@@ -1773,6 +1774,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
         if t.norm in WEEKDAYS:
             break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …
+        if out[-1].norm.startswith("ال") and not t.norm.startswith("ال") and strip_diacritics(t.text).endswith(
+                POSSESSIVE_SUFFIXES) and _mention_at(t, mentions) is None:
+            break  # a noun with a possessive pronoun is no genitive or adjective of a definite noun but the
+            # verb's object: وأكّدت مسيرة التضامن دعمها الكامل …
         if out[-1].norm in LINEAGE and t.norm not in COMPLEMENTISERS:
             out.append(t)  # a name after "son / daughter of", even one written like a preposition (بن علي)
             k += 1
