@@ -788,3 +788,23 @@ def test_statements_one_speakers_acts_in_a_sentence_share_their_time(analyze):
 def test_statements_possessive_noun_ends_a_definite_subject(analyze, text, speaker):
     speakers = [s.speaker.surface for s in analyze(text).statements]
     assert speakers == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "According to Hochstein's proposal, …" / "According to the Kyiv School's estimates, …" / "According to a
+    # report of Amnesty International, …": the author of the account speaks, not the account
+    ("وفقاً لعرض آموس هوكستين، فإن الانتقال إلى المرحلة الثالثة ليس سوى نتيجة العجز.", "آموس هوكستين"),
+    ("ووفقاً لتقديرات كلية كييف للاقتصاد، تزداد عائدات النفط الروسي.", "كلية كييف"),
+    ("وبحسب تقرير منظمة العفو الدولية، فإن الانتهاكات مستمرة في السجون.", "منظمة العفو الدولية"),
+    # "According to a joint statement issued by the Prisoners' Commission, …": the issuer speaks
+    ("ووفقاً لبيانٍ مُشترك صادر عن هيئة شؤون الأسرى، ارتفع عدد المعتقلين الفلسطينيين.", "هيئة شؤون الأسرى"),
+])
+def test_statements_author_of_an_account_after_a_source_marker(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_statements_an_adjective_after_an_account_is_not_its_author(analyze):
+    # "According to Israeli estimates, …": إسرائيلية qualifies the estimates, it names no author
+    (st,) = analyze("ووفقاً لتقديرات إسرائيلية، فإن الأسيرين من قادة العمل العسكري.").statements
+    assert st.speaker.surface != "إسرائيلية"

@@ -92,6 +92,10 @@ CLOSE_TO = {"مقرب", "مقربه", "مقربون", "مقربين", "قريب"
 SUBUNIT_LINKS = {"في", "ب", "ل", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
 # "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
 ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل"}
+# what a source puts out, named after a source marker before the source itself (وفقًا لتقديرات …، بحسب تقرير …)
+ACCOUNT_NOUNS = {"بيانات", "البيانات", "احصاءات", "ارقام", "معطيات", "تقدير", "تقديرات", "عرض", "روايه", "تقرير",
+                 "دراسه", "احصائيات"}
+ISSUED = {"صادر", "الصادر", "صادره", "الصادره"}  # (بيان) صادر عن X: issued by X
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
@@ -1368,6 +1372,18 @@ TITLE_REACH = 14  # words of a relayed source's title before "his saying" (عن 
 RELAYED_FROM = {"نقلا", "علي"}  # نقلًا عن Y، على لسان Y: Y said the words (not "according to" Y)
 
 
+def _author(np: list[Token], mentions: list[Mention], state: _State) -> bool:
+    """Do ``np``, after an account's noun (تقديرات، تقرير، عرض), name its author — an actor, a title or a
+    name — rather than qualify it (تقديرات إسرائيلية، تقرير إحصائي: adjectives; تصريح نُسب إلى: a verb)?"""
+    m = _mention_at(np[0], mentions)
+    if m is not None:
+        return not (m.type == "country" and fold(m.surface).endswith(("ي", "يه")))
+    if np[0].norm.endswith("ي") and not np[0].norm.startswith("ال") or np[0].norm in cue_forms() \
+            or np[0].norm in {"نسب", "منسوب", "المنسوب"}:
+        return False  # (a feminine nisba folds like a noun in ـية — كلية — and is left to the speaker test)
+    return _looks_like_speaker(np, mentions, state)
+
+
 def _marker_at(toks: list[Token], k: int, according: bool = False) -> bool:
     """Does a whole source marker start at token ``k`` (بحسب، وفقًا لما، نقلًا عن، على لسان), its
     last word possibly glued to the next (وفقًا للوكالة)? ``according``: only a marker of whom the
@@ -1509,9 +1525,13 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             np = quoted or _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             speaker: Mention | None = None
             carried = False
-            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS | {"بيانات", "البيانات", "احصاءات", "ارقام", "معطيات"}:
-                if len(np) > 1 and _mention_at(np[1], mentions):
-                    np = np[1:]  # وفقًا لبيانات المنظمة الدولية للهجرة: the organisation speaks
+            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS | ACCOUNT_NOUNS:
+                issued = next((k for k in (1, 2) if len(np) > k + 2 and np[k].norm in ISSUED and np[k + 1].norm == "عن"),
+                              None)
+                if issued is not None:
+                    np = np[issued + 2 :]  # وفق بيان (مشترك) صادر عن الجيش السوداني: the army speaks
+                elif len(np) > 1 and _author(np[1:], mentions, state):
+                    np = np[1:]  # وفقًا لبيانات المنظمة الدولية للهجرة، وفقًا لعرض آموس هوكستين: the author speaks
                 elif len(np) <= 3 and not _has_named(np, mentions):
                     np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
