@@ -808,3 +808,13 @@ def test_statements_an_adjective_after_an_account_is_not_its_author(analyze):
     # "According to Israeli estimates, …": إسرائيلية qualifies the estimates, it names no author
     (st,) = analyze("ووفقاً لتقديرات إسرائيلية، فإن الأسيرين من قادة العمل العسكري.").statements
     assert st.speaker.surface != "إسرائيلية"
+
+
+def test_statements_date_set_off_after_the_speaker_beats_an_earlier_clauses(analyze):
+    # CNN Arabic style: "The team has been in Syria since Saturday, at a time when the British
+    # representative, Peter Wilson, accused on Monday both the Russian and Syrian authorities of …"
+    # (published on Wednesday 18 April 2018): Monday is the time of the accusation
+    a = analyze("ووصل الفريق إلى سوريا منذ السبت، في وقت اتهم به الممثل البريطاني بالمنظمة، بيتر ويلسون، الإثنين،"
+                " السلطات الروسية والسورية بإعاقة دخول البعثة إلى الموقع.", published="2018-04-18T10:00:00")
+    (st,) = a.statements
+    assert st.date.value == "2018-04-16"

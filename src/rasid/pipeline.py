@@ -78,10 +78,11 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
             own = [d for d in acts if d.span and st.cue.end <= d.span.start < st.cue.end + 40
                    and (d.span.end <= st.content.start + 1 or _opens(article.text, st, d.span.start))]
-        if not own and not st.direct:
+        if not st.direct:
             # a date set off by commas among the insertions after the speaker (أعلنت القوة، التابعة
-            # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act
-            own = [d for d in acts if d.span and _inserted(article.text, st, d.span)][:1]
+            # لحرس الثورة، يوم السبت في 13 نيسان، استهداف …) is the time of the act, before one of an
+            # earlier clause (… منذ السبت، في وقت اتهم به الممثل البريطاني، بيتر ويلسون، الإثنين، …)
+            own = [d for d in acts if d.span and _inserted(article.text, st, d.span)][:1] or own
         if not own and (at := occasion.get(bisect_right(starts, st.sentence.start) - 1)) is not None:
             own = [at]
         family = _family(st, kb)
