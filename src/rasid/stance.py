@@ -891,9 +891,7 @@ def _co_speaker(text: str, st: Statement, m: Mention) -> bool:
         return False  # (an SVO speaker before the verb: what follows the verb is said)
     gap = text[st.speaker.span.end : m.span.start]
     words = fold(gap).split()
-    if "،" in gap or len(words) > CO_SPEAKER_GAP:
-        return False
-    if not words:
+    if "،" in gap or not 0 < len(words) <= CO_SPEAKER_GAP:
         return False
     first = words[0]
     # و alone (بوتين وزيلينسكي) or opening a counterpart or a title (ونظيره، ووزير الخارجية), not a

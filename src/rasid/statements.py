@@ -26,6 +26,7 @@ import re
 from functools import lru_cache
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .actors.kb import KnowledgeBase
@@ -98,6 +99,7 @@ ACCOUNT_NOUNS = {"بيانات", "البيانات", "احصاءات", "ارقا
 ISSUED = {"صادر", "الصادر", "صادره", "الصادره"}  # (بيان) صادر عن X: issued by X
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
+SOURCE_DOCUMENTS = DOCUMENT_NOUNS | ACCOUNT_NOUNS  # what may stand between a source marker and its source
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
@@ -848,8 +850,8 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
 
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")  # her / their: written with ه, never ة
 WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
-TIME_WORDS = {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الاحد", "الاثنين",
-              "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت", "الماضي", "الماضيه", "الجاري", "منتصف",
+TIME_WORDS = WEEKDAYS | {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الماضي",
+              "الماضيه", "الجاري", "منتصف",
               "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
               "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
@@ -1384,18 +1386,28 @@ def _author(np: list[Token], mentions: list[Mention], state: _State) -> bool:
     return _looks_like_speaker(np, mentions, state)
 
 
-def _marker_at(toks: list[Token], k: int, according: bool = False) -> bool:
-    """Does a whole source marker start at token ``k`` (بحسب، وفقًا لما، نقلًا عن، على لسان), its
-    last word possibly glued to the next (وفقًا للوكالة)? ``according``: only a marker of whom the
-    words are reported by (بحسب، وفقًا ل), not of whom they are quoted from (نقلًا عن، على لسان)."""
+def _marker_matches(toks: list[Token], k: int) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """The source markers (longest first) whose words start at token ``k``, each with whether its last
+    word is a proclitic ل glued to the next word (وفقًا للبيان)."""
+    if not _opens_marker(toks[k].norm):
+        return
     for marker in markers():
-        if according and marker[0] in RELAYED_FROM:
+        n = len(marker)
+        words = [t.norm for t in toks[k : k + n]]
+        if len(words) < n:
             continue
-        words = [t.norm for t in toks[k : k + len(marker)]]
-        if len(words) == len(marker) and all(w == m or m in stems(w) or i == len(marker) - 1 and m == "ل"
-                                             and w.startswith("ل") for i, (w, m) in enumerate(zip(words, marker))):
-            return True
-    return False
+        ok = all(w == m or (m in stems(w)) for w, m in zip(words[:-1], marker[:-1]))
+        last_ok = words[-1] == marker[-1] or marker[-1] in stems(words[-1])
+        glued = marker[-1] == "ل" and words[-1].startswith("ل") and len(words[-1]) > 2
+        if ok and (last_ok or glued):
+            yield marker, glued
+
+
+def _marker_at(toks: list[Token], k: int, according: bool = False) -> bool:
+    """Does a whole source marker start at token ``k`` (بحسب، وفقًا لما، نقلًا عن، على لسان)?
+    ``according``: only a marker of whom the words are reported by (بحسب، وفقًا ل), not of whom they
+    are quoted from (نقلًا عن، على لسان)."""
+    return any(not (according and marker[0] in RELAYED_FROM) for marker, _ in _marker_matches(toks, k))
 
 
 def _addressee_word(word: str) -> bool:
@@ -1507,17 +1519,8 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
         if trailing and (i < 3 or "،" not in text[toks[i - 1].end : toks[i].start] and not (
                 toks[i].norm[:1] == "و" and "،" in text[toks[i - 2].end : toks[i - 1].start])):
             continue
-        for marker in markers() if not as_said else ((toks[i].norm,),):
+        for marker, glued in _marker_matches(toks, i) if not as_said else [((toks[i].norm,), False)]:
             n = len(marker)
-            words = [t.norm for t in toks[i : i + n]]
-            if len(words) < n:
-                continue
-            # the last marker word may be a proclitic ل glued to the next word (وفقا للبيان)
-            ok = all(w == m or (m in stems(w)) for w, m in zip(words[:-1], marker[:-1]))
-            last_ok = words[-1] == marker[-1] or marker[-1] in stems(words[-1])
-            glued = marker[-1] == "ل" and words[-1].startswith("ل") and len(words[-1]) > 2
-            if not (ok and (last_ok or glued)):
-                continue
             after = i + n if not glued else i + n - 1
             # a quoted name right after the marker is the source, whatever its words
             # (ووفقًا لـ"أن بي آر"، فإن …: not a complementiser)
@@ -1525,7 +1528,7 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             np = quoted or _bound_np(text, toks[after : after + MAX_SPEAKER_TOKENS], mentions, state, stop_at_comma=True)
             speaker: Mention | None = None
             carried = False
-            if np and np[0].norm.lstrip("ل") in DOCUMENT_NOUNS | ACCOUNT_NOUNS:
+            if np and np[0].norm.lstrip("ل") in SOURCE_DOCUMENTS:
                 issued = next((k for k in (1, 2) if len(np) > k + 2 and np[k].norm in ISSUED and np[k + 1].norm == "عن"),
                               None)
                 if issued is not None:
