@@ -127,9 +127,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
+def start_server(db: Path, port: int, workers: int = 1) -> subprocess.Popen:
     code = ("import sys; from rasid.web.app import serve; "
-            f"serve({str(db)!r}, host={HOST!r}, port={port}, token=None, log_level='warning')")
+            f"serve({str(db)!r}, host={HOST!r}, port={port}, token=None, log_level='warning', workers={workers})")
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src") + os.pathsep + os.environ.get("PYTHONPATH", "")}
     return subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
@@ -291,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--deadline", type=float, default=None,
                         help="seconds after which no more requests are sent (default: planned duration + 60)")
     parser.add_argument("--skip", default=None, help="leave out endpoints whose name matches this regex, e.g. 'shifts|page'")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1],
+                        help="server processes (`rasid serve --workers`); several values run the same load once "
+                             "per value, each on a fresh copy of the store, and compare them (e.g. --workers 1 2)")
     parser.add_argument("--json", type=Path, default=None, help="also write the report to this file")
     args = parser.parse_args(argv)
     if args.requests < 1 or args.rate <= 0 or args.threads < 1:
@@ -299,30 +302,71 @@ def main(argv: list[str] | None = None) -> int:
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # run the clean-up below when terminated
     folder = Path(tempfile.mkdtemp(prefix="rasid-load-"))
-    server = writer = None
+    reports: dict[int, dict[str, Any]] = {}
     try:
-        db = folder / "load.db"
+        built_db = folder / "built.db"
         t0 = time.perf_counter()
         if args.from_db is not None:
-            with sqlite3.connect(args.from_db) as src, sqlite3.connect(db) as dst:
+            with sqlite3.connect(args.from_db) as src, sqlite3.connect(built_db) as dst:
                 src.backup(dst)  # a consistent copy; the original is never written
-            with sqlite3.connect(db) as conn:
+            with sqlite3.connect(built_db) as conn:
                 built = {"articles": conn.execute("select count(*) from articles").fetchone()[0],
                          "statements": conn.execute("select count(*) from statements").fetchone()[0]}
         else:
-            built = build_store(db, folder, args.generated)
+            built = build_store(built_db, folder, args.generated)
         print(f"store: {built['articles']} articles, {built['statements']} statements "
               f"({time.perf_counter() - t0:.1f} s to build)", flush=True)
+        for workers in args.workers:
+            db = folder / f"load_{workers}.db"
+            with sqlite3.connect(built_db) as src, sqlite3.connect(db) as dst:
+                src.backup(dst)  # every run starts from the same store
+            reports[workers] = one_run(args, db, folder, workers, deadline)
+            reports[workers]["store"] = built
+            db.unlink()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+    for workers, report in reports.items():
+        lat, due = report["latency_ms"], report["latency_from_due_ms"]
+        print(f"--- {workers} server process{'es' if workers > 1 else ''}")
+        print(f"sent {report['sent']}/{report['planned']} in {report['seconds']} s: {report['throughput_rps']} req/s, "
+              f"{report['errors']} errors {report['statuses']}")
+        print(f"latency (sent -> answered): p50 {lat['p50']} ms, p95 {lat['p95']} ms, p99 {lat['p99']} ms, "
+              f"max {lat['max']} ms")
+        print(f"latency (due -> answered):  p50 {due['p50']} ms, p95 {due['p95']} ms, p99 {due['p99']} ms")
+        for name, v in report["per_endpoint_ms"].items():
+            print(f"  {name:22} n={v['n']:5}  p50 {v['p50']:7} ms  p95 {v['p95']:7} ms  p99 {v['p99']:7} ms")
+        if "ingest_during_load" in report:
+            print(f"ingest during the load: {report['ingest_during_load']}")
+    if len(reports) > 1:
+        first = next(iter(reports))
+        for workers, report in reports.items():
+            if workers != first:
+                for q in ("p50", "p95", "p99"):
+                    print(f"{q}: {workers} processes / {first}: "
+                          f"{report['latency_ms'][q] / max(reports[first]['latency_ms'][q], 1e-9):.2f}x")
+    if args.json:
+        out = reports[args.workers[0]] if len(reports) == 1 else {str(k): v for k, v in reports.items()}
+        args.json.write_text(json.dumps(out, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    return 0 if all(r["errors"] == 0 and r["not_sent"] == 0 for r in reports.values()) else 1
+
+
+def one_run(args: argparse.Namespace, db: Path, folder: Path, workers: int, deadline: float) -> dict[str, Any]:
+    """The load against a server of ``workers`` processes on ``db``, with the writer if asked."""
+    server = writer = None
+    try:
         port = free_port()
         base = f"http://{HOST}:{port}"
-        server = start_server(db, port)
+        server = start_server(db, port, workers)
         wait_ready(base, server)
         httpx.get(base + "/api/search", params={"q": "روسيا"}, timeout=600)  # build the search index first
+        httpx.get(base + "/api/shifts", timeout=600)  # and the stored shifts
         writer = start_writer(db, folder, args.ingest) if args.ingest else None
-        print(f"load: {args.requests} requests at {args.rate:g}/s from {args.threads} threads on {base}"
+        print(f"load: {args.requests} requests at {args.rate:g}/s from {args.threads} threads on {base}, "
+              f"{workers} server process{'es' if workers > 1 else ''}"
               + (f", ingesting {args.ingest} articles meanwhile" if writer else ""), flush=True)
         report = run_load(base, args.requests, args.rate, args.threads, deadline, skip=args.skip)
-        report["store"] = built
+        report["workers"] = workers
         if writer is not None:
             running = writer.poll() is None
             stop(writer)
@@ -332,24 +376,10 @@ def main(argv: list[str] | None = None) -> int:
         with httpx.Client(base_url=base, timeout=10) as c:
             report["store_after"] = {k: v for k, v in c.get("/api/status").json().items()
                                      if k in ("articles", "statements", "rejections")}
+        return report
     finally:
         stop(writer)
         stop(server)
-        shutil.rmtree(folder, ignore_errors=True)
-
-    lat, due = report["latency_ms"], report["latency_from_due_ms"]
-    print(f"sent {report['sent']}/{report['planned']} in {report['seconds']} s: {report['throughput_rps']} req/s, "
-          f"{report['errors']} errors {report['statuses']}")
-    print(f"latency (sent -> answered): p50 {lat['p50']} ms, p95 {lat['p95']} ms, p99 {lat['p99']} ms, "
-          f"max {lat['max']} ms")
-    print(f"latency (due -> answered):  p50 {due['p50']} ms, p95 {due['p95']} ms, p99 {due['p99']} ms")
-    for name, v in report["per_endpoint_ms"].items():
-        print(f"  {name:22} n={v['n']:5}  p50 {v['p50']:7} ms  p95 {v['p95']:7} ms  p99 {v['p99']:7} ms")
-    if "ingest_during_load" in report:
-        print(f"ingest during the load: {report['ingest_during_load']}")
-    if args.json:
-        args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    return 0 if report["errors"] == 0 and report["not_sent"] == 0 else 1
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ benchmarks/bench_web.py.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -114,13 +115,15 @@ def free_port() -> int:
 
 
 @pytest.mark.sqlite_only  # rasid serve on a SQLite file (the PostgreSQL pass redirects stores, not this file)
-def test_web_limits_serve_stops_on_sigterm(tmp_path):
+@pytest.mark.parametrize("workers", [1, 2])
+def test_web_limits_serve_stops_on_sigterm(tmp_path, workers):
     db = tmp_path / "serve.db"
     open_store(db).close()
     port = free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     proc = subprocess.Popen([sys.executable, "-c", "from rasid.cli import main; main()", "serve", "--db", str(db),
-                             "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                             "--port", str(port), "--workers", str(workers)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         for _ in range(600):  # up to a minute to start on a loaded machine
             try:
@@ -138,3 +141,18 @@ def test_web_limits_serve_stops_on_sigterm(tmp_path):
             proc.kill()
             proc.wait()
     assert code in (0, -signal.SIGTERM)
+    if workers > 1:  # the supervisor stopped its worker processes before it ended
+        log = proc.stdout.read().decode() if proc.stdout else ""
+        started = re.findall(r"Started server process \[(\d+)\]", log)
+        assert len(started) == workers, log
+        for pid in map(int, started):
+            with pytest.raises(ProcessLookupError):
+                os.kill(pid, 0)
+
+
+def test_web_limits_serve_needs_a_worker():
+    from rasid.errors import ConfigError
+    from rasid.web.app import serve
+
+    with pytest.raises(ConfigError, match="cannot serve with 0 worker processes"):
+        serve(None, workers=0)

@@ -500,14 +500,17 @@ def serve(db: Optional[str] = DbOption,
           host: str = typer.Option("127.0.0.1", help="Address to listen on."),
           port: int = typer.Option(8000, help="Port to listen on."),
           token: Optional[str] = typer.Option(None, help="Token that allows corrections (default: $RASID_TOKEN); "
-                                                        "without one the server is read-only.")) -> None:
+                                                        "without one the server is read-only."),
+          workers: int = typer.Option(1, "--workers", min=1,
+                                      help="Server processes sharing the port (one per core answers a busy "
+                                           "server's requests in parallel).")) -> None:
     """Serve the REST API and the Arabic web UI."""
     from .store import check_exists
     from .web.app import serve as _serve
 
     try:
         check_exists(db)  # serving a mistyped path would show an empty database
-        _serve(db, host=host, port=port, token=token)
+        _serve(db, host=host, port=port, token=token, workers=workers)
     except RasidError as exc:
         raise _fail(exc) from exc
 

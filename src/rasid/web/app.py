@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -59,7 +60,7 @@ from ..corrections import (
     make_correction,
     save_correction,
 )
-from ..errors import RasidError, StoreError
+from ..errors import ConfigError, RasidError, StoreError
 from ..export import statement_record
 from ..model import Article, Document, Kind, Rejection, Stance
 from ..store import Store
@@ -1051,25 +1052,45 @@ def _ctx(request: Request, lang: str, **kw: Any) -> dict[str, Any]:
             "switch_lang": switch, "path": request.url.path, **kw}
 
 
+SERVE_ENV = "RASID_SERVE"  # how `serve --workers N` tells its worker processes what to serve (JSON)
+
+
 def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 8000, token: str | None = None,
-          *, token_name: str = "analyst", log_level: str = "info") -> None:
+          *, token_name: str = "analyst", log_level: str = "info", workers: int = 1) -> None:
     """Open the store at ``db`` and serve the API and the pages until interrupted.
 
     ``token`` (else ``$RASID_TOKEN``) allows corrections; without one the server is read-only.
     While it starts answering, a background thread brings the search index and the stored shifts up to
     date, so that the first search or shifts read of a large database that was never served does not
     pay for it alone (it waits for the thread instead of starting the work again).
-    """
-    import logging
 
+    ``workers`` > 1 serves from that many processes sharing the listening socket (uvicorn's
+    supervisor: one Python process answers one request at a time per core, whatever its threads).
+    Each worker opens the store itself; the supervisor restarts a worker that dies and stops them
+    all on SIGTERM or Ctrl-C, each within ``STOP_GRACE`` seconds like a single server.
+    """
     import uvicorn
 
-    from ..actors.kb import default_kb
-    from ..store import open_store
-
-    store = open_store(db)
+    if workers < 1:
+        raise ConfigError(f"cannot serve with {workers} worker processes", hint="pass --workers 1 or more")
     token = token or os.environ.get(TOKEN_ENV) or None
-    app = create_app(store, default_kb(), token=token, token_name=token_name)
+    if workers > 1:
+        # the workers are new processes (spawned): they read what to serve from the environment and
+        # build the application themselves (worker_app); the token goes the same way, never on a command line
+        os.environ[SERVE_ENV] = json.dumps({"db": str(db) if db is not None else None, "token_name": token_name})
+        if token:
+            os.environ[TOKEN_ENV] = token
+        config = uvicorn.Config("rasid.web.app:worker_app", factory=True, host=host, port=port, workers=workers,
+                                log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
+        # the upkeep runs once, here in the supervisor, not in every worker (they would queue for the write lock)
+        app, store = _serving_app(db, token, token_name)
+        try:
+            _run_workers(config)
+        finally:
+            app.state.limits.stop()
+            store.close()
+        return
+    app, store = _serving_app(db, token, token_name)
     limits: QueryLimits = app.state.limits
 
     class Server(uvicorn.Server):
@@ -1077,9 +1098,63 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
             limits.stop()  # running queries end now; their requests are answered with 503
             super().handle_exit(sig, frame)
 
+    # requests still running STOP_GRACE seconds after SIGTERM or Ctrl-C are cancelled
+    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
+    try:
+        Server(config).run()
+    finally:
+        store.close()
+
+
+def _run_workers(config: Any) -> None:
+    """uvicorn's multi-process supervisor over one socket bound here (what ``uvicorn.run`` does with workers)."""
+    from uvicorn.supervisors import Multiprocess
+
+    sock = config.bind_socket()
+    try:
+        Multiprocess(config, sockets=[sock]).run()
+    finally:
+        sock.close()
+
+
+def worker_app() -> FastAPI:
+    """The application of one worker process of ``serve(workers=N)`` (uvicorn calls it in the worker).
+
+    A stopping worker interrupts its running queries like a single server: its SIGTERM handler
+    (uvicorn's, installed before this runs) is wrapped so that the stop flag is set first."""
+    import signal
+
+    settings = json.loads(os.environ.get(SERVE_ENV) or "{}")
+    app, _store = _serving_app(settings.get("db"), os.environ.get(TOKEN_ENV) or None,
+                               settings.get("token_name") or "analyst", upkeep=False)
+    limits: QueryLimits = app.state.limits
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous = signal.getsignal(sig)
+
+        def stop(signum: int, frame: Any, previous: Any = previous) -> None:
+            limits.stop()
+            if callable(previous):
+                previous(signum, frame)
+
+        signal.signal(sig, stop)
+    return app
+
+
+def _serving_app(db: str | Path | None, token: str | None, token_name: str,
+                 upkeep: bool = True) -> tuple[FastAPI, Store]:
+    """The application over the store at ``db``, with its upkeep thread started unless ``upkeep`` is
+    false (see :func:`serve`)."""
+    import logging
+
+    from ..actors.kb import default_kb
+    from ..store import open_store
+
+    store = open_store(db)
+    app = create_app(store, default_kb(), token=token, token_name=token_name)
+    limits: QueryLimits = app.state.limits
     log = logging.getLogger("uvicorn.error")
 
-    def upkeep() -> None:
+    def bring_up_to_date() -> None:
         try:
             with limits.unlimited():
                 started = time.monotonic()
@@ -1093,10 +1168,6 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
                 log.warning("search index and stored shifts not brought up to date at start-up: %s (the first "
                             "search or shifts read will try again)", exc)
 
-    threading.Thread(target=upkeep, name="rasid upkeep", daemon=True).start()
-    # requests still running STOP_GRACE seconds after SIGTERM or Ctrl-C are cancelled
-    config = uvicorn.Config(app, host=host, port=port, log_level=log_level, timeout_graceful_shutdown=STOP_GRACE)
-    try:
-        Server(config).run()
-    finally:
-        store.close()
+    if upkeep:
+        threading.Thread(target=bring_up_to_date, name="rasid upkeep", daemon=True).start()
+    return app, store
