@@ -818,3 +818,26 @@ def test_statements_date_set_off_after_the_speaker_beats_an_earlier_clauses(anal
                 " السلطات الروسية والسورية بإعاقة دخول البعثة إلى الموقع.", published="2018-04-18T10:00:00")
     (st,) = a.statements
     assert st.date.value == "2018-04-16"
+
+
+@pytest.mark.parametrize(("text", "first", "second"), [
+    # BBC Arabic style: "But he affirmed that he did not lie …, when he said: «There were no contacts with the Russians»"
+    ('وقال وزير العدل جيف سيشنز إنه سينأى بنفسه. لكنه أكد أنه لم يكذب، أثناء جلسة التصديق، عندما قال: '
+     '"لم تكن هناك أي اتصالات مع الروس".', "لم يكذب، أثناء جلسة التصديق", "لم تكن هناك أي اتصالات مع الروس"),
+    # Jawhara FM style, no comma: "The minister denied it, and recalled his earlier position when he said that …"
+    ("ونفى الوزير ذلك، وذكّر بموقفه السابق عندما قال إن الحرب لن تنتهي قريبا.", "ذلك", "الحرب لن تنتهي قريبا"),
+    # a feminine speaker and حين: "The (female) minister said her country will not back down, when she said …"
+    ("وقالت الوزيرة إن بلادها لن تتراجع، حين قالت إن الحرب طويلة.", "بلادها لن تتراجع", "الحرب طويلة"),
+])
+def test_statements_when_he_said_is_the_speaker_of_the_clause(analyze, text, first, second):
+    a = analyze(text)
+    tail = a.statements[-2:]
+    assert [a.slice(st.content) for st in tail] == [first, second]
+    assert tail[0].speaker.key == tail[1].speaker.key and tail[1].carried
+
+
+def test_statements_when_he_said_after_another_actor_is_not_guessed(analyze):
+    # "Trump said Obama was wrong when he said Iran would comply": the one who said is Obama, named in
+    # between; the clause stays inside Trump's words and no speaker is made of "أوباما أخطأ عندما"
+    a = analyze("وقال ترامب إن أوباما أخطأ عندما قال إن إيران ستلتزم بالاتفاق.")
+    assert [st.speaker.surface for st in a.statements] == ["ترامب"]

@@ -673,8 +673,8 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
         return None
     for j in range(k + 1, min(k + 1 + MAX_SPEAKER_TOKENS, len(toks))):
         gap = text[toks[j - 1].end : toks[j].start]
-        if "،" in gap or '"' in gap or "«" in gap or "“" in gap:
-            return None  # the phrase before the verb must be one unbroken subject
+        if "،" in gap or '"' in gap or "«" in gap or "“" in gap or toks[j - 1].norm in CLAUSE_OPENERS:
+            return None  # the phrase before the verb must be one unbroken subject (not أوباما أخطأ عندما)
         # (after a subject, a masdar-like form is the verb: what follows must open the words)
         hit = _is_cue_token(toks[j], None, cues, gap)
         if hit is None or hit[1] or toks[j - 1].norm in NOT_SPEECH_BEFORE or _inside_name(toks, j, state):
@@ -715,6 +715,24 @@ def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
 # in an occasion sentence that pronoun is the speaker just reported (جاء ذلك في مؤتمر صحفي للمالكي،
 # مساء الأربعاء، حيث قال: «…»)
 PRONOUN_CLAUSES = {"حيث", "اذ", "عندما", "حينما", "بعدما"}
+
+
+WHEN_CLAUSES = {"عندما", "حين", "حينما", "لما", "بعدما"}  # "when", "after": a time clause inside the sentence
+
+
+def _when_clause(toks: list[Token], i: int, state: _State, s_index: int, mentions: list[Mention]) -> bool:
+    """Is the verb at ``i`` right after "when" (عندما، حين، حينما) in a sentence that already reported
+    someone, with no other actor named since? Its pronoun subject is then that speaker: وأكد سيشنز أنه
+    لم يكذب، عندما قال: «…»; وقال ترامب إنه كان على حق حينما قال إن … — but in قال ترامب إن أوباما
+    أخطأ عندما قال … the one who said is Obama, named in between, and the verb is left unresolved."""
+    if i == 0 or toks[i - 1].norm not in WHEN_CLAUSES:
+        return False
+    last = state.last
+    if last is None or last.sentence != s_index:
+        return False
+    start = max(last.mention.span.end, toks[0].start)  # a speaker carried from an earlier sentence: this one's start
+    return not any(start <= m.span.start and m.span.end <= toks[i - 1].start and m.type in ANTECEDENT_TYPES
+                   for m in mentions)
 
 
 def opens_occasion(toks: list[Token]) -> bool:
@@ -1098,8 +1116,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if np:
                 j = toks.index(np[0])
             state.cue_at = toks[i].start
-            ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (
-                conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)) else None
+            if _when_clause(toks, i, state, s_index, mentions):
+                # "…، عندما قال: «…»": the subject of "when he said" is the one of the clause it qualifies
+                last = state.last
+                ante = last if last is not None and _agrees(last, *_verb_agreement(toks[i], cue)) else None
+            else:
+                ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (
+                    conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)) else None
             if ante is not None:
                 speaker = ante.mention
                 carried = True
