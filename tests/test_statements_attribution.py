@@ -841,3 +841,15 @@ def test_statements_when_he_said_after_another_actor_is_not_guessed(analyze):
     # between; the clause stays inside Trump's words and no speaker is made of "أوباما أخطأ عندما"
     a = analyze("وقال ترامب إن أوباما أخطأ عندما قال إن إيران ستلتزم بالاتفاق.")
     assert [st.speaker.surface for st in a.statements] == ["ترامب"]
+
+
+@pytest.mark.parametrize("text", [
+    # "The minister criticised the opposition harshly, and said it is treacherous"
+    "وانتقد الوزير المعارضة بشدة، وقال إنها خائنة.",
+    # "… and described them as traitors" (the verb with an object pronoun)
+    'وانتقد الوزير المعارضة بشدة، ووصفهم بأنهم "خونة".',
+])
+def test_statements_a_reporting_verb_after_a_comma_is_no_name_in_apposition(analyze, text):
+    a = analyze(text)
+    assert a.statements and all("،" not in st.speaker.surface and "و" != st.speaker.surface.split()[-1][:1]
+                                for st in a.statements)

@@ -1358,8 +1358,8 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                      or t.norm in COMPLEMENTISERS):
             break
         if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm in TIME_WORDS \
-                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm):
-            return np
+                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm) or _reporting_verb(t.norm):
+            return np  # (a reporting verb after the comma opens the next act: انتقد الوزير المعارضة، وقال إنها …)
         name.append(t)
         k += 1
     closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
@@ -1901,6 +1901,12 @@ def _plain_name(t: Token) -> bool:
 @lru_cache(maxsize=1)
 def _glue_heads() -> tuple[str, ...]:
     return tuple(n for n in speaker_nouns() if not n.startswith("ال") and len(n) >= 4)
+
+
+def _reporting_verb(word: str) -> bool:
+    """A finite form of a reporting verb, bare, after و/ف or with an object pronoun (قال، وقال، ووصفهم):
+    never part of a name."""
+    return not cue_forms().keys().isdisjoint(_cue_readings(word))
 
 
 def _cue_like(word: str) -> bool:
