@@ -853,3 +853,17 @@ def test_statements_a_reporting_verb_after_a_comma_is_no_name_in_apposition(anal
     a = analyze(text)
     assert a.statements and all("،" not in st.speaker.surface and "و" != st.speaker.surface.split()[-1][:1]
                                 for st in a.statements)
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # CNN Arabic style: "and the deputy Rashida Tlaib shouted, saying: «Our children deserve more»"
+    ('وصرخت النائبة رشيدة طليب قائلة: "أطفالنا يستحقون أكثر".', "النائبة", "أطفالنا يستحقون أكثر"),
+    # Al Mayadeen style: "The Washington Post commented on this, saying that much of it contradicts …"
+    ('وعقّبت صحيفة "واشنطن بوست" على ذلك قائلةً إنّ الكثير منها يتعارض مع التوقعات.', "واشنطن بوست",
+     "الكثير منها يتعارض مع التوقعات"),
+])
+def test_statements_saying_in_the_feminine_needs_no_comma(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert speaker in st.speaker.surface and a.slice(st.cue).startswith("قائلة")
+    assert content in a.slice(st.content)

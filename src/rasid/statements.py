@@ -585,15 +585,19 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
         # بالقول ("by saying") closes a clause like a participle does: واكتفى الوزير بالقول إنّ …،
         # واختتم الرئيس كلمته بالقول: …
         cue, number = (cue_forms()["قال"], "s") if by_saying else forms[tok.norm]
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
         if not by_saying and "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")) \
                 and not (number == "s" and tok.norm.endswith("ا") and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE
-                         and "ً" not in toks[i - 1].text):
+                         and "ً" not in toks[i - 1].text) \
+                and not (cue.lemma == "قال" and nxt is not None and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE
+                         and (nxt.norm in COMPLEMENTISERS or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt))):
             # a circumstantial clause starts after a comma (…، مؤكدًا), or with the singular's accusative
             # ending right after the clause (وخرج الوزير من الاجتماع قائلًا إنّ …؛ ويمضي الكاتب موضحًا) — not
             # the predicate of a copula (بات مؤكدًا أنّ: "it became certain that") nor an adjective agreeing
-            # with an indefinite accusative before it (موقعًا عسكريًا معلنًا عنه: "a declared site")
+            # with an indefinite accusative before it (موقعًا عسكريًا معلنًا عنه: "a declared site"). The
+            # participle of "say" in any gender or number (قائلًا، قائلةً، قائلين) before what was said is
+            # the quotative "saying" whatever precedes it: وصرخت قائلة: «…»، وقدّمت ميشيل قائلة إن …
             continue
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
         if nxt is None:
             continue
         opens = (nxt.norm in COMPLEMENTISERS or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt)
