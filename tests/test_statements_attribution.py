@@ -867,3 +867,25 @@ def test_statements_saying_in_the_feminine_needs_no_comma(analyze, text, speaker
     (st,) = a.statements
     assert speaker in st.speaker.surface and a.slice(st.cue).startswith("قائلة")
     assert content in a.slice(st.content)
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # CNN Arabic style: "Jerry Smith, a former chemical weapons inspector in Syria, warned that …"
+    ("جيري سميث، وهو مفتش سابق للأسلحة الكيماوية في سوريا، حذّر من أن الأدلة قد تختفي خلال ساعات.",
+     "جيري سميث", "الأدلة قد تختفي خلال ساعات"),
+    # BBC Arabic style, after an impersonal opener: "It is recalled that Heather Nauert, the spokeswoman …, said …"
+    ("ويذكر أن هيذر نويرت، المتحدثة باسم وزارة الخارجية الأمريكية، قالت في وقت سابق إن الصدر لم يكن مرشحا.",
+     "هيذر نويرت", "الصدر لم يكن مرشحا"),
+])
+def test_statements_a_name_and_its_apposition_before_the_verb(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker and a.slice(st.content) == content
+
+
+@pytest.mark.parametrize("text", [
+    "الأزمة، وهي الأسوأ منذ عقود، كشفت أن الاقتصاد هش.",  # "The crisis, the worst in decades, revealed that …"
+    "هذه الخطوة، وهي الأولى من نوعها، أكدت أن التعاون ممكن.",  # "This step, the first of its kind, confirmed …"
+])
+def test_statements_an_apposition_does_not_make_a_speaker_of_any_noun(analyze, text):
+    assert not analyze(text).statements

@@ -986,12 +986,17 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         np_toks = _cut_np(text, toks[lead:end_np])
         # كان X قد قال: the pluperfect frames its subject, so an unknown name there needs only the NER
         # model's reading (وكان دوغ باند قد قال إنه …), not a title or a known actor
+        set_off = bool(np_toks) and np_toks == toks[lead : lead + len(np_toks)] and lead + len(np_toks) < end_np \
+            and "،" in text[np_toks[-1].end : toks[lead + len(np_toks)].start] \
+            and "،" in text[toks[end_np - 1].end : toks[end_np].start]
         framed = end_np == i - 1 and lead > 0 and toks[lead - 1].norm in PLUPERFECT and bool(np_toks) and (
             np_toks == toks[lead:end_np]
             # (or the name, then an apposition set off by commas: وكان دوغ باند، وهو أحد مساعديه، قد قال)
-            or np_toks == toks[lead : lead + len(np_toks)] and lead + len(np_toks) < end_np
-            and "،" in text[np_toks[-1].end : toks[lead + len(np_toks)].start]
-            and "،" in text[toks[end_np - 1].end : toks[end_np].start])
+            or set_off)
+        # a name, then who he is set off by commas, then the verb: جيري سميث، وهو مفتش سابق …، حذّر من أن …؛
+        # هيذر نويرت، المتحدثة باسم الخارجية، قالت … — the apposition frames the name as the verb's subject
+        framed = framed or set_off and (toks[lead + len(np_toks)].norm in CIRCUMSTANTIAL
+                                        or _speaker_noun(toks[lead + len(np_toks)].norm))
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=not framed):
             if conj:
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
