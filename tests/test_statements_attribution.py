@@ -889,3 +889,24 @@ def test_statements_a_name_and_its_apposition_before_the_verb(analyze, text, spe
 ])
 def test_statements_an_apposition_does_not_make_a_speaker_of_any_noun(analyze, text):
     assert not analyze(text).statements
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # France 24 style: "… says the researcher … He adds that Abe has good relations with Trump"
+    ("يقول الباحث جونيشي سوغاوارا إن موقف ترامب حمل اليابان على التفاوض. ويضيف أن آبي يقيم علاقات جيدة مع ترامب.",
+     "الباحث جونيشي سوغاوارا", "آبي يقيم علاقات جيدة مع ترامب"),
+    # Al Mayadeen lead style: "The Turkish presidency's spokesman, Ibrahim Kalin, says that Turkey will support …"
+    ("الناطق باسم الرئاسة التركية، إبراهيم كالين، يقول إنّ تركيا ستدعم مبادرة الصين.", "الناطق باسم الرئاسة التركية",
+     "تركيا ستدعم مبادرة الصين"),
+])
+def test_statements_a_hollow_verb_in_the_imperfect_is_active(analyze, text, speaker, content):
+    # يقول، يضيف، يشير are never the impersonal passive (written يقال، يضاف، يشار) that يُذكر أنّ is
+    a = analyze(text)
+    st = a.statements[-1]
+    assert st.speaker.surface == speaker and a.slice(st.content) == content
+
+
+def test_statements_the_impersonal_passive_still_reports_nothing(analyze):
+    # "It is recalled that the government had announced its plan": no one speaks; and كانت ends the subject
+    a = analyze("يذكر أن الحكومة كانت قد أعلنت خطتها.")
+    assert all(st.speaker.surface == "الحكومة" for st in a.statements)

@@ -500,10 +500,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # أقرّ الكنيست قانونًا (the Knesset passed a law): a deed of state, not words
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
         bare = tok.norm[1:] if conj else tok.norm
-        if cue.person == "impf" and bare[:1] == "ي" and (nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks)
-                                                          and toks[i + 2].norm in COMPLEMENTISERS
-                                                          or nxt in {"بمثابه", "بمثابة"}):
-            continue  # impersonal: يُذكر أنّ (it is worth noting that), يُشار إلى أنّ
+        if cue.person == "impf" and bare[:1] == "ي" and not _hollow_active(bare) and (
+                nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks) and toks[i + 2].norm in COMPLEMENTISERS
+                or nxt in {"بمثابه", "بمثابة"}):
+            continue  # impersonal: يُذكر أنّ (it is worth noting that), يُعتبر أنّ
         # skip a verb inside a source-marker clause: بحسب ما ذكر X
         if i >= 2 and toks[i - 1].norm in {"ما", "لما"} and fold(toks[i - 2].norm) in {"بحسب", "حسب", "وفق", "وفقا", "كما"}:
             continue
@@ -983,6 +983,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     lead = _skip_time_words(toks, lead, i)
     if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)):
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
+        if end_np == i - 1 and end_np - 1 > lead and toks[end_np - 1].norm in PLUPERFECT:
+            end_np -= 1  # X كانت قد أعلنت (X had announced): the subject ends before كان
         np_toks = _cut_np(text, toks[lead:end_np])
         # كان X قد قال: the pluperfect frames its subject, so an unknown name there needs only the NER
         # model's reading (وكان دوغ باند قد قال إنه …), not a title or a known actor
@@ -1910,6 +1912,13 @@ def _plain_name(t: Token) -> bool:
 @lru_cache(maxsize=1)
 def _glue_heads() -> tuple[str, ...]:
     return tuple(n for n in speaker_nouns() if not n.startswith("ال") and len(n) >= 4)
+
+
+def _hollow_active(word: str) -> bool:
+    """An active imperfect of a hollow verb (يقول، يضيف، يشير، يفيد: a long و/ي after the first root
+    letter), which the passive spells with alif (يقال، يضاف، يشار): never the impersonal passive
+    that يُذكر أنّ is, but "he says, he adds" with a pronoun subject (ويضيف أنّ …)."""
+    return len(word) == 4 and word[2] in "وي"
 
 
 def _reporting_verb(word: str) -> bool:
