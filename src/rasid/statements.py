@@ -686,7 +686,8 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
         after = toks[j + 1 : j + 4]
         opens = ":" in text[toks[j].end : toks[j].end + 2] or any(
             t.norm in COMPLEMENTISERS or ":" in text[t.end : t.end + 2] for t in after[:3]
-            if t is after[0] or after[0].norm.startswith("ل"))
+            if t is after[0] or after[0].norm.startswith("ل")) or bool(after) and _opens_quote(text, after[0]) \
+            and _quote_after(text, toks[j].end, outer.content.end + 1) is not None  # أن الملك عبّر “…”
         if not opens:
             return None
         inner = _verb_statement(article, kb, sentence, s_index, toks, j, hit[0], False, k, mentions, state)
@@ -2369,8 +2370,15 @@ def _quote_after(text: str, start: int, end: int) -> Span | None:
             and text[j + 1 : end].lstrip()[:1] in ("،", ".", ""):
         return inner
     # a short quoted name (“الإنقاذ”) is not a direct quotation
-    if len(text[inner.start : inner.end].split()) < 4 or (end - j) > 0.5 * (end - i):
+    if len(text[inner.start : inner.end].split()) < 4:
         return None
+    if (end - j) > 0.5 * (end - i):
+        # most of the sentence lies after it: a quoted phrase inside the words, unless a new reporting act
+        # follows the closer (… الجنوبية” واضاف البيان أن …: run-on reports with no full stop between them)
+        follow = [fold(w) for w in text[j + 1 : end].split(maxsplit=2)[:2]]
+        if not (follow and follow[0][:1] in "وف" and _reporting_verb(follow[0])
+                or len(follow) == 2 and follow[0] in CLAUSE_OPENERS and _reporting_verb(follow[1])):
+            return None  # (… التاريخي” كما أعرب “…: "as he also expressed" opens the next act too)
     return inner
 
 
