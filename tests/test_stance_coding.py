@@ -461,3 +461,20 @@ def test_a_death_reported_without_grief_is_no_position(analyze):
     stances = {t.target.surface: t.stance for s in analyze("وقال الوزير إن وفاة كاسترو جاءت بعد مرض طويل.").statements
                for t in s.targets}
     assert stances.get("كاسترو") != Stance.FAVOR
+
+
+@pytest.mark.parametrize(("text", "reports"), [
+    # a news agency, a correspondent whose words a stripped page glued together, vague sources: they report
+    ("وقالت وكالة رويترز إن الولايات المتحدة سلّمت رسالة إلى العراق.", True),
+    ("وقال مراسلالميادين في واشنطن إن الولايات المتحدة ستحتفظ بحق الرد.", True),
+    ("وقالت مصادر ميدانية إن هيئة تحرير الشام هاجمت معبر الحمران.", True),
+    # a minister names another actor's deeds to judge them: "Hamas cannot run the Gaza Strip"
+    ("وقال وزير الخارجية الأميركي أنتوني بلينكن إن حركة حماس لا يمكن أن تدير قطاع غزة.", False),
+])
+def test_stance_who_reports_and_who_judges_the_subject_of_a_clause(analyze, kb, text, reports):
+    # an actor that is the subject of the reported clause, with no evaluative word, is neutral in a
+    # report; from anyone else the stance model decides (rasid.stance._reporter, RULE_DECIDES)
+    from rasid.stance import _reporter
+
+    (st,) = analyze(text).statements
+    assert _reporter(st, kb) is reports
