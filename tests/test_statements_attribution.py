@@ -910,3 +910,16 @@ def test_statements_the_impersonal_passive_still_reports_nothing(analyze):
     # "It is recalled that the government had announced its plan": no one speaks; and كانت ends the subject
     a = analyze("يذكر أن الحكومة كانت قد أعلنت خطتها.")
     assert all(st.speaker.surface == "الحكومة" for st in a.statements)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "Some officials said the plan failed": the group speaks, not the minister of the sentence before
+    ("وقال الوزير إن الحرب طويلة. وقال بعض المسؤولين إن الخطة فشلت.", "بعض المسؤولين"),
+    # "A number of deputies affirmed that …"
+    ("وقال الوزير إن الحرب طويلة. وأكد عدد من النواب أن الحكومة فشلت.", "عدد من النواب"),
+    # Al Mayadeen style: "In return, some French experts and lawmakers say that …"
+    ("وقال الوزير إن الحرب طويلة. في المقابل، يقول بعض الخبراء الفرنسيين إن التضليل لم يكن فعالا.",
+     "بعض الخبراء الفرنسيين"),
+])
+def test_statements_a_quantified_group_is_the_subject(analyze, text, speaker):
+    assert analyze(text).statements[-1].speaker.surface == speaker

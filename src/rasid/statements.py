@@ -1823,6 +1823,12 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             break
         if not out:
+            head = k + 2 if t.norm in QUANTIFIERS_OF and k + 2 < len(np) and np[k + 1].norm == "من" else k + 1
+            if t.norm in QUANTIFIERS and head < len(np) and (_speaker_noun(np[head].norm)
+                                                             or any(st_ in PLURAL_HEADS for st_ in stems(np[head].norm)[:2])):
+                out.extend(np[k:head])  # بعض المسؤولين، عدد من النواب: a quantified group speaks (vaguely)
+                k = head
+                continue
             if _speaker_noun(t.norm) or _plain_name(t) or t.norm in state.known or _abbreviated_title(text, t):
                 out.append(t)
                 k += 1
@@ -1868,6 +1874,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             continue
         break
     return out
+
+
+# quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
+QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه"}
+QUANTIFIERS_OF = {"عدد", "العديد", "كثير", "احد"}  # …, taking من before the group (عدد من، العديد من)
 
 
 def _joined_states(text: str, last: Token, t: Token, m: Mention, mentions: list[Mention]) -> bool:
@@ -2053,6 +2064,10 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if _speaker_noun(first):
         return True
+    if first in QUANTIFIERS and len(np) >= 2:
+        group = np[2] if first in QUANTIFIERS_OF and len(np) >= 3 and np[1].norm == "من" else np[1]
+        if _speaker_noun(group.norm) or any(st_ in PLURAL_HEADS for st_ in stems(group.norm)[:2]):
+            return True  # بعض المسؤولين، عدد من النواب
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
         return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
     if len(np) >= 2 and first in DOCUMENT_NOUNS and np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm):
