@@ -923,3 +923,10 @@ def test_statements_the_impersonal_passive_still_reports_nothing(analyze):
 ])
 def test_statements_a_quantified_group_is_the_subject(analyze, text, speaker):
     assert analyze(text).statements[-1].speaker.surface == speaker
+
+
+def test_statements_but_before_a_subject_and_its_relative_clause(analyze):
+    # France 24 style: "The Ittihad did not name Mansour. But The National, which appears in English, said that …"
+    a = analyze('وأفادت صحيفة الاتحاد الإماراتية أن المحكمة قضت بوضعه تحت المراقبة. ولم تذكر صحيفة الاتحاد اسم منصور. '
+                'لكن صحيفة "ذي ناشونال" التي تصدر بالإنكليزية، قالت إن المحكمة أصدرت الحكم على أحمد منصور.')
+    assert "ناشونال" in a.statements[-1].speaker.surface
