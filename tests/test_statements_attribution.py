@@ -930,3 +930,18 @@ def test_statements_but_before_a_subject_and_its_relative_clause(analyze):
     a = analyze('وأفادت صحيفة الاتحاد الإماراتية أن المحكمة قضت بوضعه تحت المراقبة. ولم تذكر صحيفة الاتحاد اسم منصور. '
                 'لكن صحيفة "ذي ناشونال" التي تصدر بالإنكليزية، قالت إن المحكمة أصدرت الحكم على أحمد منصور.')
     assert "ناشونال" in a.statements[-1].speaker.surface
+
+
+def test_statements_nested_report_by_a_title_and_its_holder_set_off_by_a_comma(analyze):
+    # CNN Arabic style: "The North Korean adviser announced that the US president, Donald Trump, said he would meet …"
+    a = analyze("أعلن مستشار الأمن القومي في كوريا الشمالية، مساء الخميس، أن الرئيس الأمريكي، دونالد ترامب قال إنه "
+                "سيقابل زعيم كوريا الشمالية.")
+    outer, inner = a.statements
+    assert inner.speaker.surface.startswith("الرئيس الأمريكي") and a.slice(inner.content) == "سيقابل زعيم كوريا الشمالية"
+    assert outer.content.contains(inner.content)
+
+
+def test_statements_a_subject_broken_by_an_adverbial_is_no_nested_report(analyze):
+    # "The agency reported that the government, after a long meeting, decided to raise prices": no second speaker
+    a = analyze("وذكرت الوكالة أن الحكومة، بعد اجتماع طويل، قررت رفع الأسعار.")
+    assert [st.speaker.surface for st in a.statements] == ["الوكالة"]

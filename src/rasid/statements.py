@@ -675,8 +675,13 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
     k = next((n for n, t in enumerate(toks) if t.start >= outer.content.start), None)
     if k is None:
         return None
+    commas = 0
     for j in range(k + 1, min(k + 1 + MAX_SPEAKER_TOKENS, len(toks))):
         gap = text[toks[j - 1].end : toks[j].start]
+        if "،" in gap and commas < 2 and _speaker_noun(toks[k].norm) and (
+                commas or _plain_name(toks[j]) or _mention_at(toks[j], mentions) is not None):
+            commas += 1  # a title, then its holder's name set off by commas: أن الرئيس الأمريكي، دونالد ترامب قال إنه …
+            continue
         if "،" in gap or '"' in gap or "«" in gap or "“" in gap or toks[j - 1].norm in CLAUSE_OPENERS:
             return None  # the phrase before the verb must be one unbroken subject (not أوباما أخطأ عندما)
         # (after a subject, a masdar-like form is the verb: what follows must open the words)
