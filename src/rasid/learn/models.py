@@ -26,7 +26,8 @@ class Models:
     def load(cls, embeddings: bool = True) -> "Models":
         """The shipped models; without ``embeddings`` the stance model that reads only the rules'
         features (several times faster: the embedding of what was said is most of the cost of
-        an article, for about 0.03 less stance macro-F1 leave-one-outlet-out)."""
+        an article; leave-one-outlet-out the two score within 0.02 stance macro-F1 of each other,
+        see docs/models.md and the README)."""
         folder = resources.files("rasid.models")
 
         def one(name: str) -> LinearModel | None:
