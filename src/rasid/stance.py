@@ -877,23 +877,28 @@ def _reporter(st: Statement, kb: KnowledgeBase) -> bool:
     Any other speaker — a politician, an official, a commentator — names another actor's deeds to judge
     them (كوريا الشمالية ساعدت سوريا على بناء مفاعل؛ حركة حماس لا يمكن أن تدير القطاع): whether in favour
     or against is the stance model's to decide. Leave-one-outlet-out: see RULE_DECIDES."""
-    from .lexicons import own_voice
-    from .shifts import ANONYMOUS, MEDIA_TYPES, reports_only
+    from .shifts import ANONYMOUS, _is_media, reports_only
 
     sp = st.speaker
     if sp.type == ANONYMOUS or reports_only(st, kb):
         return True
-    parent = sp.parent
-    if parent is not None and (parent.type in MEDIA_TYPES or (a := kb.get(parent.actor_id or "")) is not None
-                               and a.type in MEDIA_TYPES):
+    if sp.parent is not None and _is_media(sp.parent.type, sp.parent.actor_id, kb):
         return True  # (إحصائيات صحيفة "واشنطن بوست"، مراسل الميادين: the outlet reports)
     # a head noun glued to the next word, as stripped pages write it (مراسلالميادين، مصادرللميادين)
     first = fold(sp.surface).split()[:1]
-    heads = [w for w, kind in own_voice().items() if kind in ("media", "outlets")] + list(SOURCE_HEADS)
-    return bool(first) and any(first[0].startswith((h + "ال", h + "لل")) for h in heads)
+    return bool(first) and first[0].startswith(_glued_report_heads())
 
 
 SOURCE_HEADS = ("مصادر", "مصدر")  # vague sources: the speaker type of مصادر ميدانية when read whole
+
+
+@lru_cache(maxsize=1)
+def _glued_report_heads() -> tuple[str, ...]:
+    """An outlet's or a source's head noun with the article or لل of the next word glued to it."""
+    from .lexicons import own_voice
+
+    heads = [w for w, kind in own_voice().items() if kind in ("media", "outlets")] + list(SOURCE_HEADS)
+    return tuple(h + glue for h in heads for glue in ("ال", "لل"))
 
 
 def stance_text_features(article: Article, st: Statement, model: "LinearModel") -> dict[str, float]:

@@ -644,7 +644,7 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
         m = _mention_at(t, mentions)
         if m is not None and m.type == "country" and fold(m.surface).endswith(("ي", "يه")) and p > lead:
             continue  # a nationality adjective qualifies a noun (الشهيد المصري), it is not the subject
-        plural_people = any(stem in PLURAL_HEADS for stem in stems(t.norm)[:2])
+        plural_people = _people_noun(t.norm)
         if _known(t.norm, state) and p <= lead + 1:
             return [t]  # a speaker of the article named again after the verb (ووجه الطاهر التحية …)
         if m is not None and m.type in ANTECEDENT_TYPES or _speaker_noun(t.norm) or plural_people:
@@ -1830,9 +1830,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             break
         if not out:
-            head = k + 2 if t.norm in QUANTIFIERS_OF and k + 2 < len(np) and np[k + 1].norm == "من" else k + 1
-            if t.norm in QUANTIFIERS and head < len(np) and (_speaker_noun(np[head].norm)
-                                                             or any(st_ in PLURAL_HEADS for st_ in stems(np[head].norm)[:2])):
+            head = _quantified_group(np, k)
+            if head is not None:
                 out.extend(np[k:head])  # بعض المسؤولين، عدد من النواب: a quantified group speaks (vaguely)
                 k = head
                 continue
@@ -1886,6 +1885,22 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
 # quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
 QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه"}
 QUANTIFIERS_OF = {"عدد", "العديد", "كثير", "احد"}  # …, taking من before the group (عدد من، العديد من)
+
+
+def _quantified_group(np: list[Token], k: int) -> int | None:
+    """When ``np[k]`` is a quantifier of a group of speakers (بعض المسؤولين، عدد من النواب), the index
+    of the group's noun; else None."""
+    if np[k].norm not in QUANTIFIERS:
+        return None
+    head = k + 2 if np[k].norm in QUANTIFIERS_OF and k + 2 < len(np) and np[k + 1].norm == "من" else k + 1
+    if head < len(np) and (_speaker_noun(np[head].norm) or _people_noun(np[head].norm)):
+        return head
+    return None
+
+
+def _people_noun(word: str) -> bool:
+    """A plural of people that can speak (نواب، القادة، ممثلو، سكان: PLURAL_HEADS)."""
+    return any(stem in PLURAL_HEADS for stem in stems(word)[:2])
 
 
 def _joined_states(text: str, last: Token, t: Token, m: Mention, mentions: list[Mention]) -> bool:
@@ -2071,10 +2086,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if _speaker_noun(first):
         return True
-    if first in QUANTIFIERS and len(np) >= 2:
-        group = np[2] if first in QUANTIFIERS_OF and len(np) >= 3 and np[1].norm == "من" else np[1]
-        if _speaker_noun(group.norm) or any(st_ in PLURAL_HEADS for st_ in stems(group.norm)[:2]):
-            return True  # بعض المسؤولين، عدد من النواب
+    if _quantified_group(np, 0) is not None:
+        return True  # بعض المسؤولين، عدد من النواب
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
         return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
     if len(np) >= 2 and first in DOCUMENT_NOUNS and np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm):
