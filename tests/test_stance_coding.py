@@ -478,3 +478,35 @@ def test_stance_who_reports_and_who_judges_the_subject_of_a_clause(analyze, kb, 
 
     (st,) = analyze(text).statements
     assert _reporter(st, kb) is reports
+
+
+@pytest.mark.parametrize("text, actor, stance", [
+    # "The Belgian deputy PM calls for sanctions on Israel and for suspending the partnership
+    # agreement" (a press-release lead): the harm called for and the tie suspended are against Israel
+    ('نائبة رئيس الوزراء البلجيكي، بيترا دي سوتر، تدعو لفرض عقوبات على "إسرائيل"، ولتعليق اتفاق الشراكة'
+     ' الاقتصادي والسياسي بينها وبين الاتحاد الأوروبي.', "ISR", Stance.AGAINST),
+    # "The minister said her country calls for imposing sanctions on Israel" (an appeal inside what is said)
+    ("وقالت الوزيرة البلجيكية إنها تدعو لفرض عقوبات على إسرائيل.", "ISR", Stance.AGAINST),
+    # "…said his country demands that Israel be punished for its crimes" (Gulf wire style)
+    ("وقال الوزير إن بلاده تطالب بمعاقبة إسرائيل على جرائمها.", "ISR", Stance.AGAINST),
+    # "…the Chinese minister said Beijing backed Iran's stand against unilateral sanctions and condemns
+    # any interference in Iran's affairs": standing up to a wrong, and a victim of meddling
+    ("وقال الوزير الصيني إن بلاده دعمت دائماً موقف إيران ضد العقوبات الأحادية، وتدين أي نوع من التدخل"
+     " في شؤون إيران.", "IRN", Stance.FAVOR),
+    # "…the important thing in the Beijing Declaration is that all agreed to support the resistance in the
+    # face of the genocide": support in the face of a wrong backs no wrong
+    ('وأكد مصطفى البرغوثي أنّ أهم ما في "إعلان بكين" هو اتفاق الجميع على دعم حماس في وجه الإبادة.',
+     "HAMAS", Stance.FAVOR),
+    # "…Israel's war against Gaza is a crime": the doer of the act before ضد is blamed
+    ("وقال الوزير إن حرب إسرائيل ضد غزة جريمة.", "ISR", Stance.AGAINST),
+])
+def test_stance_what_is_called_for_and_stood_against(analyze, text, actor, stance):
+    assert _stances(analyze(text))[actor] == stance
+
+
+def test_stance_rejected_wrong_names_its_doer_not_its_victim(analyze):
+    # "…his country rejects the American interference in Venezuela's internal affairs" (France 24 style):
+    # the object of the rejection is an act, which blames its doer; the victim is not rejected
+    stances = _stances(analyze("وقال الوزير إن بلاده ترفض التدخل الأمريكي في الشؤون الداخلية لفنزويلا."))
+    assert stances["USA"] == Stance.AGAINST
+    assert stances.get("VEN") != Stance.AGAINST

@@ -945,3 +945,21 @@ def test_statements_a_subject_broken_by_an_adverbial_is_no_nested_report(analyze
     # "The agency reported that the government, after a long meeting, decided to raise prices": no second speaker
     a = analyze("وذكرت الوكالة أن الحكومة، بعد اجتماع طويل، قررت رفع الأسعار.")
     assert [st.speaker.surface for st in a.statements] == ["الوكالة"]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "The Belgian minister called for imposing sanctions on Israel": دعا takes لـ like إلى
+    ("ودعت الوزيرة البلجيكية لفرض عقوبات على إسرائيل.", "الوزيرة البلجيكية", "لفرض عقوبات على إسرائيل"),
+    # "The French president called for a ceasefire in Gaza"
+    ("ودعا الرئيس الفرنسي لوقف إطلاق النار في غزة.", "الرئيس الفرنسي", "لوقف إطلاق النار في غزة"),
+    # "The National Anti-Corruption Authority called for holding officials to account": the name's own لـ
+    # is followed by the verb's إلى
+    ("ودعت الهيئة الوطنية لمكافحة الفساد إلى محاسبة المسؤولين.", "الهيئة الوطنية لمكافحة الفساد",
+     "إلى محاسبة المسؤولين"),
+    # "The resistance committees called for escalating the confrontation": a body whose name begins with لـ
+    ("ودعت لجان المقاومة لتصعيد المواجهة.", "لجان المقاومة", "لتصعيد المواجهة"),
+])
+def test_appeal_frame_la_ends_the_subject(analyze, text, speaker, content):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+    assert analyze(text).slice(st.content).rstrip(".") == content

@@ -529,6 +529,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             pool = [(m, i) for m, i in pool if m.key not in victims]
         if how == "after" and k + 1 < len(toks) and _labelling(toks[k + 1].norm):
             continue  # ترفض وصف المقاومة بالإرهاب: what is rejected is the label (see _rejected_label)
+        if how == "after" and entry.polarity < 0 and k + 1 < len(toks) and _lexicon_polar(toks[k + 1].norm) < 0 \
+                and not any(m.span.start <= toks[k + 1].start < m.span.end for m, _ in targets):
+            continue  # ترفض التدخل الأمريكي في شؤون فنزويلا: the object is a wrong, which says itself who is blamed
         if how == "after":
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
@@ -1054,6 +1057,8 @@ def _countered(toks: list[Token], k: int) -> bool:
     not a quality of the actor protected."""
     if k > 0 and any(stem in COUNTERS for stem in stems(toks[k - 1].norm)):
         return True
+    if k > 1 and toks[k - 1].norm == "وجه" and toks[k - 2].norm in ("في", "وفي") or k > 0 and toks[k - 1].norm == "بوجه":
+        return True  # دعم المقاومة في وجه الإبادة: what one stands up to
     j = k - 1 if k > 0 and toks[k - 1].norm not in ("اي", "كل") else k - 2  # من أي تهديد، من كل عدوان
     if j < 0 or toks[j].norm not in ("من", "ومن"):
         return False
@@ -1086,6 +1091,7 @@ def _defends(toks: list[Token], k: int) -> bool:
     return k + 1 < len(toks) and toks[k + 1].norm == "عن" and any(stem in DEFENDERS for stem in stems(toks[k].norm))
 
 
+AFFAIRS = {"شوون", "الشوون"}  # التدخل في (الـ)شؤون …: affairs, folded
 DIRECTED_LINKS = {"ضد", "علي", "بحق", "تجاه", "حيال"}  # حماقة ضد لبنان، تحريض على سوريا: the act's object follows
 
 
@@ -1096,6 +1102,8 @@ def _directed(toks: list[Token], k: int) -> bool:
         word = toks[j].norm
         if word in DIRECTED_LINKS or word[:1] == "و" and word[1:] in DIRECTED_LINKS:
             return True
+        if word == "في" and j + 1 < len(toks) and toks[j + 1].norm in AFFAIRS:
+            return True  # التدخل في شؤون إيران: the one whose affairs are meddled in
         if not (_adjective_like(word) or word in ("اي",)):
             return False
     return False
@@ -1111,7 +1119,7 @@ def _severed(toks: list[Token], k: int) -> bool:
     j = k - 1
     if j >= 0 and toks[j].norm in TIE_HEADS:
         j -= 1
-    return j >= 0 and any(stem in SEVERING for stem in stems(toks[j].norm)[:2])
+    return j >= 0 and any(stem in SEVERING for stem in stems(toks[j].norm)[:3])
 
 
 DEMANDS = {"ضروره", "بضروره", "يجب", "ينبغي", "المطالبه", "بالمطالبه", "مطالبه"}  # must, the need for, demanding
@@ -1127,9 +1135,24 @@ def _demanded(toks: list[Token], k: int, st: Statement, content_first: int) -> b
     (ضرورة معاقبة X)."""
     if st.kind == Kind.APPEAL and content_first < len(toks):
         j = content_first + (toks[content_first].norm in APPEAL_FRAMES)  # (إلى فرض: the frame word of دعا)
-        if k == j or k == j + 1 and any(stem in IMPOSING for stem in stems(toks[j].norm)[:2]):
+        if k == j or k == j + 1 and any(stem in IMPOSING for stem in stems(toks[j].norm)[:3]):
             return True
-    return any(toks[j].norm in DEMANDS for j in range(max(0, k - DEMAND_REACH), k))
+    for j in range(max(0, k - DEMAND_REACH), k):
+        if toks[j].norm in DEMANDS:
+            return True
+        # a verb of appeal inside what is said, with only its frame between (إنها تدعو لفرض عقوبات على X،
+        # نطالب بمعاقبة X): the harm is what is called for
+        if _appeal_verb(toks[j].norm) and all(toks[i].norm in APPEAL_FRAMES or any(stem in IMPOSING for stem in stems(toks[i].norm)[:3])
+                                              for i in range(j + 1, k)):
+            return True
+    return False
+
+
+def _appeal_verb(word: str) -> bool:
+    """A form of a verb of appeal (دعا، طالب، حث …: ``cues.tsv`` kind ``appeal``), a conjunction looked through."""
+    from .lexicons import cue_forms
+
+    return any((cue := cue_forms().get(form)) is not None and cue.kind == "appeal" for form in stems(word)[:2])
 
 
 def _stopped(toks: list[Token], k: int) -> bool:
@@ -1377,7 +1400,8 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     before = toks[k - 1] if k > 0 else None
     agent = next((m for m, _ in targets if before is not None and m.span.start <= before.start < m.span.end), None)
     harmful = False
-    for j in range(k - 1, max(k - 4, -1), -1):
+    first = k - 1 if agent is None else next(j for j in range(k - 1, -1, -1) if toks[j].start <= agent.span.start) - 1
+    for j in range(first, max(first - 3, -1), -1):  # the act before ضد, or before its agent (حرب إسرائيل ضد …)
         word = toks[j].norm
         if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(word) < 0:
             harmful = True
@@ -1385,12 +1409,16 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
         if not (word.endswith(("ي", "يه")) or word.startswith("ال") or _adverb(word)):
             break  # only adjectives and adverbs may stand between the act and ضد (هجمات مؤخراً ضد)
     out: list[tuple[Mention, float]] = []
+    evil_after = any(_lexicon_polar(toks[j].norm) < 0 for j in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))))
+    if agent is not None and opposed is None and not harmful:
+        # no one acted against: X's stand against an evil is to its credit (موقف إيران ضد العقوبات
+        # الأحادية), against anything else it says nothing of X (موقف إيران ضد القرار)
+        return [(agent, -0.5)] if evil_after else []
     if agent is not None:
         out.append((agent, 1.0))
     if opposed is not None:
         out.append((opposed, -0.5 if agent is not None or harmful else 1.0))
-    elif agent is None and not harmful and any(
-            _lexicon_polar(toks[j].norm) < 0 for j in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks)))):
+    elif agent is None and not harmful and evil_after:
         # standing against an evil (الأسد والجيش والشعب في سوريا وقفوا ضد الحرب الإرهابية): the
         # clause's subjects, named before ضد back to the clause's start, are spoken of well
         start = k - 1
@@ -1440,7 +1468,7 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) 
     for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
         word = toks[j].norm
         if any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0:
-            return True
+            return not _countered(toks, j)  # support in the face of a wrong (دعم المقاومة في وجه الإبادة) backs no wrong
         if word in PRONOUN_OBJECTS and j - k <= 3:
             # support for "it": a wrong named just before (الجرائم الإسرائيلية … والدعم الأميركي لها)
             return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0

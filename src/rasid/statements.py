@@ -1042,6 +1042,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
                 break  # the frame's ب opens what is demanded or praised, not the subject: طالبت بإسقاط
                 # الجولاني؛ وأشادت الحكومة بانفتاح روسيا
+            if cue.frame == "to" and np and t.norm.startswith("ل") and not t.norm.startswith("لل") and len(t.norm) > 3 \
+                    and _mention_at(t, mentions) is None and not _speaker_noun(t.norm) and not _speaker_noun(t.norm[1:]) \
+                    and not any(x.norm in FRAME_STOPS["to"] for x in toks[k + 1 : k + 1 + FRAME_REACH]):
+                break  # the frame's لـ opens what is called for, like إلى: ودعت الوزيرة البلجيكية لفرض عقوبات
+                # (a name's own لـ is followed by the verb's إلى: ودعت الهيئة الوطنية لمكافحة الفساد إلى …)
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
