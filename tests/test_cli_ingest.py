@@ -144,6 +144,15 @@ def test_cli_demo_runs(tmp_path):
     assert "against → favor" in res.output
 
 
+def test_cli_demo_serves_with_one_process(tmp_path, monkeypatch):
+    # the demo's server is the one `rasid serve` starts, with its defaults
+    calls = []
+    monkeypatch.setattr("rasid.web.app.serve", lambda db, **kw: calls.append(kw))
+    res = runner.invoke(app, ["demo", "--db", str(tmp_path / "demo.db")])
+    assert res.exit_code == 0, res.output
+    assert calls and calls[0]["workers"] == 1 and calls[0]["host"] == "127.0.0.1"
+
+
 def test_cli_persian_article_is_skipped_with_reason(tmp_path):
     # Persian in Arabic script: "The Iranian foreign minister said talks with Saudi Arabia will continue."
     fa = json.dumps({"id": "fa-1", "title": "خبر", "text": "وزیر امور خارجه ایران گفت که مذاکرات با عربستان سعودی "

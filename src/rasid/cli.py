@@ -492,7 +492,7 @@ def demo(db: Optional[str] = typer.Option(None, "--db", help="Database for the d
     shifts(db=db, actor=None, target=None, since=None, until=None, min_confidence=0.0, rebuild=False, fmt="text")
     if serve_ui:
         out.print(f"\nweb UI: http://127.0.0.1:{port}/  (Ctrl-C to stop)", highlight=False)
-        serve(db=db, host="127.0.0.1", port=port, token=None)
+        serve(db=db, host="127.0.0.1", port=port, token=None, workers=1)
 
 
 @app.command()
