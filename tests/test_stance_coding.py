@@ -510,3 +510,14 @@ def test_stance_rejected_wrong_names_its_doer_not_its_victim(analyze):
     stances = _stances(analyze("وقال الوزير إن بلاده ترفض التدخل الأمريكي في الشؤون الداخلية لفنزويلا."))
     assert stances["USA"] == Stance.AGAINST
     assert stances.get("VEN") != Stance.AGAINST
+
+
+
+@pytest.mark.parametrize("text, supporter", [
+    # "…the comprehensive support the United States gives Israel leads to escalation" (a relative clause)
+    ("وقال عبد اللهيان إن الدعم الشامل الذي تقدمه الولايات المتحدة لإسرائيل يؤدي إلى تصعيد الحرب في المنطقة.", "USA"),
+    # "…American support for Israel encouraged it to intensify the attacks" (a nationality adjective)
+    ("وقال عبد اللهيان إن الدعم الأميركي لإسرائيل أدى إلى تشجيعها على تشديد الهجمات.", "USA"),
+])
+def test_stance_another_partys_support_is_not_praise_of_it(analyze, text, supporter):
+    assert _stances(analyze(text)).get(supporter) != Stance.FAVOR

@@ -63,13 +63,14 @@ def test_speaker_correction_moves_the_statement(client):
 
 def test_date_targets_and_wrong(client):
     items = ssg_russia(client)
-    july = [s for s in items if s["date"]["value"] == "2024-07-10"]
+    july = [s for s in items if s["date"]["value"] in ("2024-07-02", "2024-07-10")]
     november = [s for s in items if s["date"]["value"] == "2024-11-30"]
+    moved = {"2024-07-02": "2024-12-06", "2024-07-10": "2024-12-05"}
     for st in july:
-        post(client, {"statement_id": st["id"], "date": "2024-12-05"})
+        post(client, {"statement_id": st["id"], "date": moved[st["date"]["value"]]})
     st = client.get(f"/api/statements/{july[0]['id']}").json()["statement"]
-    assert st["date"]["value"] == "2024-12-05"
-    # the old "against" now comes after the "favor" of 30 November: the shift turns around
+    assert st["date"]["value"] == moved[july[0]["date"]["value"]]
+    # the old "against" (two days of it) now comes after the "favor" of November: the shift turns around
     shift = client.get("/api/shifts", params={"target": "RUS"}).json()["items"][0]
     assert (shift["from"], shift["to"]) == ("favor", "against")
     after = november[0]

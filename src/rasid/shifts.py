@@ -15,9 +15,10 @@ only when the evidence carries it:
 
 * the last ``WINDOW`` statements before the change hold one stance and the first ``WINDOW`` after
   it the other, each by at least ``DOMINANCE`` of its weight, each side backed by at least
-  ``min_support`` statements on other days than the other side — a stable position read wrong now
-  and then never makes a shift; one article telling both sides counts only when it reports
-  positions more than a week apart (the reference article compares July with November);
+  ``min_support`` statements on ``MIN_DAYS`` days or more (or both told by one article), other days
+  than the other side — a stable position read wrong now and then, or once, never makes a shift;
+  one article telling both sides counts only when it reports positions more than a week apart (the
+  reference article compares July with November);
 * a quote repeated word for word by several articles is one statement, and an actor's own
   country (a Lebanese leader on Lebanon), alliance (a member on the Axis of Resistance) or, for a
   state's executive, its own government and forces (Putin on the Russian forces) is the "we" of its
@@ -52,6 +53,9 @@ MEDIA_TYPES = {"media"}
 ANONYMOUS = "anonymous"  # the speaker type of a vague source (مصادر، مسؤولون إسرائيليون، مصدر أمني سوري)
 STRONG_KINDS = {Kind.CONDEMN, Kind.ACCUSE, Kind.PRAISE, Kind.THREATEN, Kind.REJECT, Kind.DENY, Kind.AGREE, Kind.WARN}
 MIN_SUPPORT = 2  # statements on each side of a shift
+# days on each side: one day's statements report one occasion (often one article's paragraphs), and a
+# position held on a single occasion is no run — one misread report must not make a side
+MIN_DAYS = 2
 # the stances a shift may rest on — those this text states — with the confidence each needs.
 # Leave-one-outlet-out on the gold targets (multi-outlet and Al Mayadeen dev, non-neutral stances,
 # 2026-12-03): an evaluative word's reading is right 0.94 of the time at confidence >= 0.8, 0.78 at
@@ -417,7 +421,8 @@ def _change_points(days: list[_Day], min_support: int) -> list[tuple[list, list]
         before, after = items[max(0, b - WINDOW):b], items[b:b + WINDOW]
         side_b, side_a = _dominant(before), _dominant(after)
         ok = (side_b is not None and side_a is not None and side_b[0] != side_a[0]
-              and len(side_b[2]) >= min_support and len(side_a[2]) >= min_support)
+              and len(side_b[2]) >= min_support and len(side_a[2]) >= min_support
+              and (min(_days(side_b[2]), _days(side_a[2])) >= MIN_DAYS or _compared(side_b[2], side_a[2])))
         if ok:
             clarity = side_b[1] + side_a[1]
             if best is not None and best[1][0][2] == side_b[0] and best[2][0][2] == side_a[0] \
@@ -431,6 +436,17 @@ def _change_points(days: list[_Day], min_support: int) -> list[tuple[list, list]
     if best is not None:
         out.append((best[1], best[2]))
     return out
+
+
+def _days(items: list) -> int:
+    return len({statement_day(a, s) for a, s, *_ in items})
+
+
+def _compared(before: list, after: list) -> bool:
+    """One article reports both positions (the reference article sets July's words against
+    November's): a journalist's comparison, evidence however few the days (whether they are far
+    enough apart is checked with the candidate, ``SAME_STORY_DAYS``)."""
+    return bool({a.id for a, *_ in before} & {a.id for a, *_ in after})
 
 
 def _dominant(items: list) -> tuple[Stance, float, list] | None:

@@ -1456,9 +1456,37 @@ def _other_agent(text: str, toks: list[Token], targets: list[tuple[Mention, int]
             if toks[j].norm == AGENT_LINK:
                 agent = next((m for m, i in targets if i == j + 1), None)
                 break
+    if agent is None and _support_word(toks[k].norm):
+        agent = _supporter_after(toks, targets, k, kb)
     if agent is None or agent.key in own_side or agent.actor_id and allies(kb, sorted(own_side), agent.actor_id):
         return None
     return agent
+
+
+SUPPORT_RELATIVES = {"الذي", "التي"}  # الدعم الذي تقدمه واشنطن
+BENEFICIARY_REACH = 8  # words from the supporter to the one supported (دعم الولايات المتحدة وبعض الدول … للكيان)
+
+
+def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: int, kb: KnowledgeBase) -> Mention | None:
+    """Who gives the support a masdar at ``k`` names, when the phrase says it after the word: a
+    nationality adjective (الدعم الأمريكي), a genitive followed by the one supported (دعم الولايات المتحدة
+    لإسرائيل — without a لـ the genitive is the one supported: دعم المقاومة), or the subject of a
+    relative clause (الدعم الشامل الذي تقدمه الولايات المتحدة)."""
+    by_index = {i: m for m, i in targets}
+    j = k + 1
+    if j < len(toks) and j not in by_index and _adjective_like(toks[j].norm) and toks[j].norm not in SUPPORT_RELATIVES:
+        j += 1  # الدعم الشامل …
+    m = by_index.get(j)
+    if m is not None:
+        if is_demonym(m, kb):
+            return m
+        end = next((i for i in range(j, len(toks)) if toks[i].start >= m.span.end), len(toks))
+        if any(i in by_index and toks[i].norm.startswith("ل") for i in range(end, min(end + BENEFICIARY_REACH, len(toks)))):
+            return m
+        return None
+    if j < len(toks) and toks[j].norm in SUPPORT_RELATIVES:
+        return next((by_index[i] for i in range(j + 1, min(j + 4, len(toks))) if i in by_index), None)
+    return None
 
 
 def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
