@@ -963,3 +963,18 @@ def test_appeal_frame_la_ends_the_subject(analyze, text, speaker, content):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
     assert analyze(text).slice(st.content).rstrip(".") == content
+
+
+@pytest.mark.parametrize("text, parent", [
+    # "The secretary-general of the Palestinian National Initiative, Mustafa Barghouti, stressed …": he
+    # speaks for the initiative, not for Palestine
+    ("وأكد الأمين العام للمبادرة الوطنية الفلسطينية، مصطفى البرغوثي، أن إعلان بكين مهم.", None),
+    # "The Israeli opposition leader Yair Lapid said …": the opposition is not the state
+    ("وقال رئيس المعارضة الإسرائيلية يائير لابيد إن إسرائيل قد تخسر الولايات المتحدة.", None),
+    # "The Palestinian prime minister said …": the state's own office
+    ("وقال رئيس الوزراء الفلسطيني إن الاحتلال يرتكب جرائم.", "PSE"),
+])
+def test_a_nationality_qualifying_a_non_state_body_is_not_the_speakers_state(analyze, text, parent):
+    st = analyze(text).statements[0]
+    ids = {m.actor_id for m in (st.speaker, st.speaker.parent) if m is not None and m.actor_id}
+    assert (parent in "".join(ids)) if parent else not any(i.startswith(("PSE", "ISR")) for i in ids)

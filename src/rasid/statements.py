@@ -2297,7 +2297,19 @@ def _origin_only(np: list[Token], parent: Mention) -> bool:
     words = own_voice()
     head = np[0].norm
     return (words.get(head) in ("media", "person") or words.get(head[:-1] if head.endswith("ه") else head) == "media"
-            or any(words.get(t.norm) == "former" for t in np))
+            or any(words.get(t.norm) == "former" for t in np) or _qualified_body(np, parent, words))
+
+
+def _qualified_body(np: list[Token], parent: Mention, words: dict[str, str]) -> bool:
+    """The nationality adjective qualifies a body that is not the state (``own_voice.tsv`` kind ``body``:
+    الأمين العام للمبادرة الوطنية الفلسطينية، رئيس المعارضة الإسرائيلية): the noun before it, past its
+    other adjectives."""
+    before = [t for t in np if t.end <= parent.span.start]
+    while before and before[-1].norm.startswith("ال") and before[-1].norm.endswith(("ي", "يه")):
+        before.pop()  # الوطنية، الديمقراطية: the body's other adjectives
+    if not before:
+        return False
+    return any(words.get(form) in ("body", "person") for form in stems(before[-1].norm)[:3])
 
 
 def _tagged_unknown(article: Article, start: int, end: int) -> Mention | None:
