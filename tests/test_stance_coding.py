@@ -521,3 +521,16 @@ def test_stance_rejected_wrong_names_its_doer_not_its_victim(analyze):
 ])
 def test_stance_another_partys_support_is_not_praise_of_it(analyze, text, supporter):
     assert _stances(analyze(text)).get(supporter) != Stance.FAVOR
+
+
+def test_stance_a_relation_between_two_others_is_no_position_toward_either(analyze):
+    # "The CIA director said Washington is worried about the growing cooperation between Russia and Iran"
+    stances = _stances(analyze("وقال مدير وكالة الاستخبارات المركزية إن واشنطن قلقة بشأن التعاون المتزايد بين روسيا وإيران."))
+    assert stances.get("RUS") != Stance.FAVOR and stances.get("IRN") != Stance.FAVOR
+    assert stances.get("USA") != Stance.FAVOR  # nor toward the actor named before the relation
+
+
+def test_stance_a_relation_of_the_speakers_own_side_favours_the_other_party(analyze):
+    # "The Iranian president said cooperation between Tehran and Riyadh is the axis …"
+    stances = _stances(analyze("وقال الرئيس الإيراني إبراهيم رئيسي إن مكافحة الإرهاب محور التعاون بين طهران والرياض."))
+    assert stances["SAU"] == Stance.FAVOR

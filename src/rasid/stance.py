@@ -455,6 +455,18 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
             continue  # the word is part of a name
         polarity = entry.polarity * entry.weight
+        parties = _between(toks, targets, k)
+        if parties:
+            # a relation between two parties (التعاون المتزايد بين روسيا وإيران): its parties take part in it;
+            # the speaker's own side being one of them, its word goes to the other (علاقاتنا الممتازة مع …
+            # بين بلدينا), else it is no position of the speaker's toward either
+            others = [m for m in parties if m.key not in own_side
+                      and not (m.actor_id and m.type == "country" and allies(kb, sorted(own_side), m.actor_id))]
+            if polarity != 0 and not _negated(toks, k) and len(others) < len(parties):
+                for m in others:
+                    scores[m.key] += polarity
+            involved.update(m.key for m in parties)
+            continue
         if polarity == 0:  # a word of involvement (علاقات، مباحثات مع، زيارة): a participant, no position
             hit = _attach(targets, k, entry.attach)
             if hit is not None:
@@ -1233,6 +1245,23 @@ def _victim_link(toks: list[Token], j: int) -> bool:
     if toks[j].norm not in VICTIM_LINKS:
         return False
     return not (toks[j].norm in ("في", "علي") and j + 1 < len(toks) and toks[j + 1].norm in COMPOUND_PREPOSITION_NOUNS)
+
+
+def _between(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> list[Mention]:
+    """The parties named after بين right after the word at ``k`` (التعاون بين روسيا وإيران، العلاقات
+    المتنامية بين الرياض وطهران): the first actor after بين and the one joined to it by و."""
+    j = next((j for j in range(k + 1, min(k + 3, len(toks))) if toks[j].norm == "بين"), None)
+    if j is None or any(not _adjective_like(toks[i].norm) for i in range(k + 1, j)):
+        return []
+    after = sorted(((i, m) for m, i in targets if j < i <= j + 4), key=lambda x: x[0])
+    if not after or after[0][0] != j + 1:
+        return []
+    out = [after[0][1]]
+    for i, m in after[1:]:
+        if toks[i].norm.startswith("و"):
+            out.append(m)
+            break
+    return out
 
 
 def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, how: str,
