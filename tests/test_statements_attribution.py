@@ -978,3 +978,16 @@ def test_a_nationality_qualifying_a_non_state_body_is_not_the_speakers_state(ana
     st = analyze(text).statements[0]
     ids = {m.actor_id for m in (st.speaker, st.speaker.parent) if m is not None and m.actor_id}
     assert (parent in "".join(ids)) if parent else not any(i.startswith(("PSE", "ISR")) for i in ids)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "The ruling party accused Sonko of seeking to stir up the street" (Senegal, wire style)
+    ("واتهم الحزب الحاكم سونكو بالسعي لإثارة غضب الشارع.", "الحزب الحاكم"),
+    # "The Russian navy announced the entry of one of its most important warships into the Mediterranean"
+    ("وأعلنت البحرية الروسية دخول إحدى أهم السفن الحربية التابعة لها إلى البحر الأبيض المتوسط.", "البحرية الروسية"),
+    # "The Cuban parliament criticised the policy of the United States" — the object is not the speaker
+    ("وانتقد البرلمان الكوبي سياسة الولايات المتحدة.", "البرلمان الكوبي"),
+])
+def test_a_bare_noun_after_a_definite_body_is_the_object(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker

@@ -1874,6 +1874,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if _mention_at(t, mentions) is None and _opens_marker(t.norm) and not _named_ali(t):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
+        if out[-1].norm.startswith("ال") and not t.norm.startswith(("ال", "لل")) and _mention_at(t, mentions) is None \
+                and _collective_head(out[0].norm):
+            break  # a bare noun after a definite body or group is no name of theirs but the verb's object:
+            # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name)
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
@@ -1901,6 +1905,13 @@ def _quantified_group(np: list[Token], k: int) -> int | None:
     if head < len(np) and (_speaker_noun(np[head].norm) or _people_noun(np[head].norm)):
         return head
     return None
+
+
+def _collective_head(word: str) -> bool:
+    """A definite body or group of people heading a phrase (البرلمان، الحزب، النواب، المتظاهرون): no
+    person's name follows it."""
+    nouns = speaker_nouns()
+    return word.startswith("ال") and (_people_noun(word) or any(nouns.get(form) == "body" for form in stems(word)[:3]))
 
 
 def _people_noun(word: str) -> bool:
