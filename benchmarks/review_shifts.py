@@ -124,13 +124,15 @@ def score(args) -> int:
         print(f"{i:3}. {mark:8} {_name(s.shift.actor, kb)} -> {_name(s.shift.target, kb)}: "
               f"{s.shift.from_stance.value} -> {s.shift.to_stance.value} (score {s.shift.score})")
     for k in (10, 20, 30):
-        if len(rows) < k:
-            break
+        short = len(rows) < k  # fewer shifts than k: the precision of all of them (what an analyst sees)
         judged_k = [(real, strict) for _, _, real, strict in rows[:k] if real is not None]
         n = len(judged_k)
         real_n, strict_n = sum(r for r, _ in judged_k), sum(t for _, t in judged_k)
-        print(f"precision@{k}: {real_n}/{n} judged real" + (f" = {real_n / n:.2f}" if n else "")
+        label = f"precision@{k}" if not short else f"precision of all {len(rows)} shifts"
+        print(f"{label}: {real_n}/{n} judged real" + (f" = {real_n / n:.2f}" if n else "")
               + f"; {strict_n}/{n} with both stances as rasid read them")
+        if short:
+            break
     return 0
 
 
