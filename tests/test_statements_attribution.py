@@ -991,3 +991,21 @@ def test_a_nationality_qualifying_a_non_state_body_is_not_the_speakers_state(ana
 def test_a_bare_noun_after_a_definite_body_is_the_object(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # "The minister strongly criticised the opposition": a feminine word after a masculine title is no adjective
+    ("وانتقد الوزير المعارضة بشدة.", "الوزير", "المعارضة بشدة"),
+    # "The government confirmed the American decision": a masculine word after a feminine head
+    ("وأكدت الحكومة القرار الأمريكي.", "الحكومة", "القرار الأمريكي"),
+    # adjectives that agree stay in the subject: a broken plural with a feminine adjective, a feminine elative,
+    # a plural of people, a channel's number
+    ("وقالت المصادر المطلعة إن الحل سياسي.", "المصادر المطلعة", "الحل سياسي"),
+    ("وقالت الهيئة العليا للمفاوضات إن الحل سياسي.", "الهيئة العليا للمفاوضات", "الحل سياسي"),
+    ("وقال القادة العسكريون إن الهجوم فشل.", "القادة العسكريون", "الهجوم فشل"),
+    ("وقالت القناة الـ12 الإسرائيلية إن الهجوم فشل.", "القناة الـ12 الإسرائيلية", "الهجوم فشل"),
+])
+def test_a_definite_word_that_does_not_agree_opens_the_object(analyze, text, speaker, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker and a.slice(st.content).rstrip(".") == content

@@ -1874,10 +1874,15 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if _mention_at(t, mentions) is None and _opens_marker(t.norm) and not _named_ali(t):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
-        if out[-1].norm.startswith("ال") and not t.norm.startswith(("ال", "لل")) and _mention_at(t, mentions) is None \
+        if len(out) == 1 and _disagrees(out[0], t) and _mention_at(t, mentions) is None:
+            break  # a definite word that does not agree with a definite head is no adjective of it (nor can a
+            # definite head take a genitive): it opens the verb's object — وانتقد الوزير المعارضة بشدة،
+            # وأكدت الحكومة القرار
+        if out[-1].norm.startswith("ال") and not t.norm.startswith(("ال", "ل")) and _mention_at(t, mentions) is None \
                 and _collective_head(out[0].norm):
             break  # a bare noun after a definite body or group is no name of theirs but the verb's object:
-            # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name)
+            # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name, a
+            # body by its لـ complement: الهيئة الوطنية لمكافحة الفساد)
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
@@ -1905,6 +1910,27 @@ def _quantified_group(np: list[Token], k: int) -> int | None:
     if head < len(np) and (_speaker_noun(np[head].norm) or _people_noun(np[head].norm)):
         return head
     return None
+
+
+# a nisba (السوري), a feminine elative (العليا، الكبرى, folded الكبري) or a plural of people (القادة العسكريون، الطلبة
+# المعتقلين) may qualify a head of either form
+AGREEING_ENDINGS = ("ي", "ا", "ون", "ين")
+
+
+def _disagrees(head_token: Token, word_token: Token) -> bool:
+    """A definite word right after a one-word definite head that cannot be its adjective by gender:
+    a feminine word (ـة، ـية) after a masculine singular title (الوزير المعارضة), or a masculine one after
+    a feminine head (الحكومة القرار). Plural and broken-plural heads (المصادر المطلعة) are left alone;
+    definite means written with the article (not ألوية, folded like it), and a number is no word (القناة الـ12)."""
+    head, word = head_token.norm, word_token.norm
+    if not all(strip_diacritics(x.text).startswith("ال") and x.norm[2:].isalpha() and len(x.norm) > 4
+               for x in (head_token, word_token)) or word.endswith(AGREEING_ENDINGS):
+        return False
+    feminine_word = word.endswith("ه") or word.endswith("ات")
+    if head.endswith("ه") or head.endswith("ات"):
+        return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
+    title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
+    return title and word.endswith("ه")
 
 
 def _collective_head(word: str) -> bool:
