@@ -3,7 +3,7 @@
 from rasid.arabic import fold
 from rasid.lexicons import evaluative, rows
 
-ATTACH = {"near", "after", "before", "event", "action", "opposed"}
+ATTACH = {"near", "after", "before", "event", "action", "opposed", "tie"}
 
 
 def test_rows_are_well_formed():

@@ -534,3 +534,11 @@ def test_stance_a_relation_of_the_speakers_own_side_favours_the_other_party(anal
     # "The Iranian president said cooperation between Tehran and Riyadh is the axis …"
     stances = _stances(analyze("وقال الرئيس الإيراني إبراهيم رئيسي إن مكافحة الإرهاب محور التعاون بين طهران والرياض."))
     assert stances["SAU"] == Stance.FAVOR
+
+
+def test_stance_close_qualifies_a_tie_not_a_document(analyze):
+    # "…Zelensky signed a decree, an official, legally binding document (وثيقة) …": no closeness to anyone
+    doc = _stances(analyze("وقال لافروف إن زيلينسكي وقّع مرسوماً، وهو وثيقة رسمية ملزمة قانوناً."))
+    assert doc.get("ZELENSKY") != Stance.FAVOR
+    # "…his country has close (وثيقة) relations with Russia"
+    assert _stances(analyze("وقال الوزير إن بلاده تربطها علاقات وثيقة مع روسيا."))["RUS"] == Stance.FAVOR

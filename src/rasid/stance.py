@@ -523,6 +523,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         elif agent is not None and not negated:
             continue  # another party's support or praise (إيران تدعم حماس، بدعم من واشنطن): its position, not the speaker's
         how = entry.attach
+        if how == "tie":
+            if not (k > 0 and any(stem in RELATION_NOUNS for stem in stems(toks[k - 1].norm)[:3])):
+                continue  # وثيقة رسمية is a document; علاقات وثيقة are close ties
+            how = "near"
         if how == "near" and (_definite_adjective(t.norm) or k > 0 and _definite(t.norm) and _definite(toks[k - 1].norm)):
             how = "adjective"  # الحرب الإرهابية، العمل الإرهابي المجرم: qualifies the noun right before it
         elif how == "near" and entry.polarity < 0 and _directed(toks, k):
@@ -1121,6 +1125,7 @@ def _directed(toks: list[Token], k: int) -> bool:
     return False
 
 
+RELATION_NOUNS = {"علاقات", "علاقه", "صلات", "صله", "روابط", "تعاون", "تنسيق", "شراكه", "صداقه"}  # ties an adjective may qualify
 SEVERING = {"تعليق", "قطع", "تجميد", "الغاء", "انهاء", "وقف", "ايقاف"}  # suspending, cutting, freezing, ending a tie
 TIE_HEADS = {"اتفاق", "اتفاقيه", "اتفاقيات", "علاقات", "العلاقات"}  # a tie named by a noun before its kind
 
