@@ -1009,3 +1009,15 @@ def test_a_definite_word_that_does_not_agree_opens_the_object(analyze, text, spe
     a = analyze(text)
     (st,) = a.statements
     assert st.speaker.surface == speaker and a.slice(st.content).rstrip(".") == content
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "American officials said …": a plural nationality adjective (-يون) qualifies a plural subject
+    ("وقال المسؤولون الأمريكيون إن الهجوم فشل.", "المسؤولون الأمريكيون"),
+    # "The military commanders said …" / "the deputy secretary-general …" (-ين is no sure plural: الأمين)
+    ("وقال القادة العسكريون الإسرائيليون إن الهجوم فشل.", "القادة العسكريون الإسرائيليون"),
+    ("وقال نائب الأمين العام للجبهة الشعبية إن الهجوم فشل.", "نائب الأمين العام للجبهة الشعبية"),
+])
+def test_plural_subjects_keep_their_plural_adjectives(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker

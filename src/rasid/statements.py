@@ -1798,7 +1798,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         m = _mention_at(t, mentions)
         if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
-                and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه"))):
+                and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))):
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
@@ -1874,7 +1874,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if _mention_at(t, mentions) is None and _opens_marker(t.norm) and not _named_ali(t):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
-        if len(out) == 1 and _disagrees(out[0], t) and _mention_at(t, mentions) is None:
+        if (len(out) == 1 and _disagrees(out[0], t) or _after_plural(out, t)) and _mention_at(t, mentions) is None:
             break  # a definite word that does not agree with a definite head is no adjective of it (nor can a
             # definite head take a genitive): it opens the verb's object — وانتقد الوزير المعارضة بشدة،
             # وأكدت الحكومة القرار
@@ -1931,6 +1931,18 @@ def _disagrees(head_token: Token, word_token: Token) -> bool:
         return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
     title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
     return title and word.endswith("ه")
+
+
+def _after_plural(out: list[Token], t: Token) -> bool:
+    """A definite singular word after a plural of people in the subject's case, -ون (وانتقد النواب الكوبيون
+    الحرب): the plural's adjectives are plural too, so the word opens the verb's object (-ين is no sure plural:
+    الأمين العام)."""
+    last = out[-1].norm
+    if not (len(out) >= 2 and last.endswith("ون") and last.startswith("ال")):
+        return False
+    word = t.norm
+    return (strip_diacritics(t.text).startswith("ال") and word[2:].isalpha() and len(word) > 4
+            and not word.endswith(AGREEING_ENDINGS + ("ات", "يه")))
 
 
 def _collective_head(word: str) -> bool:
