@@ -1017,6 +1017,10 @@ def test_a_definite_word_that_does_not_agree_opens_the_object(analyze, text, spe
     # "The military commanders said …" / "the deputy secretary-general …" (-ين is no sure plural: الأمين)
     ("وقال القادة العسكريون الإسرائيليون إن الهجوم فشل.", "القادة العسكريون الإسرائيليون"),
     ("وقال نائب الأمين العام للجبهة الشعبية إن الهجوم فشل.", "نائب الأمين العام للجبهة الشعبية"),
+    # "Russian diplomats said …": a people's broken plural (الروس) after a plural of people is their nationality
+    ("وقال الدبلوماسيون الروس إن الهجوم فشل.", "الدبلوماسيون الروس"),
+    # "… officials accused Iraq of …": a country's own name after the plural is the object
+    ("واتهم المسؤولون العراق بدعم الإرهاب.", "المسؤولون"),
 ])
 def test_plural_subjects_keep_their_plural_adjectives(analyze, text, speaker):
     (st,) = analyze(text).statements

@@ -1798,7 +1798,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         m = _mention_at(t, mentions)
         if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
-                and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))):
+                and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))) \
+                and not _people_demonym(out[0], m):
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
@@ -1931,6 +1932,15 @@ def _disagrees(head_token: Token, word_token: Token) -> bool:
         return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
     title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
     return title and word.endswith("ه")
+
+
+def _people_demonym(head: Token, m: Mention) -> bool:
+    """A country named by its people's broken plural (الروس، العرب، الأكراد: written with the article and
+    unlike the country's name) after a plural of people (المسؤولون، الدبلوماسيون، القادة): their nationality."""
+    surface = fold(m.surface)
+    name = fold(m.name)
+    return (m.type == "country" and surface.startswith("ال") and name not in (surface, surface[2:])
+            and (head.norm.endswith("ون") or _people_noun(head.norm)))
 
 
 def _after_plural(out: list[Token], t: Token) -> bool:
