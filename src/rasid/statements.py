@@ -1918,14 +1918,18 @@ def _quantified_group(np: list[Token], k: int) -> int | None:
 AGREEING_ENDINGS = ("ي", "ا", "ون", "ين")
 
 
+def _written_definite(t: Token) -> bool:
+    """A word written with the article (not ألوية, which folds like it) and no number (الـ12)."""
+    return strip_diacritics(t.text).startswith("ال") and t.norm[2:].isalpha() and len(t.norm) > 4
+
+
 def _disagrees(head_token: Token, word_token: Token) -> bool:
     """A definite word right after a one-word definite head that cannot be its adjective by gender:
     a feminine word (ـة، ـية) after a masculine singular title (الوزير المعارضة), or a masculine one after
     a feminine head (الحكومة القرار). Plural and broken-plural heads (المصادر المطلعة) are left alone;
     definite means written with the article (not ألوية, folded like it), and a number is no word (القناة الـ12)."""
     head, word = head_token.norm, word_token.norm
-    if not all(strip_diacritics(x.text).startswith("ال") and x.norm[2:].isalpha() and len(x.norm) > 4
-               for x in (head_token, word_token)) or word.endswith(AGREEING_ENDINGS):
+    if not (_written_definite(head_token) and _written_definite(word_token)) or word.endswith(AGREEING_ENDINGS):
         return False
     feminine_word = word.endswith("ه") or word.endswith("ات")
     if head.endswith("ه") or head.endswith("ات"):
@@ -1950,9 +1954,7 @@ def _after_plural(out: list[Token], t: Token) -> bool:
     last = out[-1].norm
     if not (len(out) >= 2 and last.endswith("ون") and last.startswith("ال")):
         return False
-    word = t.norm
-    return (strip_diacritics(t.text).startswith("ال") and word[2:].isalpha() and len(word) > 4
-            and not word.endswith(AGREEING_ENDINGS + ("ات", "يه")))
+    return _written_definite(t) and not t.norm.endswith(AGREEING_ENDINGS + ("ات", "يه"))
 
 
 def _collective_head(word: str) -> bool:
