@@ -427,6 +427,29 @@ def test_statements_undated_report_takes_the_day_of_the_one_just_before(analyze)
     assert [s.date.value for s in c.statements] == ["2024-04-27", "2024-04-28"]
 
 
+@pytest.mark.parametrize("text, published, day", [
+    # (each after a lead with no time of its own) "Arab foreign ministers held an emergency meeting in Cairo on Monday. The League's secretary
+    # general said the situation is grave." (wire style, published on Tuesday)
+    ("تتواصل الأزمة في المنطقة.\n\nوعقد وزراء الخارجية العرب اجتماعاً طارئاً في القاهرة الاثنين.\n\n"
+     "وقال الأمين العام للجامعة إن الوضع خطير.", "2024-03-12T09:00:00", "2024-03-11"),
+    # "The Egyptian delegation arrived in Gaza yesterday, Sunday, to discuss the truce. The head of
+    # the delegation stressed that the talks are positive."
+    ("تتواصل الأزمة في المنطقة.\n\nووصل الوفد المصري إلى غزة، أمس الأحد، لبحث التهدئة.\n\n"
+     "وأكد رئيس الوفد أن المحادثات إيجابية.", "2024-03-11T09:00:00", "2024-03-10"),
+    # a day long past is background, not the occasion: "On 16 March 1988 the planes bombed the
+    # town. The regional government said the crime will not be repeated."
+    ("وفي 16 آذار/مارس 1988 قصفت الطائرات المدينة.\n\n"
+     "وقالت حكومة الإقليم إن الجريمة لن تتكرر.", "2018-03-17T09:00:00", "2018-03-17"),
+    # a day inside what someone else said is the time of what they report: "The spokesman said the
+    # attack took place on Monday. The minister said the talks go on."
+    ("وتتواصل المحادثات في الدوحة.\n\nوقال المتحدث إن الهجوم وقع الاثنين.\n\n"
+     "وقال الوزير إن المحادثات مستمرة.", "2024-03-12T09:00:00", "2024-03-12"),
+])
+def test_statements_report_after_a_narrated_day_takes_that_day(analyze, text, published, day):
+    a = analyze(text, published=published)
+    assert a.statements[-1].date.value == day
+
+
 def test_statements_quoted_name_after_a_source_marker(analyze):
     # "According to "NPR", one of the tragedies accounts for much of the rise." -- the quoted
     # name is the source even though its first word looks like the complementiser أن

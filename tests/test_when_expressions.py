@@ -159,6 +159,8 @@ CASES = [
     ("أكد ماي أنه سيحضر", PUB, None),  # ماي without a day or year is not May
     ("فتح الباب", PUB, None),  # he opened the door (باب is not "in August")
     ("بين الاثنين", PUB, None),  # between the two (not Monday)
+    ("بمحطة سوق الأحد بسوسة", PUB, None),  # at the Souk El Ahad station in Sousse (a place, not Sunday)
+    ("في سوق الأربعاء", PUB, None),  # in Souk El Arbaa (a town named after its market day)
     ("الأعضاء الأحد عشر", PUB, None),  # the eleven members (not Sunday)
     ("في اليوم التالي", PUB, None),  # on the following day (relative to an event)
     ("قبل يومين من الانتخابات", PUB, None),  # two days before the elections (relative to an event)

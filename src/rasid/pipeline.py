@@ -56,7 +56,9 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     previous statement by the same speaker or an affiliate; otherwise the date of the statement
     just before it when that one is dated by the text and stands in the same or the previous
     sentence (a report goes on about the same day: واستمرت الاعتقالات، أمس السبت، … وقالت
-    الجامعة …); otherwise the publication date.
+    الجامعة …); otherwise the day of the past week that the sentence before narrates (توقف
+    المسؤولون في الصين الاثنين … / وقال يونكر …); otherwise the story's day; otherwise the
+    publication date.
     """
     from .when import find_dates
 
@@ -66,6 +68,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     # a report follows what it reports: a time after publication is of what is planned or expected
     # (أعلنت الحكومة تأجيل الانتخابات إلى 1 تشرين الأول المقبل), never the time of the act
     acts = tuple(d for d in dates if published is None or d.start <= published + timedelta(days=1))
+    told = _told_days(article, acts, published)
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
@@ -97,6 +100,10 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                 and 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, previous[0].sentence.start) <= 1:
             # the statement just before, in the same sentence or the one before this one
             date = replace(previous[1], span=None, text=None)
+        if date is None and (day := told.get(bisect_right(starts, st.sentence.start) - 2)) is not None:
+            # the sentence before tells what happened on a recent day (توقف المسؤولون في الصين
+            # الاثنين … / وقال يونكر إن …): the report goes on about that day
+            date = replace(day, span=None, text=None)
         if date is None and story is not None:
             date = replace(story, span=None, text=None)
         if date is None and published is not None:
@@ -130,6 +137,21 @@ def _occasions(article: Article, acts: tuple[DateRef, ...]) -> dict[int, DateRef
         dated = [d for d in acts if d.span and sent.span.contains(d.span)]
         if dated:
             out[i - 1] = dated[0]
+    return out
+
+
+def _told_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[int, DateRef]:
+    """Sentence index -> the last day of the past week its narration names (outside what is said
+    in it): the day of the events it tells."""
+    if published is None:
+        return {}
+    said = [st.content for st in article.statements]
+    out: dict[int, DateRef] = {}
+    for i, sent in enumerate(article.sentences):
+        days = [d for d in acts if d.span and sent.span.contains(d.span) and d.granularity == Granularity.DAY
+                and 0 <= (published - d.start).days <= STORY_REACH and not any(c.contains(d.span) for c in said)]
+        if days:
+            out[i] = days[-1]
     return out
 
 

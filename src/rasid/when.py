@@ -206,7 +206,7 @@ _YEARSPEC = (rf"(?:\s*[،,]?\s+(?:من\s+)?(?:(?:ال|ل)?عام|(?:ال|ل)?س�
 _DAYS = rf"(?P<day>{_DAY})(?:\s*(?:-|–|/|و|الي|حتي)\s*(?P<day2>{_DAY}))?"
 _DMCORE = rf"(?:(?:{_TOD}|يوم)\s+)?{_DAYS}\s*(?:من\s+)?(?:شهر\s+)?{_MONTHSPEC}{_YEARSPEC}"
 _WDPART = (rf"(?:(?P<tod>{_TOD})\s+)?(?:(?P<anchor>اليوم|امس|البارحه|الامس)\s+)?(?:يوم\s+)?"
-           rf"(?<!بين )(?<!كلا )(?P<wd>{_WEEKDAY}){_E}(?!\s+عشر)")
+           rf"(?<!بين )(?<!كلا )(?<!سوق )(?P<wd>{_WEEKDAY}){_E}(?!\s+عشر)")
 _OPT_LEAD = rf"(?:(?P<lead>{_LEAD})\s+)?"
 _OPT_PERIOD = rf"(?:(?P<period>{_PERIOD})\s+)?"
 
