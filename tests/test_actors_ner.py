@@ -296,3 +296,37 @@ def test_a_nationality_adjective_ending_a_persons_name_is_a_family_name() -> Non
     assert "IND" not in {m.actor_id for m in article.mentions}
     article = analyze(Document(origin="army.txt", content="خبر\nوقال الجيش الهندي إن الوضع هادئ."))
     assert "IND" in {m.actor_id for m in article.mentions}
+
+
+def _person(text: str, name: str, actor_id: str | None = None):
+    from rasid.model import Mention, Span
+
+    start = text.index(name)
+    return Mention(Span(start, start + len(name)), name, name, actor_id, "person", "kb" if actor_id else "ner")
+
+
+@pytest.mark.parametrize("text, persons, expected", [
+    # BBC style: "The court rejected the request of former president Lula da Silva ... a cell was prepared
+    # for the former president." -- the title alone later is Lula
+    ("رفضت المحكمة طلب الرئيس السابق لولا دا سيلفا. وأعدت الشرطة زنزانة خاصة للرئيس السابق.",
+     ["لولا دا سيلفا"], [("لرئيس السابق", "لولا دا سيلفا")]),
+    # CNN style: "Attorney General Jeff Sessions said ... the Democrats asked the attorney general to resign"
+    ("قال وزير العدل جيف سيشنز إنه لم يلتق أحدا. وطالب الديمقراطيون وزير العدل بالاستقالة.",
+     ["جيف سيشنز"], [("وزير العدل", "جيف سيشنز")]),
+    # a title two people were given in the article is neither's: "US official John Kirby ... US official
+    # Matthew Miller ... the US official stressed"
+    ("وقال المسؤول الأمريكي جون كيربي إن الأمر صعب. وقال المسؤول الأمريكي ماثيو ميلر إن الحل قريب. "
+     "وأكد المسؤول الأمريكي أن المحادثات مستمرة.", ["جون كيربي", "ماثيو ميلر"], []),
+    # a longer title is another person: "Prime Minister Pedro Sanchez ... the government of the former prime
+    # minister"; so is a title inside a longer one: "the former vice-president"
+    ("وقال رئيس الوزراء بيدرو سانشيز إن حكومة رئيس الوزراء السابق سقطت.", ["بيدرو سانشيز"], []),
+    ("وقال الرئيس السابق دونالد ترامب إنه سيترشح. وانتقده نائب الرئيس السابق مايك بنس.", ["دونالد ترامب"], []),
+    # one word is not enough to tell who is meant: "Judge Sergio Moro ... the judge said"
+    ("وكشف القاضي سيرجيو مورو عن زنزانة. وقال القاضي إن الأمر محسوم.", ["سيرجيو مورو"], []),
+])
+def test_a_person_named_again_by_the_title_they_were_introduced_with(text: str, persons: list[str],
+                                                                     expected: list[tuple[str, str]]) -> None:
+    from rasid.actors.unknown import unknown_actors
+
+    found = unknown_actors(text, [_person(text, p) for p in persons], ner=False)
+    assert [(m.surface, m.name) for m in found if m.type == "person"] == expected

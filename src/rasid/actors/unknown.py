@@ -6,6 +6,10 @@ alone later in the article, and groups news names by a common noun.
   when the model swept them in (بالناصر -> الناصر).
 * **Surnames** (``source="ner"``): a person named in full earlier in the article (فيدل كاسترو)
   and later by the last word of the name alone (كاسترو) — the same person, KB or not.
+* **Titles** (the person's source): a person introduced with a title of two words or more
+  (الرئيس السابق لولا دا سيلفا، وزير العدل جيف سيشنز) and later named by that title alone (للرئيس
+  السابق، وزير العدل) — unless the article gave the title to two people, or it stands inside a longer
+  title (رئيس الوزراء السابق، نائب الرئيس السابق).
 * **Groups** (``source="pattern"``, type ``group``): a definite plural or collective head noun
   of the group lexicon (``lexicons/group_nouns.tsv``: السلطات، الجماعات المسلحة، الإرهابيين،
   بعض السياسيين، هذه المنظمات الإرهابية) with up to two adjectives after it.
@@ -53,6 +57,10 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
                 out.append(m)
                 taken.append((m.span.start, m.span.end))
     for m in _surnames(text, toks, known + out):
+        if free(m.span.start, m.span.end):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
+    for m in _titles(text, toks, known + out):
         if free(m.span.start, m.span.end):
             out.append(m)
             taken.append((m.span.start, m.span.end))
@@ -201,6 +209,72 @@ def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mentio
                                    full.source if full.actor_id else "ner"))
                 break
     return out
+
+
+MAX_TITLE_WORDS = 4
+
+
+def _titles(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
+    """Later mentions of a person by the title they were introduced with (الرئيس السابق لولا دا
+    سيلفا … / أعدت زنزانة للرئيس السابق; المرشح الجمهوري دونالد ترامب … / المرشح الجمهوري): a
+    title of two words or more, given to one person only in the article, standing alone later."""
+    index = {t.start: k for k, t in enumerate(toks)}
+    titles: dict[tuple[str, ...], Mention | None] = {}
+    for m in named:
+        if m.type != "person" or (k := index.get(m.span.start)) is None:
+            continue
+        phrase = _title_before(text, toks, k)
+        if phrase:
+            key = tuple(toks[j].norm for j in range(*phrase))
+            key = (_bare_title(key[0]), *key[1:])
+            titles[key] = m if titles.get(key, m).key == m.key else None  # two people, one title: neither
+    found = {key: m for key, m in titles.items() if m is not None}
+    if not found:
+        return []
+    starts = {m.span.start for m in named}
+    titles_lexicon = speaker_nouns()
+    out = []
+    for k, t in enumerate(toks):
+        heads = set(stems(t.norm))
+        for key, person in found.items():
+            n = len(key)
+            if key[0] not in heads or k + n > len(toks) or t.start < person.span.end:
+                continue
+            if tuple(x.norm for x in toks[k + 1 : k + n]) != key[1:] \
+                    or not all(_contiguous(text, toks[j], toks[j + 1]) for j in range(k, k + n - 1)):
+                continue
+            after = toks[k + n] if k + n < len(toks) else None
+            if after is not None and _contiguous(text, toks[k + n - 1], after) and (after.start in starts or after.norm.startswith("ال")):
+                continue  # the title of a name that follows, or a longer title (رئيس الوزراء السابق)
+            if k > 0 and _contiguous(text, toks[k - 1], t) and titles_lexicon.get(toks[k - 1].norm) == "title":
+                continue  # inside a longer title (نائب الرئيس السابق: the former vice-president)
+            start = _without_clitics(text, t.start, t.end)
+            end = toks[k + n - 1].end
+            out.append(Mention(Span(start, end), text[start:end], person.name, person.actor_id, person.type,
+                               person.source if person.actor_id else "ner"))
+            break
+    return out
+
+
+def _title_before(text: str, toks: list[Token], k: int) -> tuple[int, int] | None:
+    """Token range of the title right before token ``k`` (a title head of the speaker-noun lexicon
+    and the adjectives or genitives after it), or None."""
+    titles = speaker_nouns()
+    j = k
+    while j > 0 and k - j < MAX_TITLE_WORDS and _contiguous(text, toks[j - 1], toks[j]):
+        j -= 1
+        word = toks[j].norm
+        if titles.get(_bare_title(word)) == "title" and j < k - 1 and (word.startswith("ال") or toks[j + 1].norm.startswith("ال")):
+            return j, k
+        if not word.startswith("ال"):
+            return None
+    return None
+
+
+def _bare_title(word: str) -> str:
+    """A title word without a conjunction or preposition before it (وللرئيس -> الرئيس)."""
+    titles = speaker_nouns()
+    return next((stem for stem in stems(word) if stem in titles), word)
 
 
 def _groups(text: str, toks: list[Token]) -> list[Mention]:
