@@ -351,9 +351,24 @@ def test_partners_of_an_actor_say_nothing_of_it(analyze):
     ("وأكد المرشد الإيراني علي خامنئي أن إيران لن تتوانى أبداً عن دعم القضية الفلسطينية.", "PSE"),
     # "The minister said his country would not hesitate to support Lebanon."
     ("وقال وزير الخارجية القطري إن بلاده لن تتردد في دعم لبنان.", "LBN"),
+    # verbs of yielding and wavering likewise: "Lavrov said Moscow will not abandon its support for Syria";
+    # "the spokesman affirmed that the movement will not back down from supporting Hezbollah"
+    ("وقال وزير الخارجية الروسي سيرغي لافروف إن موسكو لن تتخلى عن دعم سوريا.", "SYR"),
+    ("وأكد المتحدث باسم حركة حماس أن الحركة لن تتراجع عن دعم حزب الله.", "HEZ"),
 ])
 def test_a_negated_verb_of_refraining_affirms(analyze, text, target):
     assert _stances(analyze(text)).get(target) == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, target", [
+    # US State Department style: "our support for Israel's security is strong and unwavering against all
+    # the threats backed by Iran" (a negated verb of wavering does not negate ضد after it)
+    ("وقال المتحدث باسم الخارجية الأمريكية إن دعمنا لإسرائيل قوي ولا يتزعزع ضد جميع التهديدات المدعومة من إيران.", "IRN"),
+    # "the Turkish president said his country will show no leniency in confronting the PKK"
+    ("وقال الرئيس التركي إن بلاده لا تتهاون في مواجهة حزب العمال الكردستاني.", "PKK"),
+])
+def test_a_negated_verb_of_wavering_leaves_what_follows_standing(analyze, text, target):
+    assert _stances(analyze(text)).get(target) == Stance.AGAINST
 
 
 @pytest.mark.parametrize("text, actor, stance", [

@@ -1177,9 +1177,12 @@ def _stopped(toks: list[Token], k: int) -> bool:
     return k > 0 and any(stem in STOPPERS for stem in stems(toks[k - 1].norm))
 
 
-# verbs of refraining: negated, they affirm what follows (لن تتوانى عن دعم، لم يتوقف عن التحريض)
+# verbs of refraining, yielding or wavering: negated, they affirm what follows (لن تتوانى عن دعم، لم يتوقف
+# عن التحريض، لن تتخلى عن دعم سوريا، لا تتهاون في مواجهة …، دعمنا لا يتزعزع ضد التهديدات)
 REFRAINING_STEMS = ("توان", "تردد", "توقف", "تتوقف", "يتوقف", "تكف", "يكف", "نكف", "تتاخر", "يتاخر", "نتاخر",
-                    "تتوان", "يتوان", "نتوان", "تتردد", "يتردد", "نتردد", "يتوقفوا", "يتورع", "تتورع")
+                    "تتوان", "يتوان", "نتوان", "تتردد", "يتردد", "نتردد", "يتوقفوا", "يتورع", "تتورع",
+                    *(person + verb for verb in ("تخلي", "تخل", "تراجع", "تهاون", "تزعزع", "تنازل") for person in "يتن"),
+                    "تراجع", "تهاون", "تزعزع", "تخلي")
 
 
 def _negated(toks: list[Token], k: int) -> bool:
