@@ -317,6 +317,10 @@ def _person(text: str, name: str, actor_id: str | None = None):
     # Matthew Miller ... the US official stressed"
     ("وقال المسؤول الأمريكي جون كيربي إن الأمر صعب. وقال المسؤول الأمريكي ماثيو ميلر إن الحل قريب. "
      "وأكد المسؤول الأمريكي أن المحادثات مستمرة.", ["جون كيربي", "ماثيو ميلر"], []),
+    # ... or three ("... US official Antony Blinken")
+    ("وقال المسؤول الأمريكي جون كيربي إن الأمر صعب. وقال المسؤول الأمريكي ماثيو ميلر إن الحل قريب. "
+     "وقال المسؤول الأمريكي أنتوني بلينكن إن الحل قريب. وأكد المسؤول الأمريكي أن المحادثات مستمرة.",
+     ["جون كيربي", "ماثيو ميلر", "أنتوني بلينكن"], []),
     # a longer title is another person: "Prime Minister Pedro Sanchez ... the government of the former prime
     # minister"; so is a title inside a longer one: "the former vice-president"
     ("وقال رئيس الوزراء بيدرو سانشيز إن حكومة رئيس الوزراء السابق سقطت.", ["بيدرو سانشيز"], []),

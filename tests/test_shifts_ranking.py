@@ -113,6 +113,7 @@ def test_shifts_a_vague_source_speaks_for_no_one(kb):
     ("evidence", 0.9, True), ("evidence", 0.7, True), ("evidence", 0.65, False),  # an evaluative word, by confidence
     ("cue", 0.6, True), ("coordinated", 0.6, True), ("correction", 0.5, True),
     ("model", 0.9, False), ("prior", 0.9, False), ("kind", 0.9, False),  # no reason stated in the text
+    ("near", 0.9, True), ("near", 0.8, False),  # an evaluative word attached by proximity alone: a strong one
     ("", 0.9, True), ("", 0.6, False),  # a stance stored before its basis was kept: by confidence
 ])
 def test_shifts_rest_on_stances_the_text_states(kb, basis, confidence, counts):

@@ -197,7 +197,8 @@ class DateRef:
 @dataclass(frozen=True, slots=True)
 class TargetStance:
     """A target of a statement and the stance toward it. ``basis`` says what decided the stance:
-    ``evidence`` (evaluative words and their roles), ``cue`` (the reporting verb's meaning),
+    ``evidence`` (evaluative words and their roles), ``near`` (evaluative words nearby, attached by
+    proximity alone), ``cue`` (the reporting verb's meaning),
     ``kind`` (the kind of act), ``coordinated`` (joined to a target with that stance), ``prior``
     (the speaker family's usual position: no reason in this text), ``involved`` / ``subject`` (a
     participant), ``model`` (the learned stance model), ``correction`` (an analyst), or empty

@@ -63,9 +63,11 @@ MIN_DAYS = 2
 # coordination with a read target 0.82; the stance model's guess where the rules found no reason
 # 0.44-0.62 (it decides a target's stance for the record, not a change of position); the speaker
 # family's usual position (a prior) is no reason in this text and would make a position "change"
-# whenever the text gives one against it. An analyst's correction always counts; a stance whose
+# whenever the text gives one against it. An evaluative word attached to the nearest actor by proximity
+# alone (``near``) was right for 12 of 19 gold targets of other outlets: only a strong one counts.
+# An analyst's correction always counts; a stance whose
 # basis was not recorded (a database made before it was) needs the confidence of an evaluative word.
-SHIFT_EVIDENCE = {"evidence": 0.7, "cue": 0.0, "coordinated": 0.0, "correction": 0.0, "": 0.7}
+SHIFT_EVIDENCE = {"evidence": 0.7, "near": 0.85, "cue": 0.0, "coordinated": 0.0, "correction": 0.0, "": 0.7}
 MIN_WEIGHT = 0.4  # a statement's weight below this is not evidence
 SAME_STORY_DAYS = 7  # both sides told by one article within this many days are one story
 

@@ -1875,6 +1875,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if _mention_at(t, mentions) is None and _opens_marker(t.norm) and not _named_ali(t):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
+        if out[-1].norm.startswith("ال") and _common_definite(t) and _mention_at(t, mentions) is None:
+            break  # a definite verbal noun or noun of harm is neither an adjective nor a genitive of a definite
+            # phrase (nor a surname): it opens the verb's object — وأدان الرئيس الهجوم، ورفض الوزير الاتهامات
         if (len(out) == 1 and _disagrees(out[0], t) or _after_plural(out, t)) and _mention_at(t, mentions) is None:
             break  # a definite word that does not agree with a definite head is no adjective of it (nor can a
             # definite head take a genitive): it opens the verb's object — وانتقد الوزير المعارضة بشدة،
@@ -1936,6 +1939,23 @@ def _disagrees(head_token: Token, word_token: Token) -> bool:
         return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
     title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
     return title and word.endswith("ه")
+
+
+def _common_definite(t: Token) -> bool:
+    """A word written with the article that can only be a common noun: a verbal noun of the derived forms
+    (الاستهداف، الانسحاب، التصعيد), a plural of things in -ات (الاتهامات، العقوبات), or a noun of harm or
+    blame of the evaluative lexicon (العدوان، الهجوم، الإرهاب). Not a nisba or participle (الإيراني،
+    المسؤول), which may qualify the phrase before it."""
+    from .stance import _lexicon_entry
+
+    word = t.norm
+    if not _written_definite(t) or word.endswith(AGREEING_ENDINGS) or word.startswith("الم"):
+        return False
+    bare = word[2:]
+    if _masdar_shape(bare) or bare.endswith("ات") and len(bare) >= 5:
+        return True
+    entry = _lexicon_entry(word)
+    return entry is not None and entry.polarity < 0
 
 
 def _people_demonym(head: Token, m: Mention) -> bool:

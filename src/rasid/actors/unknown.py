@@ -227,7 +227,8 @@ def _titles(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]
         if phrase:
             key = tuple(toks[j].norm for j in range(*phrase))
             key = (_bare_title(key[0]), *key[1:])
-            titles[key] = m if titles.get(key, m).key == m.key else None  # two people, one title: neither
+            seen = titles.get(key, m)
+            titles[key] = m if seen is not None and seen.key == m.key else None  # two people, one title: neither
     found = {key: m for key, m in titles.items() if m is not None}
     if not found:
         return []
