@@ -557,3 +557,19 @@ def test_stance_close_qualifies_a_tie_not_a_document(analyze):
     assert doc.get("ZELENSKY") != Stance.FAVOR
     # "…his country has close (وثيقة) relations with Russia"
     assert _stances(analyze("وقال الوزير إن بلاده تربطها علاقات وثيقة مع روسيا."))["RUS"] == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, target, stance", [
+    # a partner in a wrong is blamed: "Hamas said the occupation's crimes make Washington a main partner
+    # in committing them"; "the Israeli crime is carried out in coordination and partnership with America"
+    ("وقالت حماس إن جرائم الاحتلال تجعل من واشنطن شريكاً أساسياً في ارتكابها.", "USA", Stance.AGAINST),
+    ("وأكدت الحركة أن الجريمة الإسرائيلية تتم بتنسيق وشراكة أميركية.", "USA", Stance.AGAINST),
+    # with someone's support, after a wrong: "the movement said the massacres are carried out with American support"
+    ("وقالت الحركة إن المجازر تتم بدعم أميركي.", "USA", Stance.AGAINST),
+    # a partner in anything else is spoken of well: "Russia is a strategic partner of Iran"; "the army won
+    # great victories with Russian support"
+    ("وقال وزير الخارجية الإيراني إن روسيا شريك استراتيجي لإيران.", "RUS", Stance.FAVOR),
+    ("وقال الوزير إن الجيش السوري حقق انتصارات كبيرة بدعم روسي.", "RUS", Stance.FAVOR),
+])
+def test_partnership_and_support_in_a_wrong(analyze, text, target, stance):
+    assert _stances(analyze(text)).get(target) == stance

@@ -1541,9 +1541,16 @@ def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: i
     return None
 
 
+# nouns of partnership and alliance: partner in a wrong, or of one, is blamed (شريك في ارتكاب الجرائم،
+# الشراكة الأميركية مع العدو), partner in anything else is spoken of well (روسيا شريك استراتيجي)
+PARTNER_WORDS = {"شريك", "شريكا", "شركاء", "شراكه", "حليف", "حلفاء"}
+
+
 def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
-    """A support word whose object is a wrong (a pejorative name or a negative word just after it)."""
-    if not _support_word(toks[k].norm):
+    """A word of support or partnership whose object is a wrong (a pejorative name or a negative word
+    just after it)."""
+    if not (_support_word(toks[k].norm) or any(form in PARTNER_WORDS for stem in stems(toks[k].norm)
+                                                for form in without_suffix(stem))):
         return False
     for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
         word = toks[j].norm
@@ -1553,7 +1560,23 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) 
             # support for "it": a wrong named just before (الجرائم الإسرائيلية … والدعم الأميركي لها)
             return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0
                        for i in range(max(0, k - BACKED_REACH - 3), k))
+    if _instrumental(toks, k):
+        # with someone's support or partnership, after a wrong: the wrong is done with it (الجريمة
+        # الإسرائيلية تتم بتنسيق وشراكة أميركية، المجازر بغطاء ودعم أميركي)
+        return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0
+                   for i in range(max(0, k - INSTRUMENT_REACH), k))
     return False
+
+
+INSTRUMENT_REACH = 4  # words before "with the support of" in which the wrong done with it is looked for
+
+
+def _instrumental(toks: list[Token], k: int) -> bool:
+    """The word at ``k`` follows the preposition ب, or is joined by و to a word that does (بتنسيق وشراكة)."""
+    word = toks[k].norm
+    if word.startswith("ب") and len(word) >= 4:
+        return True
+    return word.startswith("و") and k > 0 and toks[k - 1].norm.startswith("ب") and len(toks[k - 1].norm) >= 4
 
 
 PRONOUN_OBJECTS = {"له", "لها", "لهم", "لهما", "لهن"}
