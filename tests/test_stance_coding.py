@@ -573,3 +573,15 @@ def test_stance_close_qualifies_a_tie_not_a_document(analyze):
 ])
 def test_partnership_and_support_in_a_wrong(analyze, text, target, stance):
     assert _stances(analyze(text)).get(target) == stance
+
+
+@pytest.mark.parametrize("text, target", [
+    # what is done against the speaker's own side makes whoever is named with it a fellow victim: "Patrushev
+    # affirmed that the collective West works against Russia and China" (a Russian speaking: China is not
+    # opposed); "Klimov said the US uses Japan to open a new theatre of operations against Russia and China"
+    ("وأكد باتروشيف أن الغرب الجماعي يعمل ضد روسيا والصين.", "CHN"),
+    ("وأعلن رئيس اللجنة في مجلس الاتحاد الروسي أندريه كليموف أن الولايات المتحدة تستخدم اليابان لإنشاء مسرح "
+     "جديد للعمليات العسكرية في شرق آسيا ضد روسيا والصين.", "CHN"),
+])
+def test_named_with_the_speakers_side_against_which_something_is_done(analyze, text, target):
+    assert _stances(analyze(text)).get(target) != Stance.AGAINST

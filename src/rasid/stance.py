@@ -419,6 +419,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     involved: set[str] = set()
     victims: set[str] = set()
     own_side = set(speaker_keys(st, kb))
+    # the tokens naming the speaker's own side (its country is no target, so not among ``targets``)
+    own_tokens = {j for m in article.mentions if m.key in own_side and st.sentence.contains(m.span)
+                  for j, t in enumerate(toks) if m.span.start <= t.start < m.span.end}
     armed = bool({actor.type for key in own_side if (actor := kb.get(key)) is not None} & ARMED_TYPES)
     content_range = (st.content.start, st.content.end)
     content_first = next((j for j, t in enumerate(toks) if t.start >= st.content.start), len(toks))
@@ -485,7 +488,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if negated:
             polarity = -polarity
         if entry.attach == "opposed":
-            for m, share in _opposed_roles(toks, targets, k, text):
+            for m, share in _opposed_roles(toks, targets, k, text, own_tokens):
                 scores[m.key] += polarity * share
             continue
         if entry.attach in ("event", "action"):
@@ -1439,13 +1442,15 @@ def _lexicon_polar(word: str) -> int:
 
 
 def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int,
-                   text: str) -> list[tuple[Mention, float]]:
+                   text: str, own_tokens: set[int] = frozenset()) -> list[tuple[Mention, float]]:
     """Roles around ``ضد`` (against) at token ``k``.
 
     ``X ضد Y`` (an actor right before): X is blamed and Y, the one acted against, is
     sympathised with; ``حملة/ضربات/إجراءات … ضد Y`` (a harmful act before): Y is its victim;
-    otherwise (نقف ضد Y، دعوة ضد Y) Y is opposed. With no actor after it but an evil (وقفوا ضد
-    الحرب الإرهابية), the actors of the clause before it are the ones standing against the evil.
+    otherwise (نقف ضد Y، دعوة ضد Y) Y is opposed — unless Y is the speaker's own side: what is done
+    against us (الغرب يعمل ضد روسيا والصين, a Russian speaking) makes Y, and whoever is named with it,
+    fellow victims. With no actor after it but an evil (وقفوا ضد الحرب الإرهابية), the actors of the
+    clause before it are the ones standing against the evil.
     """
     by_index = {i: m for m, i in targets}
     opposed = next((by_index[i] for i in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))) if i in by_index), None)
@@ -1469,7 +1474,8 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     if agent is not None:
         out.append((agent, 1.0))
     if opposed is not None:
-        out.append((opposed, -0.5 if agent is not None or harmful else 1.0))
+        against_us = k + 1 in own_tokens or k + 2 in own_tokens and toks[k + 1].norm in ("كل", "جميع")
+        out.append((opposed, -0.5 if agent is not None or harmful or against_us else 1.0))
     elif agent is None and not harmful and evil_after:
         # standing against an evil (الأسد والجيش والشعب في سوريا وقفوا ضد الحرب الإرهابية): the
         # clause's subjects, named before ضد back to the clause's start, are spoken of well
