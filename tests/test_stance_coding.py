@@ -585,3 +585,12 @@ def test_partnership_and_support_in_a_wrong(analyze, text, target, stance):
 ])
 def test_named_with_the_speakers_side_against_which_something_is_done(analyze, text, target):
     assert _stances(analyze(text)).get(target) != Stance.AGAINST
+
+
+def test_a_warning_names_an_ally_for_what_it_may_do(analyze):
+    # "the Iranian foreign minister warned that Hezbollah may take pre-emptive steps": a threat on an ally's
+    # behalf, not a stance against it; "... warned that Israel seeks to widen the war" stays against Israel
+    assert _stances(analyze("وحذّر وزير الخارجية الإيراني من أن حزب الله قد يتخذ خطوات استباقية.")).get("HEZ") \
+        != Stance.AGAINST
+    assert _stances(analyze("وحذّر وزير الخارجية الإيراني من أن إسرائيل تسعى لتوسيع الحرب.")).get("ISR") \
+        == Stance.AGAINST
