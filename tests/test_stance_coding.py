@@ -594,3 +594,16 @@ def test_a_warning_names_an_ally_for_what_it_may_do(analyze):
         != Stance.AGAINST
     assert _stances(analyze("وحذّر وزير الخارجية الإيراني من أن إسرائيل تسعى لتوسيع الحرب.")).get("ISR") \
         == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, actor", [
+    # a land named across a border is a place, not a party: "the Islamic Resistance said its fighters struck
+    # the Israeli Misgav Am site on the Lebanese border with occupied Palestine"; "the Turkish army said it
+    # reinforced its troops on its border with Syria"; "the border with Lebanon is the focus of the talks"
+    ("وأكدت المقاومة الإسلامية أن مقاتليها استهدفوا موقع مسكاف عام الإسرائيلي في الجهة الشرقية من الحدود "
+     "اللبنانية مع فلسطين المحتلة.", "PSE"),
+    ("وقال الجيش التركي إنه عزز قواته على حدوده مع سوريا.", "SYR"),
+    ("وقال غريفيث إن الوضع عند الحدود مع لبنان هو محور الحوار.", "LBN"),
+])
+def test_a_land_across_a_border_is_no_target(analyze, text, actor):
+    assert actor not in _stances(analyze(text))

@@ -226,6 +226,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
                 len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
             why = "place"  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
+        elif m.type in PLACE_TYPES and _border_with(toks, idx):
+            last_place = idx
+            why = "place"  # a border with it: على الحدود (اللبنانية) مع فلسطين المحتلة
         elif m.type in PLACE_TYPES and any(stem in TOPIC_HEADS for stem in stems(prev)):
             why = "topic"  # a country as the cause or land in question: قضية فلسطين، تحرير فلسطين، شعب فلسطين
         elif (m.type in PLACE_TYPES or len(tokenize(m.surface)) == 1) and (
@@ -353,6 +356,17 @@ def _located(text: str, speaker: Span, m: Mention) -> bool:
     """A place or capital named after في inside the speaker phrase: where the speaker is."""
     words = text[speaker.start : m.span.start].split()
     return bool(words) and words[-1].endswith("في") and (m.type in PLACE_TYPES or _capital(m))
+
+
+BORDER_NOUNS = {"حدود", "الحدود", "حدودها", "حدوده", "الحدوديه", "الشريط"}
+
+
+def _border_with(toks: list[Token], idx: int) -> bool:
+    """The actor at ``idx`` follows مع after a border noun and up to one adjective (الحدود اللبنانية مع
+    فلسطين، حدودها مع سوريا): the land on the other side, named as a place."""
+    if idx < 2 or toks[idx - 1].norm not in ("مع", "ومع"):
+        return False
+    return any(toks[j].norm in BORDER_NOUNS for j in range(max(0, idx - 4), idx - 1))
 
 
 def _capital(m: Mention) -> bool:
