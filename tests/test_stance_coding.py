@@ -607,3 +607,11 @@ def test_a_warning_names_an_ally_for_what_it_may_do(analyze):
 ])
 def test_a_land_across_a_border_is_no_target(analyze, text, actor):
     assert actor not in _stances(analyze(text))
+
+
+def test_a_wrong_to_be_stopped_blames_no_one_nearby(analyze):
+    # "Palestinian factions commented on the ICJ ruling, which demands measures to prevent genocide in Gaza":
+    # the genocide to be prevented is no quality of the court that demands it
+    a = analyze("علّقت فصائل فلسطينية، اليوم الجمعة، على قرار محكمة العدل الدولية في لاهاي، والذي يُطالب باتخاذ "
+                "إجراءاتٍ لمنع الإبادة الجماعية في قطاع غزة.")
+    assert _stances(a).get("ICJ") != Stance.AGAINST

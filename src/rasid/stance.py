@@ -490,8 +490,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             if hit is not None:
                 involved.add(hit.key)
             continue
-        if entry.polarity < 0 and entry.attach in ("near", "before") and _countered(toks, k):
-            continue  # the evil that is fought (مكافحة الإرهاب): no blame on who fights it
+        if entry.polarity < 0 and entry.attach in ("near", "before") and (_countered(toks, k) or _stopped(toks, k)):
+            continue  # the evil that is fought or to be stopped (مكافحة الإرهاب، لمنع الإبادة): no blame on who fights it
         if entry.polarity < 0 and _definite(t.norm) and k + 1 < len(toks) and toks[k + 1].norm in RESUMPTIVE:
             continue  # المعتدى عليه: a passive participle with its resumptive pronoun names the victim
         if _either_way(toks, k, entry):
