@@ -615,3 +615,10 @@ def test_a_wrong_to_be_stopped_blames_no_one_nearby(analyze):
     a = analyze("علّقت فصائل فلسطينية، اليوم الجمعة، على قرار محكمة العدل الدولية في لاهاي، والذي يُطالب باتخاذ "
                 "إجراءاتٍ لمنع الإبادة الجماعية في قطاع غزة.")
     assert _stances(a).get("ICJ") != Stance.AGAINST
+
+
+def test_support_by_a_pronoun_that_is_not_the_speaker(analyze):
+    # "Netanyahu said she (Iran) supports Hamas and funds it": not the speaker's support; "Russia said she
+    # supports Syria" and "the minister said he supports the Lebanese government" are the speaker's own
+    assert _stances(analyze("وقال نتنياهو إنها تدعم حماس وتمولها بنسبة 90%.")).get("HAMAS") != Stance.FAVOR
+    assert _stances(analyze("وقالت روسيا إنها تدعم سوريا.")).get("SYR") == Stance.FAVOR

@@ -529,6 +529,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue  # X وشركاؤها، حلفاؤهم: others related to X (its partners), not a quality of X
         agent = (_other_agent(text, toks, targets, k, own_side, kb)
                  if entry.polarity > 0 and (entry.attach == "after" or _support_word(t.norm)) else None)
+        if agent is None and entry.polarity > 0 and entry.attach == "after" and _someone_elses(text, st, toks, k):
+            continue  # وقال نتنياهو إنها تدعم حماس: "she" is not the speaker — another party's support, not his
         if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
             if agent is not None:
@@ -1549,6 +1551,34 @@ def _other_agent(text: str, toks: list[Token], targets: list[tuple[Mention, int]
 
 SUPPORT_RELATIVES = {"الذي", "التي"}  # الدعم الذي تقدمه واشنطن
 BENEFICIARY_REACH = 8  # words from the supporter to the one supported (دعم الولايات المتحدة وبعض الدول … للكيان)
+
+
+# the subject pronoun a complementiser carries (إنها تدعم: "that she supports") and its person
+PRONOUN_SUBJECTS = {"انه": "m", "بانه": "m", "لانه": "m", "انها": "f", "بانها": "f", "لانها": "f",
+                    "انهم": "p", "بانهم": "p", "لانهم": "p"}
+CUE_PERSONS = {"3ms": "m", "3fs": "f", "3mp": "p", "impf-p": "p"}
+
+
+def _someone_elses(text: str, st: Statement, toks: list[Token], k: int) -> bool:
+    """The verb at ``k`` has for subject the pronoun of the complementiser right before it, and that pronoun
+    cannot be the speaker: it differs in gender or number from the cue verb that agrees with the speaker
+    (وقال نتنياهو إنها تدعم حماس: she, Iran, supports Hamas; وقالت روسيا إنها تدعم سوريا is Russia's own)."""
+    from .lexicons import cue_forms
+
+    if k == 0 or (pronoun := PRONOUN_SUBJECTS.get(toks[k - 1].norm)) is None:
+        return False
+    words = fold(text[st.cue.start : st.cue.end]).split()
+    if not words:
+        return False
+    word = words[0]
+    cue = cue_forms().get(word) or (cue_forms().get(word[1:]) if word[:1] in "وف" else None)
+    if cue is None:
+        return False
+    person = CUE_PERSONS.get(cue.person)
+    if person is None and cue.person == "impf":
+        bare = word[1:] if word[:1] in "وف" and word[1:] in cue_forms() else word
+        person = {"ي": "m", "ت": "f"}.get(bare[:1])
+    return person is not None and person != pronoun
 
 
 def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: int, kb: KnowledgeBase) -> Mention | None:
