@@ -622,3 +622,15 @@ def test_support_by_a_pronoun_that_is_not_the_speaker(analyze):
     # supports Syria" and "the minister said he supports the Lebanese government" are the speaker's own
     assert _stances(analyze("وقال نتنياهو إنها تدعم حماس وتمولها بنسبة 90%.")).get("HAMAS") != Stance.FAVOR
     assert _stances(analyze("وقالت روسيا إنها تدعم سوريا.")).get("SYR") == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, target, stance", [
+    # a partnership between two others is no position toward either: "the report said China has become a more
+    # important economic partner for Russia"
+    ("وقال التقرير إن الصين أصبحت شريكاً اقتصادياً أكثر أهمية لروسيا.", "CHN", Stance.NEUTRAL),
+    # with the speaker's own side as one party the other is spoken of well: "Lavrov said Russia is China's most
+    # important partner"
+    ("وقال لافروف إن روسيا هي الشريك الأهم للصين.", "CHN", Stance.FAVOR),
+])
+def test_a_partnership_is_a_relation_between_its_parties(analyze, text, target, stance):
+    assert _stances(analyze(text)).get(target, Stance.NEUTRAL) == stance

@@ -485,6 +485,17 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                     scores[m.key] += polarity
             involved.update(m.key for m in parties)
             continue
+        pair = _partners(toks, targets, k, own_tokens) if polarity > 0 else None
+        if pair is not None and not _backs_wrong(toks, targets, k):
+            # a partner of someone (أصبحت الصين شريكاً اقتصادياً لروسيا): a relation between two parties, as
+            # with بين — the speaker's own side being one, the other is spoken of well, else neither
+            own_party = [p_ for p_ in pair if p_ is None]
+            others = [p_ for p_ in pair if p_ is not None]
+            if own_party and not _negated(toks, k):
+                for m in others:
+                    scores[m.key] += polarity
+            involved.update(m.key for m in others)
+            continue
         if polarity == 0:  # a word of involvement (علاقات، مباحثات مع، زيارة): a participant, no position
             hit = _attach(targets, k, entry.attach)
             if hit is not None:
@@ -1610,6 +1621,43 @@ def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: i
     if j < len(toks) and toks[j].norm in SUPPORT_RELATIVES:
         return next((by_index[i] for i in range(j + 1, min(j + 4, len(toks))) if i in by_index), None)
     return None
+
+
+PARTNER_REACH = 5  # words after a word of partnership in which the other party is looked for (adjectives between)
+# what may stand between a subject and its predicate noun: the pronoun of separation and verbs of being
+# and becoming (روسيا هي الشريك، الصين أصبحت شريكاً، تعد تركيا شريكاً)
+COPULAS = {"هو", "هي", "هم", "اصبح", "اصبحت", "اصبحوا", "بات", "باتت", "صار", "صارت", "يعد", "تعد", "يعتبر", "تعتبر",
+           "ظل", "ظلت", "يظل", "تظل", "كان", "كانت"}
+
+
+def _partners(toks: list[Token], targets: list[tuple[Mention, int]], k: int,
+              own_tokens: set[int]) -> tuple[Mention | None, Mention | None] | None:
+    """The two parties of a word of partnership at ``k`` (شريك، حليف): the actor named right before it
+    (or before هو/هي: روسيا هي الشريك) and the one after it with لـ or مع (شريكاً اقتصادياً لروسيا، الشراكة
+    مع الصين); ``None`` for a party that is the speaker's own side. None unless both are named."""
+    if not any(form in PARTNER_WORDS for stem in stems(toks[k].norm) for form in without_suffix(stem)):
+        return None
+    by_index = {i: m for m, i in targets}
+    after = None
+    for j in range(k + 1, min(k + 1 + PARTNER_REACH, len(toks))):
+        word = toks[j].norm
+        if j in by_index and word.startswith(("ل", "ول")):
+            after = by_index[j]
+            break
+        if word in ("مع", "ومع") and j + 1 in by_index:
+            after = by_index[j + 1]
+            break
+    if after is None:
+        return None
+    j = k - 1
+    if j >= 0 and toks[j].norm in COPULAS:
+        j -= 1
+    if j < 0:
+        return None
+    if j in own_tokens:
+        return (None, after)
+    before = next((m for m, i in targets if i <= j and m.span.end >= toks[j].end - 1 and m.span.start <= toks[j].start), None)
+    return (before, after) if before is not None else None
 
 
 # nouns of partnership and alliance: partner in a wrong, or of one, is blamed (شريك في ارتكاب الجرائم،
