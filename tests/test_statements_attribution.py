@@ -1048,3 +1048,15 @@ def test_a_definite_word_that_does_not_agree_opens_the_object(analyze, text, spe
 def test_plural_subjects_keep_their_plural_adjectives(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # BBC style: "Machado described the Republican candidate as a heartless man" — a feminine verb cannot
+    # take the masculine title as its subject's apposition: the title opens the object
+    ("ووصفت ماتشادو المرشح الجمهوري بأنه رجل قاسي القلب.", "ماتشادو"),
+    # a title that agrees stays in the speaker: "Machado, the former queen, said ..."
+    ("وقالت ماتشادو الملكة السابقة إن المرشح قاس.", "ماتشادو الملكة السابقة"),
+])
+def test_statements_a_title_that_cannot_agree_with_the_verb_opens_the_object(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker

@@ -1084,7 +1084,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             # الأميركية بالتوقف عن …: they demanded of the US administration)
             np = []
         if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
-            np = _bound_np(text, np, mentions, state)
+            np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
         else:
             np = []
         if np and _looks_like_speaker(np, mentions, state):
@@ -1939,6 +1939,20 @@ def _disagrees(head_token: Token, word_token: Token) -> bool:
         return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
     title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
     return title and word.endswith("ه")
+
+
+def _cut_at_disagreeing_title(np: list[Token], gender: str | None) -> list[Token]:
+    """A name followed by a definite title that cannot agree with the verb (ووصفت ماتشادو المرشح الجمهوري
+    بأنه …: a feminine verb, a masculine title) ends before the title, which opens the verb's object.
+    A phrase headed by a title is left alone."""
+    if gender is None or len(np) < 2 or _speaker_noun(np[0].norm):
+        return np
+    nouns = speaker_nouns()
+    for j in range(1, len(np)):
+        t = np[j]
+        if _written_definite(t) and (nouns.get(t.norm) == "title" or nouns.get(t.norm[2:]) == "title"):
+            return np[:j] if ("f" if t.norm.endswith("ه") else "m") != gender else np
+    return np
 
 
 def _common_definite(t: Token) -> bool:
