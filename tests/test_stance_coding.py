@@ -634,3 +634,13 @@ def test_support_by_a_pronoun_that_is_not_the_speaker(analyze):
 ])
 def test_a_partnership_is_a_relation_between_its_parties(analyze, text, target, stance):
     assert _stances(analyze(text)).get(target, Stance.NEUTRAL) == stance
+
+
+def test_a_predicate_qualifies_the_subject_of_its_clause(analyze):
+    # a predicate after a pronoun of separation qualifies the clause's subject: "Nasrallah said the American talk
+    # of a Palestinian state is hypocrisy and lies" (the talk, not Palestine); "the minister affirmed that Egypt's
+    # position on Israel is a wonderful position" (Egypt's, not Israel)
+    assert _stances(analyze("وقال السيد نصر الله إن الكلام الأميركي على دولة فلسطينية هو نفاق وكذب.")).get("PSE") \
+        != Stance.AGAINST
+    stances = _stances(analyze("وأكد الوزير أن موقف مصر من إسرائيل هو موقف رائع."))
+    assert stances.get("EGY") == Stance.FAVOR and stances.get("ISR") != Stance.FAVOR

@@ -595,6 +595,13 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                              if toks[j].norm in RELATIVE_OBJECTS and j + 1 not in starts), None)
             if relative is not None:
                 pool = [(m, i) for m, i in pool if i < relative]
+        if how == "near" and _predicate(toks, k):
+            # the predicate of a nominal clause qualifies its subject, the clause's first words (أنّ الكلام
+            # الأميركي على دولة فلسطينية هو نفاق وكذب: the American talk, not Palestine)
+            hit = _clause_subject_actor(toks, pool, k, content_first, own_tokens)
+            if hit is not None:
+                scores[hit.key] += polarity
+            continue
         hit = _attach(pool, k, how)
         if hit is not None:
             scores[hit.key] += polarity
@@ -662,6 +669,26 @@ def _ally(kb: KnowledgeBase, own_side: set[str], m: Mention) -> bool:
     unchanged; doing the same for the kind of act of later targets (``kind``) lost target recall (0.639 ->
     0.634): not done."""
     return bool(own_side and m.actor_id and allies(kb, sorted(own_side), m.actor_id))
+
+
+SEPARATION_PRONOUNS = {"هو", "هي", "هم"}  # ضمير الفصل between a subject and its predicate
+
+
+def _predicate(toks: list[Token], k: int) -> bool:
+    """The word at ``k`` follows a pronoun of separation, or a word after one (هو نفاق وكذب، هو موقف مشرف)."""
+    return k > 0 and toks[k - 1].norm in SEPARATION_PRONOUNS or k > 1 and toks[k - 2].norm in SEPARATION_PRONOUNS
+
+
+def _clause_subject_actor(toks: list[Token], pool: list[tuple[Mention, int]], k: int, start: int,
+                          own_tokens: set[int]) -> Mention | None:
+    """The actor named in the first two words of the clause before ``k`` (it begins after the last
+    complementiser): the subject a predicate qualifies. None when the subject names no actor, or names the
+    speaker's own side (which is no target)."""
+    begin = max([start] + [j + 1 for j in range(start, k) if toks[j].norm in COMPLEMENTISERS])
+    head = range(begin, min(begin + 2, k))
+    if any(j in own_tokens for j in head):
+        return None
+    return next((m for m, i in sorted(pool, key=lambda p: p[1]) if i in head), None)
 
 
 def _adjacent(text: str, toks: list[Token], k: int, m: Mention) -> bool:
