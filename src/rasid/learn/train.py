@@ -169,7 +169,13 @@ def stance_examples(articles: Iterable[TrainingArticle], scorer: ModuleType, pip
 
 TARGET_C = 0.3
 TARGET_THRESHOLD = 0.4  # leave-one-outlet-out on the gold outlets: the best target F1 (0.4: R 0.53 P 0.69; 0.5: 0.46 0.74; 0.6: 0.37 0.84)
-STANCE_C = 1.0
+STANCE_C = 1.0  # the plain stance model (``--fast``)
+# the stance model that reads the text embedding (384 more features) needs a stronger L2 penalty. Leave-one-outlet-
+# out (2026-12-05, the session's final rules), C 1.0 / 0.5 / 0.3 / 0.1: multi-outlet stance macro-F1 0.662 / 0.679 /
+# 0.688 / 0.683, pooled over its targets 0.643 / 0.655 / 0.660 / 0.654, Al Mayadeen 0.778 / 0.783 / 0.779 / 0.770
+# (chosen on these same scores, over four values: a little optimistic). The plain model at 0.3 lost on Al Mayadeen
+# (0.793 -> 0.783) and gained nothing elsewhere: it keeps 1.0.
+STANCE_C_EMBEDDED = 0.3
 
 
 def train_target(examples: Examples, exclude_outlet: str | None = None, c: float = TARGET_C) -> LinearModel:
@@ -182,10 +188,12 @@ def train_target(examples: Examples, exclude_outlet: str | None = None, c: float
                meta={"held_out": exclude_outlet, "threshold": TARGET_THRESHOLD})
 
 
-def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float = STANCE_C,
+def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float | None = None,
                  embedded: list[dict[str, float]] | None = None) -> LinearModel:
     """Which stance toward a target (favor / against / neutral) over the rules' features and, when
     ``embedded`` rows are given, the embedding of what was said."""
+    if c is None:
+        c = STANCE_C_EMBEDDED if embedded is not None else STANCE_C
     rows = embedded if embedded is not None else examples.rows
     keep = [k for k, (o, lab) in enumerate(zip(examples.outlets, examples.labels)) if o != exclude_outlet and lab != "none"]
     # classes weighted to balance them for the plain model only: leave-one-outlet-out, balancing
