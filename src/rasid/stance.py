@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from .actors.kb import Actor, KnowledgeBase, folded_names
 from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
-from .lexicons import Evaluative, evaluation_verbs, evaluative, place_conditions, speaker_nouns
+from .lexicons import Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, speaker_nouns
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 from .statements import COMPLEMENTISERS
 
@@ -1260,8 +1260,6 @@ def _demanded(toks: list[Token], k: int, st: Statement, content_first: int) -> b
 
 def _appeal_verb(word: str) -> bool:
     """A form of a verb of appeal (دعا، طالب، حث …: ``cues.tsv`` kind ``appeal``), a conjunction looked through."""
-    from .lexicons import cue_forms
-
     return any((cue := cue_forms().get(form)) is not None and cue.kind == "appeal" for form in stems(word)[:2])
 
 
@@ -1610,8 +1608,6 @@ def _someone_elses(text: str, st: Statement, toks: list[Token], k: int) -> bool:
     """The verb at ``k`` has for subject the pronoun of the complementiser right before it, and that pronoun
     cannot be the speaker: it differs in gender or number from the cue verb that agrees with the speaker
     (وقال نتنياهو إنها تدعم حماس: she, Iran, supports Hamas; وقالت روسيا إنها تدعم سوريا is Russia's own)."""
-    from .lexicons import cue_forms
-
     if k == 0 or (pronoun := PRONOUN_SUBJECTS.get(toks[k - 1].norm)) is None:
         return False
     words = fold(text[st.cue.start : st.cue.end]).split()
@@ -1653,7 +1649,7 @@ def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: i
 PARTNER_REACH = 5  # words after a word of partnership in which the other party is looked for (adjectives between)
 # what may stand between a subject and its predicate noun: the pronoun of separation and verbs of being
 # and becoming (روسيا هي الشريك، الصين أصبحت شريكاً، تعد تركيا شريكاً)
-COPULAS = {"هو", "هي", "هم", "اصبح", "اصبحت", "اصبحوا", "بات", "باتت", "صار", "صارت", "يعد", "تعد", "يعتبر", "تعتبر",
+COPULAS = SEPARATION_PRONOUNS | {"اصبح", "اصبحت", "اصبحوا", "بات", "باتت", "صار", "صارت", "يعد", "تعد", "يعتبر", "تعتبر",
            "ظل", "ظلت", "يظل", "تظل", "كان", "كانت"}
 
 
@@ -1662,7 +1658,7 @@ def _partners(toks: list[Token], targets: list[tuple[Mention, int]], k: int,
     """The two parties of a word of partnership at ``k`` (شريك، حليف): the actor named right before it
     (or before هو/هي: روسيا هي الشريك) and the one after it with لـ or مع (شريكاً اقتصادياً لروسيا، الشراكة
     مع الصين); ``None`` for a party that is the speaker's own side. None unless both are named."""
-    if not any(form in PARTNER_WORDS for stem in stems(toks[k].norm) for form in without_suffix(stem)):
+    if not _partner_word(toks[k].norm):
         return None
     by_index = {i: m for m, i in targets}
     after = None
@@ -1695,23 +1691,30 @@ PARTNER_WORDS = {"شريك", "شريكا", "شركاء", "شراكه", "حليف
 def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) -> bool:
     """A word of support or partnership whose object is a wrong (a pejorative name or a negative word
     just after it)."""
-    if not (_support_word(toks[k].norm) or any(form in PARTNER_WORDS for stem in stems(toks[k].norm)
-                                                for form in without_suffix(stem))):
+    if not (_support_word(toks[k].norm) or _partner_word(toks[k].norm)):
         return False
     for j in range(k + 1, min(k + 1 + BACKED_REACH, len(toks))):
         word = toks[j].norm
-        if any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0:
+        if _wrong(word):
             return not _countered(toks, j)  # support in the face of a wrong (دعم المقاومة في وجه الإبادة) backs no wrong
         if word in PRONOUN_OBJECTS and j - k <= 3:
             # support for "it": a wrong named just before (الجرائم الإسرائيلية … والدعم الأميركي لها)
-            return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0
-                       for i in range(max(0, k - BACKED_REACH - 3), k))
+            return any(_wrong(toks[i].norm) for i in range(max(0, k - BACKED_REACH - 3), k))
     if _instrumental(toks, k):
         # with someone's support or partnership, after a wrong: the wrong is done with it (الجريمة
         # الإسرائيلية تتم بتنسيق وشراكة أميركية، المجازر بغطاء ودعم أميركي)
-        return any(any(p in toks[i].norm for p in PEJORATIVE) or _lexicon_polar(toks[i].norm) < 0
-                   for i in range(max(0, k - INSTRUMENT_REACH), k))
+        return any(_wrong(toks[i].norm) for i in range(max(0, k - INSTRUMENT_REACH), k))
     return False
+
+
+def _wrong(word: str) -> bool:
+    """A pejorative name or a negative evaluative word."""
+    return any(p in word for p in PEJORATIVE) or _lexicon_polar(word) < 0
+
+
+def _partner_word(word: str) -> bool:
+    """شريك، شراكة، حليف … with clitics and a pronoun suffix."""
+    return any(form in PARTNER_WORDS for stem in stems(word) for form in without_suffix(stem))
 
 
 INSTRUMENT_REACH = 4  # words before "with the support of" in which the wrong done with it is looked for
