@@ -644,3 +644,21 @@ def test_a_predicate_qualifies_the_subject_of_its_clause(analyze):
         != Stance.AGAINST
     stances = _stances(analyze("وأكد الوزير أن موقف مصر من إسرائيل هو موقف رائع."))
     assert stances.get("EGY") == Stance.FAVOR and stances.get("ISR") != Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, own", [
+    # "Anwar Gargash, the Emirati minister of state for foreign affairs, said that the UAE stands with Saudi Arabia"
+    ("وقال أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إن الإمارات تقف مع المملكة العربية السعودية.", "ARE"),
+    # "Ali Bagheri, deputy Iranian foreign minister, said that Iran will not retreat before Washington"
+    ("وقال علي باقري، نائب وزير الخارجية الإيراني، إن إيران لن تتراجع أمام واشنطن.", "IRN"),
+])
+def test_the_state_of_the_speakers_title_in_apposition_is_his_own_side(analyze, text, own):
+    stances = _stances(analyze(text))
+    assert own not in stances
+    assert stances  # the other state is still a target
+
+
+def test_a_singular_terrorist_adjective_names_no_group(analyze):
+    # "… forgets the moral crisis that he and his terrorist organisation face": الإرهابي qualifies تنظيمه
+    a = analyze("وقال المتحدث إن نصرالله ينسى الأزمة التي يواجهها هو وتنظيمه الإرهابي.")
+    assert not [m for m in a.mentions if m.surface == "الإرهابي"]

@@ -656,3 +656,14 @@ def test_grammar_a_summit_speaks_through_its_final_statement(analyze):
     # France 24 style: "the summit also demanded in its final statement that the Security Council …"
     a = analyze("وأكدت القمة أن الاعتداءات على المدنيين مرفوضة. وطالبت القمة في بيانها الختامي مجلس الأمن بتشكيل لجنة تحقيق.")
     assert [s.speaker.surface for s in a.statements] == ["القمة", "القمة"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # CNN style: "the Israeli army spokesman replied, saying that Nasrallah talks of morals …"
+    ("ورد المتحدث باسم الجيش الإسرائيلي، قائلاً إن نصرالله يتحدث عن الأخلاق.", "المتحدث باسم الجيش الإسرائيلي"),
+    # Maghreb style: "the government spokeswoman commented, stressing that the decision is final"
+    ("وعلقت الناطقة باسم الحكومة، مؤكدةً أن القرار نهائي.", "الناطقة باسم الحكومة"),
+])
+def test_grammar_a_participle_after_the_comma_is_no_name_in_apposition(analyze, text, speaker):
+    a = analyze(text)
+    assert [s.speaker.surface for s in a.statements] == [speaker]

@@ -185,6 +185,12 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
     scope = st.sentence
     if body is None:
         body = said_body(article, st)
+    # the state in the title set in apposition after the speaker's name is the speaker's own (قال أنور قرقاش،
+    # وزير الدولة الإماراتي للشؤون الخارجية، إنّ …: the UAE is Gargash's side, named in what he says or not)
+    for m in _apposition_states(article, st, body):
+        excluded.add(m.key)
+        if m.actor_id:
+            excluded.update(_own_bodies(kb, m.actor_id))
     out: list[tuple[Mention, int, str]] = []
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
     last_place = -10
@@ -380,6 +386,21 @@ def _capital_before(toks: list[Token], idx: int) -> bool:
         if k >= 0 and toks[k].norm in ("العاصمه", "عاصمه"):
             return True
     return False
+
+
+def _apposition_states(article: Article, st: Statement, body: Span) -> list[Mention]:
+    """The states named in a title set off by commas right after the speaker's name, before what
+    was said (أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إنّ …)."""
+    text = article.text
+    start = st.speaker.span.end
+    if not (st.cue.end <= st.speaker.span.start and start < body.start) or not text[start:body.start].lstrip().startswith(("،", ",")):
+        return []
+    gap = text[start:body.start].lstrip()[1:]
+    close = min((k for k in (gap.find("،"), gap.find(",")) if k >= 0), default=-1)
+    if close < 0:
+        return []
+    end = body.start - len(text[start:body.start].lstrip()[1:]) + close
+    return [m for m in article.mentions if start < m.span.start and m.span.end <= end and m.type in STATE_TYPES]
 
 
 def _beside(text: str, a: Span, b: Span) -> bool:

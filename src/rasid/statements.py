@@ -1382,8 +1382,10 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                      or t.norm in COMPLEMENTISERS):
             break
         if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm in TIME_WORDS \
-                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm) or _reporting_verb(t.norm):
-            return np  # (a reporting verb after the comma opens the next act: انتقد الوزير المعارضة، وقال إنها …)
+                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm) or _reporting_verb(t.norm) \
+                or t.norm in participle_forms():
+            return np  # (a reporting verb or participle after the comma opens the next act: انتقد الوزير
+            # المعارضة، وقال إنها …؛ ردّ المتحدث باسم الجيش، قائلًا إنّ …)
         name.append(t)
         k += 1
     closed = (k >= len(toks) or "،" in text[name[-1].end : toks[k].start] or ":" in text[name[-1].end : toks[k].start]
