@@ -1060,3 +1060,17 @@ def test_plural_subjects_keep_their_plural_adjectives(analyze, text, speaker):
 def test_statements_a_title_that_cannot_agree_with_the_verb_opens_the_object(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # AFP style: "Adidas had unveiled a shirt in late April ... The French coach said the team starts today"
+    # — a time of the background is no frame for the next speaker's words
+    ("وكان صانع التجهيزات الرياضية قد كشف في نهاية نيسان/أبريل عن قميص، وقال مشجعون إنه لم يعجبهم.\n\n"
+     "وأوضح المدرب الفرنسي أن المنتخب سيبدأ اليوم تحضيراته.", "2018-05-25T09:00:00", "2018-05-25"),
+    # Gulf wire style: "the region where the crown prince announced in 2017 the project … The ministry said …"
+    ("استقبل الملك الرئيس في المنطقة التي أعلن ولي العهد في عام 2017 أنها ستكون مدينة جديدة.\n\n"
+     "وذكرت الوزارة أنه جرى خلال اللقاء تبادل الأحاديث.", "2018-08-14T09:00:00", "2018-08-14"),
+])
+def test_statements_a_background_date_is_not_carried_to_the_next_report(analyze, text, published, day):
+    a = analyze(text, published=published)
+    assert a.statements[-1].date.value == day

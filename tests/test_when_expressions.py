@@ -317,3 +317,16 @@ def test_a_date_opening_the_content_dates_the_act(analyze):
 ])
 def test_when_a_narrative_of_a_past_year_keeps_its_year(text, values):
     assert [d.value for d in find_dates(text, PUB)] == values
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت السلطات المدعي العام السابق لطهران.",  # "the former prosecutor general of Tehran"
+    "وقال الكاتب العام السابق للهيئة إن القرار نهائي.",  # Tunisian: "the former secretary general of the body"
+    "ودعا الأمين العام الماضي في منصبه إلى الهدوء.",
+])
+def test_when_general_after_a_title_is_no_year(text):
+    assert find_dates(text, PUB) == []
+
+
+def test_when_the_previous_year_is_still_a_year():
+    assert [d.value for d in find_dates("وقال الوزير في العام الماضي إن الحرب انتهت.", PUB)] == ["2023"]

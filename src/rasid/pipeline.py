@@ -97,8 +97,11 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
                     date = replace(inherited, span=None, text=None)
                     break
         if date is None and previous is not None and previous[1].source != DateSource.PUBLICATION \
+                and _recent(previous[1], published) \
                 and 0 <= bisect_right(starts, st.sentence.start) - bisect_right(starts, previous[0].sentence.start) <= 1:
-            # the statement just before, in the same sentence or the one before this one
+            # the statement just before, in the same sentence or the one before this one, when it tells of
+            # the story's days: a time of the background (وكان … قد كشف في نهاية نيسان؛ الاتفاق النووي عام
+            # 2015) is no frame for another speaker's words
             date = replace(previous[1], span=None, text=None)
         if date is None and (day := told.get(bisect_right(starts, st.sentence.start) - 2)) is not None:
             # the sentence before tells what happened on a recent day (توقف المسؤولون في الصين
@@ -156,6 +159,11 @@ def _told_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[i
 
 
 STORY_REACH = 7  # days before publication within which the lead's day is the story's day
+
+
+def _recent(date: DateRef, published) -> bool:
+    """A day of the story's week (or any date when the publication date is unknown)."""
+    return published is None or date.granularity == Granularity.DAY and 0 <= (published - date.start).days <= STORY_REACH
 
 
 def _story_day(article: Article, dates: tuple[DateRef, ...], published) -> DateRef | None:

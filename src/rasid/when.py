@@ -193,6 +193,12 @@ _UNIT_WORDS = ("يوم", "يوما", "ايام", "يومين", "يومان", "ا
 _APPROX = _alt(("نحو", "حوالي", "زهاء", "قرابه", "ما يقارب", "ما يزيد عن", "ما يزيد علي", "اكثر من",
                 "اقل من", "اقل من", "قرابه", "اكثر قليلا من"))
 _UNIT = _alt(_UNIT_WORDS)
+# nouns that العام qualifies as "general, public" (folded): المدعي العام السابق is the former prosecutor
+# general, not "the previous year"; الرأي العام الماضي is rare enough to give up
+_GENERAL = ("المدعي", "المدع", "النائب", "الامين", "المدير", "المفتش", "القائد", "المراقب", "المنسق", "الكاتب", "الوكيل",
+            "المرشد", "الراي", "القطاع", "الامن", "المال", "النظام", "الاضراب", "الموتمر", "الصالح", "الشان",
+            "التعليم", "الدين", "الانفاق", "العفو", "الحق", "الادعاء")
+_NOT_GENERAL = "".join(f"(?<!{w} )" for w in _GENERAL)
 
 # a month name, optionally doubled as Al Mayadeen writes it: نيسان/أبريل, آذار (مارس)
 _MONTHSPEC = (rf"(?:(?P<mcl>[بل])(?=\w))?(?P<mon>{_MONTH}){_E}"
@@ -242,7 +248,7 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                  rf"الجمعه|السبت|الماضي|الماضيه)"
                  rf"{_E})")),
     # الشهر الماضي / مطلع العام الجاري / نهاية الأسبوع الماضي / هذا الشهر
-    ("period", (rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<unit>الاسبوع|الشهر|العام|السنه)\s+(?P<rel>{_REL})"
+    ("period", (rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<unit>الاسبوع|الشهر|{_NOT_GENERAL}العام|السنه)\s+(?P<rel>{_REL})"
                 rf"|(?P<this>هذا|هذه)\s+(?P<unit2>الاسبوع|الشهر|العام|السنه)){_E}")),
     # في تموز الماضي / أواخر حزيران/يونيو / في آذار/مارس عام 2012
     ("month", rf"{_B}{_CONJ}{_OPT_LEAD}{_OPT_PERIOD}(?:(?P<shahr>شهر)\s+)?{_MONTHSPEC}{_YEARSPEC}"),
