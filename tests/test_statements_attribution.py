@@ -1070,6 +1070,11 @@ def test_statements_a_title_that_cannot_agree_with_the_verb_opens_the_object(ana
     # Gulf wire style: "the region where the crown prince announced in 2017 the project … The ministry said …"
     ("استقبل الملك الرئيس في المنطقة التي أعلن ولي العهد في عام 2017 أنها ستكون مدينة جديدة.\n\n"
      "وذكرت الوزارة أنه جرى خلال اللقاء تبادل الأحاديث.", "2018-08-14T09:00:00", "2018-08-14"),
+    # an act told in a relative clause, by an affiliate: "The president visited the city that the Saudi foreign
+    # minister said in 2017 would be a new capital … The Saudi foreign ministry said the visit was a success."
+    ("وزار الرئيس المدينة التي قال وزير الخارجية السعودي عام 2017 إنها ستكون عاصمة جديدة.\n\nوأقام الملك مأدبة"
+     " غداء للرئيس.\n\nوحضر اللقاء عدد من الأمراء.\n\nوقالت وزارة الخارجية السعودية إن الزيارة ناجحة.",
+     "2018-08-14T09:00:00", "2018-08-14"),
 ])
 def test_statements_a_background_date_is_not_carried_to_the_next_report(analyze, text, published, day):
     a = analyze(text, published=published)

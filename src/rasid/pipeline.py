@@ -23,7 +23,7 @@ from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
 from .learn.models import Models, default_models
 from .stance import code_stance
-from .statements import COMPLEMENTISERS, QUOTE_MARKS, attribute, opens_occasion
+from .statements import COMPLEMENTISERS, QUOTE_MARKS, RELATIVES, attribute, opens_occasion
 
 STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
 
@@ -111,8 +111,11 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             date = replace(story, span=None, text=None)
         if date is None and published is not None:
             date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
-        previous = (st, date) if date is not None else None
-        if date is not None and date.source != DateSource.PUBLICATION:
+        background = _in_relative_clause(article, st)
+        # an act told in a relative clause is background (المنطقة التي أعلن ولي العهد في عام 2017 أنها …):
+        # its time frames no other report
+        previous = (st, date) if date is not None and not background else previous if background else None
+        if date is not None and date.source != DateSource.PUBLICATION and not background:
             for key in family:
                 by_speaker[key] = date
         out.append(replace(st, date=date))
@@ -215,6 +218,12 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
     opener = text[st.cue.end:st.content.start] + lead
     return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTE_MARKS + ":")
             and not any(stem in COMPLEMENTISERS for w in fold(opener).split() for stem in stems(w)))
+
+
+def _in_relative_clause(article: Article, st: Statement) -> bool:
+    """Is the statement's verb the first word of a relative clause (… التي أعلن X …)?"""
+    before = tokens_in(article.text, max(st.sentence.start, st.cue.start - 30), st.cue.start)
+    return bool(before) and before[-1].norm in RELATIVES
 
 
 def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
