@@ -662,3 +662,13 @@ def test_a_singular_terrorist_adjective_names_no_group(analyze):
     # "… forgets the moral crisis that he and his terrorist organisation face": الإرهابي qualifies تنظيمه
     a = analyze("وقال المتحدث إن نصرالله ينسى الأزمة التي يواجهها هو وتنظيمه الإرهابي.")
     assert not [m for m in a.mentions if m.surface == "الإرهابي"]
+
+
+def test_a_demonym_shaped_country_joined_to_the_next_is_a_noun(analyze, kb):
+    # CNN style: "Saudi Arabia and the UAE will fund the canal project, according to the same paper" — السعودية is
+    # the country, first of two subjects, not the adjective "Saudi": a candidate target, not set aside
+    from rasid.stance import target_mentions
+
+    a = analyze("وستتكفل السعودية والإمارات بتمويل مشروع القناة، وفقا للصحيفة ذاتها.")
+    (st,) = a.statements
+    assert {m.actor_id for m, _, why in target_mentions(a, st, kb) if not why} == {"SAU", "ARE"}

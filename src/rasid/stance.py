@@ -222,6 +222,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             before = in_scope[pos - 1] if pos else None
             joined = (before is not None and before.type == "country" and not is_demonym(before, kb)
                       and toks[idx].norm.startswith("و") and text[before.span.end : m.span.start].strip() == "")
+            # … or the first of two countries joined by و (وستتكفل السعودية والإمارات بتمويل …)
+            joined = joined or (nxt is not None and nxt.type == "country" and text[m.span.end : nxt.span.start].strip() == ""
+                                and text[nxt.span.start : nxt.span.end].startswith("و"))
             opens = prev in CLAUSE_OPENERS or toks[idx].start == st.content.start
             # a demonym-shaped name used as a noun: إيران والسعودية، أنّ السعودية …
             if _head_before(text, toks, idx) is None and not _people(toks, idx) and not joined and not opens:
