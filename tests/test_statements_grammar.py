@@ -667,3 +667,14 @@ def test_grammar_a_summit_speaks_through_its_final_statement(analyze):
 def test_grammar_a_participle_after_the_comma_is_no_name_in_apposition(analyze, text, speaker):
     a = analyze(text)
     assert [s.speaker.surface for s in a.statements] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # BBC style: "the Republican candidate called on all who voted for Clinton to withdraw their support"
+    ("ودعا المرشح الجمهوري جميع من صوتوا لكلينتون إلى التراجع عن تأييدهم لها.", "المرشح الجمهوري"),
+    # Maghreb style: "the minister urged all parties to calm"
+    ("وطالب وزير الداخلية كل الأطراف بالتهدئة.", "وزير الداخلية"),
+])
+def test_grammar_a_quantifier_after_a_definite_subject_opens_the_object(analyze, text, speaker):
+    a = analyze(text)
+    assert [s.speaker.surface for s in a.statements] == [speaker]

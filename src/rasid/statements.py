@@ -1889,6 +1889,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # a bare noun after a definite body or group is no name of theirs but the verb's object:
             # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name, a
             # body by its لـ complement: الهيئة الوطنية لمكافحة الفساد)
+        if out[-1].norm.startswith("ال") and t.norm in QUANTIFIERS:
+            break  # a quantifier after a definite phrase heads a new one, the verb's object: ودعا المرشح الجمهوري
+            # جميع من صوتوا له …، وطالب الوزير كل الأطراف …
         if t.norm.startswith(("ال", "لل")) or t.norm in nouns or _plain_name(t):
             if t.norm in COMPLEMENTISERS or t.norm in RELATIVES:
                 break
