@@ -159,3 +159,25 @@ def test_actor_page_pages_its_table(client, monkeypatch):
     assert 'href="/actors/SSG?offset=1&amp;lang=en"' in first
     assert rows(page(client, "/actors/SSG", offset=1, lang="en")) == everything[1:2]
     assert rows(page(client, "/actors/SSG", offset=10**6)) == []  # past the end: an empty page
+
+
+def test_a_worker_warms_up_on_the_reads_most_requests_make(tmp_path):
+    # each server process answers a few reads in-process before it serves (its first requests were 10 to 50
+    # times slower than warm ones): every warm-up path is a page or list that answers
+    import asyncio
+
+    import httpx
+
+    from rasid.web.app import WARM_PATHS, warm
+
+    kb = web_kb()
+    store = filled_store(tmp_path / "w.db", kb)
+    app = create_app(store, kb, token=None)
+    assert warm(app) >= 0.0
+
+    async def statuses() -> list[int]:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1") as c:
+            return [(await c.get(p)).status_code for p in WARM_PATHS]
+
+    assert set(asyncio.run(statuses())) == {200}
+    store.close()

@@ -102,3 +102,31 @@ def test_web_reads_statement_pages_match_the_python_filter(data, flt):
     assert total == len(expected) and [st.id for _, st in first] == expected[:3]
     pages = [data.statement_page(flt, 2, o)[1] for o in range(0, len(expected) + 2, 2)]
     assert [st.id for chunk in pages for _, st in chunk] == expected
+
+
+def test_outlet_counts_follow_added_deleted_and_reprocessed_articles(tmp_path):
+    # the counts are kept between requests and, while articles are only added (an ingest), brought up to date
+    # from the new ones alone; a deletion or a re-processed article reads the archive again
+    from dataclasses import replace
+
+    from web_support import analyze, article_paths
+
+    from rasid.store import open_store
+
+    kb = web_kb()
+    paths = article_paths()
+    articles = analyze(paths, kb)
+    store = open_store(tmp_path / "o.db")
+    store.save_many(articles[:-1])
+    data = Data(store, kb)
+    before = dict(data.outlets())
+    assert sum(before.values()) == len(articles) - 1
+    extra = replace(articles[-1], url="https://news.example.org/2025/01/one")
+    store.save(extra)
+    after = dict(data.outlets())
+    assert after.get("news.example.org") == 1 and sum(after.values()) == len(articles)
+    store.save(extra)  # stored again (re-processed): no outlet counts it twice
+    assert dict(data.outlets()) == after
+    store.delete(extra.id)
+    assert dict(data.outlets()) == before
+    store.close()

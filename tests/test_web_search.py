@@ -162,3 +162,23 @@ def test_the_index_is_built_a_chunk_per_transaction(tmp_path, monkeypatch):
         assert fts._signature(conn)[0] == fts._signature(conn)[1]
     assert stored >= 4 and len(commits) >= stored // 2
     store.close()
+
+
+def test_a_server_search_leaves_a_small_lag_to_a_background_thread(tmp_path):
+    # between an ingest's batch and its indexing, a search in the server does not index the batch in its own
+    # time: it reads the index as it is, a background thread catches up, and the next searches find the batch
+    kb = web_kb()
+    paths = article_paths()
+    store = filled_store(tmp_path / "s.db", kb, paths[:-1])
+    fts.refresh(store.engine)
+    total, _ = fts.search(store.engine, "احتلال", catch_up=fts.refresh_soon)  # occupation
+    store.save_many(analyze(paths[-1:], kb))
+    fts.refresh_soon(store.engine)
+    thread = fts._soon.get(id(store.engine))
+    assert thread is not None
+    thread.join(timeout=30)
+    with store.engine.connect() as conn:
+        stored, indexed = fts._signature(conn)
+    assert stored == indexed
+    assert fts.search(store.engine, "احتلال", catch_up=fts.refresh_soon)[0] >= total
+    store.close()

@@ -188,16 +188,17 @@ class LedgerWriter:
                     self.on_rejection(item)
             else:
                 self.summary.skipped += 1
+        if "ingested" in outcomes and getattr(self.store, "engine", None) is not None:
+            from .web.search import keep_current
+
+            # the search index, where the database has one — first: it takes a moment, the shifts may take longer
+            keep_current(self.store.engine)
         if self.shifts_kb is not None and "ingested" in outcomes:
             from .stored_shifts import refresh
 
             # the batch and its marks are committed: a kill before or during this leaves the marks for the
             # next ingest or read to bring in
             refresh(self.store, self.shifts_kb)
-        if "ingested" in outcomes and getattr(self.store, "engine", None) is not None:
-            from .web.search import keep_current
-
-            keep_current(self.store.engine)  # the search index, where the database has one
         if self.progress is not None:
             self.progress(self.summary)
 

@@ -159,9 +159,11 @@ class Data:
         self._results: dict[tuple, Any] = {}
         self._families: dict[str, Family] = {}
         self._upkeep_lock = threading.Lock()
-        self._overview: tuple[tuple, Overview] | None = None
-        self._outlets: tuple[tuple, list[tuple[str, int]]] | None = None
-        self._categories: tuple[tuple, list[tuple[str, int]]] | None = None
+        # (the database's version, the value, when it was built)
+        self._overview: tuple[tuple, Overview, float] | None = None
+        # (the version, the list, the counts by outlet, the newest ingested_at counted, the ids stamped with it)
+        self._outlets: tuple[tuple, list[tuple[str, int]], dict[str, int], Any, frozenset[str]] | None = None
+        self._categories: tuple[tuple, list[tuple[str, int]], float] | None = None
 
     def _version(self) -> tuple:
         """Changes whenever an article, a duplicate link or a correction is written."""
@@ -327,8 +329,8 @@ class Data:
             return 0, []
         dated = bool(flt.since or flt.until)
         if sort == "relevance" and not (statements_only or dated or flt.outlet or flt.category):
-            return fts.search(self.store.engine, q, kind=kind, limit=limit, offset=offset)
-        fts.refresh_if_free(self.store.engine)
+            return fts.search(self.store.engine, q, kind=kind, limit=limit, offset=offset, catch_up=fts.refresh_soon)
+        fts.refresh_soon(self.store.engine)
         D = search_docs
         corrected = self._has_corrections()
         with self.store.engine.connect() as conn:
@@ -698,16 +700,37 @@ class Data:
         return self._kept("_overview", build)
 
     def outlets(self) -> list[tuple[str, int]]:
-        """(outlet, articles) of the archive, most articles first (kept until an article is written)."""
-        def build() -> list[tuple[str, int]]:
-            counts: dict[str, int] = {}
-            with self.store.engine.connect() as conn:
-                for url, source in conn.execute(sa.select(A.c.url, A.c.source)):
-                    name = outlet_of(url, source)
-                    counts[name] = counts.get(name, 0) + 1
-            return sorted(((k, n) for k, n in counts.items() if k), key=lambda kv: (-kv[1], kv[0]))
-
-        return self._kept("_outlets", build)
+        """(outlet, articles) of the archive, most articles first. Kept between requests; when articles were
+        only added (an ingest), the new ones are counted and added to the counts held, not the whole archive
+        read again (53 ms on the 8,376-article corpus, in a search page's time, after every batch)."""
+        version = self._version()
+        with self._memo_lock:
+            held = self._outlets
+        if held is not None and held[0] == version:
+            return held[1]
+        counts: dict[str, int] | None = None
+        newest, at_newest = None, set()
+        with self.store.engine.connect() as conn:
+            if held is not None and held[3] is not None and version[0] > held[0][0]:
+                # the stamps have whole seconds: the articles of the newest second counted are skipped by id
+                rows = [r for r in conn.execute(sa.select(A.c.id, A.c.url, A.c.source, A.c.ingested_at)
+                                                .where(A.c.ingested_at >= held[3])) if r[0] not in held[4]]
+                if held[0][0] + len(rows) == version[0]:  # only new articles (else: deleted or re-processed ones)
+                    counts, newest, at_newest = dict(held[2]), held[3], set(held[4])
+            if counts is None:
+                counts = {}
+                rows = conn.execute(sa.select(A.c.id, A.c.url, A.c.source, A.c.ingested_at)).all()
+        for article_id, url, source, stamp in rows:
+            name = outlet_of(url, source)
+            counts[name] = counts.get(name, 0) + 1
+            if stamp is not None and (newest is None or stamp > newest):
+                newest, at_newest = stamp, {article_id}
+            elif stamp is not None and stamp == newest:
+                at_newest.add(article_id)
+        found = sorted(((k, n) for k, n in counts.items() if k), key=lambda kv: (-kv[1], kv[0]))
+        with self._memo_lock:
+            self._outlets = (version, found, counts, newest, frozenset(at_newest))
+        return found
 
     def categories(self) -> list[tuple[str, int]]:
         """(category, articles) of the archive, most articles first (kept until an article is written)."""
@@ -721,15 +744,19 @@ class Data:
         return self._kept("_categories", build)
 
     def _kept(self, slot: str, build):
-        """The value held in ``slot`` while the database is in the state it was built for, else ``build()``'s."""
+        """The value held in ``slot`` while the database is in the state it was built for, else ``build()``'s.
+        While an ingest writes (only articles are new, no correction), a value built less than
+        :data:`MAX_STALENESS` seconds ago is served as it is, like :meth:`analysis_pairs`: the overview and the
+        outlet and category lists are not rebuilt for every batch by the request that comes after it."""
         version = self._version()
+        now = time.monotonic()
         with self._memo_lock:
             held = getattr(self, slot)
-            if held is not None and held[0] == version:
+            if held is not None and (held[0] == version or held[0][3:] == version[3:] and now - held[2] < MAX_STALENESS):
                 return held[1]
         found = build()
         with self._memo_lock:
-            setattr(self, slot, (version, found))
+            setattr(self, slot, (version, found, time.monotonic()))
         return found
 
     def _narrowing(self, flt: StatementFilter) -> StatementFilter:

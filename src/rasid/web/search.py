@@ -20,7 +20,7 @@ import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Callable
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
@@ -171,6 +171,39 @@ def refresh_if_free(engine: Engine) -> int:
         return 0
 
 
+_soon: dict[int, threading.Thread] = {}  # per engine: the thread bringing its index up to date
+
+
+def refresh_soon(engine: Engine) -> None:
+    """What a search in the server does first. A current index is read at once; one that lags by at most
+    :data:`CATCH_UP` articles (an ingest's batch stored and not yet indexed) is brought up to date by a
+    background thread, one per engine, while the search reads the index as it is — the request does not
+    do that work in its own time; a larger lag (a build, a first search) is waited for (:func:`refresh_if_free`)."""
+    with engine.connect() as conn:
+        stored, indexed = _signature(conn)
+    if stored == indexed:
+        return
+    if not indexed[0] or stored[0] - indexed[0] > CATCH_UP:
+        refresh_if_free(engine)
+        return
+    with _lock_soon:
+        running = _soon.get(id(engine))
+        if running is not None and running.is_alive():
+            return
+
+        def catch_up() -> None:
+            try:
+                refresh_if_free(engine)
+            except Exception:  # noqa: BLE001 - the next search tries again; a search never fails for it
+                pass
+
+        _soon[id(engine)] = thread = threading.Thread(target=catch_up, name="rasid search index", daemon=True)
+        thread.start()
+
+
+_lock_soon = threading.Lock()
+
+
 def _indexed(article_id: Any, stamp: Any) -> Any:
     d = docs.alias("d")
     return sa.select(d.c.id).where(d.c.kind == "article", d.c.ref == article_id, d.c.stamp == stamp).exists()
@@ -236,12 +269,13 @@ def matching(conn: Connection, words: list[str], ranked: bool) -> Any:
 
 
 def search(engine: Engine, q: str, *, kind: str | None = None, limit: int = 20,
-           offset: int = 0) -> tuple[int, list[Hit]]:
-    """(number of hits, one page of hits) for the query ``q``, best first."""
+           offset: int = 0, catch_up: Callable[[Engine], Any] | None = None) -> tuple[int, list[Hit]]:
+    """(number of hits, one page of hits) for the query ``q``, best first. ``catch_up`` brings the index up
+    to date first (default :func:`refresh_if_free`; the server passes :func:`refresh_soon`)."""
     words = query_words(q)
     if not words:
         return 0, []
-    refresh_if_free(engine)
+    (catch_up or refresh_if_free)(engine)
     with engine.connect() as conn:
         if _has_fts(conn):
             return _fts(conn, words, kind, limit, offset)
