@@ -672,3 +672,22 @@ def test_a_demonym_shaped_country_joined_to_the_next_is_a_noun(analyze, kb):
     a = analyze("وستتكفل السعودية والإمارات بتمويل مشروع القناة، وفقا للصحيفة ذاتها.")
     (st,) = a.statements
     assert {m.actor_id for m, _, why in target_mentions(a, st, kb) if not why} == {"SAU", "ARE"}
+
+
+def test_there_is_no_congratulation(analyze):
+    # "there are still outstanding problems between Saudi Arabia and Iran": هناك is not هنأك (congratulated you)
+    from rasid.stance import _lexicon_entry
+
+    assert _lexicon_entry("هناك") is None and _lexicon_entry("وهناك") is None
+    a = analyze("وقال الوزير إنه لا تزال هناك بعض المشاكل العالقة بين السعودية وإيران.")
+    assert all(t.basis != "evidence" for st in a.statements for t in st.targets)
+
+
+@pytest.mark.parametrize("text, target", [
+    # "Biden said he will sign the aid bill for Israel, Ukraine and Taiwan today"
+    ('وقال بايدن إنه سيوقع على مشروع قانون المساعدات لأوكرانيا اليوم.', "UKR"),
+    # "the minister announced new military aid to the Lebanese army"
+    ("وأعلن الوزير الفرنسي عن معونات عسكرية جديدة للجيش اللبناني.", "LBN_MIL"),
+])
+def test_aid_to_an_actor_is_support(analyze, text, target):
+    assert _stances(analyze(text)).get(target) == Stance.FAVOR

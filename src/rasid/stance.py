@@ -504,6 +504,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # بين بلدينا), else it is no position of the speaker's toward either
             others = [m for m in parties if m.key not in own_side
                       and not (m.actor_id and m.type == "country" and allies(kb, sorted(own_side), m.actor_id))]
+            # (a good relation only: problems or tension between us and X describe the relation, they do
+            # not blame X — لا تزال هناك مشاكل عالقة بين السعودية وإيران لكن لا يمكن اعتبارها عوائق)
             if polarity != 0 and not _negated(toks, k) and len(others) < len(parties):
                 for m in others:
                     scores[m.key] += polarity
@@ -782,10 +784,15 @@ def allies(kb: KnowledgeBase, speaker: list[str], target: str) -> bool:
 NUMBER_SUFFIXES = ("ين", "ون", "ان", "ات")  # dual and sound plurals: الاحتلالين، مجرمون
 
 
+PLACE_ADVERBS = {"هنا", "هناك", "هنالك"}  # here, there (folded): they look like هنأ (congratulated) with a suffix
+
+
 @lru_cache(maxsize=1 << 16)
 def _lexicon_entry(word: str):
     """The lexicon entry of a folded word: after proclitics and a pronoun suffix are
     stripped, then, failing that, a dual or plural ending or the alif of the indefinite accusative."""
+    if any(stem in PLACE_ADVERBS for stem in stems(word)):
+        return None  # هناك (there is) is no هنأك (he congratulated you)
     lex = evaluative()
     forms = [form for cand in stems(word) for form in without_suffix(cand)]
     for form in forms:
