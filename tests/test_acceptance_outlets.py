@@ -26,7 +26,7 @@ FLOORS = {
     "multi": {"precision": 0.975, "recall": 0.868, "f1": 0.915, "target_recall": 0.635, "target_precision": 0.77,
               "stance_macro_f1": 0.68, "date_accuracy": 0.74},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
-    "dev": {"f1": 0.963, "target_recall": 0.865, "target_precision": 0.70, "stance_macro_f1": 0.775,
+    "dev": {"f1": 0.963, "target_recall": 0.86, "target_precision": 0.70, "stance_macro_f1": 0.775,
             "date_accuracy": 0.96},
     # the reference article
     "seed": {"f1": 0.999, "target_recall": 0.91, "target_precision": 0.78, "stance_accuracy": 0.99,
