@@ -248,3 +248,20 @@ def test_a_generic_alias_alone_keeps_its_meaning(kb):
     # "The Hay'a said in a statement that its forces repelled an attack." / "the Zionist occupation"
     assert "HTS" in {m.actor_id for m in kb.find("قالت الهيئة في بيان إن قواتها صدت هجومًا.")}
     assert "ISR" in {m.actor_id for m in kb.find("وقال الاحتلال الصهيوني إن قواته قصفت مواقع.")}
+
+
+@pytest.mark.parametrize("text, actor", [
+    # "China considered the step American support for Taiwan's separatism": the nisba in the indefinite accusative
+    ("واعتبرت الصين الخطوة دعماً أميركياً للنزعة الانفصالية لتايوان.", "USA"),
+    # "there is an Iranian military presence"
+    ("وأكد أن هناك وجوداً عسكرياً إيرانياً في المنطقة.", "IRN"),
+])
+def test_a_nationality_adjective_in_the_accusative_names_its_country(text, actor):
+    assert actor in {m.actor_id for m in default_kb().find(text)}
+
+
+def test_a_country_named_in_ya_is_still_the_country():
+    # روسيا and سوريا end like an accusative nisba (روسي + ا): they stay the countries, and an adverb in -ياً that
+    # is no nationality (عسكرياً) names no one
+    found = {m.surface: m.actor_id for m in default_kb().find("وقال إن روسيا تدعم سوريا عسكرياً.")}
+    assert found == {"روسيا": "RUS", "سوريا": "SYR"}

@@ -90,6 +90,8 @@ def is_demonym(mention: Mention, kb: KnowledgeBase) -> bool:
             return False
         if stem.endswith(("ي", "يه", "يون", "يين", "يا")) and stem in names and not stem.endswith("يا"):
             return True
+        if stem.endswith("يا") and stem[:-1] in names and stem[:-1].endswith("ي"):
+            return True  # the indefinite accusative (دعماً أميركياً), not a name in يا (روسيا، سوريا: equal to the name)
     return False
 
 

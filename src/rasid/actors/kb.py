@@ -201,6 +201,8 @@ class KnowledgeBase:
                         continue
                     best = (length, aid, (first, *(t.norm for t in tokens[i + 1 : i + length])))
                     break
+            if best is None:
+                best = self._accusative_nisba(tokens[i].norm)
             if best and self._common_noun_use(tokens, i, best[1], best[0]):
                 best = None
             if best:
@@ -213,6 +215,16 @@ class KnowledgeBase:
             else:
                 i += 1
         return self._short_forms(out, keys)
+
+    def _accusative_nisba(self, word: str) -> tuple[int, str, tuple[str, ...]] | None:
+        """A country's nationality adjective in the indefinite accusative, which takes an alif (دعماً أميركياً،
+        وجوداً إيرانياً): the knowledge base lists the adjective without it (أميركي، إيراني)."""
+        for stem in stems(word):
+            if len(stem) >= 5 and stem.endswith("يا"):
+                node = self._trie.next.get(stem[:-1])
+                if node is not None and node.actor_id is not None and self.actors[node.actor_id].type == "country":
+                    return 1, node.actor_id, (stem[:-1],)
+        return None
 
     def _short_forms(self, mentions: list[Mention], keys: list[tuple[str, ...]]) -> list[Mention]:
         """A name that opens a longer name met earlier in the same text means what that one
