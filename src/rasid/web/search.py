@@ -10,7 +10,8 @@ The index lives in the ``search_docs`` table (one row per article and per statem
 built by the first search (or ``rasid serve`` at start-up) and kept current from the articles
 whose ``ingested_at`` differs from the one indexed: by the ingest after each batch, and by a
 search that finds it behind when no other connection is writing (a search never queues behind
-an ingest). On SQLite, an FTS5 table ranks the hits with bm25; elsewhere the folded column is
+an ingest; in the server a search leaves a lag of a batch or so to a background thread,
+:func:`refresh_soon`, and reads the index as it is). On SQLite, an FTS5 table ranks the hits with bm25; elsewhere the folded column is
 searched with LIKE.
 """
 
