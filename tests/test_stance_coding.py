@@ -682,3 +682,16 @@ def test_there_is_no_congratulation(analyze):
     a = analyze("وقال الوزير إنه لا تزال هناك بعض المشاكل العالقة بين السعودية وإيران.")
     assert all(t.basis != "evidence" for st in a.statements for t in st.targets)
 
+
+
+def test_a_nominal_negator_negates_its_noun_not_the_next_clause(analyze):
+    # TASS style: "Zakharova said negotiations are unlikely now, and blamed Kyiv for rejecting Moscow's
+    # initiatives" — غير negates مرجحة, not the blame two words on
+    from rasid.stance import _negated
+    from rasid.arabic.tokens import tokens_in
+
+    text = "المفاوضات غير مرجحة، وألقت باللوم على كييف"
+    toks = tokens_in(text, 0, len(text))
+    assert _negated(toks, 1 + 1) and not _negated(toks, 4)
+    a = analyze("وأشارت زاخاروفا إلى أن المفاوضات غير مرجحة، وألقت باللوم على كييف في رفض مبادرات موسكو.")
+    assert _stances(a).get("UKR") != Stance.FAVOR

@@ -1315,8 +1315,15 @@ def _negated(toks: list[Token], k: int) -> bool:
     (يرفض تصنيف حماس كمنظمة إرهابية: rejecting the label is siding with the one labelled)."""
     for j in range(max(0, k - 4), k):
         if toks[j].norm in NEGATORS or (toks[j].norm.startswith("و") and toks[j].norm[1:] in NEGATORS):
+            if toks[j].norm in NOMINAL_NEGATORS and k - j > NOMINAL_SCOPE:
+                continue  # غير، عدم، دون negate the noun after them, not the next clause (المفاوضات غير مرجحة،
+                # وألقت باللوم على كييف: the blame is not negated)
             return not any(toks[i].norm.startswith(REFRAINING_STEMS) for i in range(j + 1, k))
     return _rejected_label(toks, k)
+
+
+NOMINAL_NEGATORS = {"غير", "عدم", "دون", "بدون"}
+NOMINAL_SCOPE = 2  # the noun after the negator, or the noun after a quantifier (دون أي دعم)
 
 
 # a masdar that puts a label on someone (تصنيف X كمنظمة إرهابية، وصف X بالإرهابي، اعتبار X عدوًا) and the
