@@ -114,10 +114,11 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         background = _in_relative_clause(article, st)
         # an act told in a relative clause is background (المنطقة التي أعلن ولي العهد في عام 2017 أنها …):
         # its time frames no other report
-        previous = (st, date) if date is not None and not background else previous if background else None
-        if date is not None and date.source != DateSource.PUBLICATION and not background:
-            for key in family:
-                by_speaker[key] = date
+        if not background:
+            previous = (st, date) if date is not None else None
+            if date is not None and date.source != DateSource.PUBLICATION:
+                for key in family:
+                    by_speaker[key] = date
         out.append(replace(st, date=date))
         owned.append(bool(own))
     # one speaker's acts in one sentence are one occasion: قالت X إن …، وأضافت في تصريحات لها،

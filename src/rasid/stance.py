@@ -398,14 +398,16 @@ def _apposition_states(article: Article, st: Statement, body: Span) -> list[Ment
     was said (أنور قرقاش، وزير الدولة الإماراتي للشؤون الخارجية، إنّ …)."""
     text = article.text
     start = st.speaker.span.end
-    if not (st.cue.end <= st.speaker.span.start and start < body.start) or not text[start:body.start].lstrip().startswith(("،", ",")):
+    if not (st.cue.end <= st.speaker.span.start and start < body.start):
         return []
-    gap = text[start:body.start].lstrip()[1:]
-    close = min((k for k in (gap.find("،"), gap.find(",")) if k >= 0), default=-1)
-    if close < 0:
+    between = text[start:body.start]
+    opening = len(between) - len(between.lstrip())  # the comma that opens the title
+    if between[opening : opening + 1] not in ("،", ","):
         return []
-    end = body.start - len(text[start:body.start].lstrip()[1:]) + close
-    return [m for m in article.mentions if start < m.span.start and m.span.end <= end and m.type in STATE_TYPES]
+    closing = min((k for k in (between.find("،", opening + 1), between.find(",", opening + 1)) if k >= 0), default=-1)
+    if closing < 0:
+        return []
+    return [m for m in article.mentions if start < m.span.start and m.span.end <= start + closing and m.type in STATE_TYPES]
 
 
 def _beside(text: str, a: Span, b: Span) -> bool:
@@ -506,8 +508,6 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # بين بلدينا), else it is no position of the speaker's toward either
             others = [m for m in parties if m.key not in own_side
                       and not (m.actor_id and m.type == "country" and allies(kb, sorted(own_side), m.actor_id))]
-            # (a good relation only: problems or tension between us and X describe the relation, they do
-            # not blame X — لا تزال هناك مشاكل عالقة بين السعودية وإيران لكن لا يمكن اعتبارها عوائق)
             if polarity != 0 and not _negated(toks, k) and len(others) < len(parties):
                 for m in others:
                     scores[m.key] += polarity

@@ -201,7 +201,7 @@ class KnowledgeBase:
                         continue
                     best = (length, aid, (first, *(t.norm for t in tokens[i + 1 : i + length])))
                     break
-            if best is None:
+            if best is None and tokens[i].norm.endswith("يا"):
                 best = self._accusative_nisba(tokens[i].norm)
             if best and self._common_noun_use(tokens, i, best[1], best[0]):
                 best = None
