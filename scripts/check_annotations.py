@@ -37,6 +37,12 @@ def load_articles(paths: list[Path], wanted: set[str]) -> dict[str, dict]:
         from rasid.learn.anercorp import articles
 
         out.update((a["id"], a) for a in articles(SHARED / "data/ner/anercorp") if a["id"] in wanted)
+    if any(str(w).startswith("almayadeen-") for w in wanted):
+        # the Al Mayadeen corpus carries no ids: its articles are named by line number (rasid.learn.train)
+        sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+        from rasid.learn.train import numbered_articles
+
+        out.update(numbered_articles(SHARED, {str(w) for w in wanted}))
     for path in paths:
         with _open(path) as fh:
             for line in fh:

@@ -46,9 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default=None, help="the shared data folder (default ../shared)")
     parser.add_argument("--report", default=None, help="also write the leave-one-outlet-out table to this file")
-    parser.add_argument("--annotations", default=None, metavar="GLOB",
+    parser.add_argument("--annotations", default=None, metavar="GLOB[,GLOB]",
                         help="the annotation files to train on (default rasid.learn.train.ANNOTATION_FILES, "
-                             "the pool's); '*.gold.jsonl' adds the ANERcorp annotations")
+                             "the pool's); '*.gold.jsonl' adds the ANERcorp and Al Mayadeen annotations")
     args = parser.parse_args(argv)
     if args.annotations:
         train_module.ANNOTATION_FILES = args.annotations  # read by every fold of the evaluation too

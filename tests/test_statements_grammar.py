@@ -669,7 +669,27 @@ def test_grammar_a_summit_speaks_through_its_final_statement(analyze):
     ("ودعا المرشح الجمهوري جميع من صوتوا لكلينتون إلى التراجع عن تأييدهم لها.", "المرشح الجمهوري"),
     # Maghreb style: "the minister urged all parties to calm"
     ("وطالب وزير الداخلية كل الأطراف بالتهدئة.", "وزير الداخلية"),
+    # a participle of saying right after a bare name — CNN style: "al-Otaibi added, saying: …"
+    ("وأضاف العتيبي قائلا: \"رفض مشروع القرار يدل على الانحياز\".", "العتيبي"),
+    # Levant style: "the movement's spokesman replied, saying the occupation bears responsibility"
+    ("وردّ الناطق باسم الحركة قائلاً إن الاحتلال يتحمل المسؤولية.", "الناطق باسم الحركة"),
 ])
 def test_grammar_the_speaker_ends_before_a_participle_or_a_quantifier(analyze, text, speaker):
     a = analyze(text)
     assert [s.speaker.surface for s in a.statements] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a title with its place of office, then the holder's name between commas: the name is the speaker's even
+    # when the sentence alone does not make the tagger read it as a person — wire style: "the British
+    # representative at the organisation, Peter Wilson, accused Russia …"
+    ("وقال الممثل البريطاني في المنظمة، بيتر ويلسون، إن روسيا تعرقل عمل البعثة. وأضاف ويلسون أن البعثة لم تدخل.",
+     "الممثل البريطاني في المنظمة، بيتر ويلسون"),
+    # Gulf style: "the Kuwaiti ambassador to the UN, Mansour al-Otaibi, said …"
+    ("وقال سفير الكويت لدى الأمم المتحدة، منصور العتيبي، إن القرار منحاز. وأضاف العتيبي أن المجلس فشل.",
+     "سفير الكويت لدى الأمم المتحدة، منصور العتيبي"),
+])
+def test_grammar_a_name_in_apposition_after_a_title_and_its_office(analyze, text, speaker):
+    a = analyze(text)
+    assert a.statements[0].speaker.surface == speaker
+    assert not any(t.target.surface in speaker for t in a.statements[0].targets)  # never its own target

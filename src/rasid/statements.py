@@ -133,6 +133,8 @@ class _State:
     known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
     sentence: list[Token] = field(default_factory=list)  # tokens of the sentence being read
     ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
+    # token start -> NER label of the names the document's tagger found (the article's "ner" mentions)
+    names: dict[int, str] = field(default_factory=dict)
     # the learned choice of antecedent (None: the most recent agreeing speaker), and what it saw
     model: "LinearModel | None" = None
     actors: list[list[Mention]] = field(default_factory=list)  # actor mentions of each sentence
@@ -445,6 +447,7 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
     # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
     mentions = sorted((m for m in article.mentions if m.source == "kb"), key=lambda m: m.span.start)
     mention_starts = [m.span.start for m in mentions]
+    state.names = _document_names(article)
     for s_index, sentence in enumerate(article.sentences):
         text = article.text
         toks = tokens_in(text, sentence.span.start, sentence.span.end)
@@ -1291,10 +1294,14 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
                 or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
             break
+        if words and w in participle_forms():
+            break  # a participle of saying ends the subject and opens what was said (وأضاف العتيبي قائلًا: …)
         words.append(t)
         k += 1
     if not words or len(words) > UNKNOWN_SUBJECT_MAX:
         return None
+    if k < len(toks) and toks[k].norm in participle_forms():
+        k += 1
     first = words[0]
     if _object_noun(first, mentions) or first.norm in MASDAR_OBJECTS or _marker_word(first.norm) \
             or first.norm.startswith(("بال", "لل")) or cue.frame == "obj" and len(words) > 2:
@@ -1366,7 +1373,7 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
         # or the masdar of the act (أكد رئيس الائتلاف هادي البحرة رفضه …)
         if modifiers and k < len(toks) and toks[k].norm in COMPLEMENTISERS and state is not None:
             trailing = _trailing_name(modifiers, mentions)
-            if trailing and _named_entity(trailing, state, ("PER",)):
+            if trailing and _person_name(trailing, state):
                 return np + modifiers
         if modifiers and k < len(toks) and toks[k].norm in MASDAR_OBJECTS and _holder_name(modifiers, mentions, state):
             return np + modifiers
@@ -1397,7 +1404,7 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
            and m.span.start <= name[0].start and m.span.end >= name[-1].end for t in name):
         return np  # (a one-word alias inside a longer name is part of the name: بدر جاموس)
     if modifiers and not (any((m := _mention_at(t, mentions)) is not None and m.type == "person" for t in name)
-                          or state is not None and _named_entity(name, state, ("PER",))):
+                          or state is not None and _person_name(name, state)):
         return np  # past the title's modifiers, only a person's name is an apposition
     return np + modifiers + name
 
@@ -1476,7 +1483,7 @@ def _holder_name(words: list[Token], mentions: list[Mention], state: _State | No
     return (0 < len(words) <= MAX_NAME_TOKENS and state is not None and all(_plain_name(t) for t in words)
             and not words[0].norm.startswith(("ال", "لل"))
             and not any((m := _mention_at(t, mentions)) is not None and m.type != "person" for t in words)
-            and _named_entity(words, state, ("PER",)))
+            and _person_name(words, state))
 
 
 def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
@@ -2089,6 +2096,28 @@ def _inside_name(toks: list[Token], i: int, state: _State) -> bool:
         return False
     _named_entity(toks[i : i + 1], state)  # (tags the sentence once)
     return state.ner is not None and state.ner.get(toks[i].start) == "I-PER"
+
+
+_NER_LABELS = {"person": "PER", "organization": "ORG"}
+
+
+def _document_names(article: Article) -> dict[int, str]:
+    """Token start -> NER label of every word inside a name the document's tagger found (its second
+    pass reads every occurrence of a name in the article: ويلسون named in full once is a person
+    everywhere)."""
+    out: dict[int, str] = {}
+    for m in article.mentions:
+        label = _NER_LABELS.get(m.type or "") if m.source == "ner" else None
+        if label is not None:
+            for t in tokens_in(article.text, m.span.start, m.span.end):
+                out[t.start] = label
+    return out
+
+
+def _person_name(words: list[Token], state: _State) -> bool:
+    """Are ``words`` (where a title's holder is named) a person's name to the NER model — reading the
+    sentence, or reading the whole article (a name it found elsewhere too: بيتر ويلسون … وأضاف ويلسون)?"""
+    return _named_entity(words, state, ("PER",)) or any(state.names.get(t.start) == "PER" for t in words)
 
 
 def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> bool:

@@ -148,10 +148,18 @@ def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = Non
         start = _without_clitics(text, start, end)
         surface = text[start:end]
         name = " ".join(surface.replace("\"", " ").replace("«", " ").replace("»", " ").split())
-        if len(fold(name)) < MIN_SURNAME:
+        if len(fold(name)) < MIN_SURNAME or _no_actor(name):
             continue
         out.append(Mention(Span(start, end), surface, name, None, kind, "ner"))
     return out
+
+
+def _no_actor(name: str) -> bool:
+    """A name headed by a disease or a natural hazard (فيروس كورونا، بجائحة كوفيد، إعصار دانيال)."""
+    from ..lexicons import not_actors
+
+    first = fold(name).split()[:1]
+    return bool(first) and any(stem in not_actors() for stem in stems(first[0]))
 
 
 GLUED = "وبلفك"  # one-letter proclitics: and, with/by, to/for, so, like

@@ -91,6 +91,12 @@ def own_voice() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def not_actors() -> frozenset[str]:
+    """Folded head nouns of names that are no actors (diseases, natural hazards)."""
+    return frozenset(fold(r[0]) for r in rows("not_actors.tsv"))
+
+
+@lru_cache(maxsize=1)
 def speaker_nouns() -> dict[str, str]:
     """Folded head noun -> its class (title, body, anon), each with and without the article."""
     out: dict[str, str] = {}
