@@ -334,3 +334,21 @@ def test_a_person_named_again_by_the_title_they_were_introduced_with(text: str, 
 
     found = unknown_actors(text, [_person(text, p) for p in persons], ner=False)
     assert [(m.surface, m.name) for m in found if m.type == "person"] == expected
+
+
+@pytest.mark.parametrize("entity", [
+    "بفيروس كورونا",  # "with the corona virus" (Maghreb health news)
+    "جائحة كوفيد-19",  # "the Covid-19 pandemic"
+    "إعصار دانيال",  # "storm Daniel" (Libya, 2023)
+])
+def test_a_name_headed_by_a_disease_or_a_hazard_is_no_actor(entity: str) -> None:
+    # the tagger may read them as organisations; they can be neither speakers nor targets
+    from rasid.actors.unknown import _ner_names
+
+    text = f"وقال الوزير إن {entity} أثر على البلاد، وأشاد بمنظمة الصحة العالمية."
+    start = text.index(entity)
+    entities = [(start, start + len(entity), "ORG", entity)]
+    assert _ner_names(text, entities) == []
+    org = text.index("منظمة")
+    kept = _ner_names(text, [(org, org + len("منظمة الصحة العالمية"), "ORG", "منظمة الصحة العالمية")])
+    assert [m.name for m in kept] == ["منظمة الصحة العالمية"]
