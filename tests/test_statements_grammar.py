@@ -693,3 +693,90 @@ def test_grammar_a_name_in_apposition_after_a_title_and_its_office(analyze, text
     a = analyze(text)
     assert a.statements[0].speaker.surface == speaker
     assert not any(t.target.surface in speaker for t in a.statements[0].targets)  # never its own target
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # a fronted adverbial, then the verb — BBC style: "on how much Putin knows of the attacks, Obama said: …"
+    ('وحول مدى معرفة بوتين بالهجمات قال أوباما: "لا يحدث الكثير في روسيا دون علمه".', "أوباما", "لا يحدث الكثير"),
+    # UN wire style: "at the close of the meeting, the secretary-general said that …"
+    ("وفي ختام الاجتماع قال الأمين العام إن الوضع خطير.", "الأمين العام", "الوضع خطير"),
+    # Levant style: "on relations with Russia, the president said: …"
+    ('وعن العلاقات مع روسيا قال الرئيس: "إنها ممتازة".', "الرئيس", "ممتازة"),
+])
+def test_grammar_a_verb_after_a_fronted_adverbial(analyze, text, speaker, said):
+    a = analyze(text)
+    assert [(s.speaker.surface, said in a.slice(s.content)) for s in a.statements] == [(speaker, True)]
+
+
+def test_grammar_a_masdar_after_a_verb_is_no_report(analyze):
+    # "the government's rejection of the decision led to a crisis": رفض is the noun, nothing is reported
+    assert analyze("وأدى رفض الحكومة للقرار إلى أزمة.").statements == ()
+
+
+@pytest.mark.parametrize("second", [
+    "وقال لرويترز إن الاتفاق قريب.",  # "he told Reuters that …" (wire style)
+    "وقال للجزيرة إن الاتفاق قريب.",  # "he told Al Jazeera" (ل on a definite name: always "to")
+    "وقال لبي بي سي إن الاتفاق قريب.",  # "he told the BBC" (ل on a name the knowledge base knows)
+    "وأضاف مشيراً إلى أن الاتفاق قريب.",  # "he added, pointing out that …" (a participle, not a subject)
+    'وأضاف مشيدا بالوسطاء: "الاتفاق قريب".',  # "he added, praising the mediators: …"
+])
+def test_grammar_an_addressee_or_a_participle_after_the_verb_leaves_the_pronoun_subject(analyze, second):
+    a = analyze("وقال وزير الخارجية إن المفاوضات مستمرة. " + second)
+    assert [s.speaker.surface for s in a.statements] == ["وزير الخارجية", "وزير الخارجية"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وقالت لجنة التحقيق إن الأدلة كافية.", "لجنة التحقيق"),  # "the committee said": لجنة is no "to"
+    ("وقال لبنان إن الحدود آمنة.", "لبنان"),  # Lebanon
+])
+def test_grammar_a_name_that_starts_with_lam_is_still_the_subject(analyze, text, speaker):
+    assert [s.speaker.surface for s in analyze(text).statements] == [speaker]
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # "his claim" after the verb is its object, the subject is the pronoun — BBC style: "as he repeated his claim that …"
+    ("وقال ترامب إن الأمر مؤامرة. إذ كرر ادعاءه بأن الموضوع أنباء كاذبة.", ["ترامب", "ترامب"]),
+    # but a person named by a relation is the speaker — wire style: "his American counterpart said …"
+    ("وقال لافروف إن الحوار ضروري. وقال نظيره الأمريكي إن واشنطن مستعدة.", ["لافروف", "نظيره الأمريكي"]),
+    # BBC style: "his supporters say his policies cut poverty"
+    ("ويقول أنصاره إن سياساته خفضت الفقر.", ["أنصاره"]),
+    # a foreign name ending in ـيه is no possessive — France 24 style: "Irène Zevounou, Benin's ambassador, states …"
+    ('تفيد من جهتها أيرينيه زيفونو سفيرة بنين لدى اليونسكو أن "آلاف القطع موجودة في فرنسا".',
+     ["أيرينيه زيفونو سفيرة بنين لدى اليونسكو"]),
+])
+def test_grammar_a_possessed_noun_after_the_verb(analyze, text, speakers):
+    assert [s.speaker.surface for s in analyze(text).statements] == speakers
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # a relative clause after the subject qualifies it — wire style: "the president, who arrived in Beirut
+    # yesterday, said that …" (no comma)
+    ("وقال الرئيس الذي وصل إلى بيروت أمس إن الحل قريب.", "الرئيس", "الحل قريب"),
+    # BBC style: "Gülen, who lives in Pennsylvania, denies involvement in the coup attempt"
+    ("قال مسؤولون أتراك إن غولن كان وراء الانقلاب. وينفي غولن الذي يعيش في ولاية بنسلفانيا الضلوع في محاولة الانقلاب.",
+     "غولن", "الضلوع في محاولة الانقلاب"),
+])
+def test_grammar_a_relative_clause_after_the_subject(analyze, text, speaker, said):
+    st = analyze(text).statements[-1]
+    assert st.speaker.surface == speaker
+    assert said in analyze(text).slice(st.content)
+
+
+def test_grammar_an_unknown_name_after_the_verb_known_to_the_documents_tagger(analyze):
+    # CNN style: "Geng Shuang, spokesman of the Chinese foreign ministry, said Beijing will …" — a name the
+    # sentence alone does not make the tagger read as a person; the previous speaker is not carried over
+    a = analyze("وقال الجيش الأمريكي إن الضربة دقيقة. وقال جينغ شوانغ، الناطق باسم وزارة الخارجية الصينية، إن بكين"
+                " ستتخذ الإجراءات. وأضاف شوانغ أن الصين لن تتراجع.")
+    assert [s.speaker.surface for s in a.statements][:2] == ["الجيش الأمريكي", "جينغ شوانغ"]
+
+
+@pytest.mark.parametrize("text, n", [
+    # "and this confirms the effect …": a demonstrative is the verb's subject, nobody speaks
+    ("وقال أوستن إن الغارات رد. وهذا يؤكد التأثير الذي تحدثه عمليات المقاومة.", 1),
+    # "meanwhile (with that), the secretary-general announced …": ذلك is a preposition's object
+    ("بالتزامن مع ذلك، أعلن الأمين العام للكتائب، أبو آلاء الولائي، الشروع في المرحلة الثانية.", 1),
+])
+def test_grammar_a_demonstrative_before_the_verb(analyze, text, n):
+    a = analyze(text)
+    assert len(a.statements) == n
+    assert all(s.speaker.surface != "أوستن" or "الغارات" in a.slice(s.content) for s in a.statements)

@@ -101,6 +101,25 @@ NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حدي�
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 SOURCE_DOCUMENTS = DOCUMENT_NOUNS | ACCOUNT_NOUNS  # what may stand between a source marker and its source
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
+OPENS_REPORT_REACH = 5  # words of a subject between a verb after a fronted adverbial and what was said
+
+
+def _opens_report(text: str, toks: list[Token], i: int) -> bool:
+    """Does a masdar-like form at ``i`` open a report — a short subject, then a colon or a
+    complementiser, with no comma between? After a fronted adverbial the verb stands mid-clause
+    (وعن العلاقات مع روسيا قال الرئيس: …؛ وفي ختام الاجتماع قال الأمين العام إنّ …), where the noun
+    reading (رفض الحكومة للقرار: the government's rejection of the decision) has no such clause after it."""
+    for k in range(i + 1, min(len(toks), i + 2 + OPENS_REPORT_REACH)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        if ":" in gap:
+            return k > i + 1
+        if "،" in gap or "." in gap or _opens_quote(text, toks[k]):
+            return False
+        if toks[k].norm in COMPLEMENTISERS:
+            return k > i + 1
+    return False
+
+
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
 BY_SAYING = "بالقول"
@@ -328,8 +347,10 @@ def _cue_readings(word: str) -> frozenset[str]:
     return frozenset(readings)
 
 
-def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ") -> tuple[Cue, bool] | None:
-    """The cue a token is (and whether it carries a conjunction), or None."""
+def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ",
+                  clause: bool = False) -> tuple[Cue, bool] | None:
+    """The cue a token is (and whether it carries a conjunction), or None. ``clause``: a subject and
+    what was said follow the word (:func:`_opens_report`), so a masdar-like form is the verb."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
     # a conjunction on a two-letter doubled root shows only by its shadda: وردّ (and responded), not ورد (came)
@@ -343,8 +364,8 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             continue
         conj = cand != tok.norm
         # a bare masdar-like 3ms form is a verb only at the start of a clause
-        if cand in NOUN_LIKE and not conj and prev is not None and prev.norm not in CONJ_LEADS \
-                and prev.norm not in RELATIVES \
+        if cand in NOUN_LIKE and not conj and prev is not None and (not clause or prev.norm in ORDINAL_HEADS) \
+                and prev.norm not in CONJ_LEADS and prev.norm not in RELATIVES \
                 and (prev.norm not in TIME_WORDS or prev.norm in ORDINAL_HEADS) and "،" not in gap:
             return None  # (أول رد فلسطيني: "the first response", a noun after an ordinal; a relative
             # pronoun opens a clause: ترامب، الذي قال …)
@@ -487,7 +508,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 cut = _trim(text, earlier.content.start, comma)
                 made[at] = replace(earlier, content=cut)
                 covered[at] = Span(covered[at].start, cut.end)
-        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ")
+        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
+                            clause=tok.norm in NOUN_LIKE and _opens_report(text, toks, i))
         if not hit:
             continue
         cue, conj = hit
@@ -517,6 +539,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue
         if i >= 2 and toks[i - 1].norm in {"كان", "كانت", "كانوا"} and toks[i - 2].norm == "كما":
             continue  # كما كان يأمل الائتلاف (as the coalition had hoped): an aside, not a report
+        if i >= 1 and not conj and toks[i - 1].norm in DEMONSTRATIVE_SUBJECTS and not text[toks[i - 1].end : tok.start].strip() \
+                and (i == 1 or "،" in text[toks[i - 2].end : toks[i - 1].start] or toks[i - 2].norm in COMPLEMENTISERS):
+            continue  # وهذا يؤكد التأثير … (and this confirms the effect): a demonstrative subject, no speaker
+            # (not مع ذلك، أعلن … / في غضون ذلك أعلن …, where a preposition governs it)
         statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead, mentions, state)
         if statement is None:
             continue
@@ -879,6 +905,7 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
     return None
 
 
+DEMONSTRATIVE_SUBJECTS = {"هذا", "وهذا", "هذه", "وهذه", "ذلك", "وذلك"}  # this / that, as a verb's subject
 POSSESSIVE_SUFFIXES = ("ها", "هم", "هما", "هن")  # her / their: written with ه, never ة
 WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "الجمعه", "السبت"}
 TIME_WORDS = WEEKDAYS | {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الماضي",
@@ -1055,16 +1082,18 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # وتابع: «...» — the verb's subject is a pronoun
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
-            if not np and conj and _addressee(t, mentions):
-                k += 1
+            if not np and conj and (past := _addressee_end(text, toks, k, mentions, kb)) > k:
+                k = j = past
                 continue  # وقال للصحيفة إنّ …، وصرّح للموقع بعض المتبرعين …: the one spoken to is not the subject
-            if not np and conj and _circumstantial(t, mentions):
+            if not np and conj and (_circumstantial(t, mentions) or t.norm in participle_forms()):
                 pronoun = True
                 break  # وتابع مخاطبًا الرئيس: «…» — a circumstantial participle, the subject is the pronoun
             if not np and k == i + 1 and conj and "،" in text[toks[i].end : t.start] and state.last is not None:
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
+            if np and t.norm in RELATIVES:
+                break  # a relative clause qualifies the subject (وينفي غولن الذي يعيش في بنسلفانيا الضلوع …)
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
                 break
             if np and _opens_quote(text, t) and _quote_after(text, t.start - 1, sentence.span.end) is not None:
@@ -1124,6 +1153,16 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     if comp is not None:
                         content_start = comp
                     break
+            if after_np < len(toks) and toks[after_np].norm in RELATIVES and cue.frame == "that" \
+                    and "،" not in text[np[-1].end : toks[after_np].start]:
+                # past the relative clause that qualifies the speaker, to the verb's complementiser (وقال الرئيس
+                # الذي وصل إلى بيروت أمس إنّ …) — not one a preposition governs inside the clause (الذي يرغب في
+                # أن …); with none, what was said starts where the clause does. (A clause set off by commas is
+                # an insertion, found above.)
+                comp = next((t for k_, t in enumerate(toks[after_np + 1 : after_np + 1 + INSERTION_REACH], after_np + 1)
+                             if t.norm in COMPLEMENTISERS and toks[k_ - 1].norm not in PREPOSITIONS), None)
+                if comp is not None and not any(p in text[toks[after_np].end : comp.start] for p in ".:«\"،"):
+                    content_start = comp.end
         elif not pronoun and cue.person not in PLURAL_PERSONS and (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
@@ -2181,9 +2220,14 @@ def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
 
 
 def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
-    """A noun carrying an object pronoun (مواصلتها، دعمهم، موقفنا): not the start of a speaker."""
+    """A noun carrying an object pronoun (مواصلتها، دعمهم، موقفنا، ادعاءه): not the start of a speaker —
+    unless the noun names a person by a role or a relation (نظيره، مساعدها، شقيقه: the speaker lexicon).
+    The pronoun of "his" shows only in the written ه (folding gives the ة of a feminine noun the same letter)."""
     word = tok.norm
-    if len(word) < 5 or not word.endswith(("ها", "هم", "هما", "كم", "نا")) or _mention_at(tok, mentions) is not None:
+    # (a foreign name may end in ـيه too: أيرينيه، أندريه — not a possessive)
+    his = len(word) >= 5 and strip_diacritics(tok.text).endswith("ه") and not word.endswith("يه") \
+        and not word.startswith(("ب", "ل", "ك"))  # (a preposition's object, بموقفه، is left to the frame)
+    if len(word) < 5 or not (his or word.endswith(("ها", "هم", "هما", "كم", "نا"))) or _mention_at(tok, mentions) is not None:
         return False
     nouns = speaker_nouns()
     return not any(form in nouns for s_ in stems(word)[:2] for form in without_suffix(s_)) \
@@ -2197,6 +2241,26 @@ def _addressee(t: Token, mentions: list[Mention]) -> bool:
     if m is not None:
         return t.norm.startswith("ل") and m.type == "media" and not fold(m.name).startswith("ل")
     return _addressee_word(t.norm)
+
+
+def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention], kb: KnowledgeBase) -> int:
+    """The token after an addressee that starts at ``k`` (:func:`_addressee`), or ``k`` when there is none.
+    ل on a definite word (للجزيرة، للصحفيين) is always the preposition; on another word, when the rest of it
+    opens a name the knowledge base knows, the addressee is that name (لبي بي سي: to the BBC; not لجنة
+    التحقيق, the committee, or لبنان)."""
+    t = toks[k]
+    if _addressee(t, mentions) or _mention_at(t, mentions) is None and t.norm.startswith("لل") and len(t.norm) > 4:
+        return k + 1
+    if _mention_at(t, mentions) is not None or not t.norm.startswith("ل") or len(t.norm) < 3:
+        return k
+    last = toks[min(k + MAX_NAME_TOKENS, len(toks)) - 1]
+    found = kb.find(text[t.start + 1 : last.end])
+    if not found or found[0].span.start != 0:
+        return k
+    end = t.start + 1 + found[0].span.end
+    while k < len(toks) and toks[k].start < end:
+        k += 1
+    return k
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
@@ -2245,8 +2309,10 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     if np[0].norm.endswith(("هم", "هن", "كم", "نا")) or np[0].norm in MASDAR_OBJECTS:
         return False  # دعا أهاليهم، جدد تأكيد ...: an object, the subject is a pronoun
     if link is not None:  # every word before the link is the name (كتب روبرتس مقالة في صحيفة …: not مقالة)
-        return all(_named_entity([t], state) for t in np)
-    return _named_entity(np, state)
+        return all(_named_entity([t], state) or t.start in state.names for t in np)
+    # the tagger reading the sentence, or the document's tagger (a name it found in the article: وقال جينغ
+    # شوانغ، الناطق باسم …؛ وينفي غولن الذي يعيش …)
+    return _named_entity(np, state) or any(t.start in state.names for t in np)
 
 
 def _titles(surface: str) -> set[str]:
