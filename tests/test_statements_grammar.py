@@ -778,3 +778,25 @@ def test_grammar_a_demonstrative_before_the_verb(analyze, text, n):
     a = analyze(text)
     assert len(a.statements) == n
     assert all(s.speaker.surface != "أوستن" or "الغارات" in a.slice(s.content) for s in a.statements)
+
+
+def test_grammar_a_regarding_phrase_before_the_colon(analyze):
+    # Levant wire style: "and he said regarding operation Olive Branch: «We hope to finish quickly»"
+    a = analyze('وقال الصفدي إن موقف الأردن ثابت. وقال بشأن عملية غصن الزيتون: "نأمل أن ننتهي بشكل سريع".')
+    assert [(s.speaker.surface, a.slice(s.content)) for s in a.statements][1] == ("الصفدي", "نأمل أن ننتهي بشكل سريع")
+
+
+def test_grammar_the_subject_after_fa_inna(analyze):
+    # BBC style: "despite the missile's short flight, the United States described the test as …"
+    a = analyze("ورغم القصر النسبي لرحلة الصاروخ، فإن الولايات المتحدة وصفت الاختبار بأنه تصعيد عسكري حاد.")
+    assert [s.speaker.surface for s in a.statements] == ["الولايات المتحدة"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # press review: "the paper commented …, and praised Pyongyang's decision" — بقرار is what is praised
+    ("وقالت الصحيفة إن كل شيء بخير، وأشادت بقرار بيونغ يانغ تشجيع المصالحة.", "الصحيفة"),
+    # a known name that starts with ب is still the subject: "Putin praised the government's decision"
+    ("وأشاد بوتين بقرار الحكومة.", "بوتين"),
+])
+def test_grammar_the_ba_of_the_frame_is_no_subject(analyze, text, speaker):
+    assert [s.speaker.surface for s in analyze(text).statements][-1] == speaker

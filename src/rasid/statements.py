@@ -1019,6 +1019,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
+    # a fronted clause, then فإنّ and the main clause (ورغم قصر رحلة الصاروخ، فإن الولايات المتحدة وصفت …): the
+    # subject starts after it
+    lead = max([lead] + [k + 1 for k in range(max(lead, i - 1 - FA_INNA_REACH), i - 1) if toks[k].norm == "فان"
+                         and not any(p in text[toks[k].end : toks[i].start] for p in "،:\"«»")])
     if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)):
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
         if end_np == i - 1 and end_np - 1 > lead and toks[end_np - 1].norm in PLUPERFECT:
@@ -1193,7 +1197,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 speaker = ante.mention
                 carried = True
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
-                for t in toks[j : j + 2]:
+                for t in toks[j : j + 2] if j == i + 1 or ":" not in text[toks[j - 1].end : toks[j].start] else ():
                     if t.norm in COMPLEMENTISERS:
                         content_start = t.end
                 if not np and j < len(toks) and _marker_at(toks, j, according=True):
@@ -1333,6 +1337,9 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
                 or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
             break
+        if not words and cue.frame == "with" and w.startswith("ب") and len(w) > 4 and _mention_at(t, mentions) is None:
+            return None  # the frame's ب opens what is praised or demanded (وأشادت بقرار بيونغ يانغ …): the subject
+            # is the verb's pronoun
         if words and w in participle_forms():
             break  # a participle of saying ends the subject and opens what was said (وأضاف العتيبي قائلًا: …)
         words.append(t)
@@ -1745,6 +1752,11 @@ RESUMPTIVES = {"به", "بها", "بهم", "فيه", "فيها", "فيهم", "ع
 DISCOURSE_FRAMES = {"السياق", "الاطار", "الصدد", "الشان"}  # في السياق نفسه، في هذا الصدد: where a remark stands
 
 
+FA_INNA_REACH = 4  # words of the subject between فإنّ and its verb
+REGARDING = {"بشان", "حول"}  # regarding, about
+REGARDING_REACH = 6
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
     while j < len(toks):
@@ -1757,6 +1769,18 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
                  "قائلا", "قايلا", "قايله", "قايلين"} or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
+        if t in REGARDING and j + 1 < len(toks):
+            # "regarding X" before what was said (وقال بشأن عملية غصن الزيتون: «…»): skipped when a colon or the
+            # complementiser closes it within a few words
+            k = j + 1
+            while k < len(toks) and k <= j + REGARDING_REACH and not any(p in text[toks[k - 1].end : toks[k].start] for p in ":،"):
+                if toks[k].norm in COMPLEMENTISERS:
+                    break
+                k += 1
+            if k < len(toks) and k <= j + REGARDING_REACH and (":" in text[toks[k - 1].end : toks[k].start]
+                                                              or toks[k].norm in COMPLEMENTISERS):
+                j = k
+                continue
         if t in {"في", "وفي"} and j + 1 < len(toks) and (toks[j + 1].norm in DISCOURSE_FRAMES or toks[j + 1].norm == "هذا"
                                                          and j + 2 < len(toks) and toks[j + 2].norm in DISCOURSE_FRAMES):
             # "in the same context", "in this regard": قال يونكر في السياق نفسه "…"، وأكد في هذا الصدد أن …
