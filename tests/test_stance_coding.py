@@ -64,6 +64,16 @@ def test_stance_a_country_left_is_a_place(analyze, text, place):
     assert place not in _stances(analyze(text))
 
 
+@pytest.mark.parametrize("text, place", [
+    # BBC style: "the Pope said the death of Castro, who met him when he visited Cuba last year, is sad news"
+    ("وقال البابا إن وفاة كاسترو الذي التقى به عندما زار كوبا العام الماضي خبر حزين.", "CUB"),
+    # Levant style: "the minister announced a visit to Iraq next week"
+    ("وأعلن الوزير أنه سيقوم بزيارة العراق الأسبوع المقبل.", "IRQ"),
+])
+def test_stance_a_country_visited_is_a_place(analyze, text, place):
+    assert place not in _stances(analyze(text))
+
+
 def test_stance_speaker_is_not_its_own_target(analyze):
     a = analyze("قالت حكومة الإنقاذ إن حكومة الإنقاذ لن تتراجع.")
     assert "SSG" not in _stances(a)

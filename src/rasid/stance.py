@@ -64,7 +64,8 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
 PLACE_TYPES = {"country", "city", "region"}
 # nouns whose genitive country is a cause, a land or a people, not a political actor
 TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
-DESTINATION = {"الي", "نحو", "باتجاه"}  # وصل الوفد إلى سوريا: a place
+# وصل الوفد إلى سوريا، زار الرئيس كوبا، زيارة بيونغ يانغ: where one goes or what one visits is a place
+DESTINATION = {"الي", "نحو", "باتجاه", "زار", "وزار", "زارت", "وزارت", "يزور", "تزور", "زياره", "بزياره", "لزياره"}
 NOT_TARGET_TYPES = {"operation", "process", "place", "city", "event"}
 DEFAULT_BY_KIND = {
     Kind.DENY: Stance.AGAINST, Kind.ACCUSE: Stance.AGAINST, Kind.CONDEMN: Stance.AGAINST, Kind.REJECT: Stance.AGAINST,

@@ -1197,7 +1197,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 speaker = ante.mention
                 carried = True
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
-                for t in toks[j : j + 2] if j == i + 1 or ":" not in text[toks[j - 1].end : toks[j].start] else ():
+                # (after a colon only the first word: وقال بشأن العملية: "نأمل أن …" keeps its أنّ)
+                for t in toks[j : j + 2] if j == i + 1 or ":" not in text[toks[j - 1].end : toks[j].start] else toks[j : j + 1]:
                     if t.norm in COMPLEMENTISERS:
                         content_start = t.end
                 if not np and j < len(toks) and _marker_at(toks, j, according=True):
