@@ -6,8 +6,9 @@ Usage::
 
 Every line is one article ``{"id", "outlet", "published", "statements": [...], "notes"}``; the
 articles are looked up by id in the given article files (default: the multi-outlet pool and the
-Al Mayadeen corpus in ../shared) and, for ``anercorp-`` ids, among the articles that
-rasid.learn.anercorp rebuilds from ../shared. Fails, naming the article and the statement, when a
+Al Mayadeen corpus in ../shared), for ``anercorp-`` ids among the articles that
+rasid.learn.anercorp rebuilds from ../shared, and for ``almayadeen-NNNNN`` ids by line number in the
+Al Mayadeen corpus (whose records carry no id). Fails, naming the article and the statement, when a
 field is missing or has the wrong type, a label is not one the guidelines allow, or a quote,
 speaker, cue or target name is not copied exactly from the article text (substring search).
 """
