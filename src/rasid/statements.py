@@ -1198,7 +1198,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 carried = True
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
                 # (after a colon only the first word: وقال بشأن العملية: "نأمل أن …" keeps its أنّ)
-                for t in toks[j : j + 2] if j == i + 1 or ":" not in text[toks[j - 1].end : toks[j].start] else toks[j : j + 1]:
+                after_colon = i + 1 < j < len(toks) and ":" in text[toks[j - 1].end : toks[j].start]
+                for t in toks[j : j + 1] if after_colon else toks[j : j + 2]:
                     if t.norm in COMPLEMENTISERS:
                         content_start = t.end
                 if not np and j < len(toks) and _marker_at(toks, j, according=True):
