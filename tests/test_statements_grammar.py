@@ -800,3 +800,14 @@ def test_grammar_the_subject_after_fa_inna(analyze):
 ])
 def test_grammar_the_ba_of_the_frame_is_no_subject(analyze, text, speaker):
     assert [s.speaker.surface for s in analyze(text).statements][-1] == speaker
+
+
+def test_grammar_an_addressee_that_ends_the_sentence(analyze, monkeypatch):
+    # "… and they were taken for treatment": ل on a definite word is read as an addressee, and nothing follows it.
+    # Whatever the antecedent (forced here: the model found one in a corpus article), the verb has no words of its
+    # own and there is no statement — before the fix the pronoun path read past the last token (IndexError).
+    import rasid.statements as statements
+
+    monkeypatch.setattr(statements._State, "antecedent", lambda self, s_index, agreement=(None, None): self.last)
+    a = analyze("قال مسؤولون إن الهجوم فشل. ونقلوا للعلاج")
+    assert [s.speaker.surface for s in a.statements] == ["مسؤولون"]
