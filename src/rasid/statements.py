@@ -100,7 +100,14 @@ ISSUED = {"صادر", "الصادر", "صادره", "الصادره"}  # (بيا
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 SOURCE_DOCUMENTS = DOCUMENT_NOUNS | ACCOUNT_NOUNS  # what may stand between a source marker and its source
+PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
+FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
+BY_SAYING = "بالقول"
+SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
+ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
+             "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 OPENS_REPORT_REACH = 5  # words of a subject between a verb after a fronted adverbial and what was said
 
 
@@ -120,13 +127,6 @@ def _opens_report(text: str, toks: list[Token], i: int) -> bool:
     return False
 
 
-PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
-FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
-BY_SAYING = "بالقول"
-SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
-ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
-NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
-             "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 PLACE_NOUNS = {"مدينه", "محافظه", "بلده", "منطقه", "قريه", "ريف", "مخيم", "حي", "ولايه", "اقليم", "دوله"}
 LINEAGE = {"بن", "بنت", "ابن"}  # "son / daughter of": a name follows, even one written like a preposition (بن علي)
 MAX_SPEAKER_TOKENS = 10
@@ -152,8 +152,8 @@ class _State:
     known: dict[str, Mention] = field(default_factory=dict)  # folded name -> resolved mention
     sentence: list[Token] = field(default_factory=list)  # tokens of the sentence being read
     ner: dict[int, str] | None = None  # token start -> NER label, computed on demand
-    # token start -> NER label of the names the document's tagger found (the article's "ner" mentions)
-    names: dict[int, str] = field(default_factory=dict)
+    # the token starts of the words of the people the document's tagger found (the article's "ner" persons)
+    persons: frozenset[int] = frozenset()
     # the learned choice of antecedent (None: the most recent agreeing speaker), and what it saw
     model: "LinearModel | None" = None
     actors: list[list[Mention]] = field(default_factory=list)  # actor mentions of each sentence
@@ -468,7 +468,7 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
     # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
     mentions = sorted((m for m in article.mentions if m.source == "kb"), key=lambda m: m.span.start)
     mention_starts = [m.span.start for m in mentions]
-    state.names = _document_names(article)
+    state.persons = _document_persons(article)
     for s_index, sentence in enumerate(article.sentences):
         text = article.text
         toks = tokens_in(text, sentence.span.start, sentence.span.end)
@@ -2163,26 +2163,18 @@ def _inside_name(toks: list[Token], i: int, state: _State) -> bool:
     return state.ner is not None and state.ner.get(toks[i].start) == "I-PER"
 
 
-_NER_LABELS = {"person": "PER", "organization": "ORG"}
-
-
-def _document_names(article: Article) -> dict[int, str]:
-    """Token start -> NER label of every word inside a name the document's tagger found (its second
+def _document_persons(article: Article) -> frozenset[int]:
+    """The token starts of every word inside a person's name the document's tagger found (its second
     pass reads every occurrence of a name in the article: ويلسون named in full once is a person
     everywhere)."""
-    out: dict[int, str] = {}
-    for m in article.mentions:
-        label = _NER_LABELS.get(m.type or "") if m.source == "ner" else None
-        if label is not None:
-            for t in tokens_in(article.text, m.span.start, m.span.end):
-                out[t.start] = label
-    return out
+    return frozenset(t.start for m in article.mentions if m.source == "ner" and m.type == "person"
+                     for t in tokens_in(article.text, m.span.start, m.span.end))
 
 
 def _person_name(words: list[Token], state: _State) -> bool:
     """Are ``words`` (where a title's holder is named) a person's name to the NER model — reading the
     sentence, or reading the whole article (a name it found elsewhere too: بيتر ويلسون … وأضاف ويلسون)?"""
-    return _named_entity(words, state, ("PER",)) or any(state.names.get(t.start) == "PER" for t in words)
+    return _named_entity(words, state, ("PER",)) or any(t.start in state.persons for t in words)
 
 
 def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> bool:
@@ -2276,10 +2268,12 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
     opens a name the knowledge base knows, the addressee is that name (لبي بي سي: to the BBC; not لجنة
     التحقيق, the committee, or لبنان)."""
     t = toks[k]
-    if _addressee(t, mentions) or _mention_at(t, mentions) is None and t.norm.startswith("لل") and len(t.norm) > 4:
+    if _addressee(t, mentions):
         return k + 1
     if _mention_at(t, mentions) is not None or not t.norm.startswith("ل") or len(t.norm) < 3:
         return k
+    if t.norm.startswith("لل") and len(t.norm) > 4:
+        return k + 1
     last = toks[min(k + MAX_NAME_TOKENS, len(toks)) - 1]
     found = kb.find(text[t.start + 1 : last.end])
     if not found or found[0].span.start != 0:

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from ..arabic import Token, fold, stems
 from ..arabic.tokens import tokens_in
-from ..lexicons import rows, speaker_nouns
+from ..lexicons import not_actors, rows, speaker_nouns
 from ..model import Mention, Span
 from .kb import KnowledgeBase, folded_names
 
@@ -156,8 +156,6 @@ def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = Non
 
 def _no_actor(name: str) -> bool:
     """A name headed by a disease or a natural hazard (فيروس كورونا، بجائحة كوفيد، إعصار دانيال)."""
-    from ..lexicons import not_actors
-
     first = fold(name).split()[:1]
     return bool(first) and any(stem in not_actors() for stem in stems(first[0]))
 

@@ -29,7 +29,7 @@ from .linear import LinearModel, fit
 
 REPO = Path(__file__).resolve().parents[3]
 ANNOTATIONS = REPO / "training" / "annotations"
-POOLS = ("data/corpora/multi_outlet_pool.jsonl.gz", "data/corpora/almayadeen_2023_2024.jsonl.gz")
+POOLS = ("data/corpora/multi_outlet_pool.jsonl.gz",)  # corpora whose records carry their id
 ANERCORP, ANERCORP_PREFIX = "data/ner/anercorp", "anercorp-"  # articles rebuilt from the NER corpus (learn.anercorp)
 # corpora whose records carry no id: an annotation names an article by prefix and line number (almayadeen-00042)
 NUMBERED = {"almayadeen-": "data/corpora/almayadeen_2023_2024.jsonl.gz"}
@@ -112,10 +112,13 @@ def numbered_articles(shared: Path, wanted: set[str]) -> dict[str, dict[str, Any
         lines = {int(w[len(prefix):]): w for w in wanted if w.startswith(prefix) and w[len(prefix):].isdigit()}
         if not lines or not (shared / rel).is_file():
             continue
+        last = max(lines)
         with gzip.open(shared / rel, "rt", encoding="utf-8") as fh:
             for number, line in enumerate(fh):
                 if number in lines:
                     found[lines[number]] = {**json.loads(line), "id": lines[number]}
+                if number >= last:
+                    break
     return found
 
 
