@@ -811,3 +811,50 @@ def test_grammar_an_addressee_that_ends_the_sentence(analyze, monkeypatch):
     monkeypatch.setattr(statements._State, "antecedent", lambda self, s_index, agreement=(None, None): self.last)
     a = analyze("قال مسؤولون إن الهجوم فشل. ونقلوا للعلاج")
     assert [s.speaker.surface for s in a.statements] == ["مسؤولون"]
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # كان and its subject frame a masdar-like verb (a name heads no construct): "Trump had said at his press
+    # conference, which he held on Wednesday, that …" (a wire story); "The Syrian government had rejected …"
+    ("وكان ترامب قال في مؤتمره الصحفي الذي عقده الاربعاء إنه يريد أن يعد تقريرا.", "ترامب", "يريد أن يعد تقريرا"),
+    ("وكانت الحكومة السورية رفضت الاتهامات الأميركية.", "الحكومة السورية", "الاتهامات الأميركية"),
+    # a relative clause inside the verb's adjunct has no verb of saying: what was said opens at إنّ after it
+    ("قال الوزير في الكلمة التي ألقاها أمام البرلمان إنّ الموازنة ستقر قريبا.", "الوزير", "الموازنة ستقر قريبا"),
+])
+def test_grammar_a_pluperfect_frame_and_an_adjunct_with_a_relative_clause(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker and a.slice(st.content) == said
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # "Obama did not criticise his successor by name, but he said that …" (BBC style)
+    ("ولم يوجه أوباما انتقادات لخليفته بالاسم، لكنه قال إن بعض الجمهوريين لا يعترفون بخطورة التدخل.", "أوباما",
+     "بعض الجمهوريين لا يعترفون بخطورة التدخل"),
+    # "… But she stressed that …" across a sentence (Maghreb outlet style)
+    ("انتقد رئيس الحكومة يوسف الشاهد المعارضة. ولكنه أكد أن الحوار معها مستمر.", "رئيس الحكومة يوسف الشاهد",
+     "الحوار معها مستمر"),
+])
+def test_grammar_a_verb_after_but_with_its_pronoun(analyze, text, speaker, said):
+    a = analyze(text)
+    st = a.statements[-1]
+    assert st.speaker.surface == speaker and a.slice(st.content) == said
+
+
+@pytest.mark.parametrize("text", [
+    # "He went on by saying that …" (Gulf outlet style), "He concluded by saying: …"
+    'وقال الخبير إن الأتراك يتجسسون. وتابع بالقول إن "الأتراك لا يثقون في أي دبلوماسيين".',
+    'وقال الخبير إن الأتراك يتجسسون. وتابع بالقول: "الأتراك لا يثقون في أي دبلوماسيين".',
+])
+def test_grammar_by_saying_after_the_verb(analyze, text):
+    a = analyze(text)
+    first, second = a.statements
+    assert second.speaker.name == "الخبير" and "الأتراك لا يثقون في أي دبلوماسيين" in a.slice(second.content)
+
+
+def test_grammar_a_title_in_apposition_left_open_before_the_complementiser(analyze):
+    # "Geng Shuang, the spokesman of the Chinese foreign ministry said that …": no comma closes the title
+    a = analyze('وقال جينغ شوانغ، الناطق باسم وزارة الخارجية الصينية إن "بكين ستتخذ كافة الإجراءات الضرورية".')
+    (st,) = a.statements
+    assert st.speaker.name.startswith("جينغ شوانغ") and a.slice(st.content).strip('"') == \
+        "بكين ستتخذ كافة الإجراءات الضرورية"

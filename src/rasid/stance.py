@@ -682,7 +682,12 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if stance == Stance.NEUTRAL and source != "cue" and _fighters(st, m, kb):
             stance, conf = Stance.AGAINST, 0.5  # an armed speaker naming another armed group: its enemy
         out.append(Candidate(m, i, score, stance, round(conf, 2), source, first))
-        if source != "none" or first:
+        if source == "prior" or source in ("involved", "subject") and conf == PRIOR_CONFIDENCE:
+            # the speaker family's usual position toward this one actor says nothing of the actors
+            # joined to it (سيوقع على قانون المساعدات لإسرائيل وأوكرانيا وتايوان: a prior against Israel
+            # is no stance toward Ukraine or Taiwan)
+            prev_stance, prev_idx, prev_source = None, -10, ""
+        elif source != "none" or first:
             prev_stance, prev_idx, prev_source = stance, i, source
     return toks, out
 

@@ -42,8 +42,10 @@ if TYPE_CHECKING:
 COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا",
                    "فان", "فانه", "فانها", "فانهم"}  # (فإنّ after a fronted source: وبحسب X، فإنّ …)
 FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
+BUT_WITH_PRONOUN = {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"}  # but he / she / they: a verb follows,
+# whose subject is the pronoun (ولم يوجه أوباما انتقادات بالاسم، لكنه قال إن …)
 CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من", "جهته",
-              "جهتها", "وكان", "وكانت", "كان", "كانت"}
+              "جهتها", "وكان", "وكانت", "كان", "كانت"} | BUT_WITH_PRONOUN
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
@@ -124,6 +126,17 @@ def _opens_report(text: str, toks: list[Token], i: int) -> bool:
             return False
         if toks[k].norm in COMPLEMENTISERS:
             return k > i + 1
+    return False
+
+
+def _after_pluperfect(text: str, toks: list[Token], i: int) -> bool:
+    """Does a masdar-like form at ``i`` follow كان and its subject (وكان ترامب قال …؛ وكانت الحكومة رفضت
+    …)? كان's predicate there is a verb: a name heads no construct, so "Trump's saying" cannot be read."""
+    for k in range(i - 1, max(-1, i - 2 - MAX_SPEAKER_TOKENS), -1):
+        if any(p in text[toks[k].end : toks[k + 1].start] for p in ".:«\"؛"):
+            return False
+        if toks[k].norm in PLUPERFECT:
+            return k < i - 1
     return False
 
 
@@ -509,7 +522,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 made[at] = replace(earlier, content=cut)
                 covered[at] = Span(covered[at].start, cut.end)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
-                            clause=tok.norm in NOUN_LIKE and _opens_report(text, toks, i))
+                            clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
+                                                              or _after_pluperfect(text, toks, i)))
         if not hit:
             continue
         cue, conj = hit
@@ -1084,6 +1098,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
                     and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
+            if not np and t.norm == BY_SAYING:
+                k = j = k + 1
+                continue  # وتابع بالقول إنّ … (went on by saying that): what was said follows
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
             if not np and conj and (past := _addressee_end(text, toks, k, mentions, kb)) > k:
@@ -1192,7 +1209,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 ante = last if last is not None and _agrees(last, *_verb_agreement(toks[i], cue)) else None
             else:
                 ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (
-                    conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)) else None
+                    conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
+                    or toks[i - 1].norm in BUT_WITH_PRONOUN) else None
             if ante is not None:
                 speaker = ante.mention
                 carried = True
@@ -1283,8 +1301,10 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
                 if ":" in gap and "،" not in gap and _opens_quote(text, t):
                     return toks[j - 1].end + gap.index(":") + 1  # the words quoted after a colon (قال في
                     # مؤتمر صحفي: «…»، قال وفقًا لما نقلته الوكالة: «…»)
-                if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES:
-                    break  # (a relative clause has its own verb and complementiser: أنصاره الذين وصفهم بأنهم …)
+                if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES \
+                        and _reports_in_clause(toks, j):
+                    break  # (a relative clause with a reporting verb has its own complementiser: أنصاره الذين
+                    # وصفهم بأنهم …; one without qualifies the adjunct: في مؤتمره الذي عقده الأربعاء إنه …)
                 if t.norm in COMPLEMENTISERS and _mention_at(t, mentions) is None \
                         and not (j + 1 < len(toks) and toks[j + 1].norm == t.norm):  # (not the إن of سي إن إن)
                     return t.end
@@ -1302,11 +1322,26 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
         if t.norm in FRAME_STOPS.get(frame or "", set()):
             return None  # the verb's frame opens what was said (تدعو، في بيان، السكانَ … إلى عدم مغادرة …)
         if t.norm in COMPLEMENTISERS:
-            return t.end if j > k and "،" in text[toks[j - 1].end : t.start] else None
+            # the insertion is closed by a comma, or it is a title in apposition to the name, which
+            # writers often leave open (وقال جينغ شوانغ، الناطق باسم الخارجية الصينية إن …)
+            closed = "،" in text[toks[j - 1].end : t.start] or _speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
+            return t.end if j > k and closed else None
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
                 or ":" in text[toks[j - 1].end : t.start]:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
     return None
+
+
+def _reports_in_clause(toks: list[Token], r: int) -> bool:
+    """Is there a reporting verb (with or without its object pronoun) in the relative clause opening at
+    ``r``, before the next complementiser?"""
+    forms = cue_forms()
+    for t in toks[r + 1 : r + 1 + ADJUNCT_REACH]:
+        if t.norm in COMPLEMENTISERS:
+            return False
+        if not forms.keys().isdisjoint(_cue_readings(t.norm)):
+            return True
+    return False
 
 
 UNKNOWN_SUBJECT_MAX = 5  # words of a name the lexicons do not know (جونيشي سوغاوارا، وان عزيزة وان إسماعيل)
