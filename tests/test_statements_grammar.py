@@ -858,3 +858,55 @@ def test_grammar_a_title_in_apposition_left_open_before_the_complementiser(analy
     (st,) = a.statements
     assert st.speaker.name.startswith("جينغ شوانغ") and a.slice(st.content).strip('"') == \
         "بكين ستتخذ كافة الإجراءات الضرورية"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a body's document is the subject: "A statement by the royal court said …", "A statement issued by the army said …"
+    ("وقال بيان للديوان الملكي إن الملك سيزور الرباط.", "بيان للديوان الملكي"),
+    ("وقال بيان صادر عن الجيش إن الهجوم فشل.", "بيان صادر عن الجيش"),
+    # "the ministry's statement" refers back to the ministry just named, whatever the verb agrees with (BBC style)
+    ("قالت وزارة الخارجية الأمريكية إن التحقيقات مستمرة. وقال بيان الخارجية إن الشبكة أصدرت تأشيرات.",
+     "وزارة الخارجية الأمريكية"),
+    ("وقالت الحركة إن الهجوم فشل. وأضاف البيان أن المقاومة مستمرة.", "الحركة"),
+])
+def test_grammar_a_document_as_the_subject(analyze, text, speaker):
+    st = analyze(text).statements[-1]
+    assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # the subject of the verb after ما in a source marker, a name no lexicon knows (Jawhara FM style), and the
+    # resumptive به: "according to what Hassouna Nasfi, the movement's spokesman, stated"
+    ("وستتم مناقشة الخط السياسي للحركة، وفق ما صرح به حسونة الناصفي الناطق الرسمي باسم الحركة.",
+     "حسونة الناصفي الناطق الرسمي باسم الحركة"),
+    ("وتراجعت الأسعار في الأسواق المحلية، بحسب ما ذكرت وكالة رويترز.", "وكالة رويترز"),
+])
+def test_grammar_the_subject_after_a_markers_verb(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_grammar_a_markers_verb_then_a_colon_keeps_the_pronoun(analyze):
+    # "And according to what he went on: «…»": what follows the colon is what was said, not a speaker
+    a = analyze('وحذر رئيس المكتب من أن السفن ستكون أهدافا. وبحسب ما تابع: "يجب التأكد من أنّ أصحاب السفن سيوافقون".')
+    assert all(st.speaker.surface == "رئيس المكتب" for st in a.statements)
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # a quantified group before the complementiser is the subject (CNN style: "some students said that …")
+    ("وقال بعض الطلبة إنهم اختبأوا تحت المقاعد.", "بعض الطلبة", "اختبأوا تحت المقاعد"),
+    ("وأكد كثير من المتابعين أن المباراة كانت مثيرة.", "كثير من المتابعين", "المباراة كانت مثيرة"),
+    # Moroccan Arabic's بلّي ("that") after a verb of saying, in a Goud-style quote of a hospital director
+    ("قالت اعتماد متواضع، مديرة المستشفى الإقليمي، بللي الحالات مستقرة.", "اعتماد متواضع", "الحالات مستقرة"),
+])
+def test_grammar_quantified_groups_and_the_maghrebi_complementiser(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface.startswith(speaker) and a.slice(st.content) == said
+
+
+@pytest.mark.parametrize("outlet", ["لشبكة فوكس نيوز", "لصحيفة نيويورك تايمز", "للميادين"])
+def test_grammar_the_whole_outlet_spoken_to_is_no_subject(analyze, outlet):
+    # "He told Fox News that …": the outlet's noun and its name are the addressee; the speaker is Pompeo
+    a = analyze(f"وقال بومبيو إن العقوبات ستعود. وقال {outlet} إن الولايات المتحدة لن تتراجع.")
+    assert [st.speaker.surface for st in a.statements] == ["بومبيو", "بومبيو"]

@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from .learn.linear import LinearModel
 
 COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "انهم", "انهما", "اننا", "بانه", "بانها", "بانهم", "باننا",
-                   "فان", "فانه", "فانها", "فانهم"}  # (فإنّ after a fronted source: وبحسب X، فإنّ …)
+                   "فان", "فانه", "فانها", "فانهم",  # (فإنّ after a fronted source: وبحسب X، فإنّ …)
+                   "بلي", "بللي"}  # Moroccan Arabic's "that" (قالت المديرة بللي …), in Maghreb outlets' quotes of speech
 FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
 BUT_WITH_PRONOUN = {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"}  # but he / she / they: a verb follows,
 # whose subject is the pronoun (ولم يوجه أوباما انتقادات بالاسم، لكنه قال إن …)
@@ -94,7 +95,8 @@ PREPOSITIONS = {"حول", "عن", "بشان", "علي", "الي", "في", "خل�
 CLOSE_TO = {"مقرب", "مقربه", "مقربون", "مقربين", "قريب", "قريبه", "قريبون", "قريبين", "مطلع", "مطلعه"}
 SUBUNIT_LINKS = {"في", "ب", "ل", "لدي", "التابعه", "التابع", "باسم", "داخل", "عن"}
 # "to a news agency / channel / paper / site / the press": an addressee, not part of the speaker
-ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل"}
+ADDRESSEE_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "للتلفزيون", "للصحفيين", "لـ", "ل",
+                   "لشبكه", "لمحطه", "لتلفزيون", "لراديو", "لبرنامج"}  # (وقال لشبكة فوكس نيوز إن …: spoken to)
 # what a source puts out, named after a source marker before the source itself (وفقًا لتقديرات …، بحسب تقرير …)
 ACCOUNT_NOUNS = {"بيانات", "البيانات", "احصاءات", "ارقام", "معطيات", "تقدير", "تقديرات", "عرض", "روايه", "تقرير",
                  "دراسه", "احصائيات"}
@@ -1136,11 +1138,17 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             # verb in the singular (قال المتظاهرون), so what follows طالبوا is its object (وطالبوا الإدارة
             # الأميركية بالتوقف عن …: they demanded of the US administration)
             np = []
-        if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
+        # a quantified group right before the complementiser is the subject, whoever its members are (وقال بعض
+        # الطلبة إنهم …، وأكد عدد من السكان أن …)
+        group = bool(np) and np[0].norm in QUANTIFIERS and len(np) <= QUANTIFIED_MAX and k < len(toks) \
+            and toks[k].norm in COMPLEMENTISERS and not any(t.norm in _FUNCTION_WORDS - {"من", "بعض", "كل"} for t in np)
+        if group:
+            pass
+        elif np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
             np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
         else:
             np = []
-        if np and _looks_like_speaker(np, mentions, state):
+        if np and (group or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
             said_at = None
@@ -1208,7 +1216,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 last = state.last
                 ante = last if last is not None and _agrees(last, *_verb_agreement(toks[i], cue)) else None
             else:
-                ante = state.antecedent(s_index, _verb_agreement(toks[i], cue)) if (
+                # (the verb agrees with a document, not with whoever issued it: وقال بيان الوزارة …)
+                document = bool(np) and np[0].norm in DOCUMENT_NOUNS
+                ante = state.antecedent(s_index, (None, None) if document else _verb_agreement(toks[i], cue)) if (
                     conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
                     or toks[i - 1].norm in BUT_WITH_PRONOUN) else None
             if ante is not None:
@@ -1678,14 +1688,18 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                     np = []  # وفق بيان لها / وفق البيان: the document of the previous speaker
             if after < len(toks) and toks[after].norm in {"ما", "لما"}:
                 after += 1
+            verb_seen = False
             relative_verb = after < len(toks) and toks[after - 1].norm in {"ما", "لما"} and (
                 toks[after].norm.endswith(("ته", "تها", "ته،")) or after + 1 < len(toks)
                 and toks[after + 1].norm in {"عليه", "عليها"})  # بحسب ما رصدته X، وفق ما اطلعت عليه X
             if after < len(toks) and (any(f in cue_forms() for c in stems(toks[after].norm)[:2] for f in without_suffix(c))
                                       or toks[after].norm in {"جاء", "ورد", "نشر", "نشرت", "اورد", "اوردت"}
                                       or relative_verb):
+                verb_seen = True
                 after += 1  # بحسب ما أفادت X / وفق ما نقلت X / وفقًا لما جاء في X: the speaker follows the verb
-                if after < len(toks) and toks[after].norm in {"في", "علي", "عبر", "عليه", "عليها"}:
+                if after < len(toks) and toks[after].norm in {"في", "علي", "عبر", "عليه", "عليها", "به", "بها"}:
+                    # (وفق ما صرّح به X، بحسب ما أفادت به X: the resumptive of ما; وفقًا لما جاء في X)
+                    verb_seen = toks[after].norm in {"به", "بها"}
                     after += 1
                 while after < len(toks) - 1 and toks[after].norm in TIME_WORDS:
                     after += 1  # وفق ما ذكرت حينها وكالة "سانا"
@@ -1712,7 +1726,12 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
             if np:
                 # a name closing the sentence after "as … said" is the source, known or not
                 closing = (trailing or as_said) and len(np) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in np)
-                if np is not quoted and not closing and not _looks_like_speaker(np, mentions, state):
+                # the subject of the verb after ما is the source, a name no lexicon knows too (وفق ما صرّح
+                # به حسونة الناصفي، الناطق باسم الحركة)
+                subject = verb_seen and _plain_name(np[0]) and not np[0].norm.startswith("ال") \
+                    and _mention_at(np[0], mentions) is None and not _opens_quote(text, np[0]) \
+                    and not any(p in text[toks[after - 1].end : np[0].start] for p in ":\"«“")
+                if np is not quoted and not closing and not subject and not _looks_like_speaker(np, mentions, state):
                     return None
                 speaker = _speaker_mention(article, kb, np, mentions, state)
             elif (state.__setattr__("cue_at", toks[i].start) or (ante := state.antecedent(s_index))) is not None:
@@ -2014,6 +2033,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
 
 # quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
 QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه"}
+QUANTIFIED_MAX = 4  # words of a quantified group as a subject (بعض طلبة المدرسة، عدد من أهالي القرية)
 QUANTIFIERS_OF = {"عدد", "العديد", "كثير", "احد"}  # …, taking من before the group (عدد من، العديد من)
 
 
@@ -2269,6 +2289,9 @@ def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
         return False
     if first.norm in MASDAR_OBJECTS or first.norm in CIRCUMSTANTIAL or _object_noun(first, mentions):
         return True
+    if len(np) == 2 and first.norm in DOCUMENT_NOUNS and np[1].norm.startswith("ال") and _speaker_noun(np[1].norm) \
+            and _mention_at(np[1], mentions) is None:
+        return True  # بيان الوزارة، بيان الخارجية: the document of the body just named, which the noun refers back to
     return len(np) <= 2 and first.norm in {"البيان", "التقرير", "الرساله", "الوثيقه", "الدراسه", "البلاغ", "التصريح"}
 
 
@@ -2304,7 +2327,19 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
     التحقيق, the committee, or لبنان)."""
     t = toks[k]
     if _addressee(t, mentions):
-        return k + 1
+        # the whole name of the outlet spoken to (لشبكة فوكس نيوز، لصحيفة نيويورك تايمز), up to what was said
+        m = _mention_at(t, mentions)
+        end = m.span.end if m is not None else t.end
+        if m is None and t.norm in ADDRESSEE_HEADS and len(t.norm) > 2:
+            for j in range(k + 1, min(k + 1 + MAX_NAME_TOKENS, len(toks))):
+                gap = text[toks[j - 1].end : toks[j].start]
+                if toks[j].norm in COMPLEMENTISERS or any(p in gap for p in "،:\"«“"):
+                    end = toks[j - 1].end
+                    break
+        k += 1
+        while k < len(toks) and toks[k].start < end:
+            k += 1
+        return k
     if _mention_at(t, mentions) is not None or not t.norm.startswith("ل") or len(t.norm) < 3:
         return k
     if t.norm.startswith("لل") and len(t.norm) > 4:
@@ -2344,8 +2379,9 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         return True  # بعض المسؤولين، عدد من النواب
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
         return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
-    if len(np) >= 2 and first in DOCUMENT_NOUNS and np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm):
-        return True  # a body's document speaks for it: قال بيان للديوان الملكي …
+    if len(np) >= 2 and first in DOCUMENT_NOUNS and (np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm)
+                                                     or np[1].norm in ISSUED):
+        return True  # a body's document speaks for it: قال بيان للديوان الملكي …، بيان صادر عن …
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
     if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
                               for n in _glue_heads()):
