@@ -352,3 +352,14 @@ def test_a_name_headed_by_a_disease_or_a_hazard_is_no_actor(entity: str) -> None
     org = text.index("منظمة")
     kept = _ner_names(text, [(org, org + len("منظمة الصحة العالمية"), "ORG", "منظمة الصحة العالمية")])
     assert [m.name for m in kept] == ["منظمة الصحة العالمية"]
+
+
+def test_a_known_persons_surname_is_that_person_even_where_the_tagger_reads_a_name(analyze):
+    # "Iranian foreign minister Mohammad Javad Zarif said … Zarif added that Iran …": ظريف alone is Zarif (whose
+    # own country is no target of his words), not an unknown name; أحمد روحاني is another man than Hassan Rouhani
+    a = analyze("قال وزير الخارجية الإيراني محمد جواد ظريف إن الاتفاق صامد. وأضاف ظريف أن إيران لن تتراجع عن "
+                "التزاماتها.")
+    assert [st.speaker.actor_id for st in a.statements] == ["ZARIF", "ZARIF"]
+    assert not any(t.target.actor_id == "IRN" for st in a.statements for t in st.targets)
+    b = analyze("قال الرئيس الإيراني حسن روحاني إن الاتفاق صامد. وقال النائب أحمد روحاني إن الحكومة أخطأت.")
+    assert [st.speaker.actor_id for st in b.statements] == ["ROUHANI", None]

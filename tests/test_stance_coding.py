@@ -705,3 +705,14 @@ def test_a_nominal_negator_negates_its_noun_not_the_next_clause(analyze):
     assert _negated(toks, 1 + 1) and not _negated(toks, 4)
     a = analyze("وأشارت زاخاروفا إلى أن المفاوضات غير مرجحة، وألقت باللوم على كييف في رفض مبادرات موسكو.")
     assert _stances(a).get("UKR") != Stance.FAVOR
+
+
+def test_praise_of_an_ally_is_favour_and_a_masdars_genitive_is_its_doer(analyze):
+    # "Hamas's Osama Hamdan praised the position of Ansar Allah": praise is favour toward an ally too (only a
+    # condemnation or a denial spares an ally); "Israel's assassination of the martyr Razi Mousavi": Israel did it,
+    # Mousavi suffered it
+    a = analyze('أشاد القيادي في حركة حماس أسامة حمدان بـ"موقف حركة أنصار الله في اليمن، في نصرتهم لأشقائهم في غزة".')
+    assert {t.target.name: t.stance.value for t in a.statements[0].targets}.get("حركة أنصار الله") == "favor"
+    b = analyze("قال قائد الحرس الثوري حسين سلامي إن اغتيال إسرائيل الشهيد رضي موسوي لن يمر دون رد.")
+    stances = {t.target.name: t.stance.value for t in b.statements[0].targets}
+    assert stances.get("إسرائيل") == "against" and stances.get("رضي موسوي") == "favor"

@@ -910,3 +910,27 @@ def test_grammar_the_whole_outlet_spoken_to_is_no_subject(analyze, outlet):
     # "He told Fox News that …": the outlet's noun and its name are the addressee; the speaker is Pompeo
     a = analyze(f"وقال بومبيو إن العقوبات ستعود. وقال {outlet} إن الولايات المتحدة لن تتراجع.")
     assert [st.speaker.surface for st in a.statements] == ["بومبيو", "بومبيو"]
+
+
+def test_grammar_a_name_in_quotes_inside_a_phrase_is_no_quotation(analyze):
+    # "Jones is being prosecuted for defamation by the parents of two children killed at "Sandy Hook" school":
+    # يتابَع (is prosecuted) reports nothing; تابع reports only with what was said after it
+    a = analyze('ويتابع جونس حالياً بتهمة التشهير من قبل والدي طفلين قتلا في مدرسة "ساندي هوك" الابتدائية.')
+    assert a.statements == ()
+
+
+@pytest.mark.parametrize("text, speaker, said", [
+    # a participle of saying ends a known subject, and its own preposition goes with it
+    ("وتابع الوزير قائلا إن الوضع خطير.", "الوزير", "الوضع خطير"),
+    ("وأضاف المتحدث باسم الجيش مشيرا إلى أن الهجوم فشل.", "المتحدث باسم الجيش", "الهجوم فشل"),
+    # a quotation closed right before the verb is what was said; what follows the speaker is about him
+    ('"رأوا أنفسهم في عهد وفي قصتها،" قال لي والد عهد، باسم التميمي، وهو ناشط اعتقل.', "والد عهد، باسم التميمي",
+     "رأوا أنفسهم في عهد وفي قصتها،"),
+    # وان right after the verb is a Malaysian name, not "and that"; a title in apposition, an addressee, a colon
+    ('وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية :"لقد ذهب ضباطنا إلى المنزل".',
+     "وان عزيزة وان إسماعيل", "لقد ذهب ضباطنا إلى المنزل"),
+])
+def test_grammar_what_ends_a_subject_and_where_the_words_are(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker and a.slice(st.content) == said

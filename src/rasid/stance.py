@@ -653,7 +653,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         first = i == first_after_cue
         subject = any(body.contains(n.span) and _clause_subject(toks, j, n) for n, j in named)
         addressee = first and st.kind == Kind.APPEAL and toks[i].start < body.start + 2 and score >= 0
-        ally = default is not None and _ally(kb, own_side, m)
+        # (an ally is spared only the hostility of a denial or a condemnation: praise of an ally is favour)
+        ally = default is not None and default != Stance.FAVOR and _ally(kb, own_side, m)
         if addressee:
             # the addressee of an appeal: good words describe what is asked (دعا X إلى دعم السلم)
             stance, conf, source = Stance.NEUTRAL, 0.6, "cue"
@@ -1456,6 +1457,11 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
         victim = linked if linked is not None and linked != agent else None
     else:  # action: the genitive is the object
         obj = after if after is not None and (link is None or after <= link) else linked
+        second = _object_after_agent(toks, by_index, after) if obj == after and after is not None else None
+        if second is not None:
+            # a genitive then an accusative: the genitive is the doer (اغتيال إسرائيل القائد موسوي: Israel's
+            # assassination of the commander)
+            return [(by_index[after], 1.0), (by_index[second], -0.5)]
         if before is not None and obj is not None and before != obj:
             agent, victim = before, obj
         elif obj is not None:
@@ -1474,6 +1480,23 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
         # (العدوان على اليمن); only an action's object is the speaker's own target (see above)
         out.append((by_index[victim], -0.5 if agent is not None or how == "event" else 1.0))
     return out
+
+
+def _object_after_agent(toks: list[Token], by_index: dict[int, Mention], k: int) -> int | None:
+    """The actor named right after the actor at token ``k`` (past a title or honorific before its name),
+    with no conjunction or preposition between: the object of a masdar whose doer is at ``k``."""
+    m = by_index[k]
+    j = next((j for j in range(k + 1, len(toks)) if toks[j].start >= m.span.end), None)
+    if j is None or toks[j].norm.startswith("و"):
+        return None
+    for _ in range(2):
+        if j in by_index:
+            return j
+        if j < len(toks) and (toks[j].norm in HONORIFIC or toks[j].norm in ("السيد", "القائد", "العميد", "اللواء")):
+            j += 1
+            continue
+        return None
+    return j if j in by_index else None
 
 
 # a preposition with the pronoun that resumes the noun a passive participle qualifies (المعتدى عليه)

@@ -529,6 +529,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if not hit:
             continue
         cue, conj = hit
+        if i == 0 and _opens_quote(text, tok):
+            continue  # the first word of a quotation that opens the sentence («رأوا أنفسهم …»، قال …): the quoted words
         if i and _inside_name(toks, i, state):
             continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
         if cue.lemma in NOUN_BEFORE and i + 1 < len(toks) and toks[i + 1].norm in NOUN_BEFORE[cue.lemma]:
@@ -1086,7 +1088,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         pronoun = False  # the words after the verb are known not to be its subject
         while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
             t = toks[k]
-            if (t.norm in stops or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
+            # وأنّ continues a complementiser clause and never opens the first one: right after the verb, or
+            # inside a name that began with it, it is a name (وقالت وان عزيزة وان إسماعيل: Wan Azizah)
+            name_wan = t.norm == "وان" and (k == j or np and np[0].norm == "وان") and k + 1 < len(toks) \
+                and toks[k + 1].norm not in COMPLEMENTISERS and not text[t.end : toks[k + 1].start].strip()
+            if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
                 break
             if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
                     and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
@@ -1115,6 +1121,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
+            if np and t.norm in participle_forms():
+                break  # a participle of saying ends the subject (وتابع الوزير قائلًا إنّ …)
             if np and t.norm in RELATIVES:
                 break  # a relative clause qualifies the subject (وينفي غولن الذي يعيش في بنسلفانيا الضلوع …)
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
@@ -1168,6 +1176,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 after_np = said_at
             if after_np < len(toks) and toks[after_np].norm in SAYING_OF:
                 after_np = _skip_adverbials(text, toks, after_np + 1)  # قوله يوم 30 مايو "…": the time, then the words
+            if after_np < len(toks) and toks[after_np].norm in participle_forms():
+                after_np += 1  # وأضاف المتحدث مشيرًا إلى أنّ …: the participle repeats the act, the words follow
+                if after_np + 1 < len(toks) and toks[after_np].norm in {"الي", "علي"} \
+                        and toks[after_np + 1].norm in COMPLEMENTISERS:
+                    after_np += 1  # (its own preposition)
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
             # (past the إن of a name: شبكة سي إن إن)
@@ -1219,8 +1232,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 # (the verb agrees with a document, not with whoever issued it: وقال بيان الوزارة …)
                 document = bool(np) and np[0].norm in DOCUMENT_NOUNS
                 ante = state.antecedent(s_index, (None, None) if document else _verb_agreement(toks[i], cue)) if (
-                    conj or i <= lead + 1 or toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
-                    or toks[i - 1].norm in BUT_WITH_PRONOUN) else None
+                    conj or i <= lead + 1 or i > 0 and (toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
+                                                        or toks[i - 1].norm in BUT_WITH_PRONOUN)) \
+                    else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
             if ante is not None:
                 speaker = ante.mention
                 carried = True
@@ -1246,7 +1260,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     else:
         content = _trim(text, content_start, end)
         before = _quote_before(text, sentence.span.start, toks[i].start)
-        if len(content) < 3 and before is not None:
+        if before is not None and (len(content) < 3 or not conj and not text[before.end + 1 : toks[i].start].strip(" ،,\u00a0")):
+            # a quotation closed right before the verb is what was said («…»، قال والد عهد، وهو ناشط …: what
+            # follows the speaker is about him)
             content, direct = before, True
     if len(content) < 3:
         return None
@@ -1336,8 +1352,12 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             # writers often leave open (وقال جينغ شوانغ، الناطق باسم الخارجية الصينية إن …)
             closed = "،" in text[toks[j - 1].end : t.start] or _speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
             return t.end if j > k and closed else None
+        gap = text[toks[j - 1].end : t.start]
+        if ":" in gap and j > k and _opens_quote(text, t) and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS):
+            return toks[j - 1].end + gap.index(":") + 1  # a title in apposition, then the quotation after a colon
+            # (وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية: «…»)
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
-                or ":" in text[toks[j - 1].end : t.start]:
+                or ":" in gap:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
     return None
 
@@ -1380,7 +1400,10 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
             words.append(t)  # سارة بن علي: a name after "son / daughter of"
             k += 1
             continue
-        if w in COMPLEMENTISERS or w in frame or w in TIME_WORDS or w in _FUNCTION_WORDS or w[:1].isdigit() \
+        name_wan = w == "وان" and (not words or words[0].norm == "وان") and k + 1 < len(toks) \
+            and toks[k + 1].norm not in COMPLEMENTISERS  # (وقالت وان عزيزة وان إسماعيل: a name, see _verb_statement)
+        if w in COMPLEMENTISERS and not name_wan or w in frame or w in TIME_WORDS \
+                or w in _FUNCTION_WORDS and not name_wan or w[:1].isdigit() \
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
                 or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
             break
@@ -2634,9 +2657,13 @@ def _frame_found(text: str, toks: list[Token], i: int, frame: set[str]) -> bool:
     holds ":" or '"', a colon or an opening quotation mark."""
     for k in range(i + 1, min(i + 1 + FRAME_REACH, len(toks))):
         t = toks[k]
+        if t.norm in cue_forms() or t.norm in PRONOUN_CLAUSES or t.norm in CLAUSE_OPENERS:
+            return False  # another clause and its verb: what follows is theirs (ويتابَع جونس بتهمة …، إذ زعم أن …)
         if t.norm in frame or ":" in frame and ":" in text[toks[k - 1].end : t.start] \
-                or '"' in frame and _opens_quote(text, t) or "عن" in frame and _glued_an(t.norm):
-            return True
+                or '"' in frame and _opens_quote(text, t) and not any(x.norm in PREPOSITIONS for x in toks[i + 1 : k]) \
+                or "عن" in frame and _glued_an(t.norm):
+            return True  # (a quotation right after the subject; a name in quotes inside a phrase is no quotation:
+            # ويتابَع جونس بتهمة التشهير من قبل والدي طفلين قتلا في مدرسة "ساندي هوك")
     return False
 
 

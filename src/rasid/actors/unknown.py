@@ -51,11 +51,20 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in taken)
 
-    if ner:
-        for m in _glued_names(text, _ner_names(text, entities), known):
-            if free(m.span.start, m.span.end):
-                out.append(m)
-                taken.append((m.span.start, m.span.end))
+    names = _glued_names(text, _ner_names(text, entities), known) if ner else []
+    # the surname of a person the knowledge base knows, named in full earlier (محمد جواد ظريف … وأضاف ظريف)
+    # is that person, where the tagger reads the word as a name of its own (not inside a longer name it reads:
+    # أحمد روحاني is someone else)
+    for m in _surnames(text, toks, known):
+        if free(m.span.start, m.span.end) and not any(n.span.start < m.span.end and m.span.start < n.span.end
+                                                      and (n.span.start < m.span.start or n.span.end > m.span.end)
+                                                      for n in names):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
+    for m in names:
+        if free(m.span.start, m.span.end):
+            out.append(m)
+            taken.append((m.span.start, m.span.end))
     for m in _surnames(text, toks, known + out):
         if free(m.span.start, m.span.end):
             out.append(m)
