@@ -363,3 +363,17 @@ def test_a_known_persons_surname_is_that_person_even_where_the_tagger_reads_a_na
     assert not any(t.target.actor_id == "IRN" for st in a.statements for t in st.targets)
     b = analyze("قال الرئيس الإيراني حسن روحاني إن الاتفاق صامد. وقال النائب أحمد روحاني إن الحكومة أخطأت.")
     assert [st.speaker.actor_id for st in b.statements] == ["ROUHANI", None]
+
+
+@pytest.mark.parametrize("text, groups", [
+    # an indefinite group of states counted or qualified is a body of actors (CNN style: "several states",
+    # "Gulf states", "Western states")
+    ("وقال المفوض إن قرار عدة دول وقف التمويل يهدد العمل الإنساني.", ["عدة دول"]),
+    ("وقال الحريري إن دولا خليجية سترفع الحظر عن السفر.", ["دولا خليجية"]),
+    # a description is no name: "cooperating with a terrorist organisation", "an armed group attacked"
+    ('وذكرت الصحيفة أنه تمت تبرئته من تهمة التعاون مع "منظمة إرهابية" بعد محاكمة طويلة.', []),
+])
+def test_groups_counted_or_qualified_and_descriptions(analyze, text, groups):
+    a = analyze(text)
+    assert [m.surface for m in a.mentions if m.type == "group"] == groups
+    assert not any(m.surface == "منظمة إرهابية" for m in a.mentions)

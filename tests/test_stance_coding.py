@@ -716,3 +716,28 @@ def test_praise_of_an_ally_is_favour_and_a_masdars_genitive_is_its_doer(analyze)
     b = analyze("قال قائد الحرس الثوري حسين سلامي إن اغتيال إسرائيل الشهيد رضي موسوي لن يمر دون رد.")
     stances = {t.target.name: t.stance.value for t in b.statements[0].targets}
     assert stances.get("إسرائيل") == "against" and stances.get("رضي موسوي") == "favor"
+
+
+def test_a_news_outlets_plain_report_is_neutral(analyze):
+    # "The paper added that … without Morocco responding": an outlet in its own voice reports; with no word of
+    # the rules for a position, the actor it names is neutral (Goud style)
+    a = analyze("وأضافت صحيفة إل فارو دي سبتة أن العالقين سجلوا أنفسهم ضمن لائحة الترحيل دون أن يستجيب المغرب.")
+    assert {t.target.name: t.stance.value for t in a.statements[0].targets}.get("المغرب") in (None, "neutral")
+
+
+def test_a_list_in_the_narration_before_the_cue_takes_no_stance(analyze):
+    # "… after missile strikes launched by the US, Britain and France in response to a presumed chemical attack
+    # which the three Western states accused Damascus of": the strikes are the journalist's narration
+    a = analyze("ويأتي هذا بعد ضربات صاروخية شنتها الولايات المتحدة وبريطانيا وفرنسا ردا على هجوم كيميائي مفترض "
+                "اتهمت الدول الغربية الثلاثة دمشق بشنه.")
+    names = {t.target.name for st in a.statements for t in st.targets if t.basis == "coordinated"}
+    assert not names & {"المملكة المتحدة", "فرنسا"}
+
+
+def test_the_speaker_of_a_report_inside_what_was_said_is_no_target(analyze):
+    # "The statement added that King Mohammed VI expressed to the US president …": the king's words are relayed,
+    # not judged (Goud style); he is the speaker of the inner report
+    a = analyze("قال بيان للديوان الملكي “الولايات المتحدة فتح قنصلية بمدينة الداخلة، تقوم بالأساس بمهام اقتصادية” "
+                "واضاف البيان ان الملك محمد السادس عبر “للرئيس الأمريكي، باسمه شخصيا، عن أصدق عبارات الامتنان”.")
+    outer = [st for st in a.statements if a.slice(st.cue) == "واضاف"]
+    assert outer and not any(t.target.actor_id == "M6" for t in outer[0].targets)

@@ -934,3 +934,17 @@ def test_grammar_what_ends_a_subject_and_where_the_words_are(analyze, text, spea
     a = analyze(text)
     (st,) = a.statements
     assert st.speaker.surface == speaker and a.slice(st.content) == said
+
+
+def test_grammar_activists_are_a_vague_source(analyze):
+    # "Activists on Facebook said …": the broken plural نشطاء is as vague as ناشطون
+    (st,) = analyze("وقال نشطاء على الفايسبوك إن الناشطة حاولت السفر إلى هولندا عبر مطار العروي.").statements
+    assert st.speaker.type == "anonymous"
+
+
+def test_grammar_an_outlet_named_in_quotes_is_spoken_to(analyze):
+    # "One of them told the Indian site "NDTV": «…»": إن of the outlet's name is no complementiser
+    a = analyze('ويقول بعض الأولياء إنهم دفعوا المصاريف. وقال أحدهم لموقع "إن دي تي في" الهندي "حتى بعدما قدمت '
+                'الدليل لم يبد مدير المدرسة أي أسف".')
+    st = a.statements[-1]
+    assert a.slice(st.content) == "حتى بعدما قدمت الدليل لم يبد مدير المدرسة أي أسف" and not st.targets

@@ -251,17 +251,27 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             why = "place"  # a land named by its land noun: الأراضي الفلسطينية (المحتلة)
         if not why and m.type == "media" and any(_relays(toks[j].norm) for j in range(max(0, idx - 3), idx)):
             why = "channel"  # an outlet named as the channel of a report (نقلته وكالة فرانس برس، بحسب صحيفة …)
+        if not why and st.kind in (Kind.ASSERT, Kind.ANNOUNCE) and any(
+                o.id != st.id and o.speaker.span.contains(m.span) and st.content.contains(o.cue)
+                for o in article.statements):
+            why = "relayed"  # the speaker of a report inside what was said (وأضاف البيان أنّ الملك عبّر عن …): the
+            # words are the king's, reported, not judged
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
         if not why and m.type == "person" and _beside(text, st.speaker.span, m.span):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
-        if not why and not body.contains(m.span) and (m.type == "media" or _beside(text, st.speaker.span, m.span)):
+        spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))
+        if not why and not body.contains(m.span) and (m.type == "media" or spoken_to or _beside(text, st.speaker.span, m.span)):
             why = "cue_clause"  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
         out.append((m, idx, why))
     return out
 
 
+# an outlet's noun with the ل of the one spoken to (قال لموقع "إن دي تي في"، لصحيفة نيويورك تايمز): the name after it
+# is the addressee of the cue clause
+OUTLET_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "لشبكه", "لمحطه", "لتلفزيون", "لراديو",
+                "لبرنامج"}
 STATE_TYPES = {"country", "government", "office", "ministry", "military", "security_agency"}
 
 
@@ -662,7 +672,9 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), _evidence(score, near[key])
         elif score < -0.25:
             stance, conf, source = Stance.AGAINST, min(0.5 - score / 2, 0.95), _evidence(score, near[key])
-        elif prev_stance is not None and _coordinated(toks, prev_idx, i, kb):
+        elif prev_stance is not None and _coordinated(toks, prev_idx, i, kb) and (body.contains(m.span) or m.span.start >= st.cue.end):
+            # (only in what was said: a list in the narration before the cue is no one's position — ضربات شنتها
+            # الولايات المتحدة وبريطانيا وفرنسا … اتهمت الدول الغربية الثلاثة دمشق)
             # (joined to a stance read from a nearby word, it rests on that word: ``near`` too)
             stance, conf, source = prev_stance, 0.6, "near" if prev_source == "near" else "coordinated"
         elif default is not None and first:
@@ -858,7 +870,7 @@ TARGET_CLASSES = ("none", "favor", "against", "neutral")
 # apposition, an outlet relaying the report or addressed in the cue clause, a name a parenthesis
 # glosses (LOO: target precision up, recall about the same)
 EXCLUSIONS_THAT_STAND = {"adjective", "place", "topic", "apposition", "channel", "gloss", "cue_clause",
-                         "co_speaker"}
+                         "co_speaker", "relayed"}
 # where the rules found a reason for a stance (evaluative words and their roles, the cue's own
 # meaning, a coordination, the speaker family's usual position, a participant's role) their stance
 # stands; where they found none, the stance model decides. Leave-one-outlet-out on the gold of six
@@ -967,6 +979,8 @@ def candidate_features(article: Article, st: Statement, c: Candidate, toks: list
         f[f"{STANCE_ONLY}ally"] = 1.0
     if st.speaker.actor_id is None:
         f["speaker_unknown"] = 1.0
+    if _reporter(st, kb):
+        f[f"{STANCE_ONLY}reporter"] = 1.0  # a news outlet or a vague source reports deeds; others name them to judge them
     if st.kind == Kind.APPEAL and c.first_after_cue:
         f["appeal_addressee"] = 1.0
     cue_word = article.text[st.cue.start : st.cue.end].split()
@@ -1008,8 +1022,12 @@ def _learned_stance(article: Article, st: Statement, kb: KnowledgeBase, models: 
         if not keep:
             continue
         stance, conf, basis = c.stance, c.confidence, "none" if c.source.startswith("excluded") else c.source
-        if models.stance is not None and (c.source not in RULE_DECIDES or c.source == "subject" and not _reporter(st, kb)
-                                          and not feats.get(f"{STANCE_ONLY}ally")):
+        # a news outlet in its own voice (or a vague source) reports what actors do: with no word of the rules
+        # for a position, the actor it names is neutral (… دون أن يستجيب المغرب: Morocco has not answered)
+        plain_report = c.source not in RULE_DECIDES and feats.get(f"{STANCE_ONLY}reporter") is not None
+        if models.stance is not None and not plain_report and (
+                c.source not in RULE_DECIDES or c.source == "subject" and not _reporter(st, kb)
+                and not feats.get(f"{STANCE_ONLY}ally")):
             if said is None:
                 said = stance_text_features(article, st, models.stance)
             p = models.stance.proba({**feats, **said})

@@ -1181,6 +1181,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 if after_np + 1 < len(toks) and toks[after_np].norm in {"الي", "علي"} \
                         and toks[after_np + 1].norm in COMPLEMENTISERS:
                     after_np += 1  # (its own preposition)
+            if after_np < len(toks) and toks[after_np].norm.startswith("ل") \
+                    and (past := _addressee_end(text, toks, after_np, mentions, kb)) > after_np and past < len(toks) \
+                    and _content_opener(text, toks, past, cue) is not None:
+                after_np = past  # the one spoken to, then what was said (وقال أحدهم لموقع "إن دي تي في" الهندي "…")
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
             # (past the إن of a name: شبكة سي إن إن)
@@ -2354,7 +2358,19 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
         m = _mention_at(t, mentions)
         end = m.span.end if m is not None else t.end
         if m is None and t.norm in ADDRESSEE_HEADS and len(t.norm) > 2:
-            for j in range(k + 1, min(k + 1 + MAX_NAME_TOKENS, len(toks))):
+            start = k + 1
+            if start < len(toks) and _opens_quote(text, toks[start]):
+                # the outlet's name in quotation marks (لموقع "إن دي تي في" الهندي): its words are no complementiser
+                closer = next((text.find(c, toks[start].start) for c in '"»”' if text.find(c, toks[start].start) > 0), -1)
+                if closer > 0:
+                    while start < len(toks) and toks[start].start < closer:
+                        start += 1
+                    end = max(end, closer)
+                    while start < len(toks) and toks[start].norm.startswith("ال") and toks[start].norm.endswith(("ي", "يه")):
+                        end = toks[start].end  # (and its nisba: الهندي)
+                        start += 1
+                    start = len(toks)  # (nothing more to look for)
+            for j in range(max(start, k + 1), min(start + MAX_NAME_TOKENS, len(toks))):
                 gap = text[toks[j - 1].end : toks[j].start]
                 if toks[j].norm in COMPLEMENTISERS or any(p in gap for p in "،:\"«“"):
                     end = toks[j - 1].end

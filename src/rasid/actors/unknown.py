@@ -163,10 +163,20 @@ def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = Non
     return out
 
 
+BODY_NOUNS = frozenset({"منظمه", "حركه", "تنظيم", "دوله", "هييه", "شركه", "ميليشيا", "مليشيا", "وكاله", "جمعيه"})  # singular
+
+
 def _no_actor(name: str) -> bool:
-    """A name headed by a disease or a natural hazard (فيروس كورونا، بجائحة كوفيد، إعصار دانيال)."""
-    first = fold(name).split()[:1]
-    return bool(first) and any(stem in not_actors() for stem in stems(first[0]))
+    """A name headed by a disease or a natural hazard (فيروس كورونا، بجائحة كوفيد، إعصار دانيال), or a
+    description: an indefinite group noun and indefinite adjectives (منظمة إرهابية، جماعة مسلحة), where the
+    name of a body is definite or proper (منظمة العفو الدولية، حزب الله)."""
+    words = fold(name).split()
+    if not words:
+        return False
+    if any(stem in not_actors() for stem in stems(words[0])):
+        return True
+    return 2 <= len(words) <= 3 and stems(words[0])[-1] in group_nouns() | BODY_NOUNS and not words[0].startswith("ال") \
+        and all(not w.startswith("ال") and w.endswith(("ي", "يه", "ه")) for w in words[1:])
 
 
 GLUED = "وبلفك"  # one-letter proclitics: and, with/by, to/for, so, like
@@ -300,21 +310,44 @@ def _groups(text: str, toks: list[Token]) -> list[Mention]:
     while i < len(toks):
         word = toks[i].norm
         head = next((s[2:] for s in stems(word) if s.startswith("ال") and s[2:] in nouns), None)
+        if head is None and _indefinite_group(toks, i, nouns):
+            head = word
         if head is None:
             i += 1
             continue
         start = i
-        if i > 0 and toks[i - 1].norm in DETERMINERS and _contiguous(text, toks[i - 1], toks[i]):
+        if i > 0 and toks[i - 1].norm in DETERMINERS | COUNTING and _contiguous(text, toks[i - 1], toks[i]):
             start = i - 1
         end = i
+        definite = head != word
         while end + 1 < len(toks) and end - i < MAX_ADJECTIVES and _contiguous(text, toks[end], toks[end + 1]) \
-                and _adjective(toks[end + 1].norm):
+                and (_adjective(toks[end + 1].norm) if definite else _indefinite_nisba(toks[end + 1].norm)):
             end += 1
         s, e = toks[start].start, toks[end].end
         surface = text[s:e]
         out.append(Mention(Span(s, e), surface, " ".join(surface.split()), None, "group", "pattern"))
         i = end + 1
     return out
+
+
+COUNTING = {"عده", "بضع", "بضعه"}  # several, a few: before an indefinite plural (عدة دول)
+
+
+def _indefinite_group(toks: list[Token], i: int, nouns: frozenset[str]) -> bool:
+    """An indefinite plural group counted or qualified as a body of actors: عدة دول، دولًا خليجية، دول غربية
+    (a plural noun of the lexicon, after a word of counting or before an indefinite nisba)."""
+    word = toks[i].norm
+    bare = word[:-1] if word.endswith("ا") and word[:-1] in nouns else word  # (the accusative: دولًا)
+    if bare not in nouns or not bare.endswith(("ات", "ل", "ن", "ئ")) and bare not in {"دول", "فصائل", "جماعات"}:
+        return False
+    if i > 0 and toks[i - 1].norm in COUNTING:
+        return True
+    return i + 1 < len(toks) and _indefinite_nisba(toks[i + 1].norm)
+
+
+def _indefinite_nisba(word: str) -> bool:
+    """An indefinite feminine nisba (خليجية، غربية، عربية: folded with ه)."""
+    return not word.startswith("ال") and word.endswith("يه") and len(word) >= 5
 
 
 def _adjective(word: str) -> bool:
