@@ -24,11 +24,13 @@ FLOORS = {
     # Goud's 8 gold targets and one Jawhara flip move the macro by 0.03), 0.661 at the end of its fourth, 0.688 on
     # 2026-12-05 with the embedding stance model regularised at C 0.3; 0.687 at the end of 2026-12-05's second session
     # (0.651-0.690 during it, with nothing in the stance stage changed: two attribution rules that found right
-    # statements were taken back for the stance readings of their targets, see statements._object_noun)
-    "multi": {"precision": 0.975, "recall": 0.868, "f1": 0.915, "target_recall": 0.64, "target_precision": 0.78,
-              "stance_macro_f1": 0.68, "date_accuracy": 0.74},
+    # statements were taken back for the stance readings of their targets, see statements._object_noun); 0.689 at the
+    # end of 2026-12-05's third session (0.609-0.692 during it: every rule that found more statements or linked a
+    # surname refitted the three models; the target floor moved the same way, 0.765-0.791)
+    "multi": {"precision": 0.975, "recall": 0.868, "f1": 0.915, "target_recall": 0.655, "target_precision": 0.78,
+              "stance_macro_f1": 0.68, "date_accuracy": 0.77},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
-    "dev": {"f1": 0.963, "target_recall": 0.86, "target_precision": 0.70, "stance_macro_f1": 0.775,
+    "dev": {"f1": 0.963, "target_recall": 0.86, "target_precision": 0.71, "stance_macro_f1": 0.80,
             "date_accuracy": 0.96},
     # the reference article
     "seed": {"f1": 0.999, "target_recall": 0.91, "target_precision": 0.78, "stance_accuracy": 0.99,

@@ -168,7 +168,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
     excludes it as a target (``""`` when none does): ``place`` (named as a location), ``topic``
     (a cause or land: قضية فلسطين), ``adjective`` (a nationality adjective that stands for no
     actor), ``channel`` (an outlet relaying the report), ``apposition`` (the speaker's own name),
-    ``cue_clause`` (an addressee in the cue clause), ``gloss`` (a name glossed by a parenthesis)."""
+    ``cue_clause`` (an addressee in the cue clause, an outlet spoken to), ``gloss`` (a name glossed by a
+    parenthesis), ``co_speaker`` (a fellow subject of the verb), ``relayed`` (the speaker of a report inside
+    what was said)."""
     text = article.text
     if toks is None:
         toks = tokens_in(text, st.sentence.start, st.sentence.end)
