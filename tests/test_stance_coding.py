@@ -741,3 +741,15 @@ def test_the_speaker_of_a_report_inside_what_was_said_is_no_target(analyze):
                 "واضاف البيان ان الملك محمد السادس عبر “للرئيس الأمريكي، باسمه شخصيا، عن أصدق عبارات الامتنان”.")
     outer = [st for st in a.statements if a.slice(st.cue) == "واضاف"]
     assert outer and not any(t.target.actor_id == "M6" for t in outer[0].targets)
+
+
+
+@pytest.mark.parametrize("text, name, bad", [
+    # a counter-offensive's doer answers an attack: no blame (CNN / Al Mayadeen style)
+    ("أعلنت الولايات المتحدة حزمة جديدة من المساعدات العسكرية لأوكرانيا، في خضم هجوم مضاد تشنه كييف ضد القوات "
+     "الروسية.", "أوكرانيا", "against"),
+    ("واعتبر بلينكن أن الهجوم الأوكراني المضاد في أيامه الأولى، وربما يستمر أشهرا.", "أوكرانيا", "evidence"),
+])
+def test_no_blame_for_a_counter_attack(analyze, text, name, bad):
+    readings = {t.target.name: (t.stance.value, t.basis) for st in analyze(text).statements for t in st.targets}
+    assert bad not in readings.get(name, ())

@@ -544,6 +544,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.polarity < 0 and entry.attach in ("near", "before") and (_countered(toks, k) or _stopped(toks, k)):
             continue  # the evil that is fought or to be stopped (مكافحة الإرهاب، لمنع الإبادة): no blame on who fights it
+        if entry.polarity < 0 and (k + 1 < len(toks) and (toks[k + 1].norm in COUNTER_ADJECTIVES or k + 2 < len(toks)
+                                                           and _adjective_like(toks[k + 1].norm)
+                                                           and toks[k + 2].norm in COUNTER_ADJECTIVES)
+                                   or k > 0 and toks[k - 1].norm in COUNTER_ADJECTIVES):
+            continue  # a counter-attack (الهجوم الأوكراني المضاد، هجوم مضاد تشنه كييف): its doer answers an attack
         if entry.polarity < 0 and _definite(t.norm) and k + 1 < len(toks) and toks[k + 1].norm in RESUMPTIVE:
             continue  # المعتدى عليه: a passive participle with its resumptive pronoun names the victim
         if _either_way(toks, k, entry):
@@ -706,6 +711,14 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             prev_stance, prev_idx, prev_source = stance, i, source
     return toks, out
 
+
+def _object_noun_of(t: Token) -> bool:
+    """A noun with a possessive pronoun (قواتها، مواقعه، شعبنا): a whole object phrase of its own."""
+    return t.norm.endswith(("ها", "هم", "هما", "نا", "كم")) and len(t.norm) >= 5 and not t.norm.startswith("ال")
+
+
+COUNTER_ADJECTIVES = {"مضاد", "المضاد", "مضادا", "مضاده", "المضاده"}  # counter-(attack, offensive)
+COUNTER_REACH = 5  # words between a counter-attack and its ضد (هجوم مضاد تشنه كييف ضد …)
 
 ARMED_TYPES = {"military", "armed_group", "security_agency"}
 
@@ -1614,8 +1627,12 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
     fellow victims. With no actor after it but an evil (وقفوا ضد الحرب الإرهابية), the actors of the
     clause before it are the ones standing against the evil.
     """
+    if any(t.norm in COUNTER_ADJECTIVES for t in toks[max(0, k - COUNTER_REACH) : k]):
+        return []  # a counter-attack against Y (هجوم مضاد تشنه كييف ضد القوات الروسية): an answer, no blame
     by_index = {i: m for m, i in targets}
     opposed = next((by_index[i] for i in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))) if i in by_index), None)
+    if opposed is not None and k + 1 < len(toks) and k + 1 not in by_index and _object_noun_of(toks[k + 1]):
+        opposed = None  # ضد قواتها بدعم إيران: "its forces" are the object; the actor after them is another phrase
     before = toks[k - 1] if k > 0 else None
     agent = next((m for m, _ in targets if before is not None and m.span.start <= before.start < m.span.end), None)
     harmful = False
