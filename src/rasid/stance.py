@@ -544,10 +544,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             continue
         if entry.polarity < 0 and entry.attach in ("near", "before") and (_countered(toks, k) or _stopped(toks, k)):
             continue  # the evil that is fought or to be stopped (مكافحة الإرهاب، لمنع الإبادة): no blame on who fights it
-        if entry.polarity < 0 and (k + 1 < len(toks) and (toks[k + 1].norm in COUNTER_ADJECTIVES or k + 2 < len(toks)
-                                                           and _adjective_like(toks[k + 1].norm)
-                                                           and toks[k + 2].norm in COUNTER_ADJECTIVES)
-                                   or k > 0 and toks[k - 1].norm in COUNTER_ADJECTIVES):
+        if entry.polarity < 0 and _counter_attack(toks, k):
             continue  # a counter-attack (الهجوم الأوكراني المضاد، هجوم مضاد تشنه كييف): its doer answers an attack
         if entry.polarity < 0 and _definite(t.norm) and k + 1 < len(toks) and toks[k + 1].norm in RESUMPTIVE:
             continue  # المعتدى عليه: a passive participle with its resumptive pronoun names the victim
@@ -719,6 +716,14 @@ def _object_noun_of(t: Token) -> bool:
 
 COUNTER_ADJECTIVES = {"مضاد", "المضاد", "مضادا", "مضاده", "المضاده"}  # counter-(attack, offensive)
 COUNTER_REACH = 5  # words between a counter-attack and its ضد (هجوم مضاد تشنه كييف ضد …)
+
+
+def _counter_attack(toks: list[Token], k: int) -> bool:
+    """The harm word at ``k`` names a counter-attack: "counter" right after it or after one adjective
+    (هجوم مضاد، الهجوم الأوكراني المضاد), or right before it (هجوم مضاد تشنه: the verb that launches it)."""
+    nxt = [t.norm for t in toks[k + 1 : k + 3]]
+    return bool(nxt) and (nxt[0] in COUNTER_ADJECTIVES or len(nxt) == 2 and _adjective_like(nxt[0])
+                          and nxt[1] in COUNTER_ADJECTIVES) or k > 0 and toks[k - 1].norm in COUNTER_ADJECTIVES
 
 ARMED_TYPES = {"military", "armed_group", "security_agency"}
 
@@ -1039,9 +1044,10 @@ def _learned_stance(article: Article, st: Statement, kb: KnowledgeBase, models: 
         stance, conf, basis = c.stance, c.confidence, "none" if c.source.startswith("excluded") else c.source
         # a news outlet in its own voice (or a vague source) reports what actors do: with no word of the rules
         # for a position, the actor it names is neutral (… دون أن يستجيب المغرب: Morocco has not answered)
-        plain_report = c.source not in RULE_DECIDES and feats.get(f"{STANCE_ONLY}reporter") is not None
+        reporter = f"{STANCE_ONLY}reporter" in feats  # (_reporter, read once by candidate_features)
+        plain_report = c.source not in RULE_DECIDES and reporter
         if models.stance is not None and not plain_report and (
-                c.source not in RULE_DECIDES or c.source == "subject" and not _reporter(st, kb)
+                c.source not in RULE_DECIDES or c.source == "subject" and not reporter
                 and not feats.get(f"{STANCE_ONLY}ally")):
             if said is None:
                 said = stance_text_features(article, st, models.stance)
@@ -1515,6 +1521,9 @@ def _harm_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int, h
     return out
 
 
+BEFORE_NAME = {"السيد", "القائد", "العميد", "اللواء"}  # titles between a masdar's doer and its object's name
+
+
 def _object_after_agent(toks: list[Token], by_index: dict[int, Mention], k: int) -> int | None:
     """The actor named right after the actor at token ``k`` (past a title or honorific before its name),
     with no conjunction or preposition between: the object of a masdar whose doer is at ``k``."""
@@ -1522,13 +1531,10 @@ def _object_after_agent(toks: list[Token], by_index: dict[int, Mention], k: int)
     j = next((j for j in range(k + 1, len(toks)) if toks[j].start >= m.span.end), None)
     if j is None or toks[j].norm.startswith("و"):
         return None
-    for _ in range(2):
-        if j in by_index:
-            return j
-        if j < len(toks) and (toks[j].norm in HONORIFIC or toks[j].norm in ("السيد", "القائد", "العميد", "اللواء")):
-            j += 1
-            continue
-        return None
+    for _ in range(2):  # (two words of title at most: الشهيد القائد …)
+        if j in by_index or j >= len(toks) or toks[j].norm not in HONORIFIC | BEFORE_NAME:
+            break
+        j += 1
     return j if j in by_index else None
 
 

@@ -1088,10 +1088,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         pronoun = False  # the words after the verb are known not to be its subject
         while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
             t = toks[k]
-            # وأنّ continues a complementiser clause and never opens the first one: right after the verb, or
-            # inside a name that began with it, it is a name (وقالت وان عزيزة وان إسماعيل: Wan Azizah)
-            name_wan = t.norm == "وان" and (k == j or np and np[0].norm == "وان") and k + 1 < len(toks) \
-                and toks[k + 1].norm not in COMPLEMENTISERS and not text[t.end : toks[k + 1].start].strip()
+            name_wan = _wan_in_name(text, toks, k, k == j or bool(np) and np[0].norm == "وان")
             if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
                 break
             if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
@@ -1150,12 +1147,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # الطلبة إنهم …، وأكد عدد من السكان أن …)
         group = bool(np) and np[0].norm in QUANTIFIERS and len(np) <= QUANTIFIED_MAX and k < len(toks) \
             and toks[k].norm in COMPLEMENTISERS and not any(t.norm in _FUNCTION_WORDS - {"من", "بعض", "كل"} for t in np)
-        if group:
-            pass
-        elif np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions) or _looks_like_speaker(np, mentions, state)):
-            np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
-        else:
-            np = []
+        if not group:
+            if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions)
+                       or _looks_like_speaker(np, mentions, state)):
+                np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
+            else:
+                np = []
         if np and (group or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
@@ -1378,6 +1375,13 @@ def _reports_in_clause(toks: list[Token], r: int) -> bool:
     return False
 
 
+def _wan_in_name(text: str, toks: list[Token], k: int, opens_or_continues: bool) -> bool:
+    """وان at ``k`` is a name, not "and that": وأنّ continues a complementiser clause and never opens the first one,
+    so right after the verb, or inside a name that began with it, it is a name (وقالت وان عزيزة وان إسماعيل)."""
+    return toks[k].norm == "وان" and opens_or_continues and k + 1 < len(toks) \
+        and toks[k + 1].norm not in COMPLEMENTISERS and not text[toks[k].end : toks[k + 1].start].strip()
+
+
 UNKNOWN_SUBJECT_MAX = 5  # words of a name the lexicons do not know (جونيشي سوغاوارا، وان عزيزة وان إسماعيل)
 
 
@@ -1404,8 +1408,7 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
             words.append(t)  # سارة بن علي: a name after "son / daughter of"
             k += 1
             continue
-        name_wan = w == "وان" and (not words or words[0].norm == "وان") and k + 1 < len(toks) \
-            and toks[k + 1].norm not in COMPLEMENTISERS  # (وقالت وان عزيزة وان إسماعيل: a name, see _verb_statement)
+        name_wan = _wan_in_name(text, toks, k, not words or words[0].norm == "وان")
         if w in COMPLEMENTISERS and not name_wan or w in frame or w in TIME_WORDS \
                 or w in _FUNCTION_WORDS and not name_wan or w[:1].isdigit() \
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
@@ -2358,23 +2361,7 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
         m = _mention_at(t, mentions)
         end = m.span.end if m is not None else t.end
         if m is None and t.norm in ADDRESSEE_HEADS and len(t.norm) > 2:
-            start = k + 1
-            if start < len(toks) and _opens_quote(text, toks[start]):
-                # the outlet's name in quotation marks (لموقع "إن دي تي في" الهندي): its words are no complementiser
-                closer = next((text.find(c, toks[start].start) for c in '"»”' if text.find(c, toks[start].start) > 0), -1)
-                if closer > 0:
-                    while start < len(toks) and toks[start].start < closer:
-                        start += 1
-                    end = max(end, closer)
-                    while start < len(toks) and toks[start].norm.startswith("ال") and toks[start].norm.endswith(("ي", "يه")):
-                        end = toks[start].end  # (and its nisba: الهندي)
-                        start += 1
-                    start = len(toks)  # (nothing more to look for)
-            for j in range(max(start, k + 1), min(start + MAX_NAME_TOKENS, len(toks))):
-                gap = text[toks[j - 1].end : toks[j].start]
-                if toks[j].norm in COMPLEMENTISERS or any(p in gap for p in "،:\"«“"):
-                    end = toks[j - 1].end
-                    break
+            end = _outlet_name_end(text, toks, k + 1, end)
         k += 1
         while k < len(toks) and toks[k].start < end:
             k += 1
@@ -2391,6 +2378,26 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
     while k < len(toks) and toks[k].start < end:
         k += 1
     return k
+
+
+def _outlet_name_end(text: str, toks: list[Token], j: int, end: int) -> int:
+    """Where the name of an outlet spoken to, starting at token ``j`` after its noun (لصحيفة، لموقع), ends: its
+    quoted name and nisba (لموقع "إن دي تي في" الهندي — the إن in it is no complementiser), or the word before what
+    was said (لشبكة فوكس نيوز إن …); ``end`` when neither is found."""
+    if j < len(toks) and _opens_quote(text, toks[j]):
+        closer = next((at for c in '"»”' if (at := text.find(c, toks[j].start)) > 0), -1)
+        if closer > 0:
+            while j < len(toks) and toks[j].start < closer:
+                j += 1
+            end = closer
+            while j < len(toks) and toks[j].norm.startswith("ال") and toks[j].norm.endswith(("ي", "يه")):
+                end = toks[j].end  # (and its nisba: الهندي)
+                j += 1
+            return end
+    for n in range(j, min(j + MAX_NAME_TOKENS, len(toks))):
+        if toks[n].norm in COMPLEMENTISERS or any(p in text[toks[n - 1].end : toks[n].start] for p in "،:\"«“"):
+            return toks[n - 1].end
+    return end
 
 
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:

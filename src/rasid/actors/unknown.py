@@ -56,8 +56,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
     # is that person, where the tagger reads the word as a name of its own (not inside a longer name it reads:
     # أحمد روحاني is someone else)
     for m in _surnames(text, toks, known):
-        if free(m.span.start, m.span.end) and not any(n.span.start < m.span.end and m.span.start < n.span.end
-                                                      and (n.span.start < m.span.start or n.span.end > m.span.end)
+        if free(m.span.start, m.span.end) and not any(m.span.overlaps(n.span) and not m.span.contains(n.span)
                                                       for n in names):
             out.append(m)
             taken.append((m.span.start, m.span.end))
