@@ -38,7 +38,7 @@ from .arabic import Token, fold, stems, tokenize, without_suffix
 from .arabic.tokens import tokens_in
 from .lexicons import Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, speaker_nouns
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
-from .statements import COMPLEMENTISERS
+from .statements import ADDRESSEE_HEADS, COMPLEMENTISERS
 
 if TYPE_CHECKING:
     from .learn.linear import LinearModel
@@ -197,6 +197,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if m.actor_id:
             excluded.update(_own_bodies(kb, m.actor_id))
     out: list[tuple[Mention, int, str]] = []
+    # the reports inside what a plain assertion or announcement says: their speakers are relayed (see ``relayed``)
+    inner_reports = [o for o in article.statements if o.id != st.id and st.content.contains(o.cue)] \
+        if st.kind in (Kind.ASSERT, Kind.ANNOUNCE) else []
     speaker_text = fold(st.speaker.surface + " " + st.speaker.name)
     last_place = -10
     in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)
@@ -253,9 +256,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             why = "place"  # a land named by its land noun: الأراضي الفلسطينية (المحتلة)
         if not why and m.type == "media" and any(_relays(toks[j].norm) for j in range(max(0, idx - 3), idx)):
             why = "channel"  # an outlet named as the channel of a report (نقلته وكالة فرانس برس، بحسب صحيفة …)
-        if not why and st.kind in (Kind.ASSERT, Kind.ANNOUNCE) and any(
-                o.id != st.id and o.speaker.span.contains(m.span) and st.content.contains(o.cue)
-                for o in article.statements):
+        if not why and any(o.speaker.span.contains(m.span) for o in inner_reports):
             why = "relayed"  # the speaker of a report inside what was said (وأضاف البيان أنّ الملك عبّر عن …): the
             # words are the king's, reported, not judged
         if not why and _co_speaker(text, st, m):
@@ -272,8 +273,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
 
 # an outlet's noun with the ل of the one spoken to (قال لموقع "إن دي تي في"، لصحيفة نيويورك تايمز): the name after it
 # is the addressee of the cue clause
-OUTLET_HEADS = {"لوكاله", "لقناه", "لصحيفه", "لموقع", "لمجله", "لاذاعه", "لشبكه", "لمحطه", "لتلفزيون", "لراديو",
-                "لبرنامج"}
+OUTLET_HEADS = ADDRESSEE_HEADS - {"لـ", "ل", "للصحفيين", "للتلفزيون"}
 STATE_TYPES = {"country", "government", "office", "ministry", "military", "security_agency"}
 
 
