@@ -753,3 +753,37 @@ def test_the_speaker_of_a_report_inside_what_was_said_is_no_target(analyze):
 def test_no_blame_for_a_counter_attack(analyze, text, name, bad):
     readings = {t.target.name: (t.stance.value, t.basis) for st in analyze(text).statements for t in st.targets}
     assert bad not in readings.get(name, ())
+
+
+@pytest.mark.parametrize("text, target, bad", [
+    # "Hamas added that Netanyahu's position confirms his rejection of the Security Council resolution": his
+    # rejection (رفضه), not Hamas's — the possessor of a masdar is its doer (Al Mayadeen style)
+    ("وأضافت حركة حماس أن موقف نتنياهو يؤكد رفضه قرار مجلس الأمن الدولي.", "UNSC", Stance.AGAINST),
+    # "The ministry said the statement shows their support for Israel": theirs, not the ministry's (wire style)
+    ("وقالت الخارجية الإيرانية إن البيان يكشف دعمهم لإسرائيل.", "ISR", Stance.FAVOR),
+])
+def test_a_possessed_act_of_another_is_not_the_speakers(analyze, text, target, bad):
+    assert _stances(analyze(text)).get(target) != bad
+
+
+def test_a_possessed_act_agreeing_with_the_speaker_is_its_own(analyze):
+    # "Hamas affirmed its rejection of the Security Council resolution": رفضها agrees with the feminine verb
+    assert _stances(analyze("وأكدت حركة حماس رفضها قرار مجلس الأمن الدولي.")).get("UNSC") == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, target", [
+    # "When we entered the confrontation for the sake of Palestine …": the cause served, not the one opposed
+    ("وأضاف الحوثي: \"عندما دخلنا المواجهة لأجل فلسطين، كنا نعلم أن المعركة طويلة\".", "PSE"),
+    # "The party said it fights from the first day for the sake of Palestine" (Maghrebi press style)
+    ("وقال الحزب إنه يخوض المعركة من أجل فلسطين منذ اليوم الأول.", "PSE"),
+])
+def test_the_cause_of_an_act_is_not_its_object(analyze, text, target):
+    assert _stances(analyze(text)).get(target) != Stance.AGAINST
+
+
+def test_a_second_word_of_position_has_its_own_object(analyze):
+    # "The organising committee stressed going on marching in support of Palestine and in condemnation of the crimes":
+    # the crimes are what is condemned, not what the support for Palestine backs
+    a = analyze("وأكدت اللجنة المنظمة في بيان أهمية الاستمرار في الخروج نصرةً لفلسطين وتنديداً بالجرائم الإسرائيلية.")
+    assert _stances(a).get("PSE") == Stance.FAVOR
+

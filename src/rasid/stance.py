@@ -585,6 +585,8 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
                  if entry.polarity > 0 and (entry.attach == "after" or _support_word(t.norm)) else None)
         if agent is None and entry.polarity > 0 and entry.attach == "after" and _someone_elses(text, st, toks, k):
             continue  # وقال نتنياهو إنها تدعم حماس: "she" is not the speaker — another party's support, not his
+        if entry.attach == "after" and _possessor_not_speaker(text, st, toks[k], entry):
+            continue  # قالت حماس إن موقف نتنياهو يؤكد رفضَه القرار: "his" rejection, not the speaker's
         if polarity > 0 and _backs_wrong(toks, targets, k):
             polarity = -polarity  # support for a wrong: دعم X للكيان الصهيوني، دعم المخططات التكفيرية
             if agent is not None:
@@ -626,6 +628,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             # a word that governs an object takes it as a genitive, not its own nationality adjective:
             # المقاومة الفلسطينية is the Palestinians' resistance, الدعم الأميركي لإسرائيل favours Israel
             pool = [(m, i) for m, i in targets if not _own_adjective(toks, k, m, i, kb)]
+        if how == "after":
+            # nor the cause it is done for (دخلنا المواجهة لأجل فلسطين، قاتلوا في سبيل الوطن): who is served, not opposed
+            cause = next((j for j in range(k + 1, min(k + 9, len(toks))) if _purpose(toks, j)), None)
+            if cause is not None:
+                pool = [(m, i) for m, i in pool if i < cause]
         if how == "after":
             # nor in a clause a complementiser opens after it: in توفير حماية دولية للشعب الفلسطيني، يعني
             # أن إسرائيل … Israel is the next clause's subject, not what is protected
@@ -1722,18 +1729,48 @@ def _someone_elses(text: str, st: Statement, toks: list[Token], k: int) -> bool:
     (وقال نتنياهو إنها تدعم حماس: she, Iran, supports Hamas; وقالت روسيا إنها تدعم سوريا is Russia's own)."""
     if k == 0 or (pronoun := PRONOUN_SUBJECTS.get(toks[k - 1].norm)) is None:
         return False
+    person = _cue_person(text, st)
+    return person is not None and person != pronoun
+
+
+# the person a possessive pronoun on a noun names (رفضه: his rejection; رفضها: hers; رفضهم: theirs)
+POSSESSOR_PERSONS = (("هما", "p"), ("هم", "p"), ("هن", "p"), ("ها", "f"), ("ه", "m"))
+
+
+def _possessor_not_speaker(text: str, st: Statement, tok: Token, entry: Evaluative) -> bool:
+    """A word of position carrying a possessive pronoun that cannot be the speaker: it differs in gender or
+    number from the cue verb that agrees with the speaker. The possessor of a masdar is its doer (أكدت حماس
+    رفضَه القرار: his rejection, not Hamas's; أكدت حماس رفضَها القرار is Hamas's own)."""
+    if tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        return False  # a taa marbuta, folded like ه, is no pronoun
+    possessor = next((person for stem in stems(tok.norm) for suffix, person in POSSESSOR_PERSONS
+                      if stem != entry.word and stem.endswith(suffix) and stem[: -len(suffix)] == entry.word), None)
+    return possessor is not None and (speaker := _cue_person(text, st)) is not None and speaker != possessor
+
+
+def _cue_person(text: str, st: Statement) -> str | None:
+    """The gender or number (m, f, p) of the cue verb, which agrees with the speaker; None for a noun or an
+    unknown form."""
     words = fold(text[st.cue.start : st.cue.end]).split()
     if not words:
-        return False
+        return None
     word = words[0]
     cue = cue_forms().get(word) or (cue_forms().get(word[1:]) if word[:1] in "وف" else None)
     if cue is None:
-        return False
+        return None
     person = CUE_PERSONS.get(cue.person)
     if person is None and cue.person == "impf":
         bare = word[1:] if word[:1] in "وف" and word[1:] in cue_forms() else word
         person = {"ي": "m", "ت": "f"}.get(bare[:1])
-    return person is not None and person != pronoun
+    return person
+
+
+def _purpose(toks: list[Token], j: int) -> bool:
+    """Token ``j`` opens the cause an act is done for: لأجل، من أجل، في سبيل."""
+    word = toks[j].norm
+    if word in ("لاجل", "ولاجل"):
+        return True
+    return word in ("من", "في") and j + 1 < len(toks) and toks[j + 1].norm == ("اجل" if word == "من" else "سبيل")
 
 
 def _supporter_after(toks: list[Token], targets: list[tuple[Mention, int]], k: int, kb: KnowledgeBase) -> Mention | None:
@@ -1809,6 +1846,8 @@ def _backs_wrong(toks: list[Token], targets: list[tuple[Mention, int]], k: int) 
         word = toks[j].norm
         if _wrong(word):
             return not _countered(toks, j)  # support in the face of a wrong (دعم المقاومة في وجه الإبادة) backs no wrong
+        if word[:1] == "و" and (entry := _lexicon_entry(word)) is not None and entry.attach == "after":
+            break  # a second word of position joined by و (نصرةً لفلسطين وتنديداً بالجرائم) has its own object
         if word in PRONOUN_OBJECTS and j - k <= 3:
             # support for "it": a wrong named just before (الجرائم الإسرائيلية … والدعم الأميركي لها)
             return any(_wrong(toks[i].norm) for i in range(max(0, k - BACKED_REACH - 3), k))
