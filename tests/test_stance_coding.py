@@ -787,3 +787,28 @@ def test_a_second_word_of_position_has_its_own_object(analyze):
     a = analyze("وأكدت اللجنة المنظمة في بيان أهمية الاستمرار في الخروج نصرةً لفلسطين وتنديداً بالجرائم الإسرائيلية.")
     assert _stances(a).get("PSE") == Stance.FAVOR
 
+
+
+@pytest.mark.parametrize("text, target", [
+    # "The Israeli army said its planes struck Hamas positions": its own strike, Hamas its target, not its victim
+    ("قال الجيش الإسرائيلي في بيان إن طائراته قصفت فجر الأربعاء مواقع لحركة حماس في غزة.", "HAMAS"),
+    # "Russia says it spares civilians and launches its raids on positions of Hay'at Tahrir al-Sham" (BBC style)
+    ("وتقول روسيا إنها تتحاشى المدنيين وتشن غاراتها على مواقع لهيئة تحرير الشام.", "HTS"),
+    # "The spokesman said: our forces targeted Hezbollah positions" (a communiqué in the first person)
+    ("وقال المتحدث باسم الجيش: \"قواتنا استهدفت مواقع لحزب الله\".", "HEZ"),
+])
+def test_a_harm_done_by_the_speakers_own_forces_names_its_target(analyze, text, target):
+    assert _stances(analyze(text)).get(target) == Stance.AGAINST
+
+
+def test_a_harm_done_by_another_named_by_a_pronoun_still_has_a_victim(analyze):
+    # "Hamas said the occupation keeps up its raids on Gaza": غاراته is the occupation's, not Hamas's
+    assert _stances(analyze("وقالت حماس إن الاحتلال يواصل غاراته على غزة.")).get("ISR") == Stance.AGAINST
+
+
+def test_a_negated_belief_negates_the_clause_it_opens(analyze):
+    # "Trump went on: I do not believe there is any sign that pastor Brunson is guilty of any criminal activity"
+    a = analyze("وتابع ترامب \"لا أعتقد أن هناك أي مؤشر إلى أن القس برانسون مذنب بأي نشاط إجرامي\".")
+    assert {t.target.surface: t.stance for st in a.statements for t in st.targets}.get("برانسون") != Stance.AGAINST
+    # "The minister said: we do not believe Russia is a reliable partner" (France 24 style)
+    assert _stances(analyze("وقال الوزير: \"لا نعتقد أن روسيا شريك موثوق\".")).get("RUS") == Stance.AGAINST

@@ -1079,3 +1079,16 @@ def test_statements_a_title_that_cannot_agree_with_the_verb_opens_the_object(ana
 def test_statements_a_background_date_is_not_carried_to_the_next_report(analyze, text, published, day):
     a = analyze(text, published=published)
     assert a.statements[-1].date.value == day
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "The inspector general said that his new investigation answered many requests" (wire style)
+    ("وقال المفتش العام إن تحقيقه الجديد جاء استجابة للعديد من الطلبات.", "المفتش العام"),
+    # "The UN mediator said that the talks will resume next week" (pan-Arab style)
+    ("وقال الوسيط الأممي إن المحادثات ستستأنف الأسبوع المقبل.", "الوسيط الأممي"),
+    # "The French investigator affirmed that the evidence is conclusive" (Maghrebi press style)
+    ("وأكدت المحققة الفرنسية أن الأدلة قاطعة.", "المحققة الفرنسية"),
+])
+def test_statements_officials_by_their_office(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker

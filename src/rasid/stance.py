@@ -562,7 +562,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if entry.attach in ("event", "action"):
             # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
             roles = [(m, share) for m, share in _harm_roles(toks, targets, k, entry.attach, armed) if not _capital(m)]
-            if roles and roles[0][0].actor_id in own_side:
+            if _own_doer(text, st, toks, k):
+                # the speaker's own side does it, named by a pronoun (تشن غاراتها على … said of Russia, إن طائراته
+                # قصفت مواقع لـ… said by the army): what it strikes is the speaker's target
+                roles = [(m, 1.0) for m, share in roles if share < 0]
+            elif roles and roles[0][0].actor_id in own_side:
                 # the speaker's own side does the harm (the resistance struck …): its victim is
                 # the speaker's target, and the speaker does not blame itself
                 roles = [(m, 1.0) for m, _ in roles[1:]]
@@ -1372,7 +1376,15 @@ def _negated(toks: list[Token], k: int) -> bool:
                 continue  # غير، عدم، دون negate the noun after them, not the next clause (المفاوضات غير مرجحة،
                 # وألقت باللوم على كييف: the blame is not negated)
             return not any(toks[i].norm.startswith(REFRAINING_STEMS) for i in range(j + 1, k))
+    # a negated verb of belief negates the clause it opens (لا أعتقد أن … برانسون مذنب: he is not called guilty)
+    for j in range(max(2, k - BELIEF_REACH), k):
+        if toks[j].norm in COMPLEMENTISERS and toks[j - 1].norm in BELIEF_VERBS and toks[j - 2].norm in NEGATORS:
+            return True
     return _rejected_label(toks, k)
+
+
+BELIEF_VERBS = {"اعتقد", "نعتقد", "يعتقد", "تعتقد", "اظن", "نظن", "يظن", "تظن", "اري", "نري", "يري", "تري", "اتصور", "نتصور"}
+BELIEF_REACH = 12  # words from the complementiser of a negated belief to the word it negates
 
 
 NOMINAL_NEGATORS = {"غير", "عدم", "دون", "بدون"}
@@ -1746,6 +1758,41 @@ def _possessor_not_speaker(text: str, st: Statement, tok: Token, entry: Evaluati
     possessor = next((person for stem in stems(tok.norm) for suffix, person in POSSESSOR_PERSONS
                       if stem != entry.word and stem.endswith(suffix) and stem[: -len(suffix)] == entry.word), None)
     return possessor is not None and (speaker := _cue_person(text, st)) is not None and speaker != possessor
+
+
+# the speaker's forces as the subject of a harm verb (طائراته قصفت، قواتنا استهدفت): a military statement's own voice
+FORCE_NOUNS = {"قوات", "طايرات", "جيش", "مقاتلات", "صواريخ", "مدفعيه", "وحدات", "عناصر", "مقاتلي", "مقاتلو",
+               "سلاح", "دفاعات", "بحريه", "قطع"}
+
+
+def _possessor(word: str, base: set[str] | str) -> str | None:
+    """The person (m, f, p, or ``we``) of the possessive pronoun ``word`` carries on a noun of ``base``."""
+    for stem in stems(word):
+        if stem.endswith("نا") and (stem[:-2] in base if isinstance(base, set) else stem[:-2] == base):
+            return "we"
+        for suffix, person in POSSESSOR_PERSONS:
+            if stem.endswith(suffix) and (stem[: -len(suffix)] in base if isinstance(base, set) else stem[: -len(suffix)] == base):
+                return person
+    return None
+
+
+def _own_doer(text: str, st: Statement, toks: list[Token], k: int) -> bool:
+    """The harm word at ``k`` names the speaker's own act by a pronoun: its own possessive (غاراتها، هجماتنا) or that
+    of the force noun right before it, its subject (طائراته قصفت، قواتنا استهدفت), is "we" or agrees with the cue
+    verb, which agrees with the speaker."""
+    tok = toks[k]
+    entry = _lexicon_entry(tok.norm)
+    person = None
+    if entry is not None and not tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+        person = _possessor(tok.norm, entry.word)
+    if person is None and k > 0:
+        person = _possessor(toks[k - 1].norm, FORCE_NOUNS)
+    if person is None and k + 1 < len(toks) and (after := _lexicon_entry(toks[k + 1].norm)) is not None \
+            and after.polarity < 0 and after.attach in ("event", "action"):
+        person = _possessor(toks[k + 1].norm, after.word)  # a harm verb and its own harm as object: تشن غاراتها
+    if person is None:
+        return False
+    return person == "we" or person == _cue_person(text, st)
 
 
 def _cue_person(text: str, st: Statement) -> str | None:
