@@ -812,3 +812,29 @@ def test_a_negated_belief_negates_the_clause_it_opens(analyze):
     assert {t.target.surface: t.stance for st in a.statements for t in st.targets}.get("برانسون") != Stance.AGAINST
     # "The minister said: we do not believe Russia is a reliable partner" (France 24 style)
     assert _stances(analyze("وقال الوزير: \"لا نعتقد أن روسيا شريك موثوق\".")).get("RUS") == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, target", [
+    # "The UN human rights chief demanded the Trump administration stop separating children from their families"
+    ("وطالب مفوض الأمم المتحدة السامي لحقوق الإنسان إدارة ترامب بالتوقف عن فصل الأطفال عن أسرهم.", "TRUMP"),
+    # "Trump asked his Turkish counterpart Erdogan to release pastor Brunson" (France 24 style)
+    ("وطلب الرئيس الأمريكي دونالد ترامب من نظيره التركي رجب طيب أردوغان الإفراج عن القس برانسون.", "ERDOGAN"),
+    # "The organisation demanded Britain, France and the United States suspend arms sales" (BBC style)
+    ("كما طالبت المنظمة كلا من بريطانيا وفرنسا والولايات المتحدة الأمريكية بتعليق مبيعات الأسلحة فورا.", "USA"),
+    # "The European Union demanded Israel stop settlement building" (wire style)
+    ("وطالب الاتحاد الأوروبي إسرائيل بوقف الاستيطان.", "ISR"),
+])
+def test_the_one_asked_to_stop_or_undo_its_act_is_blamed(analyze, text, target):
+    assert _stances(analyze(text)).get(target) == Stance.AGAINST
+
+
+@pytest.mark.parametrize("text, target", [
+    # "Hamas called on the international community to stop the Israeli aggression": the aggression is Israel's
+    ("ودعت حماس المجتمع الدولي إلى وقف العدوان الإسرائيلي على غزة.", "INTL_COMMUNITY"),
+    # "The minister called on Russia to dialogue": nothing to undo
+    ("ودعا الوزير روسيا إلى الحوار.", "RUS"),
+    # "The regional government called on the Iraqi government to compensate the victims": relief, not an undoing
+    ("ودعت حكومة إقليم كردستان الحكومة العراقية لتعويض الضحايا.", "IRQ_GOV"),
+])
+def test_the_one_asked_for_anything_else_is_not_blamed(analyze, text, target):
+    assert _stances(analyze(text)).get(target) != Stance.AGAINST

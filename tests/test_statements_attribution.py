@@ -1092,3 +1092,26 @@ def test_statements_a_background_date_is_not_carried_to_the_next_report(analyze,
 def test_statements_officials_by_their_office(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "The minister affirmed his support for Ukraine": دعمه is the object, not a word of the speaker's name
+    ("وأكد الوزير دعمه لأوكرانيا.", "الوزير"),
+    # "The minister voiced his resentment at Russia" (wire style)
+    ("وأبدى الوزير امتعاضه من روسيا.", "الوزير"),
+    # "The Iranian president renewed his rejection of the American sanctions" (Al Mayadeen style)
+    ("وجدد الرئيس الإيراني رفضه للعقوبات الأمريكية.", "الرئيس الإيراني"),
+])
+def test_statements_a_possessed_masdar_after_the_subject_is_the_object(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_statements_a_plural_subject_after_its_singular_verb_stays_plural(analyze):
+    # "The Democratic MPs renewed their attack on Sessions. … He said: I decided to recuse myself": the singular
+    # verb before "the MPs" does not make them a "he" for the pronoun subject of the next report
+    a = analyze("وقال وزير العدل جيف سيشنز إنه لم يلتق بأي مسؤولين روس.\n\n"
+                "وجدد النواب الديمقراطيون هجومهم على سيشنز بسبب اتصالاته بالسفير الروسي.\n\n"
+                "وقال: \"قررت أن أنأى بنفسي عن أية تحقيقات\".")
+    last = a.statements[-1]
+    assert "سيشنز" in last.speaker.surface

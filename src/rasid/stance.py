@@ -34,8 +34,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors.kb import Actor, KnowledgeBase, folded_names
-from .arabic import Token, fold, stems, tokenize, without_suffix
-from .arabic.tokens import tokens_in
+from .arabic import Token, ends_in_taa_marbuta, fold, stems, tokenize, without_suffix
+from .arabic.tokens import HARAKAT, tokens_in
 from .lexicons import Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, speaker_nouns
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 from .statements import ADDRESSEE_HEADS, COMPLEMENTISERS
@@ -481,6 +481,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     content_range = (st.content.start, st.content.end)
     content_first = next((j for j, t in enumerate(toks) if t.start >= st.content.start), len(toks))
     starts = {i for _, i in targets}  # the token where each candidate's name begins
+    ends = {i: m.span.end for m, i in targets}  # and where it ends
     # a pejorative name is itself a stance: الاحتلال، الكيان الصهيوني، العدو
     named_pejoratively: set[str] = set()
     named_honorably: set[str] = set()
@@ -562,7 +563,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if entry.attach in ("event", "action"):
             # a capital struck or attacked is the place of the harm (عدوان استهدف دمشق)
             roles = [(m, share) for m, share in _harm_roles(toks, targets, k, entry.attach, armed) if not _capital(m)]
-            if _own_doer(text, st, toks, k):
+            own = _own_doer(text, st, toks, k)
+            if own is None:
+                continue  # "their" attack, and the verb cannot tell whether "they" are the speaker: no position
+            if own:
                 # the speaker's own side does it, named by a pronoun (تشن غاراتها على … said of Russia, إن طائراته
                 # قصفت مواقع لـ… said by the army): what it strikes is the speaker's target
                 roles = [(m, 1.0) for m, share in roles if share < 0]
@@ -680,7 +684,11 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         addressee = first and st.kind == Kind.APPEAL and toks[i].start < body.start + 2 and score >= 0
         # (an ally is spared only the hostility of a denial or a condemnation: praise of an ally is favour)
         ally = default is not None and default != Stance.FAVOR and _ally(kb, own_side, m)
-        if addressee:
+        if st.kind == Kind.APPEAL and score <= 0 and toks[i].start >= st.cue.end and _corrective_demand(toks, i, m, ends):
+            # asked to stop, withdraw, release or apologise (طالب إدارة ترامب بالتوقف عن …، طلب من أردوغان الإفراج
+            # عن …): the one asked to undo what it does is blamed for it
+            stance, conf, source = Stance.AGAINST, 0.6, "cue"
+        elif addressee:
             # the addressee of an appeal: good words describe what is asked (دعا X إلى دعم السلم)
             stance, conf, source = Stance.NEUTRAL, 0.6, "cue"
         elif score > 0.25:
@@ -1240,6 +1248,37 @@ PEJORATIVE = ("احتلال", "الكيان", "العدو", "صهيون", "ار�
 STOPPERS = {"وقف", "ايقاف", "منع", "انهاء", "كف"}  # nouns that stop what follows: وقف قصف …، منع استهداف …
 
 
+# what an appeal asks of the one who must undo its own doing: stop, cease, end, withdraw, release, apologise, suspend,
+# reverse, cancel, refrain (the guidelines: "against = … demands it stop/withdraw"). Not compensation (due from a
+# wrongdoer, or as relief: دعت الحكومة لتعويض الضحايا) nor lifting (رفع الحصار، رفع مستوى التعاون)
+CORRECTIVE = {"توقف", "التوقف", "الكف", "كف", "وقف", "ايقاف", "انهاء", "الانسحاب", "انسحاب", "سحب", "الافراج", "الاعتذار",
+              "اعتذار", "تعليق", "التراجع", "تراجع", "الغاء", "الاقلاع", "الامتناع", "اطلاق"}
+STOPPERS_OF_ACTS = {"توقف", "التوقف", "الكف", "كف", "وقف", "ايقاف", "انهاء"}
+APPEAL_LINKS = {"الي", "علي", "ب", "ل", "من"}  # the frame words between the one asked and what it is asked
+
+
+def _corrective_demand(toks: list[Token], i: int, m: Mention, ends: dict[int, int]) -> bool:
+    """The act an appeal asks of the actor named at token ``i`` — the word right after its name (past the names
+    joined to it by و and a frame word: ب، إلى، ل، من) — undoes something it does itself (see ``CORRECTIVE``):
+    an act stopped is not one whose doer is another actor named right after it (دعت المجتمع الدولي إلى وقف
+    العدوان الإسرائيلي: the aggression is Israel's). ``ends``: where each candidate's name ends, by the token
+    it starts at. إطلاق only as إطلاق سراح."""
+    def after(end: int, j: int) -> int:
+        return next((k for k in range(j, len(toks)) if toks[k].start >= end), len(toks))
+
+    j = after(m.span.end, i)
+    while j < len(toks) and (j in ends and toks[j].norm.startswith("و") or toks[j].norm in APPEAL_LINKS):
+        j = after(ends[j], j) if j in ends else j + 1
+    if j >= len(toks):
+        return False
+    bare = {stem[1:] if stem[:1] in "بل" and len(stem) > 3 else stem for stem in stems(toks[j].norm)}
+    if not bare & CORRECTIVE:
+        return False
+    if "اطلاق" in bare:
+        return j + 1 < len(toks) and toks[j + 1].norm == "سراح"
+    return not (bare & STOPPERS_OF_ACTS and any(k in ends for k in range(j + 1, min(j + 4, len(toks)))))
+
+
 # nouns of countering an evil: مكافحة الإرهاب، محاربة التطرف، التصدي للإرهاب (and ضد: وقفت ضد الإرهاب)
 COUNTERS = {"مكافحه", "محاربه", "مواجهه", "التصدي", "تصدي", "دحر", "القضاء", "هزيمه", "مقاومه", "ضد"}
 
@@ -1624,7 +1663,7 @@ def _with_possessor(tok: Token) -> bool:
     is no pronoun: الجائرة.)"""
     word = tok.norm
     entry = _lexicon_entry(word)
-    if entry is None or tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+    if entry is None or ends_in_taa_marbuta(tok.text):
         return False
     return any(stem != entry.word and stem.endswith(p) and stem[: -len(p)] == entry.word
                for stem in stems(word) for p in POSSESSIVE)
@@ -1632,7 +1671,7 @@ def _with_possessor(tok: Token) -> bool:
 
 def _noun_form(word: str) -> bool:
     """An indefinite noun, which a verb cannot be: it ends in taa marbuta (جريمة، مجزرة)."""
-    word = word.strip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652")
+    word = word.strip(HARAKAT)
     return word.endswith("ة") and not word.startswith(("ال", "وال", "بال", "فال", "لل"))
 
 
@@ -1741,8 +1780,7 @@ def _someone_elses(text: str, st: Statement, toks: list[Token], k: int) -> bool:
     (وقال نتنياهو إنها تدعم حماس: she, Iran, supports Hamas; وقالت روسيا إنها تدعم سوريا is Russia's own)."""
     if k == 0 or (pronoun := PRONOUN_SUBJECTS.get(toks[k - 1].norm)) is None:
         return False
-    person = _cue_person(text, st)
-    return person is not None and person != pronoun
+    return _agrees_with_speaker(text, st, pronoun) is False
 
 
 # the person a possessive pronoun on a noun names (رفضه: his rejection; رفضها: hers; رفضهم: theirs)
@@ -1753,11 +1791,11 @@ def _possessor_not_speaker(text: str, st: Statement, tok: Token, entry: Evaluati
     """A word of position carrying a possessive pronoun that cannot be the speaker: it differs in gender or
     number from the cue verb that agrees with the speaker. The possessor of a masdar is its doer (أكدت حماس
     رفضَه القرار: his rejection, not Hamas's; أكدت حماس رفضَها القرار is Hamas's own)."""
-    if tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+    if ends_in_taa_marbuta(tok.text):
         return False  # a taa marbuta, folded like ه, is no pronoun
     possessor = next((person for stem in stems(tok.norm) for suffix, person in POSSESSOR_PERSONS
                       if stem != entry.word and stem.endswith(suffix) and stem[: -len(suffix)] == entry.word), None)
-    return possessor is not None and (speaker := _cue_person(text, st)) is not None and speaker != possessor
+    return possessor is not None and _agrees_with_speaker(text, st, possessor) is False
 
 
 # the speaker's forces as the subject of a harm verb (طائراته قصفت، قواتنا استهدفت): a military statement's own voice
@@ -1776,23 +1814,34 @@ def _possessor(word: str, base: set[str] | str) -> str | None:
     return None
 
 
-def _own_doer(text: str, st: Statement, toks: list[Token], k: int) -> bool:
+def _own_doer(text: str, st: Statement, toks: list[Token], k: int) -> bool | None:
     """The harm word at ``k`` names the speaker's own act by a pronoun: its own possessive (غاراتها، هجماتنا) or that
     of the force noun right before it, its subject (طائراته قصفت، قواتنا استهدفت), is "we" or agrees with the cue
-    verb, which agrees with the speaker."""
+    verb, which agrees with the speaker; None when a pronoun names the doer but the verb cannot tell whose it is
+    (see ``_agrees_with_speaker``); False when no pronoun names the doer or it is another's."""
     tok = toks[k]
     entry = _lexicon_entry(tok.norm)
     person = None
-    if entry is not None and not tok.text.rstrip("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652").endswith("ة"):
+    if entry is not None and not ends_in_taa_marbuta(tok.text):
         person = _possessor(tok.norm, entry.word)
     if person is None and k > 0:
         person = _possessor(toks[k - 1].norm, FORCE_NOUNS)
     if person is None and k + 1 < len(toks) and (after := _lexicon_entry(toks[k + 1].norm)) is not None \
             and after.polarity < 0 and after.attach in ("event", "action"):
         person = _possessor(toks[k + 1].norm, after.word)  # a harm verb and its own harm as object: تشن غاراتها
-    if person is None:
-        return False
-    return person == "we" or person == _cue_person(text, st)
+    if person is None or person != "we" and _cue_person(text, st) is None:
+        return False  # (a cue that shows no person, a noun or a marker: the harm read as before)
+    return True if person == "we" else _agrees_with_speaker(text, st, person)
+
+
+def _agrees_with_speaker(text: str, st: Statement, person: str) -> bool | None:
+    """Can a pronoun of ``person`` (m, f, p) stand for the speaker, going by the cue verb that agrees with it?
+    None when the verb cannot tell: a verb before its subject is singular whatever the subject's number
+    (قال النواب إنهم …، جدد النواب رفضهم …), so a plural pronoun may be theirs."""
+    cue = _cue_person(text, st)
+    if cue is None or person == "p" and st.cue.start < st.speaker.span.start:
+        return None
+    return cue == person
 
 
 def _cue_person(text: str, st: Statement) -> str | None:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .actors.kb import KnowledgeBase
-from .arabic import Token, fold, stems, without_suffix
+from .arabic import Token, ends_in_taa_marbuta, fold, stems, without_suffix
 from .arabic.normalize import strip_diacritics
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, given_names, markers, occasions, own_voice, participle_forms, speaker_nouns
@@ -313,6 +313,16 @@ def _plural_noun(m: Mention) -> bool | None:
         if stem.endswith(("ون", "ين")) and len(stem) >= 5 and not stem.endswith("يين") or stem in PLURAL_HEADS:
             return True
     return None
+
+
+def _definite_plural(m: Mention) -> bool:
+    """A speaker phrase headed by a definite plural of people (النواب، القادة الأوروبيون، المتظاهرون) — not a
+    name that only ends like a plural (تالون)."""
+    head = fold(m.surface).split()
+    if not head or m.actor_id or not head[0].startswith("ال"):
+        return False
+    word = head[0]
+    return _people_noun(word) or word.endswith(("ون", "ين")) and len(word) >= 7 and not word.endswith("يين")
 
 
 # broken plurals of people who speak (نواب، قادة، مسؤولو …) and collectives that take a plural verb
@@ -1122,6 +1132,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # a participle of saying ends the subject (وتابع الوزير قائلًا إنّ …)
             if np and t.norm in RELATIVES:
                 break  # a relative clause qualifies the subject (وينفي غولن الذي يعيش في بنسلفانيا الضلوع …)
+            if np and _possessed_masdar(t, mentions) and not any(x.norm in _FUNCTION_WORDS for x in np) \
+                    and (np[-1].norm.startswith("ال") or _mention_at(np[-1], mentions) is not None):
+                break  # the object, a masdar with its doer's pronoun, right after the subject's phrase: وأكد الوزير
+                # دعمَه لأوكرانيا، أبدى امتعاضَه من … (not deep in words that are no name: وتحدث سيشنز بعد تداول أنباء عن اجتماعه)
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
                 break
             if np and _opens_quote(text, t) and _quote_after(text, t.start - 1, sentence.span.end) is not None:
@@ -1267,7 +1281,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             content, direct = before, True
     if len(content) < 3:
         return None
-    state.remember(speaker, s_index, _verb_agreement(toks[i], cue) if not carried and verb_agrees else (None, None))
+    agreement = _verb_agreement(toks[i], cue) if not carried and verb_agrees else (None, None)
+    if speaker.span.start > toks[i].start and agreement[1] is False and _definite_plural(speaker):
+        # a verb before its subject is singular whatever the subject's number (جدد النواب …): a plural subject
+        # stays plural (else a later "he said" would find "the MPs")
+        agreement = (agreement[0], True)
+    state.remember(speaker, s_index, agreement)
     cue_span = Span(toks[i].start, toks[i].end)
     return Statement(
         id=_statement_id(article.id, cue_span),
@@ -2341,6 +2360,22 @@ def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
         and word not in {"بدورها", "جهتها", "بدورهم", "جهتهم"}  # (مفوضها العام: its commissioner, a title)
 
 
+def _possessed_masdar(tok: Token, mentions: list[Mention]) -> bool:
+    """A masdar carrying its doer's pronoun (دعمه، رفضها، امتعاضه): the object of the verb after its subject, never
+    a word of the subject's name — a word the stance lexicon or ``MASDAR_OBJECTS`` knows, with ه written as the
+    pronoun (not the taa marbuta that folds to it). Not any word ending like a pronoun (إيسنا، وعددهم)."""
+    word = tok.norm
+    if word in MASDAR_OBJECTS:
+        return True
+    if ends_in_taa_marbuta(tok.text) or _mention_at(tok, mentions) is not None:
+        return False
+    from .stance import _lexicon_entry  # (the stance lexicon: the masdars of position)
+
+    entry = _lexicon_entry(word)
+    return entry is not None and any(stem[: -len(p)] == entry.word for stem in stems(word)
+                                     for p in ("ه", "ها", "هم", "هما") if stem.endswith(p))
+
+
 def _addressee(t: Token, mentions: list[Mention]) -> bool:
     """The preposition ل on a title, an outlet's noun or a news outlet (لصحيفة، للصحيفة، للصحفيين، للميادين):
     an addressee, never the subject of the verb before it."""
@@ -2423,6 +2458,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         return True
     if _quantified_group(np, 0) is not None:
         return True  # بعض المسؤولين، عدد من النواب
+    if len(np) >= 2 and first.startswith("ال") and _people_noun(first):
+        return True  # a qualified plural of people: جدد النواب الديمقراطيون …، أكد القادة الأوروبيون …
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
         return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
     if len(np) >= 2 and first in DOCUMENT_NOUNS and (np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm)

@@ -195,3 +195,12 @@ def tokens_in(text: str, start: int, end: int) -> list[Token]:
     # the tokens from the first that starts in the span up to the first that ends after it (tokens
     # follow each other, so their ends rise with their starts)
     return list(toks[i : max(i, bisect_right(ends, end))])
+
+
+HARAKAT = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652"  # the short vowels, tanwin, shadda and sukun
+
+
+def ends_in_taa_marbuta(text: str) -> bool:
+    """Is the word written with a final ة (vowel marks aside)? Folding writes it ه, like the pronoun "his"."""
+    return text.rstrip(HARAKAT).endswith("ة")
+
