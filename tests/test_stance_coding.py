@@ -838,3 +838,15 @@ def test_the_one_asked_to_stop_or_undo_its_act_is_blamed(analyze, text, target):
 ])
 def test_the_one_asked_for_anything_else_is_not_blamed(analyze, text, target):
     assert _stances(analyze(text)).get(target) != Stance.AGAINST
+
+
+def test_a_concession_is_outweighed_by_the_main_clause(analyze):
+    # "The historian said: Bourguiba, despite mistakes he made, was a great man in Tunisia's history"
+    a = analyze("وقال المؤرخ \"إن بورقيبة ورغم أخطاء ارتكبها، كان رجلا عظيما في تاريخ تونس\".")
+    assert _stances(a).get("BOURGUIBA") == Stance.FAVOR
+
+
+def test_a_concession_still_says_what_it_says_of_others(analyze):
+    # "The minister said Iran, despite the Israeli aggression on Gaza, will not intervene": the aggression stands
+    a = analyze("وقال الوزير إن إيران، رغم العدوان الإسرائيلي على غزة، لن تتدخل.")
+    assert _stances(a).get("ISR") == Stance.AGAINST

@@ -504,9 +504,21 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         scores[key] -= 1.0  # once per actor, however often it is so named
     for key in named_honorably:
         scores[key] += 1.0
+    # a concession (ورغم أخطاء ارتكبها، كان رجلًا عظيمًا): what its words say of an actor is outweighed by what
+    # the main clause says of it, and stands where the main clause says nothing of it (رغم العدوان الإسرائيلي …)
+    conceded = _conceded(text, toks)
+    granted: dict[str, float] = {}
+    before_concession: dict[str, float] | None = None
     for k, t in enumerate(toks):
+        if before_concession is not None:  # (the word before was conceded: set its part aside)
+            for key, value in scores.items():
+                granted[key] = granted.get(key, 0.0) + value - before_concession[key]
+            scores.update(before_concession)
+            before_concession = None
         if not (content_range[0] <= t.start < content_range[1]):
             continue
+        if k in conceded:
+            before_concession = dict(scores)
         entry = _lexicon_entry(t.norm)
         if entry is None and _defends(toks, k):
             entry = DEFENCE  # الدفاع عن لبنان (not وزير الدفاع: only with عن)
@@ -665,6 +677,13 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             scores[hit.key] += polarity
             if how == "near" and not _adjacent(text, toks, k, hit):
                 near[hit.key] += polarity
+    if before_concession is not None:
+        for key, value in scores.items():
+            granted[key] = granted.get(key, 0.0) + value - before_concession[key]
+        scores.update(before_concession)
+    for key, value in granted.items():
+        if value and not (scores[key] * value < 0):
+            scores[key] += value
     default = DEFAULT_BY_KIND.get(st.kind)
     first_after_cue = min((i for m, i in targets if toks[i].start >= st.cue.end and _governed(text, st, body, m)),
                           default=None)
@@ -726,6 +745,24 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         elif source != "none" or first:
             prev_stance, prev_idx, prev_source = stance, i, source
     return toks, out
+
+
+CONCESSIVE = {"رغم", "ورغم", "برغم", "وبرغم", "بالرغم", "وبالرغم", "الرغم"}  # despite (على الرغم من، بالرغم من)
+CONCESSION_REACH = 10  # words in which a comma ends a concession
+CONCESSION_SHORT = 3  # words taken as the concession when no comma ends it
+
+
+def _conceded(text: str, toks: list[Token]) -> set[int]:
+    """The tokens of concessive phrases: from رغم (بالرغم من، على الرغم من) to the comma that ends the phrase."""
+    out: set[int] = set()
+    for k, t in enumerate(toks):
+        if t.norm not in CONCESSIVE:
+            continue
+        end = next((j for j in range(k + 1, min(k + 1 + CONCESSION_REACH, len(toks)))
+                    if any(c in text[toks[j - 1].end : toks[j].start] for c in "،,.:")), None)
+        # (with no comma in reach, only the words right after it: the main clause may follow unmarked)
+        out.update(range(k + 1, end if end is not None else min(k + 1 + CONCESSION_SHORT, len(toks))))
+    return out
 
 
 def _object_noun_of(t: Token) -> bool:
