@@ -26,9 +26,11 @@ FLOORS = {
     # (0.651-0.690 during it, with nothing in the stance stage changed: two attribution rules that found right
     # statements were taken back for the stance readings of their targets, see statements._object_noun); 0.689 at the
     # end of 2026-12-05's third session (0.609-0.692 during it: every rule that found more statements or linked a
-    # surname refitted the three models; the target floor moved the same way, 0.765-0.791)
-    "multi": {"precision": 0.975, "recall": 0.868, "f1": 0.915, "target_recall": 0.655, "target_precision": 0.78,
-              "stance_macro_f1": 0.68, "date_accuracy": 0.77},
+    # surname refitted the three models; the target floor moved the same way, 0.765-0.791); 0.692 at the end of
+    # 2026-12-05's fourth session (0.676-0.691 during it at C 0.3, with gains and losses on multi that were all refits
+    # of the stance model, no rule reading a multi target differently; 0.692 at C 0.2)
+    "multi": {"precision": 0.975, "recall": 0.868, "f1": 0.915, "target_recall": 0.655, "target_precision": 0.79,
+              "stance_macro_f1": 0.69, "date_accuracy": 0.77},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.963, "target_recall": 0.86, "target_precision": 0.71, "stance_macro_f1": 0.80,
             "date_accuracy": 0.96},
