@@ -850,3 +850,17 @@ def test_a_concession_still_says_what_it_says_of_others(analyze):
     # "The minister said Iran, despite the Israeli aggression on Gaza, will not intervene": the aggression stands
     a = analyze("وقال الوزير إن إيران، رغم العدوان الإسرائيلي على غزة، لن تتدخل.")
     assert _stances(a).get("ISR") == Stance.AGAINST
+
+
+def test_the_act_asked_is_found_even_when_a_name_ends_before_its_word():
+    # a name found inside a glued word starts its candidate at the next word, so the end recorded for that
+    # word can lie before it: the search for the act asked must still move on (it once looped forever)
+    from rasid.arabic import tokenize
+    from rasid.model import Mention, Span
+    from rasid.stance import _corrective_demand
+
+    text = "طالب المجلس روسيا وفرنسا بالانسحاب"
+    toks = tokenize(text)
+    russia = Mention(span=Span(text.index("روسيا"), text.index("روسيا") + 5), surface="روسيا", name="روسيا")
+    ends = {2: russia.span.end, 3: toks[3].start}  # the word at 3 "ends" where it starts
+    assert _corrective_demand(toks, 2, russia, ends) is True

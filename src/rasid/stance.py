@@ -1303,9 +1303,9 @@ def _corrective_demand(toks: list[Token], i: int, m: Mention, ends: dict[int, in
     def after(end: int, j: int) -> int:
         return next((k for k in range(j, len(toks)) if toks[k].start >= end), len(toks))
 
-    j = after(m.span.end, i)
+    j = after(m.span.end, i + 1)
     while j < len(toks) and (j in ends and toks[j].norm.startswith("و") or toks[j].norm in APPEAL_LINKS):
-        j = after(ends[j], j) if j in ends else j + 1
+        j = after(ends[j], j + 1) if j in ends else j + 1  # (always past j: a name may end inside its first word)
     if j >= len(toks):
         return False
     bare = {stem[1:] if stem[:1] in "بل" and len(stem) > 3 else stem for stem in stems(toks[j].norm)}
