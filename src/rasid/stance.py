@@ -1830,9 +1830,8 @@ def _possessor_not_speaker(text: str, st: Statement, tok: Token, entry: Evaluati
     رفضَه القرار: his rejection, not Hamas's; أكدت حماس رفضَها القرار is Hamas's own)."""
     if ends_in_taa_marbuta(tok.text):
         return False  # a taa marbuta, folded like ه, is no pronoun
-    possessor = next((person for stem in stems(tok.norm) for suffix, person in POSSESSOR_PERSONS
-                      if stem != entry.word and stem.endswith(suffix) and stem[: -len(suffix)] == entry.word), None)
-    return possessor is not None and _agrees_with_speaker(text, st, possessor) is False
+    possessor = _possessor(tok.norm, {entry.word})
+    return possessor not in (None, "we") and _agrees_with_speaker(text, st, possessor) is False
 
 
 # the speaker's forces as the subject of a harm verb (طائراته قصفت، قواتنا استهدفت): a military statement's own voice
@@ -1840,13 +1839,11 @@ FORCE_NOUNS = {"قوات", "طايرات", "جيش", "مقاتلات", "صوار
                "سلاح", "دفاعات", "بحريه", "قطع"}
 
 
-def _possessor(word: str, base: set[str] | str) -> str | None:
-    """The person (m, f, p, or ``we``) of the possessive pronoun ``word`` carries on a noun of ``base``."""
+def _possessor(word: str, nouns: set[str]) -> str | None:
+    """The person (m, f, p, or ``we``) of the possessive pronoun ``word`` carries on one of ``nouns``."""
     for stem in stems(word):
-        if stem.endswith("نا") and (stem[:-2] in base if isinstance(base, set) else stem[:-2] == base):
-            return "we"
-        for suffix, person in POSSESSOR_PERSONS:
-            if stem.endswith(suffix) and (stem[: -len(suffix)] in base if isinstance(base, set) else stem[: -len(suffix)] == base):
+        for suffix, person in (("نا", "we"), *POSSESSOR_PERSONS):
+            if stem.endswith(suffix) and stem[: -len(suffix)] in nouns:
                 return person
     return None
 
@@ -1860,12 +1857,12 @@ def _own_doer(text: str, st: Statement, toks: list[Token], k: int) -> bool | Non
     entry = _lexicon_entry(tok.norm)
     person = None
     if entry is not None and not ends_in_taa_marbuta(tok.text):
-        person = _possessor(tok.norm, entry.word)
+        person = _possessor(tok.norm, {entry.word})
     if person is None and k > 0:
         person = _possessor(toks[k - 1].norm, FORCE_NOUNS)
     if person is None and k + 1 < len(toks) and (after := _lexicon_entry(toks[k + 1].norm)) is not None \
             and after.polarity < 0 and after.attach in ("event", "action"):
-        person = _possessor(toks[k + 1].norm, after.word)  # a harm verb and its own harm as object: تشن غاراتها
+        person = _possessor(toks[k + 1].norm, {after.word})  # a harm verb and its own harm as object: تشن غاراتها
     if person is None or person != "we" and _cue_person(text, st) is None:
         return False  # (a cue that shows no person, a noun or a marker: the harm read as before)
     return True if person == "we" else _agrees_with_speaker(text, st, person)
