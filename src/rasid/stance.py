@@ -511,9 +511,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     before_concession: dict[str, float] | None = None
     for k, t in enumerate(toks):
         if before_concession is not None:  # (the word before was conceded: set its part aside)
-            for key, value in scores.items():
-                granted[key] = granted.get(key, 0.0) + value - before_concession[key]
-            scores.update(before_concession)
+            _set_aside(scores, before_concession, granted)
             before_concession = None
         if not (content_range[0] <= t.start < content_range[1]):
             continue
@@ -678,9 +676,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
             if how == "near" and not _adjacent(text, toks, k, hit):
                 near[hit.key] += polarity
     if before_concession is not None:
-        for key, value in scores.items():
-            granted[key] = granted.get(key, 0.0) + value - before_concession[key]
-        scores.update(before_concession)
+        _set_aside(scores, before_concession, granted)
     for key, value in granted.items():
         if value and not (scores[key] * value < 0):
             scores[key] += value
@@ -750,6 +746,13 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
 CONCESSIVE = {"رغم", "ورغم", "برغم", "وبرغم", "بالرغم", "وبالرغم", "الرغم"}  # despite (على الرغم من، بالرغم من)
 CONCESSION_REACH = 10  # words in which a comma ends a concession
 CONCESSION_SHORT = 3  # words taken as the concession when no comma ends it
+
+
+def _set_aside(scores: dict[str, float], before: dict[str, float], granted: dict[str, float]) -> None:
+    """Move what one conceded word added to ``scores`` (since ``before``) into ``granted``."""
+    for key, value in scores.items():
+        granted[key] = granted.get(key, 0.0) + value - before[key]
+    scores.update(before)
 
 
 def _conceded(text: str, toks: list[Token]) -> set[int]:
@@ -1691,19 +1694,15 @@ def _either_way(toks: list[Token], k: int, entry: Evaluative) -> bool:
     return False
 
 
-POSSESSIVE = ("هما", "هم", "هن", "ها", "ه")
-
 
 def _with_possessor(tok: Token) -> bool:
     """An event noun that carries its possessor as a pronoun (بإنهاء عدوانه: its aggression): the
     pronoun is its agent, not the actor named before it. (A taa marbuta, folded like the pronoun ه,
     is no pronoun: الجائرة.)"""
-    word = tok.norm
-    entry = _lexicon_entry(word)
+    entry = _lexicon_entry(tok.norm)
     if entry is None or ends_in_taa_marbuta(tok.text):
         return False
-    return any(stem != entry.word and stem.endswith(p) and stem[: -len(p)] == entry.word
-               for stem in stems(word) for p in POSSESSIVE)
+    return _possessor(tok.norm, {entry.word}) not in (None, "we")
 
 
 def _noun_form(word: str) -> bool:

@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from .actors.kb import KnowledgeBase
-from .arabic import Token, ends_in_taa_marbuta, fold, stems, without_suffix
+from .arabic import Token, fold, stems, without_suffix
 from .arabic.normalize import strip_diacritics
 from .arabic.tokens import tokens_in
 from .lexicons import Cue, cue_forms, given_names, markers, occasions, own_voice, participle_forms, speaker_nouns
@@ -1132,8 +1132,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # a participle of saying ends the subject (وتابع الوزير قائلًا إنّ …)
             if np and t.norm in RELATIVES:
                 break  # a relative clause qualifies the subject (وينفي غولن الذي يعيش في بنسلفانيا الضلوع …)
-            if np and _possessed_masdar(t, mentions) and not any(x.norm in _FUNCTION_WORDS for x in np) \
-                    and (np[-1].norm.startswith("ال") or _mention_at(np[-1], mentions) is not None):
+            if np and (np[-1].norm.startswith("ال") or _mention_at(np[-1], mentions) is not None) \
+                    and not any(x.norm in _FUNCTION_WORDS for x in np) and _possessed_masdar(t, mentions):
                 break  # the object, a masdar with its doer's pronoun, right after the subject's phrase: وأكد الوزير
                 # دعمَه لأوكرانيا، أبدى امتعاضَه من … (not deep in words that are no name: وتحدث سيشنز بعد تداول أنباء عن اجتماعه)
             if ":" in text[(np[-1].end if np else toks[k - 1].end) : t.start] and np:
@@ -2364,16 +2364,11 @@ def _possessed_masdar(tok: Token, mentions: list[Mention]) -> bool:
     """A masdar carrying its doer's pronoun (دعمه، رفضها، امتعاضه): the object of the verb after its subject, never
     a word of the subject's name — a word the stance lexicon or ``MASDAR_OBJECTS`` knows, with ه written as the
     pronoun (not the taa marbuta that folds to it). Not any word ending like a pronoun (إيسنا، وعددهم)."""
-    word = tok.norm
-    if word in MASDAR_OBJECTS:
+    if tok.norm in MASDAR_OBJECTS:
         return True
-    if ends_in_taa_marbuta(tok.text) or _mention_at(tok, mentions) is not None:
-        return False
-    from .stance import _lexicon_entry  # (the stance lexicon: the masdars of position)
+    from .stance import _with_possessor  # (the stance lexicon: the masdars of position)
 
-    entry = _lexicon_entry(word)
-    return entry is not None and any(stem[: -len(p)] == entry.word for stem in stems(word)
-                                     for p in ("ه", "ها", "هم", "هما") if stem.endswith(p))
+    return _mention_at(tok, mentions) is None and _with_possessor(tok)
 
 
 def _addressee(t: Token, mentions: list[Mention]) -> bool:
