@@ -948,3 +948,53 @@ def test_grammar_an_outlet_named_in_quotes_is_spoken_to(analyze):
                 'الدليل لم يبد مدير المدرسة أي أسف".')
     st = a.statements[-1]
     assert a.slice(st.content) == "حتى بعدما قدمت الدليل لم يبد مدير المدرسة أي أسف" and not st.targets
+
+
+@pytest.mark.parametrize("text, speaker, kind, said", [
+    # "And Obama urged Trump to support an inquiry": the conjunction on a two-letter doubled root (وحثّ)
+    ("وحث أوباما ترامب على دعم تحقيق في الاختراقات الإلكترونية.", "أوباما", "appeal",
+     "ترامب على دعم تحقيق في الاختراقات الإلكترونية"),
+    # "The Syrian authorities held the US forces responsible for the air strike" (حمّل … المسؤولية: an accusation)
+    ("وحملت السلطات السورية القوات الأمريكية مسؤولية الغارة الجوية على القرية.", "السلطات السورية", "accuse",
+     "القوات الأمريكية مسؤولية الغارة الجوية على القرية"),
+    # "Al-Houthi laid the blame on the coalition forces" (ألقى باللوم على)
+    ("وألقى الحوثي باللوم على قوات التحالف في مقتل المدنيين.", "الحوثي", "accuse", "على قوات التحالف في مقتل المدنيين"),
+])
+def test_grammar_blame_and_urging_frames(analyze, text, speaker, kind, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert (st.speaker.surface, str(st.kind), a.slice(st.content)) == (speaker, kind, said)
+
+
+@pytest.mark.parametrize("text", [
+    "وحمل المتظاهرون لافتات كتب عليها شعارات ضد الحكومة.",  # carried banners: حمل without المسؤولية
+    "وألقى الرئيس كلمة أمام البرلمان في افتتاح الدورة.",  # delivered a speech: ألقى without اللوم
+    "وأشارت التقارير إلى ورد الربيع في الحدائق العامة.",  # ورد (roses) is read whole, not و + ردّ
+])
+def test_grammar_carrying_and_delivering_report_nothing(analyze, text):
+    a = analyze(text)
+    assert all(a.slice(st.cue) not in ("وحمل", "وألقى", "ورد") for st in a.statements)
+
+
+@pytest.mark.parametrize("text, first, second", [
+    # BBC style: "The US accused Russia of meddling, but the Kremlin denies it" — the rebuttal is its own act
+    ("واتهمت الولايات المتحدة روسيا بالتدخل في الانتخابات، لكن الكرملين ينفي ذلك.",
+     ("الولايات المتحدة", "روسيا بالتدخل في الانتخابات"), ("الكرملين", "ذلك")),
+    # wire copy: "The ministry announced …, while the Syrian opposition denied it" (فيما + the verb first)
+    ("وأعلنت وزارة الدفاع الروسية أنها دمرت مخازن أسلحة، فيما نفت المعارضة السورية ذلك.",
+     ("وزارة الدفاع الروسية", "دمرت مخازن أسلحة"), ("المعارضة السورية", "ذلك")),
+    # "The spokesman said …, but Russia says it has received no answer"
+    ("وقال المتحدث باسم الحكومة إن الحكومة ملتزمة بالاتفاق، لكن روسيا تقول إنها لم تتلق أي رد.",
+     ("المتحدث باسم الحكومة", "الحكومة ملتزمة بالاتفاق"), ("روسيا", "لم تتلق أي رد")),
+])
+def test_grammar_a_contrast_clause_is_a_second_act(analyze, text, first, second):
+    a = analyze(text)
+    assert [(st.speaker.surface, a.slice(st.content)) for st in a.statements] == [first, second]
+
+
+def test_grammar_a_second_act_after_kama_keeps_its_subject(analyze):
+    # "The Turkish disaster authority had announced …, and also announced a new tremor": كما + verb, the same subject
+    a = analyze("وكانت هيئة إدارة الكوارث والطوارئ التركية أعلنت، الجمعة الماضي، ارتفاع حصيلة الوفيات إلى 44218، "
+                "كما أعلنت حدوث هزة أرضية جديدة في ملاطية.")
+    assert [st.speaker.surface for st in a.statements] == ["هيئة إدارة الكوارث والطوارئ التركية"] * 2
+    assert a.slice(a.statements[1].content) == "حدوث هزة أرضية جديدة في ملاطية"

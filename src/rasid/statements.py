@@ -33,7 +33,7 @@ from .actors.kb import KnowledgeBase
 from .arabic import Token, fold, stems, without_suffix
 from .arabic.normalize import strip_diacritics
 from .arabic.tokens import tokens_in
-from .lexicons import Cue, cue_forms, given_names, markers, occasions, own_voice, participle_forms, speaker_nouns
+from .lexicons import BLAME_FRAMES, Cue, cue_forms, given_names, markers, occasions, own_voice, participle_forms, speaker_nouns
 from .model import Article, Kind, Mention, Sentence, Span, Statement
 
 if TYPE_CHECKING:
@@ -57,7 +57,9 @@ FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما
                 "تحدث": {"عن", "عنه", "عنها", "عنهم", "عنهما", "حول", "بشان", "بخصوص", "قائلا", "قائله", "قائلين", ":", '"'},
                 # تابع is "went on (saying)" with أنّ, a colon or a quotation; with an object it is "followed"
                 # (تابعت وسائل الإعلام قصصهن، تابع مجلس الوزراء الخطوات المتخذة، يتابع عن كثب)
-                "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'}}
+                "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'},
+                # حمّل X Y المسؤولية (held Y responsible), ألقى باللوم على (laid the blame on)
+                **BLAME_FRAMES}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
@@ -108,6 +110,7 @@ PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_fo
 FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
 BY_SAYING = "بالقول"
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
+WORDS_LIKE_CONJ_AND_ROOT = {"ورد", "فرد"}  # came, individual: read whole unless a shadda marks the root (وردّ)
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
@@ -378,8 +381,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
     what was said follow the word (:func:`_opens_report`), so a masdar-like form is the verb."""
     # verbs take a conjunction (و، ف) but never the article or a preposition
     word = tok.norm
-    # a conjunction on a two-letter doubled root shows only by its shadda: وردّ (and responded), not ورد (came)
-    doubled = len(word) == 3 and word[:1] in "وف" and "ّ" in tok.text
+    # a conjunction on a two-letter doubled root: وحث (and urged) is no other word, but ورد (came) and
+    # فرد (individual) are, so there only the shadda shows the conjunction (وردّ: and responded)
+    doubled = len(word) == 3 and word[:1] in "وف" and ("ّ" in tok.text or word not in WORDS_LIKE_CONJ_AND_ROOT)
     if cues.keys().isdisjoint(_cue_readings(word)) and not (doubled and word[1:] in cues):
         return None  # no reading of the word is a cue (most words: decided in one step)
     candidates = (word, word[1:]) if word[:1] in "وف" and (len(word) > 3 or doubled) else (word,)
@@ -517,6 +521,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     covered: list[Span] = []
     lead = _lead_index(text, toks)
     for i, tok in enumerate(toks):
+        at = None  # the earlier statement a second reporting act ends
+        lead_here = lead  # where the verb's clause opens
         if covered and any(c.start <= tok.start < c.end for c in covered):
             if not _second_act(text, toks, i, cues, made, mentions):
                 continue
@@ -533,6 +539,12 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 cut = _trim(text, earlier.content.start, comma)
                 made[at] = replace(earlier, content=cut)
                 covered[at] = Span(covered[at].start, cut.end)
+            # the contrast clause's subject opens right after لكن / بينما; after كما the verb comes
+            # first (…، كما أعلنت …: "and she also announced", no subject before it)
+            if _contrast_subject(text, toks, i, mentions):
+                lead_here = max(k for k in range(i) if toks[k].norm in CONTRASTS) + 1
+            elif toks[i - 1].norm in AS_SAID:
+                lead_here = i
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
                                                               or _after_pluperfect(text, toks, i)))
@@ -571,9 +583,13 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 and (i == 1 or "،" in text[toks[i - 2].end : toks[i - 1].start] or toks[i - 2].norm in COMPLEMENTISERS):
             continue  # وهذا يؤكد التأثير … (and this confirms the effect): a demonstrative subject, no speaker
             # (not مع ذلك، أعلن … / في غضون ذلك أعلن …, where a preposition governs it)
-        statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead, mentions, state)
+        statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead_here, mentions, state)
         if statement is None:
             continue
+        if at is not None:
+            # a report nested in the earlier content with this verb (its subject read from there) is this one
+            for n in [n for n, st in enumerate(made) if st.cue == statement.cue][::-1]:
+                del made[n], covered[n]
         made.append(statement)
         covered.append(Span(min(statement.cue.start, statement.content.start), max(statement.cue.end, statement.content.end)))
         inner = _nested_report(article, kb, sentence, s_index, toks, statement, cues, mentions, state)
@@ -841,10 +857,13 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     # after a subordinate clause that opens the sentence (في حين قال X …، قال Y …؛ بينما …، أكد …) the
     # verb after its comma is the main clause's
     main = comma_before and _opens_subordinate(toks)
-    if not opener and not main and (not tok.norm.startswith("و") or not comma_before):
+    # a contrast that opens a clause of its own with the subject before its verb: the reporter's
+    # rebuttal (…، لكن الكرملين ينفي ذلك؛ …، بينما تقول الحكومة …) is another act than the one before it
+    contrast = not opener and not main and mentions is not None and _contrast_subject(text, toks, i, mentions)
+    if not opener and not main and not contrast and (not tok.norm.startswith("و") or not comma_before):
         return False
-    hit = _is_cue_token(tok, prev if not opener else None, cues, text[prev.end : tok.start])
-    if hit is None or not (hit[1] or opener or main):
+    hit = _is_cue_token(tok, prev if not (opener or contrast) else None, cues, text[prev.end : tok.start])
+    if hit is None or not (hit[1] or opener or main or contrast):
         return False
     # what follows must open what was said (a complementiser, the verb's frame, a colon or a
     # quote), or be a speaker of its own followed by it
@@ -867,6 +886,8 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
                 or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
+    if not opens and (contrast or opener) and hit[0].frame == "obj" and "،" not in text[tok.end : nxt.start]:
+        opens = True  # what is denied, rejected or condemned is the verb's object (ينفي ذلك، ترفض الاتهامات)
     if not opens:
         return False
     owner = next((st for st in made if st.content.start <= tok.start < st.content.end), None)
@@ -875,6 +896,21 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     # (quotation marks counted from the cue: the words may start inside a quotation, وعلق توسك "إننا …"، بينما قال يونكر …)
     inside = text[min(owner.cue.end, owner.content.start) : tok.start]
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
+
+
+CONTRASTS = {"لكن", "ولكن", "بينما", "وبينما", "فيما"}  # but, while, whereas: open a clause of their own
+
+
+def _contrast_subject(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """Does a known actor stand between a contrast after a comma and the verb at ``i`` (…، لكن غولن
+    ينفي ذلك)? Then the verb is the contrast clause's own, with its subject before it."""
+    tok = toks[i]
+    m = next((m for m in mentions if m.span.end <= tok.start and not text[m.span.end : tok.start].strip()), None)
+    if m is None:
+        return False
+    j = next((k for k, t in enumerate(toks) if t.start == m.span.start), None)
+    return j is not None and j >= 2 and toks[j - 1].norm in CONTRASTS \
+        and "،" in text[toks[j - 2].end : toks[j - 1].start]
 
 
 CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}

@@ -130,6 +130,11 @@ def evaluative() -> dict[str, Evaluative]:
 # are left out: their forms are also nouns of concord (توافق) and they measured worse (rasid evaluate)
 EVALUATION_KINDS = {"praise": 1, "condemn": -1, "accuse": -1, "reject": -1}
 EVALUATION_WEIGHT = 0.8
+# verbs that blame only with their companion word (folded), which the attributor requires after them:
+# حمّل X المسؤولية (held X responsible) is حمل "carried" alone, ألقى باللوم (laid the blame) is ألقى
+# "delivered" (a speech) alone — so neither is an evaluative word by itself
+BLAME_FRAMES = {"حمل": frozenset({"مسووليه", "المسووليه", "بمسووليه", "بالمسووليه"}),
+                "القي": frozenset({"باللوم", "اللوم", "باللايمه", "اللايمه"})}
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +142,7 @@ def evaluation_verbs() -> dict[str, Evaluative]:
     """Folded form -> Evaluative for the verbs of praise, condemnation, accusation and
     rejection (past, present and participle forms): inside what was said they bear on the actor
     that follows them, as their object. Entries of evaluative.tsv take precedence."""
-    forms = {form: cue.kind for form, cue in cue_forms().items()}
+    forms = {form: cue.kind for form, cue in cue_forms().items() if cue.lemma not in BLAME_FRAMES}
     forms.update({form: cue.kind for form, (cue, _) in participle_forms().items()})
     return {form: Evaluative(form, EVALUATION_KINDS[kind], EVALUATION_WEIGHT, "after")
             for form, kind in forms.items() if kind in EVALUATION_KINDS}
