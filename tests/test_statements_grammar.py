@@ -998,3 +998,16 @@ def test_grammar_a_second_act_after_kama_keeps_its_subject(analyze):
                 "كما أعلنت حدوث هزة أرضية جديدة في ملاطية.")
     assert [st.speaker.surface for st in a.statements] == ["هيئة إدارة الكوارث والطوارئ التركية"] * 2
     assert a.slice(a.statements[1].content) == "حدوث هزة أرضية جديدة في ملاطية"
+
+
+@pytest.mark.parametrize("text, second", [
+    # CNN style: "…, whereas the UN envoy Nickolay Mladenov affirmed that …" (في حين + the verb + a titled name)
+    ("وقال نتنياهو إن عباس تحدث مجددا عن الشائعات، في حين أكد مبعوث الأمم المتحدة إلى الشرق الأوسط نيكولاي "
+     "ملادينوف إن الرئيس الفلسطيني كرر الافتراءات.", "الرئيس الفلسطيني كرر الافتراءات"),
+    # France 24 style: "…, at a time when Jordan announced it could not take in a new wave" (، في وقت + the verb)
+    ("وحذرت الأمم المتحدة من تداعيات التصعيد على نحو 750 ألف شخص، في وقت أعلن الأردن عدم قدرته على استيعاب "
+     "موجة لجوء جديدة.", "عدم قدرته على استيعاب موجة لجوء جديدة"),
+])
+def test_grammar_whereas_opens_a_second_act(analyze, text, second):
+    a = analyze(text)
+    assert len(a.statements) == 2 and a.slice(a.statements[1].content) == second

@@ -853,7 +853,10 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     comma_before = "،" in text[prev.end : tok.start]
     opener = (i >= 2 and prev.norm in CLAUSE_OPENERS and "،" in text[toks[i - 2].end : prev.start]
               or i >= 2 and prev.norm[:1] == "و" and prev.norm[1:] in CLAUSE_OPENERS
-              and "،" in text[toks[i - 2].end : prev.start])
+              and "،" in text[toks[i - 2].end : prev.start]
+              # في حين (whereas) opens a clause with or without a comma; في وقت (at a time when) after one
+              or i >= 2 and (toks[i - 2].norm, prev.norm) in {("في", "حين"), ("وفي", "حين")}
+              or i >= 3 and (toks[i - 2].norm, prev.norm) == ("في", "وقت") and "،" in text[toks[i - 3].end : toks[i - 2].start])
     # after a subordinate clause that opens the sentence (في حين قال X …، قال Y …؛ بينما …، أكد …) the
     # verb after its comma is the main clause's
     main = comma_before and _opens_subordinate(toks)
@@ -882,7 +885,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
             # indefinite accusative (وتابع مخاطبًا الرئيس: «…»), before what was said; after a subordinate
             # clause, the main clause's speaker by a title (…، قال نائب المحافظ إنّ …)
             opens = (_mention_at(nxt, mentions) is not None or _circumstantial(nxt, mentions)
-                     or main and _speaker_noun(nxt.norm)) and any(
+                     or (main or opener) and _speaker_noun(nxt.norm)) and any(
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
                 or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
