@@ -864,3 +864,14 @@ def test_the_act_asked_is_found_even_when_a_name_ends_before_its_word():
     russia = Mention(span=Span(text.index("روسيا"), text.index("روسيا") + 5), surface="روسيا", name="روسيا")
     ends = {2: russia.span.end, 3: toks[3].start}  # the word at 3 "ends" where it starts
     assert _corrective_demand(toks, 2, russia, ends) is True
+
+
+@pytest.mark.parametrize("text", [
+    # "He thanked the Emir of Qatar for his work to cut terror funding": terror is what the praised one fights
+    "وشكر وزير الخارجية الأمريكي أمير قطر لعمله على تقليل تمويل الإرهاب.",
+    "وامتدح وزير الخارجية الأمريكي أمير قطر لجهوده في مكافحة الإرهاب والتطرف.",
+])
+def test_stance_the_one_praised_is_favoured_whatever_it_fights(analyze, text):
+    a = analyze(text)
+    (st,) = a.statements
+    assert {t.target.name: t.stance for t in st.targets}.get("أمير قطر") == Stance.FAVOR

@@ -1011,3 +1011,17 @@ def test_grammar_a_second_act_after_kama_keeps_its_subject(analyze):
 def test_grammar_whereas_opens_a_second_act(analyze, text, second):
     a = analyze(text)
     assert len(a.statements) == 2 and a.slice(a.statements[1].content) == second
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # "Trump commended his Chinese counterpart, saying he had tried hard …": أثنى على, and the participle of
+    # saying repeats the act, so the counterpart's name is no apposition of the speaker's title
+    ('وأثنى الرئيس الأمريكي على نظيره الصيني شي جينبينغ قائلا إنه "حاول جاهدا الضغط على كوريا الشمالية".',
+     "الرئيس الأمريكي", "praise"),
+    ("وامتدح وزير الخارجية الأمريكي أمير قطر لعمله على تقليل تمويل الإرهاب.", "وزير الخارجية الأمريكي", "praise"),
+    ("العراق يلوم إيران بشكل رئيسي على أزمة الماء والكهرباء.", "العراق", "accuse"),  # blames (لام، يلوم)
+    ("واستهجنت الخارجية المصرية التصريحات التركية الأخيرة.", "الخارجية المصرية", "condemn"),  # deplored
+])
+def test_grammar_verbs_of_praise_and_blame(analyze, text, speaker, kind):
+    (st,) = analyze(text).statements
+    assert (st.speaker.surface, str(st.kind)) == (speaker, kind)

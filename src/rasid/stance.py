@@ -706,6 +706,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         elif addressee:
             # the addressee of an appeal: good words describe what is asked (دعا X إلى دعم السلم)
             stance, conf, source = Stance.NEUTRAL, 0.6, "cue"
+        elif st.kind == Kind.PRAISE and first and score < 0 and toks[i].start >= st.cue.end:
+            # the one praised or thanked right after the verb: the ills named after it are what it fights or
+            # suffers (شكر أمير قطر لعمله على تقليل تمويل الإرهاب؛ أشاد بصمود الفلسطينيين أمام الاحتلال)
+            stance, conf, source = Stance.FAVOR, 0.6, "cue"
         elif score > 0.25:
             stance, conf, source = Stance.FAVOR, min(0.5 + score / 2, 0.95), _evidence(score, near[key])
         elif score < -0.25:

@@ -1543,9 +1543,10 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
         t = toks[k]
         if t.norm in COMPLEMENTISERS or t.norm in TIME_WORDS and t.norm not in {"في", "من", "الي"} \
                 or _cue_like(t.norm) or t.norm in cue_forms() or t.norm in MASDAR_OBJECTS \
-                or ":" in text[toks[k - 1].end : t.start] \
+                or t.norm in participle_forms() or ":" in text[toks[k - 1].end : t.start] \
                 or _opens_quote(text, t) and _quote_after(text, t.start - 1, len(text)) is not None:
-            break  # (a quotation is what was said, not the title's modifier: وكتب ترامب "مات كاسترو!"، …)
+            break  # (a quotation is what was said, not the title's modifier: وكتب ترامب "مات كاسترو!"، …; a
+            # participle of saying repeats the act: وأثنى الرئيس على نظيره الصيني قائلًا إنه …)
         modifiers.append(t)
         k += 1
     comma = k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start]
