@@ -1115,3 +1115,23 @@ def test_statements_a_plural_subject_after_its_singular_verb_stays_plural(analyz
                 "وقال: \"قررت أن أنأى بنفسي عن أية تحقيقات\".")
     last = a.statements[-1]
     assert "سيشنز" in last.speaker.surface
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    # France 24 style: "Asked whether Riyadh would build a bomb should Tehran exploit Washington's withdrawal from the
+    # nuclear deal of 2015 …, al-Jubeir said …" -> the year names the deal, not the time of his words
+    ("وردا على سؤال عما إذا كانت الرياض ستصنع قنبلة في حال استغلت طهران انسحاب واشنطن من الاتفاق النووي عام 2015 "
+     'لاستئناف برنامجها، قال الجبير "سنبذل كل ما في وسعنا".', "2024-04-29"),
+    # a year right before the verb frames the act: "In 2015, al-Jubeir said …"
+    ("وفي عام 2015، قال الجبير إن الاتفاق النووي سيئ للمنطقة.", "2015"),
+])
+def test_statements_a_year_dates_the_act_only_beside_the_verb(analyze, text, day):
+    st = analyze(text, published="2024-04-29T10:00:00").statements[-1]
+    assert st.date.value == day
+
+
+def test_statements_a_named_speaker_from_a_body_then_an_adjunct(analyze):
+    # BBC style: "Dr Evan Bowyer of the county health department told reporters late on Wednesday that 17 people …"
+    (st,) = analyze("وقال الدكتور إيفان بوير من إدارة الصحة للصحفيين في وقت متأخر الأربعاء إن 17 شخصا نقلوا "
+                    "إلى المستشفيات.", published="2018-02-15T10:00:00").statements
+    assert st.speaker.surface == "الدكتور إيفان بوير" and st.date.value == "2018-02-14"

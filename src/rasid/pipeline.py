@@ -76,7 +76,8 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     out: list[Statement] = []
     owned: list[bool] = []  # dated by a time expression of its own act
     for st in article.statements:
-        own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)]
+        own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)
+               and not _year_of_a_noun(article.text, st, d)]
         if not own and not st.direct:
             # a date right after the cue (أكد الجمعة أن ...) also belongs to the act
             own = [d for d in acts if d.span and st.cue.end <= d.span.start < st.cue.end + 40
@@ -131,6 +132,21 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         if later is not None:
             out[k] = replace(st, date=later)
     return replace(article, dates=dates, statements=tuple(out))
+
+
+YEAR_REACH = 1  # words (besides the speaker's) between a year and the verb for the year to date the act (في عام 2015، قال …)
+
+
+def _year_of_a_noun(text: str, st: Statement, d: DateRef) -> bool:
+    """A bare year before the cue but away from it dates a noun of the clause, not the act (… انسحاب
+    واشنطن من الاتفاق النووي الإيراني عام 2015 …، قال الجبير: the agreement's year); one right before the
+    verb frames it (وفي عام 2015، قال …)."""
+    if d.granularity != Granularity.YEAR or d.span.end > st.cue.start:
+        return False
+    between = text[d.span.end : st.cue.start]
+    if d.span.end <= st.speaker.span.start < st.cue.start:  # (SVO: the subject stands between)
+        between = text[d.span.end : st.speaker.span.start] + " " + text[st.speaker.span.end : st.cue.start]
+    return len(between.split()) > YEAR_REACH
 
 
 def _occasions(article: Article, acts: tuple[DateRef, ...]) -> dict[int, DateRef]:

@@ -1245,7 +1245,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     content_start = t.end
                     break
                 if t.norm not in FRAME_STOPS.get(cue.frame, set()):
-                    comp = _after_insertions(text, toks, toks.index(np[-1]) + 1, mentions, cue.frame)
+                    comp = _after_insertions(text, toks, toks.index(np[-1]) + 1, mentions, cue.frame, named=True)
                     if comp is not None:
                         content_start = comp
                     break
@@ -1369,18 +1369,19 @@ ADJUNCT_REACH = 10  # words of a prepositional phrase between a speaker and its 
 
 
 def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Mention] = (),
-                      frame: str | None = None) -> int | None:
+                      frame: str | None = None, named: bool = False) -> int | None:
     """Where what was said starts when insertions stand between the speaker and the complementiser:
     set off by commas (أعلن مصدر، مقرب إلى الحكومة، لـ"رويترز"، أمس الجمعة، أنّ …) or a prepositional
     phrase of the verb without commas (قال الرئيس في مؤتمر صحفي عقده في دمشق إنّ …، قال للصحفيين إنّ …):
     the end of the complementiser, or None. Not the verb's own frame: its preposition (شدّد على وجوب أن …)
-    or its object (``frame="obj"``: وصفت الصين لاي بأنه …) belongs to what was said."""
+    or its object (``frame="obj"``: وصفت الصين لاي بأنه …) belongs to what was said. After a ``named``
+    speaker, من opens the body it is from (قال الدكتور إيفان بوير من إدارة الصحة للصحفيين إنّ …)."""
     if k < len(toks) and "،" not in text[toks[k - 1].end : toks[k].start]:
         first = toks[k].norm
         addressee = first in ADDRESSEE_HEADS or first.startswith("ل") and _mention_at(toks[k], mentions) is not None
         relay = _mention_at(toks[k], mentions) is None and _marker_at(toks, k) and not _named_ali(toks[k])
-        if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (addressee or relay
-                                                                                  or first in ADJUNCT_OPENERS):
+        if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (
+                addressee or relay or first in ADJUNCT_OPENERS or named and first == "من"):
             for j in range(k + 1, min(k + ADJUNCT_REACH, len(toks))):
                 t, gap = toks[j], text[toks[j - 1].end : toks[j].start]
                 if ":" in gap and "،" not in gap and _opens_quote(text, t):
@@ -1559,6 +1560,16 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                 return np + modifiers
         if modifiers and k < len(toks) and toks[k].norm in MASDAR_OBJECTS and _holder_name(modifiers, mentions, state):
             return np + modifiers
+        # or end with it before the verb's adjunct, an addressee or a relaying source, then what was said
+        # (قال المنسق المقيم في سوريا علي الزعتري في تغريدة … "…"؛ قال الدكتور إيفان بوير من إدارة الصحة
+        # للصحفيين في وقت متأخر الأربعاء إنّ …)
+        if state is not None:
+            for p in range(len(modifiers) - 1, 0, -1):
+                trailing = _trailing_name(modifiers[:p], mentions)
+                nxt = modifiers[p]
+                if trailing and _opens_adjunct(nxt, mentions) and _person_name(trailing, state) \
+                        and _said_after(text, toks, toks.index(nxt), mentions):
+                    return np + modifiers[:p]
         return np
     if len(modifiers) >= APPOSITION_REACH:
         return np
@@ -1589,6 +1600,27 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                           or state is not None and _person_name(name, state)):
         return np  # past the title's modifiers, only a person's name is an apposition
     return np + modifiers + name
+
+
+def _opens_adjunct(t: Token, mentions: list[Mention]) -> bool:
+    """Does ``t`` open a phrase that may stand between a speaker and what was said: a prepositional
+    phrase of the verb (في تغريدة، خلال مؤتمر، من إدارة الصحة) or the one spoken to (للصحفيين، لوكالة …)?"""
+    return t.norm in ADJUNCT_OPENERS or t.norm == "من" or t.norm in ADDRESSEE_HEADS \
+        or t.norm.startswith("لل") or t.norm.startswith("ل") and _mention_at(t, mentions) is not None
+
+
+def _said_after(text: str, toks: list[Token], k: int, mentions: list[Mention]) -> bool:
+    """Is what was said opened (a complementiser, a colon or a quotation) within reach after ``k``,
+    with no comma, cue or relative clause before it?"""
+    for j in range(k + 1, min(k + ADJUNCT_REACH + 4, len(toks))):
+        t, gap = toks[j], text[toks[j - 1].end : toks[j].start]
+        if ":" in gap or _opens_quote(text, t) and _quote_after(text, t.start - 1, len(text)) is not None:
+            return True
+        if "،" in gap or t.norm in cue_forms() or t.norm in RELATIVES:
+            return False
+        if t.norm in COMPLEMENTISERS and _mention_at(t, mentions) is None:
+            return True
+    return False
 
 
 # honorifics and ranks that open a person's name: الشيخ عبد الرزاق المهدي، السيد علي خامنئي، العميد رضا طلائي
