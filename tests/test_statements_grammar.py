@@ -1025,3 +1025,22 @@ def test_grammar_whereas_opens_a_second_act(analyze, text, second):
 def test_grammar_verbs_of_praise_and_blame(analyze, text, speaker, kind):
     (st,) = analyze(text).statements
     assert (st.speaker.surface, str(st.kind)) == (speaker, kind)
+
+
+@pytest.mark.parametrize("text, name", [
+    # "Israel accused Hamas of the attack, whereas the latter (f.) affirms …": الأخيرة is the actor named last
+    ("واتهمت إسرائيل حركة حماس بتنفيذ الهجوم، في حين تؤكد الأخيرة أن الهجوم لم يقع أصلا.", "حركة حماس"),
+    # Al Mayadeen style: "… the failure to deter the Yemeni armed forces, whereas the latter affirm …" (a plural of
+    # bodies agrees in the feminine)
+    ("وشنت الطائرات غارات جديدة، وسط إقرار بفشل محاولة ردع القوات المسلحة اليمنية، في حين تؤكد الأخيرة أن هذه "
+     "الضربات لا تؤثر في قدراتها العسكرية.", "القوات المسلحة اليمنية"),
+])
+def test_grammar_the_latter_is_the_actor_named_last(analyze, text, name):
+    st = analyze(text).statements[-1]
+    assert st.speaker.name == name
+
+
+def test_grammar_the_latter_after_a_nationality_is_not_guessed(analyze):
+    # "The Russian foreign minister met his Turkish counterpart. The latter said …": the counterpart, no known actor
+    st = analyze("التقى وزير الخارجية الروسي نظيره التركي. وقال الأخير إن المحادثات كانت بناءة.").statements[-1]
+    assert st.speaker.actor_id is None and st.speaker.name == "الأخير"

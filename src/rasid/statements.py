@@ -277,6 +277,38 @@ def _antecedent_features(m: Mention, sentences_back: int, position: int | None, 
     return f
 
 
+LATTER = {"الاخير": "m", "الاخيره": "f"}  # the latter (masculine, feminine), folded
+LATTER_REACH = 400  # characters back in which the latter is named
+
+
+def _latter(article: Article, start: int, gender: str) -> Mention | None:
+    """The last actor named before ``start`` whose grammatical gender is not the other one."""
+    for m in reversed([m for m in article.mentions if start - LATTER_REACH <= m.span.start and m.span.end <= start]):
+        if m.type == "country" and fold(m.surface).endswith(("ي", "يه")):
+            return None  # a nationality adjective qualifies the one named last (نظيره التركي): no known actor
+        if m.type not in ANTECEDENT_TYPES:
+            continue
+        found = _grammatical_gender(m)
+        if found is None or found == gender:
+            return m
+    return None
+
+
+def _grammatical_gender(m: Mention) -> str | None:
+    """The gender a verb or an adjective takes for an actor: a person's by title or given name, a state's
+    feminine, a body's by its head noun (الحكومة، حركة: feminine; الجيش، حزب: masculine); None unknown."""
+    if m.type in ("person", "office"):
+        return _gender(m) or ("m" if m.type == "office" else None)
+    if m.type == "country":
+        return "f"
+    words = fold(m.surface).split()
+    if len(words) < 2 and not words[0].startswith("ال"):
+        return None  # a bare name (حماس، فتح): written either way
+    head = m.surface.split()[0]
+    # (a plural of things or bodies agrees in the feminine: القوات، الفصائل … الأخيرة)
+    return "f" if _ends_in_ta_marbuta(head) or fold(head).endswith("ات") else "m"
+
+
 def _gender(m: Mention) -> str | None:
     """The gender a person's title (وزيرة، المتحدثة: feminine) or given name (هيلاري، دونالد) shows,
     else None."""
@@ -543,8 +575,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             # first (…، كما أعلنت …: "and she also announced", no subject before it)
             if _contrast_subject(text, toks, i, mentions):
                 lead_here = max(k for k in range(i) if toks[k].norm in CONTRASTS) + 1
-            elif toks[i - 1].norm in AS_SAID:
-                lead_here = i
+            elif toks[i - 1].norm in AS_SAID or toks[i - 1].norm in CLAUSE_OPENERS - BUT_WITH_PRONOUN - WHEN_CLAUSES \
+                    or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in {("في", "حين"), ("وفي", "حين"), ("في", "وقت")}:
+                lead_here = i  # (كما، بينما، في حين + the verb: its subject follows it)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
                                                               or _after_pluperfect(text, toks, i)))
@@ -2578,6 +2611,12 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     name = _clean_name(surface)
     key = fold(name)
     inner = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+    if len(np) == 1 and key in LATTER:
+        # "the latter" is the actor named last before it, of its gender (اتهمت إسرائيل حماس …، في حين تؤكد
+        # الأخيرة أنّ …: Hamas)
+        latter = _latter(article, start, LATTER[key])
+        if latter is not None:
+            return Mention(Span(start, end), surface, latter.name, latter.actor_id, latter.type, "anaphora", latter.parent)
     # a definite body noun refers back to the last speaker of that kind: الصحيفة -> صحيفة "هآرتس"
     if len(np) == 1 and key.startswith("ال") and key in speaker_nouns():
         bare = key[2:]
