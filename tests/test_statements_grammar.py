@@ -1044,3 +1044,17 @@ def test_grammar_the_latter_after_a_nationality_is_not_guessed(analyze):
     # "The Russian foreign minister met his Turkish counterpart. The latter said …": the counterpart, no known actor
     st = analyze("التقى وزير الخارجية الروسي نظيره التركي. وقال الأخير إن المحادثات كانت بناءة.").statements[-1]
     assert st.speaker.actor_id is None and st.speaker.name == "الأخير"
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # CNN style: "…, an accusation the Russians denied": the clause takes up what was told by the verb's pronoun
+    ("وتتهم واشنطن موسكو بالتدخل في الانتخابات، وهو اتهام نفاه الروس مرارا.", "الروس", "deny"),
+    # BBC style: "alleged violations at the foundation, which Trump denies"
+    ("ويحقق المدعي العام في مخالفات مزعومة بالمؤسسة، والتي ينفيها ترامب.", "ترامب", "deny"),
+])
+def test_grammar_a_resumptive_clause_names_who_denied(analyze, text, speaker, kind):
+    a = analyze(text)
+    st = a.statements[-1]
+    assert (st.speaker.surface, str(st.kind)) == (speaker, kind)
+    assert a.slice(st.content).startswith(("وهو", "والتي"))
+    assert all(not a.slice(o.content).endswith(a.slice(st.content)) for o in a.statements[:-1])

@@ -281,9 +281,13 @@ LATTER = {"الاخير": "m", "الاخيره": "f"}  # the latter (masculine, 
 LATTER_REACH = 400  # characters back in which the latter is named
 
 
-def _latter(article: Article, start: int, gender: str) -> Mention | None:
-    """The last actor named before ``start`` whose grammatical gender is not the other one."""
+def _latter(article: Article, start: int, gender: str, persons: frozenset[int] = frozenset()) -> Mention | None:
+    """The last actor named before ``start`` whose grammatical gender is not the other one; None when a
+    person the knowledge base does not know (``persons``: token starts the tagger read as a name) is named
+    after it (نتنياهو دفع مبلغًا لإيلوفيتش …، وهو الأمر الذي نفاه الأخير: Elovitch, no known actor)."""
     for m in reversed([m for m in article.mentions if start - LATTER_REACH <= m.span.start and m.span.end <= start]):
+        if any(m.span.end <= p < start for p in persons) and not any(m.span.start <= p < m.span.end for p in persons):
+            return None
         if m.type == "country" and fold(m.surface).endswith(("ي", "يه")):
             return None  # a nationality adjective qualifies the one named last (نظيره التركي): no known actor
         if m.type not in ANTECEDENT_TYPES:
@@ -634,6 +638,13 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     for st in _participle_statements(article, kb, sentence, s_index, toks, mentions, state, covered):
         made.append(st)
         covered.append(Span(st.cue.start, st.content.end))
+    resumed = _resumptive_statement(article, kb, sentence, s_index, toks, mentions, state)
+    if resumed is not None and not any(st.cue.overlaps(resumed.cue) for st in made):
+        # the earlier statement's words end at the comma before the clause that takes them up
+        for n, st in enumerate(made):
+            if st.content.start < resumed.content.start < st.content.end:
+                made[n] = replace(st, content=_trim(text, st.content.start, resumed.content.start))
+        made.append(resumed)
     if not made:
         st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
             or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
@@ -1002,6 +1013,46 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
                          sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=carried,
                          confidence=0.55)
+    return None
+
+
+RESUMPTIVE_OPENERS = {"وهو", "وهي", "والتي", "والذي", "وهذا", "وهذه"}  # and it (is) …, which …
+RESUMED_KINDS = {Kind.DENY, Kind.REJECT, Kind.CONDEMN, Kind.ACCUSE}
+RESUMPTIVE_REACH = 3  # words between the opener and the verb (وهو اتهام نفاه، وهو الأمر الذي نفاه، وهو ما ينفيه)
+
+
+def _resumptive_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
+    """…، وهو اتهام نفاه الروس / وهو ما ينفيه X / والتي ينفيها X: after a comma, a clause that takes up
+    what was just told by a pronoun on the verb (denied it, rejected it) and names who did so after the
+    verb — a statement of that actor, whose words are the clause."""
+    text = article.text
+    for k, t in enumerate(toks):
+        if t.norm not in RESUMPTIVE_OPENERS or not k or "،" not in text[toks[k - 1].end : t.start]:
+            continue
+        for j in range(k + 1, min(k + 1 + RESUMPTIVE_REACH + 1, len(toks) - 1)):
+            word = toks[j].norm
+            # (a final ى is written ا before the pronoun: نفى -> نفاه)
+            bases = [word[: -len(x)] for x in ("ها", "ه") if word.endswith(x)]
+            cue = next((c for b in bases for c in (cue_forms().get(b), cue_forms().get(b[:-1] + "ي") if b.endswith("ا") else None)
+                        if c is not None), None)
+            if cue is None:
+                continue
+            if cue.kind not in RESUMED_KINDS or _ends_in_ta_marbuta(toks[j].text):
+                break
+            if "،" in text[toks[j].end : toks[j + 1].start]:
+                break
+            np = _bound_np(text, list(toks[j + 1 : j + 1 + MAX_SPEAKER_TOKENS]), mentions, state)
+            if not np or not _looks_like_speaker(np, mentions, state):
+                np = toks[j + 1 : j + 2]  # the latter, or a name the NER model reads as a person's (نفاه إيلوفيتش)
+                if not (np[0].norm in LATTER or _plain_name(np[0]) and _person_name(np, state)):
+                    break
+            speaker = _speaker_mention(article, kb, np, mentions, state)
+            end = next((x.start for x in toks[j + 1 :] if "،" in text[x.start - 2 : x.start]), sentence.span.end)
+            content = _trim(text, t.start, end)
+            cue_span = Span(toks[j].start, toks[j].end)
+            state.remember(speaker, s_index)
+            return Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span, content=content,
+                             sentence=sentence.span, direct=False, kind=Kind(cue.kind), carried=False, confidence=0.55)
     return None
 
 
@@ -2614,7 +2665,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     if len(np) == 1 and key in LATTER:
         # "the latter" is the actor named last before it, of its gender (اتهمت إسرائيل حماس …، في حين تؤكد
         # الأخيرة أنّ …: Hamas)
-        latter = _latter(article, start, LATTER[key])
+        latter = _latter(article, start, LATTER[key], state.persons)
         if latter is not None:
             return Mention(Span(start, end), surface, latter.name, latter.actor_id, latter.type, "anaphora", latter.parent)
     # a definite body noun refers back to the last speaker of that kind: الصحيفة -> صحيفة "هآرتس"
