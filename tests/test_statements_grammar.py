@@ -1058,3 +1058,29 @@ def test_grammar_a_resumptive_clause_names_who_denied(analyze, text, speaker, ki
     assert (st.speaker.surface, str(st.kind)) == (speaker, kind)
     assert a.slice(st.content).startswith(("وهو", "والتي"))
     assert all(not a.slice(o.content).endswith(a.slice(st.content)) for o in a.statements[:-1])
+
+
+@pytest.mark.parametrize("text, speaker, kind, said", [
+    # France 24 style: "The Pentagon hastened to affirm that its forces carry out no operation in the area"
+    ("وسارعت وزارة الدفاع الأمريكية إلى تأكيد أن قواتها لا تقوم بأي عمليات عسكرية في المنطقة.",
+     "وزارة الدفاع الأمريكية", "assert", "قواتها لا تقوم بأي عمليات عسكرية في المنطقة"),
+    # BBC style: "the Syrian government has kept saying that it targets terrorist groups"
+    ("ومنذ تحول الأزمة إلى صراع مسلح دأبت الحكومة السورية على القول إنها تستهدف الجماعات الإرهابية.",
+     "الحكومة السورية", "accuse", "تستهدف الجماعات الإرهابية"),  # (against the groups it names: an accusation)
+])
+def test_grammar_a_verb_of_hastening_or_habit_with_the_masdar_of_saying(analyze_rules, text, speaker, kind, said):
+    a = analyze_rules(text)
+    (st,) = a.statements
+    assert (st.speaker.surface, str(st.kind), a.slice(st.content)) == (speaker, kind, said)
+
+
+def test_grammar_he_went_on_to_say_carries_the_speaker(analyze):
+    # "Trump said the accusations were false. He went on to say: '…'" (ومضى للقول: no subject, the previous speaker)
+    a = analyze('وقال ترامب إن الاتهامات كاذبة. ومضى للقول "كانوا لطفاء جدا معها، ولكنها خسرت الانتخابات".')
+    st = a.statements[-1]
+    assert st.speaker.name == "دونالد ترامب" and st.carried and a.slice(st.cue) == "ومضى للقول"
+
+
+def test_grammar_going_on_with_a_deed_is_no_statement(analyze):
+    # "The army went on shelling the city for the third day": the masdar is a deed, not a verb of saying
+    assert analyze("وواصل الجيش قصف المدينة لليوم الثالث على التوالي وسط نزوح السكان.").statements == ()

@@ -638,6 +638,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     for st in _participle_statements(article, kb, sentence, s_index, toks, mentions, state, covered):
         made.append(st)
         covered.append(Span(st.cue.start, st.content.end))
+    phase = _phase_statement(article, kb, sentence, s_index, toks, mentions, state, covered)
+    if phase is not None:
+        made.append(phase)
+        covered.append(Span(phase.cue.start, phase.content.end))
     resumed = _resumptive_statement(article, kb, sentence, s_index, toks, mentions, state)
     if resumed is not None and not any(st.cue.overlaps(resumed.cue) for st in made):
         # the earlier statement's words end at the comma before the clause that takes them up
@@ -1013,6 +1017,63 @@ def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _S
         return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
                          sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=carried,
                          confidence=0.55)
+    return None
+
+
+# verbs of hastening, going on and habit that take the masdar of a verb of saying (سارعت الوزارة إلى تأكيد أنّ …؛
+# ومضى للقول؛ دأبت الحكومة على القول إنها …): their subject says it
+PHASE_VERBS = frozenset(fold(w) for w in (
+    "سارع", "سارعت", "يسارع", "تسارع", "بادر", "بادرت", "يبادر", "تبادر", "مضى", "مضت", "يمضي", "تمضي",
+    "دأب", "دأبت", "يدأب", "تدأب", "واصل", "واصلت", "يواصل", "تواصل"))
+PHASE_LINKS = {"الي", "علي", "في", "ل"}
+SAYING_MASDARS = {"القول": Kind.ASSERT, "قول": Kind.ASSERT, "التاكيد": Kind.ASSERT, "تاكيد": Kind.ASSERT,
+                  "النفي": Kind.DENY, "نفي": Kind.DENY, "الاعلان": Kind.ANNOUNCE, "اعلان": Kind.ANNOUNCE,
+                  "التحذير": Kind.WARN, "تحذير": Kind.WARN, "المطالبه": Kind.APPEAL, "مطالبه": Kind.APPEAL,
+                  "الدعوه": Kind.APPEAL, "دعوه": Kind.APPEAL, "التنديد": Kind.CONDEMN, "تنديد": Kind.CONDEMN,
+                  "الاتهام": Kind.ACCUSE, "اتهام": Kind.ACCUSE, "الترحيب": Kind.PRAISE, "ترحيب": Kind.PRAISE}
+PHASE_REACH = 8  # words of the subject between the verb and the masdar's link
+
+
+def _phase_statement(article, kb, sentence, s_index, toks, mentions, state: _State, covered: list[Span]) -> Statement | None:
+    """سارعت وزارة الدفاع إلى تأكيد أنّ …، ومضى للقول "…"، دأبت الحكومة على القول إنها …: a verb of hastening
+    or going on with the masdar of a verb of saying — a statement of its subject (the one before or after
+    the verb, or the previous speaker)."""
+    text = article.text
+    for i, t in enumerate(toks):
+        verb = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:] in PHASE_VERBS else t.norm
+        if verb not in PHASE_VERBS or any(c.start <= t.start < c.end for c in covered):
+            continue
+        for j in range(i + 1, min(i + 2 + PHASE_REACH, len(toks))):
+            word = toks[j].norm
+            link, masdar = (word, toks[j + 1].norm if j + 1 < len(toks) else "") if word in PHASE_LINKS \
+                else ("ل", word[1:]) if word.startswith("لل") or word[:1] == "ل" and word[1:] in SAYING_MASDARS else ("", "")
+            if not link:
+                if "،" in text[toks[j - 1].end : toks[j].start] or word in COMPLEMENTISERS:
+                    break
+                continue
+            kind = SAYING_MASDARS.get(masdar) or SAYING_MASDARS.get("ال" + masdar[2:] if masdar.startswith("ال") else masdar)
+            if kind is None and masdar.startswith("ل"):
+                kind = SAYING_MASDARS.get("ال" + masdar[1:])
+            if kind is None:
+                break
+            np = _bound_np(text, list(toks[i + 1 : j]), mentions, state) if j > i + 1 else []
+            if np and _looks_like_speaker(np, mentions, state):
+                speaker, carried = _speaker_mention(article, kb, np, mentions, state), False
+            elif (ante := state.antecedent(s_index)) is not None and j == i + 1:
+                speaker, carried = ante.mention, True
+            else:
+                return None
+            m_end = toks[j + 1].end if word in PHASE_LINKS else toks[j].end
+            start = next((x.end for x in toks if m_end <= x.start < m_end + 30 and x.norm in COMPLEMENTISERS), m_end)
+            quote = _quote_after(text, start, sentence.span.end)
+            content = quote if quote is not None else _trim(text, start, sentence.span.end)
+            if len(content) < 10:
+                return None
+            # (the cue: the verb with its masdar when nothing stands between them, ومضى للقول; else the verb)
+            cue = Span(t.start, m_end) if j == i + 1 else Span(t.start, t.end)
+            state.remember(speaker, s_index)
+            return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
+                             sentence=sentence.span, direct=quote is not None, kind=kind, carried=carried, confidence=0.55)
     return None
 
 
