@@ -1084,3 +1084,19 @@ def test_grammar_he_went_on_to_say_carries_the_speaker(analyze):
 def test_grammar_going_on_with_a_deed_is_no_statement(analyze):
     # "The army went on shelling the city for the third day": the masdar is a deed, not a verb of saying
     assert analyze("وواصل الجيش قصف المدينة لليوم الثالث على التوالي وسط نزوح السكان.").statements == ()
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ('ويتوقع الموقع أن "تعود الشجرة مرة أخرى في أكتوبر المقبل".', "الموقع"),  # "the site expects that …"
+    ("ويتوقع خبراء أن يرتفع سعر النفط في الربع المقبل.", "خبراء"),
+    ("وتحدث التقرير أنه بينما كانت روسيا عرضة للضربات في الأشهر الأولى، سرعان ما تكيفت.", "التقرير"),  # spoke of it
+    ("وأهاب الوزير السعودي بجميع وسائل الإعلام ضرورة استقاء الأخبار من مصادرها.", "الوزير السعودي"),  # appealed to
+])
+def test_grammar_verbs_of_expecting_speaking_of_and_appealing(analyze_rules, text, speaker):
+    (st,) = analyze_rules(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_grammar_it_is_expected_is_impersonal(analyze_rules):
+    # "It is expected that the president will announce …" (يُتوقع أن): no one speaks
+    assert analyze_rules("ويتوقع أن يعلن الرئيس قراره النهائي غدا بعد اجتماع الحكومة.").statements == ()
