@@ -1100,3 +1100,9 @@ def test_grammar_verbs_of_expecting_speaking_of_and_appealing(analyze_rules, tex
 def test_grammar_it_is_expected_is_impersonal(analyze_rules):
     # "It is expected that the president will announce …" (يُتوقع أن): no one speaks
     assert analyze_rules("ويتوقع أن يعلن الرئيس قراره النهائي غدا بعد اجتماع الحكومة.").statements == ()
+
+
+def test_grammar_a_relayed_family_name_shaped_like_a_nisba(analyze_rules):
+    # CNN style: "The agency relayed, in the words of al-Mulki, his saying: '…'" (الملقي: a family name, no adjective)
+    (st,) = analyze_rules('ونقلت الوكالة على لسان الملقي قوله: "الوضع مستقر تماما في المملكة".').statements
+    assert st.speaker.surface == "الملقي"

@@ -1892,6 +1892,11 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     cut = _bound_np(text, cut, mentions, state)
     # after نقل … عن the source is named by construction: a plain name the lexicons do not know is it too
     named = cue.lemma == "نقل" and 0 < len(cut) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in cut)
+    # (or a family name shaped like a nisba, alone before "his saying": على لسان الملقي قوله، عن الهمامي قوله)
+    named = named or cue.lemma == "نقل" and len(whole) == 1 and whole[0].norm.startswith("ال") \
+        and whole[0].norm.endswith("ي") and len(whole[0].norm) > 4 and _mention_at(whole[0], mentions) is None \
+        and toks.index(whole[0]) + 1 < len(toks) and toks[toks.index(whole[0]) + 1].norm.startswith("قول")
+    cut = whole if named and not cut else cut
     if cue.lemma == "نقل" and not named and not (cut and _looks_like_speaker(cut, mentions, state)):
         # …، or that name before its title (عن آدم كوغل الباحث في منظمة هيومن رايتس ووتش قوله …)
         name = []
