@@ -875,3 +875,14 @@ def test_stance_the_one_praised_is_favoured_whatever_it_fights(analyze, text):
     a = analyze(text)
     (st,) = a.statements
     assert {t.target.name: t.stance for t in st.targets}.get("أمير قطر") == Stance.FAVOR
+
+
+@pytest.mark.parametrize("text, victim", [
+    # Al Mayadeen style: "warns against any new Zionist adventure against Lebanon": a feminine adjective agreeing with
+    # the act (مغامرة صهيونية جديدة) stands between it and ضد; the one it is aimed at is its victim
+    ("حذر المتحدث باسم الخارجية الإيرانية من أي مغامرة صهيونية جديدة ضد لبنان.", "LBN"),
+    # wire copy: "warned against any new media campaign against Syria"
+    ("وحذر المتحدث باسم الخارجية الروسية من أي حملة إعلامية جديدة ضد سوريا.", "SYR"),
+])
+def test_stance_an_act_with_agreeing_adjectives_against_its_victim(analyze, text, victim):
+    assert _stances(analyze(text)).get(victim) == Stance.FAVOR

@@ -1388,7 +1388,7 @@ def _directed(toks: list[Token], k: int) -> bool:
             return True
         if word == "في" and j + 1 < len(toks) and toks[j + 1].norm in AFFAIRS:
             return True  # التدخل في شؤون إيران: the one whose affairs are meddled in
-        if not (_adjective_like(word) or word in ("اي",)):
+        if not (_adjective_like(word) or _agreeing_feminine(toks, j) or word in ("اي",)):
             return False
     return False
 
@@ -1748,8 +1748,8 @@ def _opposed_roles(toks: list[Token], targets: list[tuple[Mention, int]], k: int
         if any(stem in HARM_HEADS for stem in stems(word)) or _lexicon_polar(word) < 0:
             harmful = True
             break
-        if not (word.endswith(("ي", "يه")) or word.startswith("ال") or _adverb(word)):
-            break  # only adjectives and adverbs may stand between the act and ضد (هجمات مؤخراً ضد)
+        if not (word.endswith(("ي", "يه")) or word.startswith("ال") or _adverb(word) or _agreeing_feminine(toks, j)):
+            break  # only adjectives and adverbs may stand between the act and ضد (هجمات مؤخراً ضد، مغامرة صهيونية جديدة ضد)
     out: list[tuple[Mention, float]] = []
     evil_after = any(_lexicon_polar(toks[j].norm) < 0 for j in range(k + 1, min(k + 1 + OPPOSED_REACH, len(toks))))
     if agent is not None and opposed is None and not harmful:
@@ -2022,6 +2022,13 @@ ADVERBS = {"مؤخرا", "موخرا", "حاليا", "ايضا", "مجددا", "
 
 def _adverb(word: str) -> bool:
     return word in ADVERBS
+
+
+def _agreeing_feminine(toks: list[Token], j: int) -> bool:
+    """An indefinite feminine word after another: an adjective agreeing with it (مغامرة صهيونية جديدة، حملة إعلامية
+    واسعة)."""
+    return j > 0 and ends_in_taa_marbuta(toks[j].text) and ends_in_taa_marbuta(toks[j - 1].text) \
+        and not toks[j].norm.startswith("ال")
 
 
 def _adjective_like(word: str) -> bool:
