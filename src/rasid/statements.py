@@ -283,9 +283,9 @@ LATTER_REACH = 400  # characters back in which the latter is named
 
 
 def _latter(article: Article, start: int, gender: str, persons: frozenset[int] = frozenset()) -> Mention | None:
-    """The last actor named before ``start`` whose grammatical gender is not the other one; None when a
-    person the knowledge base does not know (``persons``: token starts the tagger read as a name) is named
-    after it (نتنياهو دفع مبلغًا لإيلوفيتش …، وهو الأمر الذي نفاه الأخير: Elovitch, no known actor)."""
+    """The last actor named before ``start`` whose grammatical gender is not the other one; None when a person
+    the tagger read (``persons``: the token starts of its names) stands between that actor and ``start`` — a
+    person of the other gender named later: the latter is then not guessed."""
     for m in reversed([m for m in article.mentions if start - LATTER_REACH <= m.span.start and m.span.end <= start]):
         if any(m.span.end <= p < start for p in persons) and not any(m.span.start <= p < m.span.end for p in persons):
             return None
@@ -581,7 +581,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             if _contrast_subject(text, toks, i, mentions):
                 lead_here = max(k for k in range(i) if toks[k].norm in CONTRASTS) + 1
             elif toks[i - 1].norm in AS_SAID or toks[i - 1].norm in CLAUSE_OPENERS - BUT_WITH_PRONOUN - WHEN_CLAUSES \
-                    or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in {("في", "حين"), ("وفي", "حين"), ("في", "وقت")}:
+                    or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in WHEREAS | {("في", "وقت")}:
                 lead_here = i  # (كما، بينما، في حين + the verb: its subject follows it)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
@@ -904,7 +904,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
               or i >= 2 and prev.norm[:1] == "و" and prev.norm[1:] in CLAUSE_OPENERS
               and "،" in text[toks[i - 2].end : prev.start]
               # في حين (whereas) opens a clause with or without a comma; في وقت (at a time when) after one
-              or i >= 2 and (toks[i - 2].norm, prev.norm) in {("في", "حين"), ("وفي", "حين")}
+              or i >= 2 and (toks[i - 2].norm, prev.norm) in WHEREAS
               or i >= 3 and (toks[i - 2].norm, prev.norm) == ("في", "وقت") and "،" in text[toks[i - 3].end : toks[i - 2].start])
     # after a subordinate clause that opens the sentence (في حين قال X …، قال Y …؛ بينما …، أكد …) the
     # verb after its comma is the main clause's
@@ -951,6 +951,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
 
 
 CONTRASTS = {"لكن", "ولكن", "بينما", "وبينما", "فيما"}  # but, while, whereas: open a clause of their own
+WHEREAS = {("في", "حين"), ("وفي", "حين")}  # في حين (whereas), two words
 
 
 def _contrast_subject(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
@@ -1027,11 +1028,10 @@ PHASE_VERBS = frozenset(fold(w) for w in (
     "سارع", "سارعت", "يسارع", "تسارع", "بادر", "بادرت", "يبادر", "تبادر", "مضى", "مضت", "يمضي", "تمضي",
     "دأب", "دأبت", "يدأب", "تدأب", "واصل", "واصلت", "يواصل", "تواصل"))
 PHASE_LINKS = {"الي", "علي", "في", "ل"}
-SAYING_MASDARS = {"القول": Kind.ASSERT, "قول": Kind.ASSERT, "التاكيد": Kind.ASSERT, "تاكيد": Kind.ASSERT,
-                  "النفي": Kind.DENY, "نفي": Kind.DENY, "الاعلان": Kind.ANNOUNCE, "اعلان": Kind.ANNOUNCE,
-                  "التحذير": Kind.WARN, "تحذير": Kind.WARN, "المطالبه": Kind.APPEAL, "مطالبه": Kind.APPEAL,
-                  "الدعوه": Kind.APPEAL, "دعوه": Kind.APPEAL, "التنديد": Kind.CONDEMN, "تنديد": Kind.CONDEMN,
-                  "الاتهام": Kind.ACCUSE, "اتهام": Kind.ACCUSE, "الترحيب": Kind.PRAISE, "ترحيب": Kind.PRAISE}
+# the masdars, folded and bare (the article and a glued ل are read off: القول، للقول)
+SAYING_MASDARS = {"قول": Kind.ASSERT, "تاكيد": Kind.ASSERT, "نفي": Kind.DENY, "اعلان": Kind.ANNOUNCE,
+                  "تحذير": Kind.WARN, "مطالبه": Kind.APPEAL, "دعوه": Kind.APPEAL, "تنديد": Kind.CONDEMN,
+                  "اتهام": Kind.ACCUSE, "ترحيب": Kind.PRAISE}
 PHASE_REACH = 8  # words of the subject between the verb and the masdar's link
 
 
@@ -1046,15 +1046,15 @@ def _phase_statement(article, kb, sentence, s_index, toks, mentions, state: _Sta
             continue
         for j in range(i + 1, min(i + 2 + PHASE_REACH, len(toks))):
             word = toks[j].norm
-            link, masdar = (word, toks[j + 1].norm if j + 1 < len(toks) else "") if word in PHASE_LINKS \
-                else ("ل", word[1:]) if word.startswith("لل") or word[:1] == "ل" and word[1:] in SAYING_MASDARS else ("", "")
-            if not link:
+            if word in PHASE_LINKS:
+                masdar = toks[j + 1].norm if j + 1 < len(toks) else ""
+            elif word.startswith("لل") or word[:1] == "ل" and stems(word)[-1] in SAYING_MASDARS:
+                masdar = word  # the link glued to it (للقول)
+            else:
                 if "،" in text[toks[j - 1].end : toks[j].start] or word in COMPLEMENTISERS:
                     break
                 continue
-            kind = SAYING_MASDARS.get(masdar) or SAYING_MASDARS.get("ال" + masdar[2:] if masdar.startswith("ال") else masdar)
-            if kind is None and masdar.startswith("ل"):
-                kind = SAYING_MASDARS.get("ال" + masdar[1:])
+            kind = SAYING_MASDARS.get(stems(masdar)[-1]) if masdar else None
             if kind is None:
                 break
             np = _bound_np(text, list(toks[i + 1 : j]), mentions, state) if j > i + 1 else []
@@ -1109,7 +1109,8 @@ def _resumptive_statement(article, kb, sentence, s_index, toks, mentions, state:
                 if not (np[0].norm in LATTER or _plain_name(np[0]) and _person_name(np, state)):
                     break
             speaker = _speaker_mention(article, kb, np, mentions, state)
-            end = next((x.start for x in toks[j + 1 :] if "،" in text[x.start - 2 : x.start]), sentence.span.end)
+            end = next((toks[n].start for n in range(j + 2, len(toks)) if "،" in text[toks[n - 1].end : toks[n].start]),
+                       sentence.span.end)
             content = _trim(text, t.start, end)
             cue_span = Span(toks[j].start, toks[j].end)
             state.remember(speaker, s_index)
@@ -1713,8 +1714,8 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
             for p in range(len(modifiers) - 1, 0, -1):
                 trailing = _trailing_name(modifiers[:p], mentions)
                 nxt = modifiers[p]
-                if trailing and _opens_adjunct(nxt, mentions) and _person_name(trailing, state) \
-                        and _said_after(text, toks, toks.index(nxt), mentions):
+                if trailing and _opens_adjunct(nxt, mentions) and _said_after(text, toks, toks.index(nxt), mentions) \
+                        and _person_name(trailing, state):
                     return np + modifiers[:p]
         return np
     if len(modifiers) >= APPOSITION_REACH:
@@ -1893,10 +1894,11 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
     # after نقل … عن the source is named by construction: a plain name the lexicons do not know is it too
     named = cue.lemma == "نقل" and 0 < len(cut) <= UNKNOWN_SUBJECT_MAX and all(_plain_name(t) for t in cut)
     # (or a family name shaped like a nisba, alone before "his saying": على لسان الملقي قوله، عن الهمامي قوله)
-    named = named or cue.lemma == "نقل" and len(whole) == 1 and whole[0].norm.startswith("ال") \
-        and whole[0].norm.endswith("ي") and len(whole[0].norm) > 4 and _mention_at(whole[0], mentions) is None \
-        and toks.index(whole[0]) + 1 < len(toks) and toks[toks.index(whole[0]) + 1].norm.startswith("قول")
-    cut = whole if named and not cut else cut
+    if not named and cue.lemma == "نقل" and len(whole) == 1 and _mention_at(whole[0], mentions) is None:
+        word, after_name = whole[0].norm, toks.index(whole[0]) + 1
+        named = word.startswith("ال") and word.endswith("ي") and len(word) > 4 \
+            and after_name < len(toks) and toks[after_name].norm.startswith("قول")
+        cut = cut or (whole if named else cut)
     if cue.lemma == "نقل" and not named and not (cut and _looks_like_speaker(cut, mentions, state)):
         # …، or that name before its title (عن آدم كوغل الباحث في منظمة هيومن رايتس ووتش قوله …)
         name = []
