@@ -450,6 +450,29 @@ def test_statements_report_after_a_narrated_day_takes_that_day(analyze, text, pu
     assert a.statements[-1].date.value == day
 
 
+@pytest.mark.parametrize("text, published, days", [
+    # BBC style, published on Friday: "The supreme court rejected the request of the former president. ...
+    # The court said the president will enter prison. ... The supreme court issued its ruling on Thursday
+    # by six votes to five." -- the court's undated reports take the day the narration gives its act
+    ("رفضت المحكمة العليا طلب الرئيس السابق البقاء طليقا.\n\nوقالت المحكمة العليا إن الرئيس سيدخل السجن.\n\n"
+     "وأصدرت المحكمة العليا قرارها يوم الخميس بأغلبية ستة أصوات مقابل خمسة.", "2018-04-06T09:00:00",
+     ["2018-04-05"]),
+    # wire style, the act after the report: "The Egyptian ministry said the crossing will open. The
+    # ministry had announced on Monday the arrival of aid." -- a speaker that is not the subject of the
+    # dated sentence keeps the publication day: "Inspectors entered the company's offices on Friday."
+    ("وقالت الشركة إن البيانات استعملت بطريقة قانونية.\n\n"
+     "ودخل مفتشون تابعون للهيئة مكاتب الشركة مساء الجمعة.", "2018-03-24T09:00:00", ["2018-03-24"]),
+    # a speaker the narration dates on two different days keeps the publication day (Maghreb style):
+    # "The union said the strike goes on. The union met the minister on Monday. The union met the
+    # prime minister on Wednesday."
+    ("وقالت النقابة إن الإضراب متواصل.\n\nوالتقت النقابة وزير التربية يوم الاثنين.\n\n"
+     "والتقت النقابة رئيس الحكومة يوم الأربعاء.", "2017-05-12T09:00:00", ["2017-05-12"]),
+])
+def test_statements_undated_report_takes_the_day_the_narration_has_its_speaker_act(analyze, text, published, days):
+    a = analyze(text, published=published)
+    assert [s.date.value for s in a.statements][: len(days)] == days
+
+
 def test_statements_quoted_name_after_a_source_marker(analyze):
     # "According to "NPR", one of the tragedies accounts for much of the rise." -- the quoted
     # name is the source even though its first word looks like the complementiser أن

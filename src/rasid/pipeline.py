@@ -69,6 +69,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     # (أعلنت الحكومة تأجيل الانتخابات إلى 1 تشرين الأول المقبل), never the time of the act
     acts = tuple(d for d in dates if published is None or d.start <= published + timedelta(days=1))
     told = _told_days(article, acts, published)
+    acted = _acted_days(article, acts, published)
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
@@ -108,6 +109,9 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             # the sentence before tells what happened on a recent day (توقف المسؤولون في الصين
             # الاثنين … / وقال يونكر إن …): the report goes on about that day
             date = replace(day, span=None, text=None)
+        inferred = date is None and (day := acted.get(st.speaker.key)) is not None
+        if inferred:
+            date = replace(day, span=None, text=None)
         if date is None and story is not None:
             date = replace(story, span=None, text=None)
         if date is None and published is not None:
@@ -115,7 +119,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         background = _in_relative_clause(article, st)
         # an act told in a relative clause is background (المنطقة التي أعلن ولي العهد في عام 2017 أنها …):
         # its time frames no other report
-        if not background:
+        if not background and not inferred:
             previous = (st, date) if date is not None else None
             if date is not None and date.source != DateSource.PUBLICATION:
                 for key in family:
@@ -176,6 +180,32 @@ def _told_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[i
         if days:
             out[i] = days[-1]
     return out
+
+
+def _acted_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[str, DateRef]:
+    """Speaker -> the one past day of the story's week on which the narration has that speaker act,
+    as the subject of the verb that opens a sentence (… وأصدرت المحكمة العليا قرارها يوم الخميس): the time of that speaker's reports that give none
+    (رفضت المحكمة العليا الطلب …، وقالت المحكمة العليا إن …). A speaker the narration dates on two
+    different days gets none."""
+    if published is None:
+        return {}
+    said = [st.content for st in article.statements]
+    keys = {fold(st.speaker.key): st.speaker.key for st in article.statements}
+    found: dict[str, set[str]] = {}
+    days_of: dict[str, DateRef] = {}
+    for sent in article.sentences:
+        days = [d for d in acts if d.span and sent.span.contains(d.span) and d.granularity == Granularity.DAY
+                and 0 < (published - d.start).days <= STORY_REACH and not any(c.contains(d.span) for c in said)]
+        if len({d.value for d in days}) != 1:
+            continue
+        day = days[0]
+        verb, _, rest = fold(article.text[sent.span.start:day.span.start]).partition(" ")
+        for folded, key in keys.items():
+            # the speaker as the subject of the verb that opens the sentence (VSO)
+            if folded and verb and f"{rest} ".startswith(f"{folded} "):
+                found.setdefault(key, set()).add(day.value)
+                days_of[key] = day
+    return {key: days_of[key] for key, values in found.items() if len(values) == 1}
 
 
 STORY_REACH = 7  # days before publication within which the lead's day is the story's day
