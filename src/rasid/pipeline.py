@@ -57,8 +57,9 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     just before it when that one is dated by the text and stands in the same or the previous
     sentence (a report goes on about the same day: واستمرت الاعتقالات، أمس السبت، … وقالت
     الجامعة …); otherwise the day of the past week that the sentence before narrates (توقف
-    المسؤولون في الصين الاثنين … / وقال يونكر …); otherwise the story's day; otherwise the
-    publication date.
+    المسؤولون في الصين الاثنين … / وقال يونكر …); otherwise the one day of the past week on which
+    the narration has its speaker act (وأصدرت المحكمة قرارها يوم الخميس); otherwise the story's
+    day; otherwise the publication date.
     """
     from .when import find_dates
 
