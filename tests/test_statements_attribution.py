@@ -419,8 +419,9 @@ def test_statements_undated_report_takes_the_day_of_the_one_just_before(analyze)
                 "وتتواصل الاحتجاجات في الجامعات.\n\n"
                 "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
     assert [s.date.value for s in b.statements] == ["2024-04-27", "2024-04-27"]
-    # with no day in the lead, an undated report far from a dated one is dated by the publication
-    c = analyze("وتتواصل الاحتجاجات في الجامعات.\n\n"
+    # with no day in the lead nor in the paragraph after it, an undated report far from a dated one
+    # is dated by the publication
+    c = analyze("وتتواصل الاحتجاجات في الجامعات.\n\nوتتسع رقعة الاحتجاجات.\n\n"
                 "واستمرت الاعتقالات، أمس السبت، وقالت شرطة جامعة إنديانا إنه تم اعتقال 23 متظاهراً.\n\n"
                 "وتتواصل الاحتجاجات في الجامعات.\n\n"
                 "وقال وزير الخارجية التركي إن المحادثات إيجابية.", published="2024-04-28T10:00:00")
@@ -457,20 +458,41 @@ def test_statements_report_after_a_narrated_day_takes_that_day(analyze, text, pu
     ("رفضت المحكمة العليا طلب الرئيس السابق البقاء طليقا.\n\nوقالت المحكمة العليا إن الرئيس سيدخل السجن.\n\n"
      "وأصدرت المحكمة العليا قرارها يوم الخميس بأغلبية ستة أصوات مقابل خمسة.", "2018-04-06T09:00:00",
      ["2018-04-05"]),
-    # wire style, the act after the report: "The Egyptian ministry said the crossing will open. The
-    # ministry had announced on Monday the arrival of aid." -- a speaker that is not the subject of the
-    # dated sentence keeps the publication day: "Inspectors entered the company's offices on Friday."
-    ("وقالت الشركة إن البيانات استعملت بطريقة قانونية.\n\n"
+    # a speaker that is not the subject of the dated sentence keeps the publication day: "The company
+    # said the data were used lawfully. The inquiry goes on. Inspectors entered the company's offices
+    # on Friday evening."
+    ("وقالت الشركة إن البيانات استعملت بطريقة قانونية.\n\nوتتواصل التحقيقات في القضية.\n\n"
      "ودخل مفتشون تابعون للهيئة مكاتب الشركة مساء الجمعة.", "2018-03-24T09:00:00", ["2018-03-24"]),
     # a speaker the narration dates on two different days keeps the publication day (Maghreb style):
-    # "The union said the strike goes on. The union met the minister on Monday. The union met the
-    # prime minister on Wednesday."
-    ("وقالت النقابة إن الإضراب متواصل.\n\nوالتقت النقابة وزير التربية يوم الاثنين.\n\n"
+    # "The union said the strike goes on. The strike covers every school. The union met the minister
+    # on Monday. The union met the prime minister on Wednesday."
+    ("وقالت النقابة إن الإضراب متواصل.\n\nويشمل الإضراب كل المدارس.\n\nوالتقت النقابة وزير التربية يوم الاثنين.\n\n"
      "والتقت النقابة رئيس الحكومة يوم الأربعاء.", "2017-05-12T09:00:00", ["2017-05-12"]),
 ])
 def test_statements_undated_report_takes_the_day_the_narration_has_its_speaker_act(analyze, text, published, days):
     a = analyze(text, published=published)
     assert [s.date.value for s in a.statements][: len(days)] == days
+
+
+@pytest.mark.parametrize("text, published, day", [
+    # France 24 / AFP style, a summary lead then the body's opening with the day: "Thousands of Kurds
+    # marked the anniversary of the attack on Halabja. On this occasion the regional government called
+    # on Baghdad to compensate the victims. / Thousands of residents marked the anniversary on Friday."
+    ("شارك آلاف الأكراد في إحياء ذكرى الهجوم على حلبجة. وبهذه المناسبة، دعت حكومة الإقليم الحكومة "
+     "العراقية لتعويض الضحايا.\n\nوأحيا آلاف السكان في المدينة الجمعة الذكرى الثلاثين للهجوم.",
+     "2018-03-17T09:00:00", "2018-03-16"),
+    # Gulf style, a one-paragraph lead with no day, then the body with yesterday: "The minister
+    # stressed that the talks are positive. / The two delegations met yesterday, Sunday, in Muscat."
+    ("أكد الوزير أن المحادثات إيجابية.\n\nواجتمع الوفدان أمس الأحد في مسقط.",
+     "2024-03-11T09:00:00", "2024-03-10"),
+    # a day deeper in the body is background, not the story's: "The minister stressed that the
+    # talks are positive. / The talks go on. / The two delegations met on Sunday."
+    ("أكد الوزير أن المحادثات إيجابية.\n\nوتتواصل المحادثات.\n\nواجتمع الوفدان الأحد في مسقط.",
+     "2024-03-11T09:00:00", "2024-03-11"),
+])
+def test_statements_story_day_from_the_lead_or_the_body_opening(analyze, text, published, day):
+    a = analyze(text, published=published)
+    assert a.statements[0].date.value == day
 
 
 def test_statements_quoted_name_after_a_source_marker(analyze):

@@ -218,19 +218,26 @@ def _recent(date: DateRef, published) -> bool:
 
 
 def _story_day(article: Article, dates: tuple[DateRef, ...], published) -> DateRef | None:
-    """The day the story happened, as its lead sentence says (أعلن الجيش الإسرائيلي الأحد …،
-    قال الرئيس، الثلاثاء، …): wire copy is often published the day after, and every report of
-    the story that gives no time of its own took place that day. None when the lead names no
-    day within a week before publication."""
+    """The day the story happened, as its lead says (أعلن الجيش الإسرائيلي الأحد …، قال الرئيس،
+    الثلاثاء، …) or, after a lead that gives none, the paragraph that opens the body (a wire
+    summary, then أحيا آلاف السكان … الجمعة الذكرى …): wire copy is often published the day
+    after, and every report of the story that gives no time of its own took place that day.
+    None when neither names a day within a week before publication."""
     if not article.sentences or published is None:
         return None
-    lead = article.sentences[0].span
-    for d in dates:
-        if d.span is None or not lead.contains(d.span) or d.granularity != Granularity.DAY:
-            continue
-        delta = (published - d.start).days
-        if 0 <= delta <= STORY_REACH:
-            return d if delta else None  # (the first day the lead names; today is the default anyway)
+    said = [st.content for st in article.statements]
+    first = article.sentences[0].span
+    for n, lead in enumerate((article.paragraphs or (first,))[:2]):
+        for d in dates:
+            if d.span is None or not lead.contains(d.span) or d.granularity != Granularity.DAY:
+                continue
+            if not first.contains(d.span) and any(c.contains(d.span) for c in said) \
+                    and not any(st.sentence.start <= d.span.start and d.span.end <= st.content.start
+                                for st in article.statements):
+                continue  # (a day in what the body's opening reports is the time of that)
+            delta = (published - d.start).days
+            if 0 <= delta <= STORY_REACH:
+                return d if delta else None  # (the first day the lead names; today is the default anyway)
     return None
 
 
