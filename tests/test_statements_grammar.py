@@ -1106,3 +1106,33 @@ def test_grammar_a_relayed_family_name_shaped_like_a_nisba(analyze_rules):
     # CNN style: "The agency relayed, in the words of al-Mulki, his saying: '…'" (الملقي: a family name, no adjective)
     (st,) = analyze_rules('ونقلت الوكالة على لسان الملقي قوله: "الوضع مستقر تماما في المملكة".').statements
     assert st.speaker.surface == "الملقي"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # France 24 style: "The US State Department said in a statement it issued late on Friday evening
+    # "The US government does not run that embassy"" -- a quotation opened right after the verb's
+    # adjunct, with no colon, is what was said; the adjunct is not
+    ('وقالت وزارة الخارجية الأمريكية في بيان أصدرته في وقت متأخر من مساء الجمعة "لا تدير حكومة '
+     'الولايات المتحدة تلك السفارة لكن عصابات إجرامية هي من أدارتها".', "وزارة الخارجية الأمريكية"),
+    # BBC style: "The minister said at a press conference he held in Baghdad «The government will not
+    # allow the weapons to stay outside the state»"
+    ("وقال الوزير في مؤتمر صحفي عقده في بغداد «لن تسمح الحكومة ببقاء السلاح خارج إطار الدولة».", "الوزير"),
+    # Maghreb style: "The union's secretary general said during a meeting with the workers “the strike
+    # will go on until our demands are met”"
+    ("وقال الأمين العام للنقابة خلال لقاء مع العمال “الإضراب سيتواصل إلى حين تحقيق مطالبنا كاملة”.",
+     "الأمين العام للنقابة"),
+])
+def test_statements_quotation_right_after_the_adjunct(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker
+    assert st.direct
+    assert a.slice(st.content)[:3] in ("لا ", "لن ", "الإ")
+
+
+def test_statements_quoted_name_inside_the_adjunct_is_not_what_was_said(analyze_rules):
+    # "The minister said on the programme "Without Limits" that the talks are stalled" -- a short
+    # quoted name inside the adjunct stays in it; what was said opens at the complementiser
+    a = analyze_rules('وقال الوزير في برنامج "بلا حدود" إن المفاوضات متعثرة.')
+    (st,) = a.statements
+    assert a.slice(st.content) == "المفاوضات متعثرة"

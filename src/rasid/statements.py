@@ -1529,11 +1529,23 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
         relay = _mention_at(toks[k], mentions) is None and _marker_at(toks, k) and not _named_ali(toks[k])
         if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (
                 addressee or relay or first in ADJUNCT_OPENERS or named and first == "من"):
+            named_until = 0
             for j in range(k + 1, min(k + ADJUNCT_REACH, len(toks))):
                 t, gap = toks[j], text[toks[j - 1].end : toks[j].start]
+                if j <= named_until:
+                    continue
+                if named_until and j == named_until + 1:
+                    gap = gap.replace(text[toks[j - 1].end], "", 1)  # (the name's closing mark)
+                if "،" not in gap and (quoted := _quoted_name(text, toks, j)) and _quote_after(
+                        text, toks[j - 1].end, _end_after_quote(text, t.start)) is None:
+                    named_until = toks.index(quoted[-1])  # a short quoted name in the adjunct (في برنامج "بلا حدود")
+                    continue
                 if ":" in gap and "،" not in gap and _opens_quote(text, t):
                     return toks[j - 1].end + gap.index(":") + 1  # the words quoted after a colon (قال في
                     # مؤتمر صحفي: «…»، قال وفقًا لما نقلته الوكالة: «…»)
+                if "،" not in gap and _opens_quote(text, t) and _quote_after(text, toks[j - 1].end, _end_after_quote(text, t.start)):
+                    return toks[j - 1].end  # the words quoted right after the adjunct, with no colon (قال في
+                    # مؤتمر صحفي عقده في بغداد "…")
                 if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES \
                         and _reports_in_clause(toks, j):
                     break  # (a relative clause with a reporting verb has its own complementiser: أنصاره الذين
@@ -3032,6 +3044,17 @@ def _quote_after(text: str, start: int, end: int) -> Span | None:
                 or len(follow) == 2 and follow[0] in CLAUSE_OPENERS and _reporting_verb(follow[1])):
             return None  # (… التاريخي” كما أعرب “…: "as he also expressed" opens the next act too)
     return inner
+
+
+def _end_after_quote(text: str, opened: int) -> int:
+    """The end of the sentence a quotation opening at ``opened`` stands in: the first full stop or line
+    break after its closer (the text's end when it does not close)."""
+    closer = _OPENERS.get(text[opened - 1]) if opened else None
+    j = text.find(closer, opened) if closer else -1
+    if j < 0:
+        return len(text)
+    ends = [e for e in (text.find(".", j), text.find("\n", j)) if e >= 0]
+    return min(ends) if ends else len(text)
 
 
 def _quote_before(text: str, sent_start: int, cue_start: int) -> Span | None:
