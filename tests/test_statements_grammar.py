@@ -1136,3 +1136,20 @@ def test_statements_quoted_name_inside_the_adjunct_is_not_what_was_said(analyze_
     a = analyze_rules('وقال الوزير في برنامج "بلا حدود" إن المفاوضات متعثرة.')
     (st,) = a.statements
     assert a.slice(st.content) == "المفاوضات متعثرة"
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # France 24 style: "Zarif denied "the false accusations" that Netanyahu made" -- a noun of what is told
+    # is the verb's object, never part of an unknown name
+    ('ونفى ظريف "الاتهامات الكاذبة" التي ساقها نتانياهو ضد طهران.', "ظريف", '"الاتهامات الكاذبة"'),
+    ("ونفى ظريف الاتهامات الكاذبة التي ساقها نتانياهو ضد طهران.", "ظريف", "الاتهامات الكاذبة"),
+    # BBC style: "Attorney General Jeff Sessions denied the accusations against him"
+    ("ونفى وزير العدل جيف سيشنز الاتهامات الموجهة إليه.", "وزير العدل جيف سيشنز", "الاتهامات"),
+    # a noun of what is told never ends a speaker named by it: "the editor of the opinion page said"
+    ("وقالت محررة صفحة الرأي في الصحيفة إن المقال وصل من مترجم الكاتب.", "محررة صفحة الرأي", "المقال"),
+])
+def test_statements_noun_of_what_is_told_is_the_object(analyze_rules, text, speaker, content):
+    a = analyze_rules(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker
+    assert a.slice(st.content).startswith(content)

@@ -1637,6 +1637,8 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
             # is the verb's pronoun
         if words and w in participle_forms():
             break  # a participle of saying ends the subject and opens what was said (وأضاف العتيبي قائلًا: …)
+        if words and (w[2:] if w.startswith("ال") else w) in TOLD_NOUNS:
+            break  # a noun of what is told is the verb's object, never part of a name (ونفى ظريف الاتهامات …)
         words.append(t)
         k += 1
     if not words or len(words) > UNKNOWN_SUBJECT_MAX:
@@ -1927,6 +1929,9 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
 # nouns of saying that take a possessive pronoun after a source marker (بحسب مزاعمه، وفق تعبيرها، حسب روايته)
 SAYING_NOUNS = {"مزاعم", "زعم", "قول", "تعبير", "راي", "كلام", "وصف", "تصريح", "تصريحات", "حديث", "روايت",
                 "ادعاءات", "ادعاء", "تقدير", "تقديرات", "اقوال"}
+# nouns of what is told: the object of a verb of denying, confirming or relaying (نفى ظريف الاتهامات)
+# (not انباء, رأي, حديث: وكالة الأنباء، محررة صفحة الرأي، الدولة الحديثة name or qualify a speaker)
+TOLD_NOUNS = {"اتهام", "اتهامات", "ادعاء", "ادعاءات", "مزاعم", "شائعات", "تقارير", "روايه", "روايات", "تصريحات"}
 
 
 def _own_words(tok: Token) -> bool:
@@ -2289,6 +2294,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # the verb's frame, not the speaker: أفادت مصادر بتسجيل …، طالب الائتلاف بالضغط …
         if _mention_at(t, mentions) is None and _opens_marker(t.norm) and not _named_ali(t):
             break  # a source marker after the name: أكد العقيد المالكي وفقًا للوكالة السعودية أن …
+        if t.norm.startswith("ال") and t.norm[2:] in TOLD_NOUNS and _mention_at(t, mentions) is None:
+            break  # a definite noun of what is told is the verb's object, never part of a name (ونفى ظريف الاتهامات)
         if out[-1].norm.startswith("ال") and _common_definite(t) and _mention_at(t, mentions) is None:
             break  # a definite verbal noun or noun of harm is neither an adjective nor a genitive of a definite
             # phrase (nor a surname): it opens the verb's object — وأدان الرئيس الهجوم، ورفض الوزير الاتهامات
