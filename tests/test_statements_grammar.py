@@ -1153,3 +1153,19 @@ def test_statements_noun_of_what_is_told_is_the_object(analyze_rules, text, spea
     (st,) = a.statements
     assert st.speaker.surface == speaker
     assert a.slice(st.content).startswith(content)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # wire style: "The official, who declined to be named, said the situation in the city is very hard" --
+    # a relative clause set off by commas is an insertion whatever its verb (رفض, reject, is also a cue)
+    ("وقال المسؤول، الذي رفض الكشف عن اسمه، إن الوضع في المدينة صعب للغاية.", "المسؤول"),
+    # BBC style, no commas: "The witness who was at the scene said ..."
+    ("وقال الشاهد الذي كان في المكان إن الوضع في المدينة صعب للغاية.", "الشاهد"),
+    # Maghreb style: "The association, which was founded in 2011, said ..."
+    ("وقالت الجمعية، التي تأسست عام 2011، إن الوضع في المدينة صعب للغاية.", "الجمعية"),
+])
+def test_statements_relative_clause_after_the_speaker(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker
+    assert a.slice(st.content) == "الوضع في المدينة صعب للغاية"

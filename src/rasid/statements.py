@@ -1528,7 +1528,7 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
         addressee = first in ADDRESSEE_HEADS or first.startswith("ل") and _mention_at(toks[k], mentions) is not None
         relay = _mention_at(toks[k], mentions) is None and _marker_at(toks, k) and not _named_ali(toks[k])
         if frame != "obj" and first not in FRAME_STOPS.get(frame or "", set()) and (
-                addressee or relay or first in ADJUNCT_OPENERS or named and first == "من"):
+                addressee or relay or first in ADJUNCT_OPENERS or first in RELATIVES or named and first == "من"):
             named_until = 0
             for j in range(k + 1, min(k + ADJUNCT_REACH, len(toks))):
                 t, gap = toks[j], text[toks[j - 1].end : toks[j].start]
@@ -1576,8 +1576,9 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             return toks[j - 1].end + gap.index(":") + 1  # a title in apposition, then the quotation after a colon
             # (وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية: «…»)
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
-                or ":" in gap:
-            return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion)
+                and toks[k].norm not in RELATIVES or ":" in gap:
+            return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion; so is a relative clause
+            # set off by commas, whatever its verb: وقال المسؤول، الذي رفض الكشف عن اسمه، إن …)
     return None
 
 
