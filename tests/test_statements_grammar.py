@@ -1169,3 +1169,22 @@ def test_statements_relative_clause_after_the_speaker(analyze_rules, text, speak
     (st,) = a.statements
     assert st.speaker.surface == speaker
     assert a.slice(st.content) == "الوضع في المدينة صعب للغاية"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # BBC style press review: "As for Ibrahim al-Qaisi, he wrote in al-Dustour that the match was lost
+    # unjustly" -- a topic run straight into the فـ of its clause is the verb's subject, a name the
+    # lexicons do not know included
+    ("أما إبراهيم القيسي فقد كتب في صحيفة الدستور أن المباراة ضاعت من الفريق بطريقة ظالمة.", "إبراهيم القيسي"),
+    ("أما محمد الخطيب فقال إن الوضع في المدينة صعب للغاية.", "محمد الخطيب"),
+])
+def test_statements_topic_of_amma_is_the_subject(analyze_rules, text, speaker):
+    (st,) = analyze_rules(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_statements_topic_set_off_by_a_comma_is_what_the_clause_is_about(analyze_rules):
+    # Al Mayadeen style: "As for the Israeli attacks on Syria, Kanaani held that ..." -- the speaker
+    # follows the verb
+    a = analyze_rules("أما بشأن الاعتداءات الإسرائيلية على سوريا، فقد رأى كنعاني أنّ الإجراءات مؤقتة.")
+    assert all("الاعتداءات" not in st.speaker.surface for st in a.statements)

@@ -1255,6 +1255,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # هيذر نويرت، المتحدثة باسم الخارجية، قالت … — the apposition frames the name as the verb's subject
         framed = framed or set_off and (toks[lead + len(np_toks)].norm in CIRCUMSTANTIAL
                                         or _speaker_noun(toks[lead + len(np_toks)].norm))
+        # so does أمّا … فـ: a topic run straight into the فـ of its clause is the verb's subject (أما إبراهيم
+        # القيسي فقد كتب …); one set off by a comma may be what the clause is about (أما بشأن الاعتداءات، فقد رأى
+        # كنعاني …)
+        framed = framed or lead > 0 and toks[lead - 1].norm in TOPIC_OPENERS and np_toks == toks[lead:end_np] \
+            and (toks[i].norm.startswith("ف") or toks[i - 1].norm == "فقد") \
+            and "،" not in text[np_toks[-1].end : toks[i].start]
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=not framed):
             if conj:
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
