@@ -1188,3 +1188,14 @@ def test_statements_topic_set_off_by_a_comma_is_what_the_clause_is_about(analyze
     # follows the verb
     a = analyze_rules("أما بشأن الاعتداءات الإسرائيلية على سوريا، فقد رأى كنعاني أنّ الإجراءات مؤقتة.")
     assert all("الاعتداءات" not in st.speaker.surface for st in a.statements)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # "In the view of the political analyst Ahmad al-Khatib, the government will not hold out long"
+    ("وبرأي المحلل السياسي أحمد الخطيب، فإن الحكومة لن تصمد طويلا أمام الضغوط.", "المحلل السياسي أحمد الخطيب"),
+    # "The city has become, in the words of one of its residents, a big prison"
+    ("وأصبحت المدينة، على حد تعبير أحد السكان، سجنا كبيرا لا يمكن الخروج منه.", "أحد السكان"),
+])
+def test_statements_opinion_markers_name_the_source(analyze_rules, text, speaker):
+    (st,) = analyze_rules(text).statements
+    assert st.speaker.surface == speaker
