@@ -495,6 +495,29 @@ def test_statements_story_day_from_the_lead_or_the_body_opening(analyze, text, p
     assert a.statements[0].date.value == day
 
 
+@pytest.mark.parametrize("text, published, days", [
+    # France 24 style: "Macron said on Monday ... . Macron had surprised everyone in November 2017 when
+    # he stressed that he wants ... . For his part Macron stressed: "..."" -- the pluperfect act long
+    # before the story frames no later report of the speaker's
+    ("وقال ماكرون الاثنين إن المهمة ستبدأ قريبا.\n\nوكان ماكرون قد خلق المفاجأة في تشرين الثاني/نوفمبر 2017 "
+     "عندما أكد أنه يريد عودة التراث الأفريقي إلى أفريقيا.\n\nمن جهته أكد ماكرون أن لدى بلاده إرادة ثابتة.",
+     "2018-03-06T09:00:00", ["2018-03-05", "2017-11", "2018-03-05"]),
+    # ... unless the report says "then": "Macron had proposed in January a partnership. Macron said then
+    # "we must rethink this relation"" (CNN style)
+    ("وقال ماكرون الاثنين إن المهمة ستبدأ قريبا.\n\nوكان ماكرون قد اقترح في كانون الثاني/يناير على تركيا شراكة "
+     "مع الاتحاد.\n\nوقال ماكرون حينها \"يجب أن ننظر في إعادة التفكير في هذه العلاقة كلها\".",
+     "2018-06-27T09:00:00", ["2018-06-25", "2018-01", "2018-01"]),
+    # a pluperfect act of the story's week frames the speaker's next report (BBC style: "Nasrallah had
+    # criticised Saudi Arabia in a speech on Tuesday evening. Nasrallah said in his speech ...")
+    ("وتتواصل ردود الفعل على الخطاب.\n\nوكان حسن نصرالله قد انتقد السعودية في كلمة ألقاها مساء الثلاثاء متهما "
+     "الرياض بالتدخل.\n\nوقال نصرالله في كلمته إن الأزمات تحاصر السعودية.", "2018-08-15T09:00:00",
+     ["2018-08-14", "2018-08-14"]),
+])
+def test_statements_pluperfect_background_and_then(analyze, text, published, days):
+    a = analyze(text, published=published)
+    assert [s.date.value for s in a.statements] == days
+
+
 def test_statements_quoted_name_after_a_source_marker(analyze):
     # "According to "NPR", one of the tragedies accounts for much of the rise." -- the quoted
     # name is the source even though its first word looks like the complementiser أن

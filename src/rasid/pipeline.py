@@ -23,7 +23,7 @@ from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
 from .learn.models import Models, default_models
 from .stance import code_stance
-from .statements import COMPLEMENTISERS, QUOTE_MARKS, RELATIVES, attribute, opens_occasion
+from .statements import COMPLEMENTISERS, PLUPERFECT, QUOTE_MARKS, RELATIVES, attribute, opens_occasion
 
 STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
 
@@ -76,6 +76,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     starts = [s.span.start for s in article.sentences]
     occasion = _occasions(article, acts)
     out: list[Statement] = []
+    told_last: DateRef | None = None  # the time of the last report dated by the text, background or not
     owned: list[bool] = []  # dated by a time expression of its own act
     for st in article.statements:
         own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)
@@ -93,6 +94,8 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             own = [at]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
+        if date is None and told_last is not None and _says_then(article, st):
+            date = replace(told_last, span=None, text=None)  # (وقالت طهران وقتها إن …: the time just told of)
         if date is None:
             for key in family:
                 if key in by_speaker:
@@ -117,9 +120,14 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             date = replace(story, span=None, text=None)
         if date is None and published is not None:
             date = DateRef(published.isoformat(), Granularity.DAY, DateSource.PUBLICATION)
-        background = _in_relative_clause(article, st)
-        # an act told in a relative clause is background (المنطقة التي أعلن ولي العهد في عام 2017 أنها …):
-        # its time frames no other report
+        background = _in_relative_clause(article, st) or _pluperfect(article, st) and not (
+            date is not None and _recent(date, published))
+        # an act told in a relative clause is background (المنطقة التي أعلن ولي العهد في عام 2017 أنها …),
+        # and so is one told in the pluperfect before the story's week (وكان ماكرون قد خلق المفاجأة في تشرين
+        # الثاني 2017 عندما أكد …): its time frames no other report — but one that says "then" (وقال ماكرون
+        # حينها …) is of that time
+        if date is not None and date.source != DateSource.PUBLICATION:
+            told_last = date
         if not background and not inferred:
             previous = (st, date) if date is not None else None
             if date is not None and date.source != DateSource.PUBLICATION:
@@ -273,6 +281,23 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
     opener = text[st.cue.end:st.content.start] + lead
     return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTE_MARKS + ":")
             and not any(stem in COMPLEMENTISERS for w in fold(opener).split() for stem in stems(w)))
+
+
+THEN_WORDS = {"حينها", "وقتها", "وقتذاك", "حينذاك", "انذاك", "يومها", "يومذاك", "عندها", "حينئذ", "وقتئذ", "يومئذ"}  # at that time
+
+
+def _says_then(article: Article, st: Statement) -> bool:
+    """Does the act say it took place "then" (وقالت طهران وقتها إن …، وقال ماكرون حينها …)?"""
+    end = max(st.cue.end, min(st.content.start, st.cue.end + 40))
+    return any(t.norm in THEN_WORDS for t in tokens_in(article.text, st.sentence.start, end)) or any(
+        t.norm in THEN_WORDS for t in tokens_in(article.text, st.content.start, st.content.start + 8)[:1])
+
+
+def _pluperfect(article: Article, st: Statement) -> bool:
+    """Is the statement told in the pluperfect (وكان ماكرون قد خلق المفاجأة … عندما أكد …، وكانت الوزارة
+    قد أعلنت …)? An act the report looks back on, not one of the story's."""
+    words = [t.norm for t in tokens_in(article.text, st.sentence.start, st.cue.start)]
+    return any(w in PLUPERFECT for w in words) and any(w in {"قد", "وقد"} for w in words)
 
 
 def _in_relative_clause(article: Article, st: Statement) -> bool:
