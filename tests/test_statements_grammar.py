@@ -1199,3 +1199,25 @@ def test_statements_topic_set_off_by_a_comma_is_what_the_clause_is_about(analyze
 def test_statements_opinion_markers_name_the_source(analyze_rules, text, speaker):
     (st,) = analyze_rules(text).statements
     assert st.speaker.surface == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker", "content"), [
+    # France 24 style: "Syrian television and the war media of Lebanon's Hezbollah reported that the air
+    # defences shot down missiles" -- two subjects joined by و speak together
+    ("ذكر التلفزيون السوري والإعلام الحربي التابع لجماعة حزب الله اللبنانية أن الدفاعات الجوية أسقطت صواريخ.",
+     "التلفزيون السوري والإعلام الحربي التابع لجماعة حزب الله اللبنانية", "الدفاعات الجوية أسقطت صواريخ"),
+    # Maghreb style, the verb's adjunct after them: "The government and the opposition said in a joint
+    # statement that the negotiations will resume next week"
+    ("وقالت الحكومة والمعارضة في بيان مشترك إن المفاوضات ستستأنف الأسبوع المقبل.",
+     "الحكومة والمعارضة", "المفاوضات ستستأنف الأسبوع المقبل"),
+    # CNN style: "The French president and the Japanese prime minister stressed that the agreement is historic"
+    ("وأكد الرئيس الفرنسي ورئيس الوزراء الياباني أن الاتفاق تاريخي.",
+     "الرئيس الفرنسي ورئيس الوزراء الياباني", "الاتفاق تاريخي"),
+])
+def test_statements_coordinated_subjects_speak_together(analyze_rules, text, speaker, content):
+    a = analyze_rules(text)
+    (st,) = a.statements
+    assert st.speaker.surface == speaker
+    assert a.slice(st.content) == content
+    assert not st.targets or all(t.target.span.start >= st.content.start for t in st.targets)
+

@@ -1361,6 +1361,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 np = []
         if np and (group or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
+            if cue.frame == "that":
+                np = _coordinated(text, toks, np, mentions)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
             said_at = None
             if relayed is not None:
@@ -1685,6 +1687,33 @@ def _content_opener(text: str, toks: list[Token], k: int, cue: Cue) -> int | Non
     if t.norm in FRAME_STOPS.get(cue.frame, set()) or cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3:
         return toks[k - 1].end if k else t.start
     return None
+
+
+COORDINATED_REACH = 8  # words of a second subject joined by و (والإعلام الحربي التابع لجماعة حزب الله اللبنانية)
+
+
+def _coordinated(text: str, toks: list[Token], np: list[Token], mentions: list[Mention]) -> list[Token]:
+    """Two subjects joined by و before what they said (ذكر التلفزيون السوري والإعلام الحربي أنّ …؛ قالت الحكومة
+    والمعارضة في بيان مشترك إنّ …؛ أكد الرئيس الفرنسي ورئيس الوزراء الياباني أنّ …): together they are the
+    speaker. The second must open with a definite noun, a noun of the speaker lexicon or a known actor, and run
+    with no punctuation into the complementiser (or the verb's adjunct before it); else the words after و are
+    the verb's object or what was said."""
+    k = toks.index(np[-1]) + 1
+    if k >= len(toks) or text[np[-1].end : toks[k].start].strip() or not toks[k].norm.startswith("و"):
+        return np
+    first = toks[k].norm[1:]
+    if not (first.startswith("ال") and len(first) > 3 or _speaker_noun(first) or _mention_at(toks[k], mentions)):
+        return np
+    for m in range(k + 1, min(k + 1 + COORDINATED_REACH, len(toks))):
+        gap = text[toks[m - 1].end : toks[m].start]
+        if gap.strip():
+            return np
+        word = toks[m].norm
+        if word in COMPLEMENTISERS or word in ADJUNCT_OPENERS:
+            return np + toks[k:m]
+        if word in cue_forms() or word in RELATIVES or _cue_like(word):
+            return np
+    return np
 
 
 APPOSITION_REACH = 6  # words of a title's modifiers between the bounded phrase and the name in apposition
