@@ -1221,3 +1221,11 @@ def test_statements_coordinated_subjects_speak_together(analyze_rules, text, spe
     assert a.slice(st.content) == content
     assert not st.targets or all(t.target.span.start >= st.content.start for t in st.targets)
 
+
+
+def test_statements_by_his_saying_after_the_verb_is_no_subject(analyze_rules):
+    # "The minister said the front is ablaze. He commented, saying that the situation is very grave" --
+    # بقوله (by his saying) right after the verb leaves its subject to the pronoun
+    a = analyze_rules("وقال الوزير إن الجبهة مشتعلة. وعلّق بقوله إن الوضع خطير جدا في الشمال.")
+    assert [st.speaker.surface for st in a.statements] == ["الوزير", "الوزير"]
+    assert a.statements[1].carried

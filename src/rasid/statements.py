@@ -2141,6 +2141,7 @@ REGARDING_REACH = 6
 
 
 THEN_ADVERBS = {"حينها", "وقتها", "وقتذاك", "حينذاك", "انذاك", "يومها", "حينئذ", "وقتئذ", "لاحقا"}  # then, at the time, later
+BY_OWN_SAYING = {"بقوله", "بقولها", "بقولهم", BY_SAYING}  # "by (his) saying" right after the verb: its subject is the pronoun
 
 
 def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
@@ -2152,7 +2153,7 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
             continue
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",
-                 "قائلا", "قايلا", "قايله", "قايلين"} or t in THEN_ADVERBS or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
+                 "قائلا", "قايلا", "قايله", "قايلين"} or t in THEN_ADVERBS or t in BY_OWN_SAYING or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
         if t in REGARDING and j + 1 < len(toks):
