@@ -47,10 +47,13 @@ def main() -> None:
     kb = default_kb()
     counts: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
     articles = 0
+    days: list[str] = []
     for item in Pipeline(kb, None).run_many(documents(args.corpus)):
         if isinstance(item, Rejection):
             continue
         articles += 1
+        if item.published is not None:
+            days.append(item.published.date().isoformat())
         for st in item.statements:
             keys = speaker_keys(st, kb)
             for ts in st.targets:
@@ -64,6 +67,8 @@ def main() -> None:
     with OUT.open("w", encoding="utf-8") as fh:
         fh.write(f"# Stance priors learned by scripts/build_stance_priors.py from {articles} articles of "
                  f"{args.corpus.name} (no gold labels).\n# speaker_id\ttarget_id\tfavor\tagainst\n")
+        if days:  # the time they hold for (rasid.stance.prior_period)
+            fh.write(f"# period\t{min(days)}\t{max(days)}\n")
         for (speaker, target), c in rows:
             fh.write(f"{speaker}\t{target}\t{c['favor']}\t{c['against']}\n")
     print(f"{articles} articles, {len(rows)} pairs -> {OUT}")

@@ -886,3 +886,23 @@ def test_stance_the_one_praised_is_favoured_whatever_it_fights(analyze, text):
 ])
 def test_stance_an_act_with_agreeing_adjectives_against_its_victim(analyze, text, victim):
     assert _stances(analyze(text)).get(victim) == Stance.FAVOR
+
+
+def test_stance_priors_hold_only_around_the_time_they_were_learned_from():
+    # the priors were learned from a 2023-2024 corpus: the US government's usual stance toward Trump then
+    # says nothing of 2018, when he led it; a statement whose time is unknown gets no prior either
+    from types import SimpleNamespace
+
+    from rasid.model import DateRef, DateSource, Granularity
+    from rasid.stance import _in_prior_period, prior_period
+
+    start, end = prior_period()
+    assert start.year == 2023 and end.year == 2024
+
+    def said(value):
+        return SimpleNamespace(date=DateRef(value, Granularity.DAY, DateSource.PUBLICATION) if value else None)
+
+    assert _in_prior_period(said("2024-03-01"))
+    assert _in_prior_period(said("2025-02-01"))  # (within a year of the period)
+    assert not _in_prior_period(said("2018-03-01"))
+    assert not _in_prior_period(said(None))

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from .actors.kb import Actor, KnowledgeBase, folded_names
@@ -1244,6 +1245,26 @@ def set_priors_enabled(enabled: bool) -> None:
     _priors_enabled = enabled
 
 
+PRIOR_REACH_DAYS = 365  # how far before or after the period the priors were learned from they still hold
+
+
+@lru_cache(maxsize=1)
+def prior_period() -> tuple[date, date] | None:
+    """The publication dates of the corpus the priors were learned from (its ``# period`` line): positions
+    between actors change with governments (the US government's stance toward Trump in 2018 is not its
+    stance in 2023), so a prior holds only for statements made around that time."""
+    from importlib import resources
+
+    path = resources.files("rasid.lexicons") / PRIORS_FILE
+    if not path.is_file():
+        return None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# period\t"):
+            _, start, end = line.split("\t")[:3]
+            return date.fromisoformat(start), date.fromisoformat(end)
+    return None
+
+
 @lru_cache(maxsize=1)
 def stance_priors() -> dict[tuple[str, str], Stance]:
     from importlib import resources
@@ -1273,8 +1294,19 @@ def speaker_keys(st: Statement, kb: KnowledgeBase) -> list[str]:
     return keys
 
 
+def _in_prior_period(st: Statement) -> bool:
+    """Was the statement made around the time the priors were learned from? (Not when its time is unknown.)"""
+    period = prior_period()
+    if period is None:
+        return True
+    if st.date is None:
+        return False
+    reach = timedelta(days=PRIOR_REACH_DAYS)
+    return period[0] - reach <= st.date.start <= period[1] + reach
+
+
 def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
-    if not _priors_enabled or not m.actor_id:
+    if not _priors_enabled or not m.actor_id or not _in_prior_period(st):
         return None
     table = stance_priors()
     keys = speaker_keys(st, kb)
