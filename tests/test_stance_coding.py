@@ -906,3 +906,30 @@ def test_stance_priors_hold_only_around_the_time_they_were_learned_from():
     assert _in_prior_period(said("2025-02-01"))  # (within a year of the period)
     assert not _in_prior_period(said("2018-03-01"))
     assert not _in_prior_period(said(None))
+
+
+def test_stance_priors_between_states_hold_at_any_time(kb):
+    # away from the priors' period a person's or a government's usual stance is dropped, a state's kept
+    from types import SimpleNamespace
+
+    from rasid.model import DateRef, DateSource, Granularity, Mention, Span
+    from rasid.stance import _prior, stance_priors
+
+    table = stance_priors()
+    pair = next(((s, t) for (s, t) in table if kb.get(s) and kb.get(t) and kb.get(s).type == "country"
+                 and kb.get(t).type == "country"), None)
+    timely = next(((s, t) for (s, t) in table if kb.get(s) and kb.get(t) and kb.get(s).type == "country"
+                   and kb.get(t).type == "person"), None)
+    assert pair is not None and timely is not None
+
+    def statement(speaker_id, when):
+        who = Mention(Span(0, 1), "x", "x", speaker_id, kb.get(speaker_id).type, "kb")
+        return SimpleNamespace(speaker=SimpleNamespace(actor_id=speaker_id, parent=None, key=speaker_id, surface="x"),
+                               date=DateRef(when, Granularity.DAY, DateSource.PUBLICATION), mention=who)
+
+    def target(actor_id):
+        return Mention(Span(0, 1), "y", "y", actor_id, kb.get(actor_id).type, "kb")
+
+    assert _prior(statement(pair[0], "2016-05-01"), target(pair[1]), kb) == table[pair]
+    assert _prior(statement(timely[0], "2024-01-10"), target(timely[1]), kb) == table[timely]
+    assert _prior(statement(timely[0], "2016-05-01"), target(timely[1]), kb) is None

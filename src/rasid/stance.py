@@ -1305,11 +1305,21 @@ def _in_prior_period(st: Statement) -> bool:
     return period[0] - reach <= st.date.start <= period[1] + reach
 
 
+TIMELY_TYPES = {"person", "office", "government", "ministry"}  # actors whose stances change with who holds power
+
+
 def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
-    if not _priors_enabled or not m.actor_id or not _in_prior_period(st):
+    if not _priors_enabled or not m.actor_id:
         return None
     table = stance_priors()
     keys = speaker_keys(st, kb)
+    if not _in_prior_period(st):
+        # away from the priors' time only the stances between states and organisations hold: a person's,
+        # an office's or a government's change with who holds power (the US government toward Trump or
+        # Netanyahu in 2018 is not the one of 2023)
+        if (m.type in TIMELY_TYPES or (kb.get(m.actor_id) or m).type in TIMELY_TYPES):
+            return None
+        keys = [k for k in keys if (actor := kb.get(k)) is not None and actor.type not in TIMELY_TYPES]
     if _organ_family(kb, m.actor_id) & set(keys):
         return None  # the speaker's own state or body: positions inside it differ by speaker, not by family
     for key in keys:
