@@ -137,9 +137,13 @@ class Deduplicator:
 
     def link(self, article: Article) -> tuple[str | None, tuple[str, bytes | None]]:
         """The original ``article`` copies (None: it is an original) and its signature, remembering it."""
-        verdict, original = self.check(article)
-        key, minhash = self.signature(article.text)
-        return (original if verdict != NEW and original != article.id else None), (key, minhash)
+        # the text is folded, shingled and MinHashed once, for the check and the signature alike
+        words = _words(article.text)
+        key = _hash_words(words)
+        mh = self._minhash(words)
+        verdict, original = self._check(article.id, words, key, mh)
+        signature = (key, mh.hashvalues.astype("<u8").tobytes() if mh is not None else None)
+        return (original if verdict != NEW and original != article.id else None), signature
 
     def add(self, article_id: str, text: str, *, duplicate_of: str | None = None) -> tuple[str, str | None]:
         """Index an article whose verdict is already known (``duplicate_of`` None: an original)."""
@@ -167,25 +171,35 @@ class Deduplicator:
         With ``add`` (the default) the article is remembered, so the next copy points
         to it. Checking an article id seen before returns the verdict it got then.
         """
+        if article.id in self._verdicts:
+            with self._lock:
+                known = self._verdicts.get(article.id)
+                if known is not None:
+                    return known
+        words = _words(article.text)  # folding is the costly step: once per article
+        return self._check(article.id, words, _hash_words(words), None, add=add)
+
+    def _check(self, article_id: str, words: list[str], key: str, mh: MinHash | None, *,
+               add: bool = True) -> tuple[str, str | None]:
+        """:meth:`check` of an article's folded ``words`` and their ``key``; ``mh`` is their MinHash
+        when the caller has it already (None: computed here when needed)."""
         with self._lock:
-            known = self._verdicts.get(article.id)
+            known = self._verdicts.get(article_id)
             if known is not None:
                 return known
-            words = _words(article.text)  # folding is the costly step: once per article
-            key = _hash_words(words)
             original = self._hashes.get(key)
-            mh = None
             if original is not None:
                 verdict: tuple[str, str | None] = (DUPLICATE, original)
             else:
-                mh = self._minhash(words)
+                if mh is None:
+                    mh = self._minhash(words)
                 near = self._nearest(mh)
                 verdict = (NEAR_DUPLICATE, near) if near is not None else (NEW, None)
             if add:
-                self._verdicts[article.id] = verdict
+                self._verdicts[article_id] = verdict
                 if verdict[0] == NEW:
-                    self._hashes[key] = article.id
-                    self._index(article.id, mh)
+                    self._hashes[key] = article_id
+                    self._index(article_id, mh)
                 else:
                     self._hashes.setdefault(key, verdict[1])  # type: ignore[arg-type]
             return verdict
