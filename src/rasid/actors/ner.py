@@ -877,15 +877,18 @@ def _viterbi(np: object, scores: Sequence["np.ndarray"], trans: "np.ndarray",
     for t in range(1, longest):
         s = add(steps[t], deltas[t - 1][:, None, :], out=steps[t])
         maximum(s, 2, out=deltas[t])
-    back = steps[1:].argmax(3).tolist() if longest > 1 else []
+    back = steps[1:].argmax(3) if longest > 1 else None
     out = []
     for b in range(len(scores)):
         last = lengths[b] - 1
         y = int(deltas[last, b].argmax())
         path = [y]
-        for t in range(last - 1, -1, -1):
-            y = back[t][b][y]
-            path.append(y)
+        if last:
+            # this sentence's own back pointers only (not the padding after it)
+            own = back[:last, b].tolist()  # type: ignore[index]
+            for t in range(last - 1, -1, -1):
+                y = own[t][y]
+                path.append(y)
         out.append([labels[y] for y in reversed(path)])
     return out
 
