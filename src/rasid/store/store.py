@@ -156,7 +156,7 @@ class Store:
                 rows["targets"].extend(codec.target_rows(st))
         for table in (A, SE, M, S, T, SIG):
             if rows[table.name]:
-                conn.execute(sa.insert(table), rows[table.name])
+                insert_rows(conn, table, rows[table.name])
         mark_shifts_dirty(conn, [r["id"] for r in rows["articles"]])
         return flags
 
@@ -556,9 +556,9 @@ class Store:
                 outcomes[pos] = "ingested" if next(flags) else "duplicate"
                 next(article_rows)["outcome"] = outcomes[pos]
         if rejected:
-            conn.execute(sa.insert(R), rejected)
+            insert_rows(conn, R, rejected)
         if ledger:
-            conn.execute(sa.insert(L), ledger)
+            insert_rows(conn, L, ledger)
         return outcomes
 
     def _error(self, what: str, exc: BaseException) -> StoreError:
@@ -568,6 +568,32 @@ class Store:
         if isinstance(exc, IntegrityError):
             hint = "statement ids must be unique across articles; this is a bug in rasid, please report it"
         return StoreError(reason, hint=hint)
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``conn.execute(sa.insert(table), rows)``, the same values written: in SQLite, as plain tuples
+    through the driver's ``executemany`` (each value through its column type's own bind processor,
+    e.g. JSON serialised as SQLAlchemy serialises it), which spares SQLAlchemy's per-row parameter
+    handling. Rows that do not all name the same columns, a value a processor refuses and other
+    databases go through SQLAlchemy."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if conn.dialect.name != "sqlite" or any(len(r) != len(names) for r in rows):
+        conn.execute(sa.insert(table), rows)
+        return
+    try:
+        columns = [table.c[name] for name in names]
+        procs = [c.type._cached_bind_processor(conn.dialect) for c in columns]
+        values = [tuple(v if proc is None else proc(v) for proc, v in zip(procs, map(r.__getitem__, names)))
+                  for r in rows]
+    except Exception:  # noqa: BLE001 - a key the first row lacks, or a value a type refuses: SQLAlchemy says it
+        conn.execute(sa.insert(table), rows)
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    conn.exec_driver_sql(sql, values)
 
 
 def mark_shifts_dirty(conn: Connection, article_ids: Sequence[str]) -> None:
