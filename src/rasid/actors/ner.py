@@ -656,9 +656,23 @@ def _read_crf(path: str) -> _Crf:
                              count, off_features + 12)
     state, trans = features[features["type"] == 0], features[features["type"] == 1]
     return _Crf(labels, attributes, state["src"].astype(np.intp), state["dst"].astype(np.intp),
-                np.array([float("%f" % w) for w in state["w"].tolist()]),
+                _six_decimals(np, state["w"]),
                 {(labels[a], labels[b]): float("%f" % w)
                  for a, b, w in zip(trans["src"].tolist(), trans["dst"].tolist(), trans["w"].tolist())})
+
+
+def _six_decimals(np: object, w: "np.ndarray") -> "np.ndarray":
+    """``[float("%f" % x) for x in w]`` as an array, bit for bit, without formatting every weight:
+    ``rint(x * 1e6) / 1e6`` is the double nearest the six-decimal rounding of ``x`` (a correctly
+    rounded quotient of the same integer), except where ``x * 1e6`` lies so near a half that the
+    product's own rounding may have decided it; those few are formatted."""
+    w = np.ascontiguousarray(w, dtype=np.float64)
+    scaled = w * 1e6
+    out = np.rint(scaled) / 1e6
+    near_half = (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6) | ~(np.abs(scaled) < 2.0 ** 52)
+    for k in np.flatnonzero(near_half).tolist():
+        out[k] = float("%f" % w[k])
+    return out
 
 
 class _Weights:
@@ -708,11 +722,11 @@ class _Weights:
         # the word-pair features, keyed by "left|right" folded words: (at right, at left)
         self._pairs: dict[str, tuple["np.ndarray | None", "np.ndarray | None"]] = {}
         for attr, row in rows.items():
-            for prefix, slot in (("-1|0=", 0), ("0|+1=", 1)):
-                if attr.startswith(prefix):
-                    pair = self._pairs.get(attr[len(prefix):], (None, None))
-                    self._pairs[attr[len(prefix):]] = ((matrix[row], pair[1]) if slot == 0
-                                                       else (pair[0], matrix[row]))
+            head = attr[:5]  # (both prefixes have five characters)
+            if head == "-1|0=" or head == "0|+1=":
+                key = attr[5:]
+                pair = self._pairs.get(key, (None, None))
+                self._pairs[key] = (matrix[row], pair[1]) if head == "-1|0=" else (pair[0], matrix[row])
         self._offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
         self._edge = {p: self._sum(_EDGE[p]) for p in self._offsets}
         # each word's (1 + offsets, columns) scores, in a table of at most CACHE_LIMIT words
