@@ -598,7 +598,8 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
                 out.append((k, k + 1, ch))
 
     for tok in tokens_in(text, 0, len(text)):
-        gap(prev, tok.start)
+        if tok.start - prev != 1 or text[prev] != " ":  # (one space, the usual gap, holds no punctuation)
+            gap(prev, tok.start)
         out.append((tok.start, tok.end, tok.text))
         prev = tok.end
     gap(prev, len(text))
