@@ -32,6 +32,9 @@ from .tables import statements as S
 from .tables import targets as T
 
 _BATCH = 500  # rows fetched at a time when streaming
+# the columns of a light article (codec.article_from_row(light=True)): not its offsets, paragraphs and dates,
+# which it leaves out (JSON that reading the statements of many articles would parse for nothing)
+_LIGHT = tuple(c for c in A.c if c.name not in ("offsets", "paragraphs", "dates"))
 # the ledger outcome of a rejected document: not done, tried again when it is given again (a document
 # that is not Arabic is recorded as "skipped", and is done)
 REJECTED = "rejected"
@@ -284,7 +287,7 @@ class Store:
                     stmts = self._statements_of(conn, list(rows))
                     wanted = {r["article_id"] for r in rows} - cache.keys()
                     if wanted:
-                        for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted))).mappings():
+                        for r in conn.execute(sa.select(*_LIGHT).where(A.c.id.in_(wanted))).mappings():
                             cache[r["id"]] = codec.article_from_row(r, light=True)
             except SQLAlchemyError as exc:
                 raise self._error("cannot read statements", exc) from exc
@@ -323,7 +326,7 @@ class Store:
         cache: dict[str, Article] = {}
         wanted = list({r["article_id"] for r in ordered})
         for i in range(0, len(wanted), _BATCH):
-            for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted[i : i + _BATCH]))).mappings():
+            for r in conn.execute(sa.select(*_LIGHT).where(A.c.id.in_(wanted[i : i + _BATCH]))).mappings():
                 cache[r["id"]] = codec.article_from_row(r, light=True)
         return [(cache[r["article_id"]], st, _statement_place(r)) for r, st in zip(ordered, stmts)]
 
