@@ -189,11 +189,6 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
             # again and again (a fifth of the run time of --fast on 1,000 articles)
             pipeline = Pipeline.default(fast=fast).load()
             gc.freeze()
-            # and collect less often: the stages allocate millions of short-lived objects that are
-            # freed by reference counting, and with the default thresholds (700, 10, 10) the
-            # collector still ran ~4,800 times (35 of them full) on 1,000 articles, 2.6 s of ~40 s;
-            # with these, ~470 times (2 full), 0.3 s (memory: the same peak)
-            gc.set_threshold(10_000, 10, 100)
         elif fast:
             pipeline = Pipeline.default(fast=True)
         summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
