@@ -598,7 +598,8 @@ def _tokens_with_punct(text: str, offset: int) -> list[tuple[int, int, str]]:
                 out.append((k, k + 1, ch))
 
     for tok in tokens_in(text, 0, len(text)):
-        gap(prev, tok.start)
+        if tok.start - prev != 1 or text[prev] != " ":  # (one space, the usual gap, holds no punctuation)
+            gap(prev, tok.start)
         out.append((tok.start, tok.end, tok.text))
         prev = tok.end
     gap(prev, len(text))
@@ -656,9 +657,23 @@ def _read_crf(path: str) -> _Crf:
                              count, off_features + 12)
     state, trans = features[features["type"] == 0], features[features["type"] == 1]
     return _Crf(labels, attributes, state["src"].astype(np.intp), state["dst"].astype(np.intp),
-                np.array([float("%f" % w) for w in state["w"].tolist()]),
+                _six_decimals(np, state["w"]),
                 {(labels[a], labels[b]): float("%f" % w)
                  for a, b, w in zip(trans["src"].tolist(), trans["dst"].tolist(), trans["w"].tolist())})
+
+
+def _six_decimals(np: object, w: "np.ndarray") -> "np.ndarray":
+    """``[float("%f" % x) for x in w]`` as an array, bit for bit, without formatting every weight:
+    ``rint(x * 1e6) / 1e6`` is the double nearest the six-decimal rounding of ``x`` (a correctly
+    rounded quotient of the same integer), except where ``x * 1e6`` lies so near a half that the
+    product's own rounding may have decided it; those few are formatted."""
+    w = np.ascontiguousarray(w, dtype=np.float64)
+    scaled = w * 1e6
+    out = np.rint(scaled) / 1e6
+    near_half = (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6) | ~(np.abs(scaled) < 2.0 ** 52)
+    for k in np.flatnonzero(near_half).tolist():
+        out[k] = float("%f" % w[k])
+    return out
 
 
 class _Weights:
@@ -708,11 +723,11 @@ class _Weights:
         # the word-pair features, keyed by "left|right" folded words: (at right, at left)
         self._pairs: dict[str, tuple["np.ndarray | None", "np.ndarray | None"]] = {}
         for attr, row in rows.items():
-            for prefix, slot in (("-1|0=", 0), ("0|+1=", 1)):
-                if attr.startswith(prefix):
-                    pair = self._pairs.get(attr[len(prefix):], (None, None))
-                    self._pairs[attr[len(prefix):]] = ((matrix[row], pair[1]) if slot == 0
-                                                       else (pair[0], matrix[row]))
+            head = attr[:5]  # (both prefixes have five characters)
+            if head == "-1|0=" or head == "0|+1=":
+                key = attr[5:]
+                pair = self._pairs.get(key, (None, None))
+                self._pairs[key] = (matrix[row], pair[1]) if head == "-1|0=" else (pair[0], matrix[row])
         self._offsets = OFFSETS if "wide" in GROUPS else (-2, -1, 1, 2)
         self._edge = {p: self._sum(_EDGE[p]) for p in self._offsets}
         # each word's (1 + offsets, columns) scores, in a table of at most CACHE_LIMIT words
@@ -877,15 +892,18 @@ def _viterbi(np: object, scores: Sequence["np.ndarray"], trans: "np.ndarray",
     for t in range(1, longest):
         s = add(steps[t], deltas[t - 1][:, None, :], out=steps[t])
         maximum(s, 2, out=deltas[t])
-    back = steps[1:].argmax(3).tolist() if longest > 1 else []
+    back = steps[1:].argmax(3) if longest > 1 else None
     out = []
     for b in range(len(scores)):
         last = lengths[b] - 1
         y = int(deltas[last, b].argmax())
         path = [y]
-        for t in range(last - 1, -1, -1):
-            y = back[t][b][y]
-            path.append(y)
+        if last:
+            # this sentence's own back pointers only (not the padding after it)
+            own = back[:last, b].tolist()  # type: ignore[index]
+            for t in range(last - 1, -1, -1):
+                y = own[t][y]
+                path.append(y)
         out.append([labels[y] for y in reversed(path)])
     return out
 

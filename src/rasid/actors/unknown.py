@@ -308,8 +308,8 @@ def _groups(text: str, toks: list[Token]) -> list[Mention]:
     i = 0
     while i < len(toks):
         word = toks[i].norm
-        head = next((s[2:] for s in stems(word) if s.startswith("ال") and s[2:] in nouns), None)
-        if head is None and _indefinite_group(toks, i, nouns):
+        head = _group_head(word)
+        if head is None and _group_noun(word) and _indefinite_group(toks, i, nouns):
             head = word
         if head is None:
             i += 1
@@ -327,6 +327,22 @@ def _groups(text: str, toks: list[Token]) -> list[Mention]:
         out.append(Mention(Span(s, e), surface, " ".join(surface.split()), None, "group", "pattern"))
         i = end + 1
     return out
+
+
+@lru_cache(maxsize=100_000)
+def _group_head(word: str) -> str | None:
+    """The group noun a folded word is with the article (المسلحين -> مسلحين), or None (kept per word)."""
+    nouns = group_nouns()
+    return next((s[2:] for s in stems(word) if s.startswith("ال") and s[2:] in nouns), None)
+
+
+@lru_cache(maxsize=100_000)
+def _group_noun(word: str) -> bool:
+    """Whether a folded word passes :func:`_indefinite_group`'s test of the word alone (kept per word:
+    most words do not, and their neighbours need not be read)."""
+    nouns = group_nouns()
+    bare = word[:-1] if word.endswith("ا") and word[:-1] in nouns else word
+    return bare in nouns and (bare.endswith(("ات", "ل", "ن", "ئ")) or bare in {"دول", "فصائل", "جماعات"})
 
 
 COUNTING = {"عده", "بضع", "بضعه"}  # several, a few: before an indefinite plural (عدة دول)

@@ -133,10 +133,15 @@ def strip_diacritics(text: str) -> str:
     return "".join(ch for ch in text if ch not in _DROP)
 
 
+_LETTERS = re.compile(_LETTER.pattern + "+")  # runs of letters: a letter's count is the summed run lengths
+_ARABIC_LETTERS = re.compile(ARABIC_LETTER.pattern + "+")
+
+
 def is_arabic(text: str, threshold: float = 0.3) -> bool:
     """Whether Arabic letters make up at least ``threshold`` of the letters (on a sample of the text)."""
     sample = text[:4000]
-    letters = len(_LETTER.findall(sample))
+    # (counted as runs, not one match per letter: the same counts, a fraction of the matches)
+    letters = sum(map(len, _LETTERS.findall(sample)))
     if not letters:
         return False
-    return len(ARABIC_LETTER.findall(sample)) / letters >= threshold
+    return sum(map(len, _ARABIC_LETTERS.findall(sample))) / letters >= threshold

@@ -6,9 +6,9 @@ Two checks, cheapest first:
   words), so copies that differ in diacritics, hamza forms, tatweel, punctuation or
   spacing are the same article;
 * **near**: MinHash over word shingles of the folded text, looked up in an LSH
-  index (datasketch). A wire story that a second outlet republished with a new
-  first line, a dateline or a different sign-off is a near duplicate of the first
-  copy rasid saw.
+  index (:mod:`rasid.ingest.minhash`: datasketch's values and candidates). A wire
+  story that a second outlet republished with a new first line, a dateline or a
+  different sign-off is a near duplicate of the first copy rasid saw.
 
 Only originals go into the index, so a chain of copies all point at the first one.
 The index lives in memory; :meth:`Deduplicator.from_store` rebuilds it from the
@@ -20,14 +20,14 @@ from __future__ import annotations
 import hashlib
 import re
 import threading
-from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
-from datasketch import MinHash, MinHashLSH
+import numpy as np
 
 from ..arabic.normalize import fold
 from ..errors import ConfigError
 from ..model import Article
+from .minhash import Lsh, jaccard, minhash as _minhash_values
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -47,14 +47,6 @@ def _words(text: str) -> list[str]:
 
 def _hash_words(words: list[str]) -> str:
     return hashlib.sha1(" ".join(words).encode()).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _scheme() -> tuple[str, object]:
-    """The hashing scheme and value type of this datasketch's MinHash (signatures are stored as
-    uint64 and read back with them)."""
-    fresh = MinHash(num_perm=16)
-    return str(getattr(fresh, "scheme", "affine32")), fresh.hashvalues.dtype
 
 
 def text_hash(text: str) -> str:
@@ -82,9 +74,9 @@ class Deduplicator:
         self.num_perm = num_perm
         self.shingle = shingle
         self.min_shingles = min_shingles
-        self._lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self._lsh = Lsh(threshold, num_perm)
         self._hashes: dict[str, str] = {}  # text hash -> original article id
-        self._minhashes: dict[str, MinHash] = {}  # original article id -> its MinHash
+        self._minhashes: dict[str, np.ndarray] = {}  # original article id -> its MinHash values (uint32)
         self._verdicts: dict[str, tuple[str, str | None]] = {}  # article id -> verdict already given
         self._lock = threading.Lock()
 
@@ -113,7 +105,7 @@ class Deduplicator:
         """The stored form of a text's signature: the hash of its folded words and its MinHash values."""
         words = _words(text)
         mh = self._minhash(words)
-        return _hash_words(words), (mh.hashvalues.astype("<u8").tobytes() if mh is not None else None)
+        return _hash_words(words), (mh.astype("<u8").tobytes() if mh is not None else None)
 
     def add_signature(self, article_id: str, key: str, minhash: bytes | None, *,
                       duplicate_of: str | None = None) -> None:
@@ -125,11 +117,7 @@ class Deduplicator:
                 self._verdicts[article_id] = (NEW, None)
                 self._hashes.setdefault(key, article_id)
                 if minhash is not None:
-                    import numpy as np
-
-                    scheme, dtype = _scheme()
-                    values = np.frombuffer(minhash, dtype="<u8").astype(dtype)
-                    self._index(article_id, MinHash(num_perm=self.num_perm, hashvalues=values, scheme=scheme))
+                    self._index(article_id, np.frombuffer(minhash, dtype="<u8").astype(np.uint32))
             else:
                 exact = self._hashes.get(key) == duplicate_of
                 self._verdicts[article_id] = (DUPLICATE if exact else NEAR_DUPLICATE, duplicate_of)
@@ -137,9 +125,13 @@ class Deduplicator:
 
     def link(self, article: Article) -> tuple[str | None, tuple[str, bytes | None]]:
         """The original ``article`` copies (None: it is an original) and its signature, remembering it."""
-        verdict, original = self.check(article)
-        key, minhash = self.signature(article.text)
-        return (original if verdict != NEW and original != article.id else None), (key, minhash)
+        # the text is folded, shingled and MinHashed once, for the check and the signature alike
+        words = _words(article.text)
+        key = _hash_words(words)
+        mh = self._minhash(words)
+        verdict, original = self._check(article.id, words, key, mh)
+        signature = (key, mh.astype("<u8").tobytes() if mh is not None else None)
+        return (original if verdict != NEW and original != article.id else None), signature
 
     def add(self, article_id: str, text: str, *, duplicate_of: str | None = None) -> tuple[str, str | None]:
         """Index an article whose verdict is already known (``duplicate_of`` None: an original)."""
@@ -167,25 +159,35 @@ class Deduplicator:
         With ``add`` (the default) the article is remembered, so the next copy points
         to it. Checking an article id seen before returns the verdict it got then.
         """
+        if article.id in self._verdicts:
+            with self._lock:
+                known = self._verdicts.get(article.id)
+                if known is not None:
+                    return known
+        words = _words(article.text)  # folding is the costly step: once per article
+        return self._check(article.id, words, _hash_words(words), None, add=add)
+
+    def _check(self, article_id: str, words: list[str], key: str, mh: np.ndarray | None, *,
+               add: bool = True) -> tuple[str, str | None]:
+        """:meth:`check` of an article's folded ``words`` and their ``key``; ``mh`` is their MinHash
+        when the caller has it already (None: computed here when needed)."""
         with self._lock:
-            known = self._verdicts.get(article.id)
+            known = self._verdicts.get(article_id)
             if known is not None:
                 return known
-            words = _words(article.text)  # folding is the costly step: once per article
-            key = _hash_words(words)
             original = self._hashes.get(key)
-            mh = None
             if original is not None:
                 verdict: tuple[str, str | None] = (DUPLICATE, original)
             else:
-                mh = self._minhash(words)
+                if mh is None:
+                    mh = self._minhash(words)
                 near = self._nearest(mh)
                 verdict = (NEAR_DUPLICATE, near) if near is not None else (NEW, None)
             if add:
-                self._verdicts[article.id] = verdict
+                self._verdicts[article_id] = verdict
                 if verdict[0] == NEW:
-                    self._hashes[key] = article.id
-                    self._index(article.id, mh)
+                    self._hashes[key] = article_id
+                    self._index(article_id, mh)
                 else:
                     self._hashes.setdefault(key, verdict[1])  # type: ignore[arg-type]
             return verdict
@@ -195,7 +197,7 @@ class Deduplicator:
         ma, mb = self._minhash(_words(a)), self._minhash(_words(b))
         if ma is None or mb is None:
             return 1.0 if text_hash(a) == text_hash(b) else 0.0
-        return float(ma.jaccard(mb))
+        return jaccard(ma, mb)
 
     # --- internals --------------------------------------------------------------
 
@@ -204,26 +206,24 @@ class Deduplicator:
             return {" ".join(words).encode()} if words else set()
         return {" ".join(words[i : i + self.shingle]).encode() for i in range(len(words) - self.shingle + 1)}
 
-    def _minhash(self, words: list[str]) -> MinHash | None:
+    def _minhash(self, words: list[str]) -> np.ndarray | None:
         shingles = self._shingles(words)
         if len(shingles) < self.min_shingles:
             return None
-        mh = MinHash(num_perm=self.num_perm)
-        mh.update_batch(list(shingles))
-        return mh
+        return _minhash_values(shingles, self.num_perm)
 
-    def _index(self, article_id: str, mh: MinHash | None) -> None:
+    def _index(self, article_id: str, mh: np.ndarray | None) -> None:
         if mh is None or article_id in self._minhashes:
             return
         self._minhashes[article_id] = mh
         self._lsh.insert(article_id, mh)
 
-    def _nearest(self, mh: MinHash | None) -> str | None:
+    def _nearest(self, mh: np.ndarray | None) -> str | None:
         if mh is None:
             return None
         best: tuple[float, str] | None = None
         for candidate in self._lsh.query(mh):
-            score = mh.jaccard(self._minhashes[candidate])
+            score = jaccard(mh, self._minhashes[candidate])
             if score >= self.threshold and (best is None or score > best[0] or
                                             (score == best[0] and candidate < best[1])):
                 best = (score, candidate)

@@ -32,6 +32,9 @@ from .tables import statements as S
 from .tables import targets as T
 
 _BATCH = 500  # rows fetched at a time when streaming
+# the columns of a light article (codec.article_from_row(light=True)): not its offsets, paragraphs and dates,
+# which it leaves out (JSON that reading the statements of many articles would parse for nothing)
+_LIGHT = tuple(c for c in A.c if c.name not in ("offsets", "paragraphs", "dates"))
 # the ledger outcome of a rejected document: not done, tried again when it is given again (a document
 # that is not Arabic is recorded as "skipped", and is done)
 REJECTED = "rejected"
@@ -156,7 +159,7 @@ class Store:
                 rows["targets"].extend(codec.target_rows(st))
         for table in (A, SE, M, S, T, SIG):
             if rows[table.name]:
-                conn.execute(sa.insert(table), rows[table.name])
+                insert_rows(conn, table, rows[table.name])
         mark_shifts_dirty(conn, [r["id"] for r in rows["articles"]])
         return flags
 
@@ -284,7 +287,7 @@ class Store:
                     stmts = self._statements_of(conn, list(rows))
                     wanted = {r["article_id"] for r in rows} - cache.keys()
                     if wanted:
-                        for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted))).mappings():
+                        for r in conn.execute(sa.select(*_LIGHT).where(A.c.id.in_(wanted))).mappings():
                             cache[r["id"]] = codec.article_from_row(r, light=True)
             except SQLAlchemyError as exc:
                 raise self._error("cannot read statements", exc) from exc
@@ -323,7 +326,7 @@ class Store:
         cache: dict[str, Article] = {}
         wanted = list({r["article_id"] for r in ordered})
         for i in range(0, len(wanted), _BATCH):
-            for r in conn.execute(sa.select(A).where(A.c.id.in_(wanted[i : i + _BATCH]))).mappings():
+            for r in conn.execute(sa.select(*_LIGHT).where(A.c.id.in_(wanted[i : i + _BATCH]))).mappings():
                 cache[r["id"]] = codec.article_from_row(r, light=True)
         return [(cache[r["article_id"]], st, _statement_place(r)) for r, st in zip(ordered, stmts)]
 
@@ -556,9 +559,9 @@ class Store:
                 outcomes[pos] = "ingested" if next(flags) else "duplicate"
                 next(article_rows)["outcome"] = outcomes[pos]
         if rejected:
-            conn.execute(sa.insert(R), rejected)
+            insert_rows(conn, R, rejected)
         if ledger:
-            conn.execute(sa.insert(L), ledger)
+            insert_rows(conn, L, ledger)
         return outcomes
 
     def _error(self, what: str, exc: BaseException) -> StoreError:
@@ -568,6 +571,32 @@ class Store:
         if isinstance(exc, IntegrityError):
             hint = "statement ids must be unique across articles; this is a bug in rasid, please report it"
         return StoreError(reason, hint=hint)
+
+
+def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, Any]]) -> None:
+    """``conn.execute(sa.insert(table), rows)``, the same values written: in SQLite, as plain tuples
+    through the driver's ``executemany`` (each value through its column type's own bind processor,
+    e.g. JSON serialised as SQLAlchemy serialises it), which spares SQLAlchemy's per-row parameter
+    handling. Rows that do not all name the same columns, a value a processor refuses and other
+    databases go through SQLAlchemy."""
+    if not rows:
+        return
+    names = list(rows[0])
+    if conn.dialect.name != "sqlite" or any(len(r) != len(names) for r in rows):
+        conn.execute(sa.insert(table), rows)
+        return
+    try:
+        columns = [table.c[name] for name in names]
+        procs = [c.type._cached_bind_processor(conn.dialect) for c in columns]
+        values = [tuple(v if proc is None else proc(v) for proc, v in zip(procs, map(r.__getitem__, names)))
+                  for r in rows]
+    except Exception:  # noqa: BLE001 - a key the first row lacks, or a value a type refuses: SQLAlchemy says it
+        conn.execute(sa.insert(table), rows)
+        return
+    quote = conn.dialect.identifier_preparer.quote
+    sql = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
+           f"VALUES ({', '.join('?' * len(columns))})")
+    conn.exec_driver_sql(sql, values)
 
 
 def mark_shifts_dirty(conn: Connection, article_ids: Sequence[str]) -> None:
