@@ -23,7 +23,7 @@ from .extract import extract
 from .model import Article, DateRef, DateSource, Document, Granularity, Rejection, Statement
 from .learn.models import Models, default_models
 from .stance import code_stance
-from .statements import COMPLEMENTISERS, PLUPERFECT, QUOTE_MARKS, RELATIVES, attribute, opens_occasion
+from .statements import COMPLEMENTISERS, PLUPERFECT, QUOTE_MARKS, RELATIVES, THEN_WORDS, attribute, opens_occasion
 
 STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
 
@@ -69,8 +69,9 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     # a report follows what it reports: a time after publication is of what is planned or expected
     # (أعلنت الحكومة تأجيل الانتخابات إلى 1 تشرين الأول المقبل), never the time of the act
     acts = tuple(d for d in dates if published is None or d.start <= published + timedelta(days=1))
-    told = _told_days(article, acts, published)
-    acted = _acted_days(article, acts, published)
+    narrated = _narrated_days(article, acts, published)
+    told = {i: days[-1] for i, days in enumerate(narrated) if days}
+    acted = _acted_days(article, narrated, published)
     by_speaker: dict[str, DateRef] = {}
     previous: tuple[Statement, DateRef] | None = None
     starts = [s.span.start for s in article.sentences]
@@ -176,35 +177,27 @@ def _occasions(article: Article, acts: tuple[DateRef, ...]) -> dict[int, DateRef
     return out
 
 
-def _told_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[int, DateRef]:
-    """Sentence index -> the last day of the past week its narration names (outside what is said
-    in it): the day of the events it tells."""
+def _narrated_days(article: Article, acts: tuple[DateRef, ...], published) -> list[list[DateRef]]:
+    """For each sentence, the days of the past week (today included) its narration names, outside what
+    is said in it; the last of them is the day of the events the sentence tells."""
     if published is None:
-        return {}
+        return [[] for _ in article.sentences]
     said = [st.content for st in article.statements]
-    out: dict[int, DateRef] = {}
-    for i, sent in enumerate(article.sentences):
-        days = [d for d in acts if d.span and sent.span.contains(d.span) and d.granularity == Granularity.DAY
-                and 0 <= (published - d.start).days <= STORY_REACH and not any(c.contains(d.span) for c in said)]
-        if days:
-            out[i] = days[-1]
-    return out
+    return [[d for d in acts if d.span and sent.span.contains(d.span) and d.granularity == Granularity.DAY
+             and 0 <= (published - d.start).days <= STORY_REACH and not any(c.contains(d.span) for c in said)]
+            for sent in article.sentences]
 
 
-def _acted_days(article: Article, acts: tuple[DateRef, ...], published) -> dict[str, DateRef]:
-    """Speaker -> the one past day of the story's week on which the narration has that speaker act,
-    as the subject of the verb that opens a sentence (… وأصدرت المحكمة العليا قرارها يوم الخميس): the time of that speaker's reports that give none
-    (رفضت المحكمة العليا الطلب …، وقالت المحكمة العليا إن …). A speaker the narration dates on two
-    different days gets none."""
-    if published is None:
-        return {}
-    said = [st.content for st in article.statements]
+def _acted_days(article: Article, narrated: list[list[DateRef]], published) -> dict[str, DateRef]:
+    """Speaker -> the one past day of the story's week on which the narration has that speaker act, as
+    the subject of the verb that opens a sentence (… وأصدرت المحكمة العليا قرارها يوم الخميس): the time
+    of that speaker's reports that give none (رفضت المحكمة العليا الطلب …، وقالت المحكمة العليا إن …).
+    A speaker the narration dates on two different days gets none."""
     keys = {fold(st.speaker.key): st.speaker.key for st in article.statements}
     found: dict[str, set[str]] = {}
     days_of: dict[str, DateRef] = {}
-    for sent in article.sentences:
-        days = [d for d in acts if d.span and sent.span.contains(d.span) and d.granularity == Granularity.DAY
-                and 0 < (published - d.start).days <= STORY_REACH and not any(c.contains(d.span) for c in said)]
+    for sent, named in zip(article.sentences, narrated):
+        days = [d for d in named if d.start != published]  # (a past day: today is the default anyway)
         if len({d.value for d in days}) != 1:
             continue
         day = days[0]
@@ -235,7 +228,7 @@ def _story_day(article: Article, dates: tuple[DateRef, ...], published) -> DateR
         return None
     said = [st.content for st in article.statements]
     first = article.sentences[0].span
-    for n, lead in enumerate((article.paragraphs or (first,))[:2]):
+    for lead in (article.paragraphs or (first,))[:2]:
         for d in dates:
             if d.span is None or not lead.contains(d.span) or d.granularity != Granularity.DAY:
                 continue
@@ -281,9 +274,6 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
     opener = text[st.cue.end:st.content.start] + lead
     return (len(words) <= LEAD_WORDS and not any(q in opener for q in QUOTE_MARKS + ":")
             and not any(stem in COMPLEMENTISERS for w in fold(opener).split() for stem in stems(w)))
-
-
-THEN_WORDS = {"حينها", "وقتها", "وقتذاك", "حينذاك", "انذاك", "يومها", "يومذاك", "عندها", "حينئذ", "وقتئذ", "يومئذ"}  # at that time
 
 
 def _says_then(article: Article, st: Statement) -> bool:

@@ -1544,14 +1544,15 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
                     continue
                 if named_until and j == named_until + 1:
                     gap = gap.replace(text[toks[j - 1].end], "", 1)  # (the name's closing mark)
-                if "،" not in gap and (quoted := _quoted_name(text, toks, j)) and _quote_after(
-                        text, toks[j - 1].end, _end_after_quote(text, t.start)) is None:
+                opens = "،" not in gap and _opens_quote(text, t)
+                quote = _quote_after(text, toks[j - 1].end, _end_after_quote(text, t.start)) if opens else None
+                if opens and quote is None and (quoted := _quoted_name(text, toks, j)):
                     named_until = toks.index(quoted[-1])  # a short quoted name in the adjunct (في برنامج "بلا حدود")
                     continue
-                if ":" in gap and "،" not in gap and _opens_quote(text, t):
+                if opens and ":" in gap:
                     return toks[j - 1].end + gap.index(":") + 1  # the words quoted after a colon (قال في
                     # مؤتمر صحفي: «…»، قال وفقًا لما نقلته الوكالة: «…»)
-                if "،" not in gap and _opens_quote(text, t) and _quote_after(text, toks[j - 1].end, _end_after_quote(text, t.start)):
+                if quote:
                     return toks[j - 1].end  # the words quoted right after the adjunct, with no colon (قال في
                     # مؤتمر صحفي عقده في بغداد "…")
                 if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES \
@@ -2140,7 +2141,10 @@ REGARDING = {"بشان", "حول"}  # regarding, about
 REGARDING_REACH = 6
 
 
-THEN_ADVERBS = {"حينها", "وقتها", "وقتذاك", "حينذاك", "انذاك", "يومها", "حينئذ", "وقتئذ", "لاحقا"}  # then, at the time, later
+# "then, at that time" (وقال ماكرون حينها …): the time last told of
+THEN_WORDS = {"حينها", "وقتها", "وقتذاك", "حينذاك", "انذاك", "يومها", "يومذاك", "عندها", "حينئذ", "وقتئذ", "يومئذ"}
+# then-adverbs after the verb, and "later" (not عندها, which opens a clause: عندها قال …)
+THEN_ADVERBS = THEN_WORDS - {"عندها"} | {"لاحقا"}
 BY_OWN_SAYING = {"بقوله", "بقولها", "بقولهم", BY_SAYING}  # "by (his) saying" right after the verb: its subject is the pronoun
 
 
