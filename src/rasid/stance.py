@@ -30,8 +30,8 @@ named beside its state with the same stance is one target (:func:`_one_per_body`
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .actors.kb import Actor, KnowledgeBase, folded_names
@@ -1253,31 +1253,19 @@ PRIOR_REACH_DAYS = 365  # how far before or after the period the priors were lea
 
 
 @lru_cache(maxsize=1)
-def prior_period() -> tuple[date, date] | None:
-    """The publication dates of the corpus the priors were learned from (its ``# period`` line): positions
-    between actors change with governments (the US government's stance toward Trump in 2018 is not its
-    stance in 2023), so a prior holds only for statements made around that time."""
+def _read_priors() -> tuple[dict[tuple[str, str], Stance], tuple[date, date] | None]:
+    """The priors file, read once: the table and the period of the corpus it was learned from."""
     from importlib import resources
 
     path = resources.files("rasid.lexicons") / PRIORS_FILE
     if not path.is_file():
-        return None
+        return {}, None
+    out: dict[tuple[str, str], Stance] = {}
+    period: tuple[date, date] | None = None
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.startswith("# period\t"):
             _, start, end = line.split("\t")[:3]
-            return date.fromisoformat(start), date.fromisoformat(end)
-    return None
-
-
-@lru_cache(maxsize=1)
-def stance_priors() -> dict[tuple[str, str], Stance]:
-    from importlib import resources
-
-    path = resources.files("rasid.lexicons") / PRIORS_FILE
-    if not path.is_file():
-        return {}
-    out: dict[tuple[str, str], Stance] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+            period = date.fromisoformat(start), date.fromisoformat(end)
         if not line.strip() or line.startswith("#"):
             continue
         speaker, target, favor, against = line.split("\t")[:4]
@@ -1285,7 +1273,18 @@ def stance_priors() -> dict[tuple[str, str], Stance]:
         total = f + a
         if total >= PRIOR_MIN_COUNT and max(f, a) / total >= PRIOR_MIN_SHARE:
             out[(speaker, target)] = Stance.FAVOR if f > a else Stance.AGAINST
-    return out
+    return out, period
+
+
+def stance_priors() -> dict[tuple[str, str], Stance]:
+    return _read_priors()[0]
+
+
+def prior_period() -> tuple[date, date] | None:
+    """The publication dates of the corpus the priors were learned from (its ``# period`` line): positions
+    between actors change with governments (the US government's stance toward Trump in 2018 is not its
+    stance in 2023), so a prior holds only for statements made around that time."""
+    return _read_priors()[1]
 
 
 def speaker_keys(st: Statement, kb: KnowledgeBase) -> list[str]:
@@ -1321,7 +1320,7 @@ def _prior(st: Statement, m: Mention, kb: KnowledgeBase) -> Stance | None:
         # away from the priors' time only the stances between states and organisations hold: a person's,
         # an office's or a government's change with who holds power (the US government toward Trump or
         # Netanyahu in 2018 is not the one of 2023)
-        if (m.type in TIMELY_TYPES or (kb.get(m.actor_id) or m).type in TIMELY_TYPES):
+        if m.type in TIMELY_TYPES or (kb.get(m.actor_id) or m).type in TIMELY_TYPES:
             return None
         keys = [k for k in keys if (actor := kb.get(k)) is not None and actor.type not in TIMELY_TYPES]
     if _organ_family(kb, m.actor_id) & set(keys):

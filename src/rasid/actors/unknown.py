@@ -303,13 +303,12 @@ def _bare_title(word: str) -> str:
 
 
 def _groups(text: str, toks: list[Token]) -> list[Mention]:
-    nouns = group_nouns()
     out = []
     i = 0
     while i < len(toks):
         word = toks[i].norm
         head = _group_head(word)
-        if head is None and _group_noun(word) and _indefinite_group(toks, i, nouns):
+        if head is None and _indefinite_group(toks, i):
             head = word
         if head is None:
             i += 1
@@ -338,22 +337,20 @@ def _group_head(word: str) -> str | None:
 
 @lru_cache(maxsize=100_000)
 def _group_noun(word: str) -> bool:
-    """Whether a folded word passes :func:`_indefinite_group`'s test of the word alone (kept per word:
-    most words do not, and their neighbours need not be read)."""
+    """A plural group noun of the lexicon that can stand indefinite for a body of actors (دول، فصائل،
+    جماعات، مسلحون; the accusative دولًا too); kept per word: most words are not."""
     nouns = group_nouns()
-    bare = word[:-1] if word.endswith("ا") and word[:-1] in nouns else word
+    bare = word[:-1] if word.endswith("ا") and word[:-1] in nouns else word  # (the accusative: دولًا)
     return bare in nouns and (bare.endswith(("ات", "ل", "ن", "ئ")) or bare in {"دول", "فصائل", "جماعات"})
 
 
 COUNTING = {"عده", "بضع", "بضعه"}  # several, a few: before an indefinite plural (عدة دول)
 
 
-def _indefinite_group(toks: list[Token], i: int, nouns: frozenset[str]) -> bool:
+def _indefinite_group(toks: list[Token], i: int) -> bool:
     """An indefinite plural group counted or qualified as a body of actors: عدة دول، دولًا خليجية، دول غربية
     (a plural noun of the lexicon, after a word of counting or before an indefinite nisba)."""
-    word = toks[i].norm
-    bare = word[:-1] if word.endswith("ا") and word[:-1] in nouns else word  # (the accusative: دولًا)
-    if bare not in nouns or not bare.endswith(("ات", "ل", "ن", "ئ")) and bare not in {"دول", "فصائل", "جماعات"}:
+    if not _group_noun(toks[i].norm):
         return False
     if i > 0 and toks[i - 1].norm in COUNTING:
         return True

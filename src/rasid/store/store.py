@@ -587,7 +587,7 @@ def insert_rows(conn: Connection, table: sa.Table, rows: Sequence[Mapping[str, A
         return
     try:
         columns = [table.c[name] for name in names]
-        procs = [c.type._cached_bind_processor(conn.dialect) for c in columns]
+        procs = [c.type.bind_processor(conn.dialect) for c in columns]
         values = [tuple(v if proc is None else proc(v) for proc, v in zip(procs, map(r.__getitem__, names)))
                   for r in rows]
     except Exception:  # noqa: BLE001 - a key the first row lacks, or a value a type refuses: SQLAlchemy says it
