@@ -44,3 +44,21 @@ def test_arabic_stop_without_space_ends_a_sentence():
 ])
 def test_arabic_lost_space(word, parts):
     assert [t.text for t in tokenize(word)] == parts
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("أبوظبي في 12 مارس / وام / أكد الوزير", "أكد الوزير"),  # WAM: place, date, the agency between slashes
+    ("الدوحة /قنا/ رحب الوزير", "رحب الوزير"),  # QNA
+    ("الرياض 14 رجب 1446 هـ الموافق 14 يناير 2025 م واس - أعربت الوزارة", "أعربت الوزارة"),  # SPA: two calendars
+    ("الكويت - 3 - 2 (كونا) -- قال الوزير", "قال الوزير"),  # KUNA: day - month, then the agency
+    ("دمشق-سانا: أكد الوزير", "أكد الوزير"),  # SANA: no space around the dash
+    ("أنقرة/ الأناضول: قال الوزير", "قال الوزير"),  # Anadolu
+    ("برلين - (د ب أ) - حذر المستشار", "حذر المستشار"),  # dpa
+    ("عمان 7 أيار (بترا) - قال الناطق", "قال الناطق"),  # Petra: a date with no year
+    # not datelines: a name before a colon (a speaker), a parenthesis inside a title, an aside between dashes
+    ("وزير الطاقة السعودي: أسواق النفط تحتاج إلى الاستقرار", "وزير الطاقة السعودي: أسواق النفط تحتاج إلى الاستقرار"),
+    ("رئيس الوزراء (الأسبق) قال إن الوضع صعب", "رئيس الوزراء (الأسبق) قال إن الوضع صعب"),
+    ("الجيش الإسرائيلي - الذي قصف المدينة - قال إن", "الجيش الإسرائيلي - الذي قصف المدينة - قال إن"),
+])
+def test_arabic_dateline_of_gulf_levant_and_wire_agencies(text, body):
+    assert text[dateline(text):] == body

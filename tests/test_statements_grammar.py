@@ -1229,3 +1229,46 @@ def test_statements_by_his_saying_after_the_verb_is_no_subject(analyze_rules):
     a = analyze_rules("وقال الوزير إن الجبهة مشتعلة. وعلّق بقوله إن الوضع خطير جدا في الشمال.")
     assert [st.speaker.surface for st in a.statements] == ["الوزير", "الوزير"]
     assert a.statements[1].carried
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # Gulf agency copy: "His Highness Sheikh Saeed … affirmed that the UAE …" (an address of honour before the name)
+    ("أكد سمو الشيخ سعيد بن راشد آل حامد، نائب رئيس مجلس الوزراء، أن الدولة ماضية في تعزيز الأمن الرقمي.",
+     "الشيخ سعيد بن راشد آل حامد", "الدولة ماضية في تعزيز الأمن الرقمي"),
+    # Qatari copy: "His Excellency Mr Khaled … affirmed that the mediation goes on"
+    ("أكد سعادة السيد خالد بن عبدالله المهندي، المتحدث باسم الوزارة، أن جهود الوساطة مستمرة رغم التحديات.",
+     "السيد خالد بن عبدالله المهندي", "جهود الوساطة مستمرة رغم التحديات"),
+    # Saudi copy: "His Excellency the Minister of Health Dr … explained that coverage passed 80 percent"
+    ("أوضح معالي وزير الصحة الدكتور عبدالرحمن القحطاني أن نسبة التغطية تجاوزت 80 في المئة هذا العام.",
+     "وزير الصحة الدكتور عبدالرحمن القحطاني", "نسبة التغطية تجاوزت 80 في المئة هذا العام"),
+])
+def test_statements_address_of_honour_before_the_speaker(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    # the speaker phrase starts after the address (its title in apposition may name the actor)
+    assert (a.slice(st.speaker.span).startswith(speaker), a.slice(st.content)) == (True, said)
+
+
+@pytest.mark.parametrize("follow_up", [
+    "وأضاف سموه أن المرحلة المقبلة ستشهد إطلاق مبادرات جديدة.",  # "His Highness added that …"
+    'وتابع معاليه: "صحة الحجاج أولوية قصوى لا نقبل المساومة عليها".',  # "His Excellency went on: '…'"
+])
+def test_statements_honorific_pronoun_takes_up_the_speaker(analyze, follow_up):
+    a = analyze("أكد وزير الداخلية الدكتور سالم العتيبي أن الأوضاع مستقرة في جميع المناطق. " + follow_up)
+    first, second = a.statements
+    assert second.speaker.name == first.speaker.name and second.carried
+    assert not a.slice(second.content).startswith(("سموه", "معاليه"))
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Anadolu: "The Turkish president gave a speech before the General Assembly in which he said that …"
+    ('ألقى الرئيس التركي كلمة أمام الجمعية العامة للأمم المتحدة قال فيها إن "العالم أكبر من خمسة".', "الرئيس التركي"),
+    # WAM: "The ministry issued a statement in which it welcomed the agreement"
+    ("أصدرت وزارة الخارجية بياناً رحبت فيه بالاتفاق الموقع بين الطرفين.", "وزارة الخارجية"),
+    # Moroccan copy: "The speaker gave an address at the opening of the session, in which he stressed that …"
+    ("وألقى رئيس مجلس النواب كلمة خلال افتتاح الدورة الخريفية، أكد فيها أن المؤسسة التشريعية مطالبة بتسريع عملها.",
+     "رئيس مجلس النواب"),
+])
+def test_statements_speech_taken_up_by_a_pronoun(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker and not st.carried

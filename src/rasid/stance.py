@@ -265,8 +265,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
-        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span):
+        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) and not body.contains(m.span):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
+            # (not the one described after وصف ترامب كاسترو بأنه …, which is in what was said)
         spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))
         if not why and not body.contains(m.span) and (m.type == "media" or spoken_to or _beside(text, st.speaker.span, m.span)):
             why = "cue_clause"  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
@@ -322,8 +323,8 @@ def said_body(article: Article, st: Statement) -> Span:
         return st.content
     first = toks[0].norm
     tail = (first in CUE_TAIL_WORDS or (first.startswith("ل") and len(first) > 2 and not first.startswith("لا"))
-            or any(m.span.start == toks[0].start and m.type == "person" and _beside(text, st.speaker.span, m.span)
-                   for m in article.mentions))
+            or not _object_frame(text, st) and any(m.span.start == toks[0].start and m.type == "person"
+                                                   and _beside(text, st.speaker.span, m.span) for m in article.mentions))
     if not tail:
         return st.content
     prev_end = st.content.start
@@ -332,6 +333,16 @@ def said_body(article: Article, st: Statement) -> Span:
             return Span(t.start, st.content.end)
         prev_end = t.end
     return st.content
+
+
+def _object_frame(text: str, st: Statement) -> bool:
+    """Does the statement's verb take what was said as its object (وصف ترامب كاسترو بأنه …: the person after the
+    speaker is the one described, not the speaker's name in apposition)?"""
+    words = text[st.cue.start : st.cue.end].split()
+    cue = cue_forms().get(fold(words[-1])) if words else None
+    if cue is None and words and fold(words[-1])[:1] in "وف":
+        cue = cue_forms().get(fold(words[-1])[1:])
+    return cue is not None and cue.frame == "obj"
 
 
 CLAUSE_OPENERS = {"ان", "انه", "بان", "وان", "لان", "اذا", "كانت", "كان"}

@@ -760,6 +760,8 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
     lead = _skip_time_words(toks, _lead_index(text, toks), i)
     for p in range(lead, min(i, lead + 6)):
         t = toks[p]
+        if t.norm in ADDRESS_FORMS:
+            continue  # (ألقى معالي سالم الكعبي كلمة …: an address of honour before the name)
         prev = toks[p - 1].norm if p > 0 else ""
         if prev in OBLIQUE_BEFORE or t.norm[:1] in "بل" and _mention_at(t, mentions) is None and not _speaker_noun(t.norm):
             continue
@@ -769,7 +771,10 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
         plural_people = _people_noun(t.norm)
         if _known(t.norm, state) and p <= lead + 1:
             return [t]  # a speaker of the article named again after the verb (ووجه الطاهر التحية …)
-        if m is not None and m.type in ANTECEDENT_TYPES or _speaker_noun(t.norm) or plural_people:
+        if m is not None and m.type in ANTECEDENT_TYPES or _speaker_noun(t.norm) or plural_people \
+                or p <= lead + 2 and _mention_at(t, mentions) is None and not t.norm.startswith("ال") \
+                and (_given_name(t) or _named_entity([t], state, ("PER",))):  # (or a person's name the lexicons
+            # do not know, right after the verb: ألقى سالم الكعبي كلمة …)
             np = _bound_np(text, list(toks[p:i]), mentions, state)
             # the clause's object with its possessive pronoun ends the subject: واختتم الرئيس كلمته بالقول
             cut = next((k for k in range(1, len(np)) if _possessed_noun(np[k], mentions)), None)
@@ -1208,6 +1213,20 @@ def _lead_index(text: str, toks: list[Token]) -> int:
     return i
 
 
+SPEECH_RESUMPTIVES = {"فيه", "فيها", "فيهما"}  # (a speech) in which (he said)
+SPEECH_NOUNS = NOMINAL_CUES | {"تدوينه", "بيانا", "خطابا", "حوار", "حوارا", "لقاء", "لقاءا"}
+SPEECH_NOUN_REACH = 12  # words between the speech's noun and the verb that takes it up
+
+
+def _speech_noun_before(toks: list[Token], lead: int, i: int) -> int | None:
+    """The index of an indefinite noun of speech (كلمة، بيانًا، تدوينة، خطابًا …) at most a few words before
+    token ``i``, after the clause's verb and subject, or None."""
+    for k in range(i - 1, max(lead, i - SPEECH_NOUN_REACH) - 1, -1):
+        if k > lead and not toks[k].norm.startswith("ال") and toks[k].norm in SPEECH_NOUNS:
+            return k
+    return None
+
+
 def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: bool, lead: int,
                     mentions: list[Mention], state: _State) -> Statement | None:
     text = article.text
@@ -1230,6 +1249,17 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 if t.norm in COMPLEMENTISERS:
                     content_start = t.end
                     break
+
+    # a clause that qualifies a speech just named, its verb with a pronoun taking the speech up (ألقى الرئيس
+    # كلمة أمام الجمعية العامة قال فيها إن …؛ أصدرت الوزارة بيانًا رحبت فيه بـ …؛ نشرت المنسقة تدوينة قالت فيها
+    # …): the verb's subject is the speaker of the speech, the subject of the clause that names it
+    if speaker is None and i + 1 < len(toks) and toks[i + 1].norm in SPEECH_RESUMPTIVES \
+            and (noun := _speech_noun_before(toks, lead, i)) is not None \
+            and (subject := _clause_subject(text, toks, noun, mentions, state)) is not None:
+        speaker = _speaker_mention(article, kb, subject, mentions, state)
+        content_start = toks[i + 1].end
+        if i + 2 < len(toks) and toks[i + 2].norm in COMPLEMENTISERS:
+            content_start = toks[i + 2].end
 
     # SVO: a noun phrase opens the clause and this verb follows it
     lead = _skip_time_words(toks, lead, i)
@@ -1308,6 +1338,15 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and t.norm == BY_SAYING:
                 k = j = k + 1
                 continue  # وتابع بالقول إنّ … (went on by saying that): what was said follows
+            if not np and t.norm in ADDRESS_FORMS:
+                k = j = k + 1
+                continue  # an address of honour before the title or name (أكد سمو الشيخ …، رحب سعادة الدكتور …،
+                # أوضح معالي وزير الصحة …، صاحب السمو الأمير …): the speaker is who follows it
+            if not np and t.norm in HONORIFIC_PRONOUNS:
+                k = j = k + 1
+                pronoun = True
+                break  # وأضاف سموه، وتابع معاليه (his Highness, his Excellency): the honorific's pronoun, the
+                # speaker named before
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
             if not np and conj and (past := _addressee_end(text, toks, k, mentions, kb)) > k:
@@ -1574,6 +1613,9 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
     for j in range(k, min(k + INSERTION_REACH, len(toks))):
         t = toks[j]
         if t.norm in FRAME_STOPS.get(frame or "", set()):
+            if j > k and "،" in text[toks[j - 1].end : t.start] and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS):
+                return toks[j - 1].end + text[toks[j - 1].end : t.start].index("،") + 1  # a title in apposition,
+                # then the verb's frame (شدد الأمير راكان بن زيد، رئيس اللجنة الأولمبية، على أهمية …)
             return None  # the verb's frame opens what was said (تدعو، في بيان، السكانَ … إلى عدم مغادرة …)
         if t.norm in COMPLEMENTISERS:
             # the insertion is closed by a comma, or it is a title in apposition to the name, which
@@ -1822,6 +1864,12 @@ def _said_after(text: str, toks: list[Token], k: int, mentions: list[Mention]) -
 
 
 # honorifics and ranks that open a person's name: الشيخ عبد الرزاق المهدي، السيد علي خامنئي، العميد رضا طلائي
+# addresses of honour that come before a title or a name (His Highness, His Excellency, His Eminence …); دولة
+# (of a prime minister) is left out: it is mostly "state"
+ADDRESS_FORMS = {"سمو", "صاحب", "السمو", "معالي", "سعاده", "فخامه", "فضيله", "سماحه", "حضره", "نيافه", "غبطه"}
+# the same with the pronoun of the one addressed: they take up the speaker named before (وأضاف سموه)
+HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فخامته", "فضيلته", "سماحته", "دولته",
+                      "نيافته", "غبطته"}
 HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
               "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
 

@@ -46,38 +46,54 @@ def _trim(text: str, start: int, end: int) -> Span:
     return Span(start, end)
 
 
-# a dateline: up to three comma-separated place names of one to four words, an optional date,
-# an optional agency in parentheses, then a dash (or the agency alone in parentheses and a dash)
+# A dateline (the grammar of wire copy): up to three comma-separated place names of one to four words, a date
+# (في 12 مارس، 7 أيار، 3 - 2 as KUNA writes day - month, 14 رجب 1446 هـ الموافق 14 يناير 2025 م), then the
+# agency: in parentheses ((رويترز)، (أ ف ب)، (CNN)), between slashes (/ وام /، /قنا/), after a dash or a slash
+# and closed by a colon or a dash (- واس:، / الأناضول:، - ومع -), or standing before the dash (… م واس -);
+# the dateline ends at a dash, a colon or the closing slash.
 _PLACE = r"[^\s.،,:;()\[\]\-–—/\"«»“”0-9]+"
+_PLACES = rf"{_PLACE}(?:\s{_PLACE}){{0,3}}(?:\s*[،,]\s*{_PLACE}(?:\s{_PLACE}){{0,3}}){{0,2}}"
+_WORD = r"[^\s\d()/\-–—:،,.]+"
+_DATE = (rf"(?:في\s+)?\d{{1,2}}(?:\s*[-/]\s*\d{{1,2}})?(?:\s+{_WORD})?(?:\s+\d{{4}})?(?:\s*هـ)?"
+         rf"(?:\s+الموافق\s+\d{{1,2}}\s+{_WORD}(?:\s+\d{{4}})?)?(?:\s*م(?=\s))?")
+_AGENCY = r"[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}(?:\s[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}){0,2}"
+_SEP = r"(?:--|[-–—])+"
 _DATELINE = re.compile(
-    rf"\s*(?:{_PLACE}(?:\s{_PLACE}){{0,3}}(?:\s*[،,/]\s*{_PLACE}(?:\s{_PLACE}){{0,3}}){{0,2}}\s*)?"
-    r"(?:\d{1,2}\s+\S+\s+\d{4}\s*(?:م\s*)?)?"
-    r"(?:[(\[][^()\[\]\n]{1,30}[)\]]\s*)?"
-    r"(?:--|[-–—])+\s*(?:[^\s.،,:()\-–—]{1,12}(?:\s[^\s.،,:()\-–—]{1,12}){0,2}\s*(?:--|[-–—:])\s*)?")
-DATELINE_MAX_WORDS = 14
+    rf"\s*(?:{_PLACES})?\s*(?:{_SEP}\s*)?(?:{_DATE}\s*)?"
+    rf"(?:[(\[][^()\[\]\n]{{1,30}}[)\]]\s*(?:{_SEP}|:)|/\s*{_AGENCY}\s*/\s*(?:{_SEP}|:)?"  # (agency) -, / agency /
+    rf"|/\s*{_AGENCY}\s*:"  # / agency:
+    rf"|(?:{_AGENCY}\s+)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
+DATELINE_MAX_WORDS = 16
+# words that open a clause (a relative pronoun, a complementiser): a phrase set off by dashes that holds one is an
+# aside of a sentence (الجيش - الذي قصف … - قال), not a dateline
+CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "ان", "انه", "انها", "بان"}
 
 
 def dateline(text: str, start: int = 0) -> int:
     """Where the body starts after a wire dateline at ``start`` (``start`` itself when there is none).
 
-    A dateline needs a dash, and a place before it or an agency in parentheses; it never holds
-    a reporting verb's clause (it is at most a few words, with no full stop)."""
+    A dateline names its agency (in parentheses, between slashes, or after a dash or a slash and before a
+    colon) or is a place set off by a spaced dash (بيروت - …); it never holds a reporting verb's clause (it
+    is at most a few words, with no full stop), and a name before a colon alone is a speaker, not a place
+    (وزير الطاقة: …)."""
     m = _DATELINE.match(text, start)
     if m is None or m.end() <= start:
         return start
     head = text[start : m.end()]
     words = head.split()
-    if "\n" in head.strip() or len(words) > DATELINE_MAX_WORDS or not any(c in head for c in "-–—"):
+    if "\n" in head.strip() or len(words) > DATELINE_MAX_WORDS:
         return start
-    if "(" not in head and "[" not in head and not re.search(r"[،,/]|\s[-–—]", head):
+    tagged = re.search(r"[()\[\]/]", head) or re.search(rf"{_SEP}\s*{_AGENCY}\s*(?:{_SEP}|:)", head) \
+        or re.search(r"\d", head) and re.search(_SEP, head)
+    if not tagged and not re.search(rf"[،,]|\s{_SEP}", head):
         return start
     from ..lexicons import cue_forms  # (the lexicons import this package: import late)
     from .normalize import fold
 
-    if any(fold(w) in cue_forms() for w in words[:4]):
+    if any(fold(w) in cue_forms() or fold(w) in CLAUSE_WORDS for w in words[:6]):
         return start  # a reporting verb and a dash (قال - …) opens a sentence, not a place line
     end = m.end()
-    return end if end < len(text) and not text[end].isspace() or end < len(text) else start
+    return end if end < len(text) else start
 
 
 def split_sentences(text: str) -> list[Sentence]:
