@@ -265,7 +265,8 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
-        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) and not body.contains(m.span):
+        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) \
+                and not (body.contains(m.span) and _object_frame(text, st)):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
             # (not the one described after وصف ترامب كاسترو بأنه …, which is in what was said)
         spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))

@@ -61,6 +61,9 @@ FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما
                 "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'},
                 # حمّل X Y المسؤولية (held Y responsible), ألقى باللوم على (laid the blame on)
                 **BLAME_FRAMES}
+# verbs whose bare spelling is a frequent preposition: بيّن (clarified) and بين (between) — the verb is read only
+# with its shadda or right before its complementiser (وبين أن …)
+SHADDA_OR_COMPLEMENTISER = {"بين"}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
@@ -597,6 +600,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # وقدرتها على المواجهة (its ability to confront): the noun, not قدّرتها (estimated it)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
+        if cue.lemma in SHADDA_OR_COMPLEMENTISER and "ّ" not in tok.text \
+                and (i + 1 >= len(toks) or toks[i + 1].norm not in COMPLEMENTISERS):
+            continue  # وبين البلدين (and between the two countries): بيّن (clarified) shows its shadda or its أنّ
         if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]):
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         if cue.lemma in PASSED_OBJECTS and _passes(toks, i, PASSED_OBJECTS[cue.lemma]):
@@ -621,7 +627,17 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 and (i == 1 or "،" in text[toks[i - 2].end : toks[i - 1].start] or toks[i - 2].norm in COMPLEMENTISERS):
             continue  # وهذا يؤكد التأثير … (and this confirms the effect): a demonstrative subject, no speaker
             # (not مع ذلك، أعلن … / في غضون ذلك أعلن …, where a preposition governs it)
-        statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead_here, mentions, state)
+        statement = None
+        if at is not None and conj and lead_here == lead and (start := _continued_object(text, toks, i, cue, mentions)) is not None \
+                and _verb_agreement(tok, cue) in {_verb_agreement(toks[j], c) for j, c in _cue_of(text, toks, earlier)}:
+            # the same speaker's second act on an addressee or an object (…، ودعا مجلس الأمن إلى …)
+            cue_span = Span(tok.start, tok.end)
+            statement = Statement(id=_statement_id(article.id, cue_span), speaker=earlier.speaker, cue=cue_span,
+                                  content=_trim(text, start, _clause_end(text, toks, i + 1, sentence.span.end)),
+                                  sentence=sentence.span, direct=False, kind=Kind(cue.kind), carried=True,
+                                  confidence=earlier.confidence)
+        if statement is None:
+            statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead_here, mentions, state)
         if statement is None:
             continue
         if at is not None:
@@ -893,6 +909,15 @@ def _opens_subordinate(toks: list[Token]) -> bool:
     return any(tuple(words[: len(opening)]) == opening for opening in SUBORDINATE_OPENINGS)
 
 
+def _cue_of(text: str, toks: list[Token], st: Statement) -> list[tuple[int, Cue]]:
+    """The reporting verb of a statement, with its token index (none for a marker or a noun)."""
+    for j, t in enumerate(toks):
+        if t.start == st.cue.start or st.cue.start <= t.start < st.cue.end:
+            hit = _is_cue_token(t, toks[j - 1] if j else None, cue_forms(), text[toks[j - 1].end : t.start] if j else " ")
+            return [(j, hit[0])] if hit else []
+    return []
+
+
 def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement],
                 mentions: list[Mention] | None = None) -> bool:
     """Is token ``i``, inside an earlier statement's content, a second finite reporting verb of the
@@ -943,6 +968,9 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
                 or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
+    if not opens and hit[1] and comma_before and not (opener or main or contrast) and mentions is not None \
+            and _continued_object(text, toks, i, hit[0], mentions) is not None:
+        opens = True  # …، ودعا جميع الأطراف إلى …؛ …، وأكد أهمية …: the same subject's act on an addressee or an object
     if not opens and (contrast or opener) and hit[0].frame == "obj" and "،" not in text[tok.end : nxt.start]:
         opens = True  # what is denied, rejected or condemned is the verb's object (ينفي ذلك، ترفض الاتهامات)
     if not opens:
@@ -953,6 +981,39 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     # (quotation marks counted from the cue: the words may start inside a quotation, وعلق توسك "إننا …"، بينما قال يونكر …)
     inside = text[min(owner.cue.end, owner.content.start) : tok.start]
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
+
+
+OBJECT_REACH = 6  # words of the addressee between a verb and its frame (ودعا جميع الأطراف المعنية إلى …)
+
+
+def _continued_object(text: str, toks: list[Token], i: int, cue: Cue, mentions: list[Mention]) -> int | None:
+    """After a comma, a reporting verb with و whose subject is the sentence's speaker carried on: where what it
+    says starts when the words after it are its addressee before its frame (…، ودعا مجلس الأمن إلى …، وطالب المجتمع
+    الدولي بالتدخل …، وأهابت الوزارة بالمواطنين …) or its object, a noun that names no actor (…، وأكد أهمية …،
+    وأعلن إطلاق …). None when they may be a new subject (…، وقال الوزير إن …)."""
+    if i + 1 >= len(toks) or "،" in text[toks[i].end : toks[i + 1].start]:
+        return None
+    nxt = toks[i + 1]
+    stops = FRAME_STOPS.get(cue.frame, set())
+    if cue.frame in ("to", "with", "on", "from"):
+        for k in range(i + 2, min(i + 2 + OBJECT_REACH, len(toks))):
+            t = toks[k]
+            if "،" in text[toks[k - 1].end : t.start] or t.norm in COMPLEMENTISERS or t.norm in cue_forms():
+                return None
+            if t.norm in stops or cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) >= 3 \
+                    and t.norm not in RESUMPTIVES and _mention_at(t, mentions) is None:
+                return toks[i].end
+        return None
+    if nxt.norm in COMPLEMENTISERS or _mention_at(nxt, mentions) is not None or _speaker_noun(nxt.norm) \
+            or nxt.norm.startswith("ال") or nxt.norm in _FUNCTION_WORDS or len(nxt.norm) < 4 or _given_name(nxt) \
+            or nxt.norm in MASDAR_OBJECTS or _opens_quote(text, nxt):
+        return None
+    return toks[i].end if nxt.norm in MASDAR_HEADS or cue.frame == "obj" else None
+
+
+# masdars that head the object of a verb of saying (أكد أهمية …، شدد ضرورة …، أعلن إطلاق …)
+MASDAR_HEADS = {"اهميه", "ضروره", "اطلاق", "رفض", "رفضه", "دعم", "استمرار", "تمسك", "حرص", "استعداد", "التزام", "تضامن",
+                "وقوف", "ادانه", "تعزيز", "عدم", "وجوب", "حق", "اعتزام", "تاييد", "مواصله", "بدء", "انطلاق"}
 
 
 CONTRASTS = {"لكن", "ولكن", "بينما", "وبينما", "فيما"}  # but, while, whereas: open a clause of their own
@@ -1594,6 +1655,9 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
                 if quote:
                     return toks[j - 1].end  # the words quoted right after the adjunct, with no colon (قال في
                     # مؤتمر صحفي عقده في بغداد "…")
+                if frame == "with" and "،" not in gap and t.norm.startswith("بال") and _mention_at(t, mentions) is None:
+                    return toks[j - 1].end  # the verb's frame after its adjunct (ندد الحزب في بيان أصدره اليوم
+                    # بالاعتداءات …): what is condemned, praised or demanded starts there
                 if any(mark in gap for mark in "،:\"«“") or t.norm in cue_forms() or t.norm in RELATIVES \
                         and _reports_in_clause(toks, j):
                     break  # (a relative clause with a reporting verb has its own complementiser: أنصاره الذين
