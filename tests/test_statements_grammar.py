@@ -1272,3 +1272,50 @@ def test_statements_honorific_pronoun_takes_up_the_speaker(analyze, follow_up):
 def test_statements_speech_taken_up_by_a_pronoun(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.name == speaker and not st.carried
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # Libyan copy: "'Elections are the only way …', as the head of the commission said in press remarks"
+    ("«الانتخابات هي الطريق الوحيد لإنهاء الانقسام»، كما قال رئيس المفوضية الوطنية للانتخابات في تصريحات صحفية.",
+     "رئيس المفوضية الوطنية للانتخابات", "الانتخابات هي الطريق الوحيد لإنهاء الانقسام"),
+    # AFP: "'We have nothing left …', Fatima (42) told AFP as she stood before her tent" (a name no lexicon knows)
+    ('"لم يبق لدينا شيء، لا بيت ولا طعام"، قالت فاطمة (42 عاما) لوكالة فرانس برس وهي تقف أمام خيمتها.',
+     "فاطمة", "لم يبق لدينا شيء، لا بيت ولا طعام"),
+    # Moroccan copy: "'Morocco will not step back …', says the minister of energy transition"
+    ("«المغرب لن يتراجع عن خيار الانتقال الطاقي، بل سيسرّع وتيرته»، تقول وزيرة الانتقال الطاقي.",
+     "وزيرة الانتقال الطاقي", "المغرب لن يتراجع عن خيار الانتقال الطاقي، بل سيسرّع وتيرته"),
+])
+def test_statements_quotation_before_its_verb_and_speaker(analyze, text, speaker, said):
+    a = analyze(text)
+    st = a.statements[0]
+    assert (st.speaker.name, a.slice(st.content), st.direct) == (speaker, said, True)
+
+
+def test_statements_participle_after_a_fronted_quotation_is_the_speakers(analyze):
+    # "'Iraq will not be an arena …', the prime minister said, stressing that Baghdad …": not "Iraq" (in the quote)
+    a = analyze('"العراق لن يكون ساحة لتصفية الحسابات الإقليمية"، قال رئيس مجلس الوزراء خلال استقباله وزير الخارجية '
+                "التركي، مشددا على أن بغداد تتبنى سياسة التوازن في علاقاتها الخارجية.")
+    assert {st.speaker.name for st in a.statements} == {"رئيس مجلس الوزراء"}
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # Libyan agency: "The council welcomed the statement, and called on all parties to abide by it"
+    ('رحب المجلس الرئاسي بالبيان الختامي لاجتماع اللجنة، ودعا جميع الأطراف إلى الالتزام بمخرجاته.',
+     "جميع الأطراف إلى الالتزام بمخرجاته"),
+    # dpa: "The chancellor warned that …, and demanded of the European Commission a firm response"
+    ('حذر المستشار الألماني من أن الرسوم الجمركية قد تدفع الاقتصاد نحو الركود، وطالب المفوضية الأوروبية برد "موحد وحازم".',
+     'المفوضية الأوروبية برد "موحد وحازم"'),
+    # Petra: "The minister expressed Jordan's appreciation …, and stressed the importance of …"
+    ("وأعرب وزير الخارجية عن تقدير الأردن للدعم الياباني، وأكد أهمية استمرار هذا الدعم في ظل تراجع التمويل.",
+     "أهمية استمرار هذا الدعم في ظل تراجع التمويل"),
+])
+def test_statements_second_act_of_the_same_speaker_on_an_object(analyze, text, second):
+    a = analyze(text)
+    first, other = a.statements
+    assert other.speaker.name == first.speaker.name and a.slice(other.content) == second
+
+
+def test_statements_bayyana_is_read_only_as_a_verb(analyze):
+    # "bayyana (clarified) that …" is a report; "between the minister and the MPs" is not
+    assert [s.speaker.name for s in analyze("وبيّن المدير العام أن الأشغال ستنتهي قريبا.").statements] == ["المدير العام"]
+    assert analyze("وبين الوزير والنواب خلاف كبير حول الموازنة العامة للدولة.").statements == ()

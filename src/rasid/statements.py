@@ -603,7 +603,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if cue.lemma in SHADDA_OR_COMPLEMENTISER and "ّ" not in tok.text \
                 and (i + 1 >= len(toks) or toks[i + 1].norm not in COMPLEMENTISERS):
             continue  # وبين البلدين (and between the two countries): بيّن (clarified) shows its shadda or its أنّ
-        if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]):
+        if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]) \
+                and _fronted_quote(text, toks, i, sentence) is None:
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
         if cue.lemma in PASSED_OBJECTS and _passes(toks, i, PASSED_OBJECTS[cue.lemma]):
             continue  # أقرّ الكنيست قانونًا (the Knesset passed a law): a deed of state, not words
@@ -637,7 +638,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                                   sentence=sentence.span, direct=False, kind=Kind(cue.kind), carried=True,
                                   confidence=earlier.confidence)
         if statement is None:
-            statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj, lead_here, mentions, state)
+            fronted = _fronted_quote(text, toks, i, sentence) if not made else None
+            statement = _verb_statement(article, kb, sentence, s_index, toks, i, cue, conj,
+                                        i if fronted is not None else lead_here, mentions, state, fronted)
         if statement is None:
             continue
         if at is not None:
@@ -907,6 +910,31 @@ def _opens_subordinate(toks: list[Token]) -> bool:
     if words and words[0][:1] == "و" and len(words[0]) > 2:
         words[0] = words[0][1:]
     return any(tuple(words[: len(opening)]) == opening for opening in SUBORDINATE_OPENINGS)
+
+
+AFTER_FRONTED = {"كما", "هكذا", "وهكذا", "حسبما", "مثلما"}  # «…»، كما قال X؛ «…»، هكذا تحدث X
+
+
+def _fronted_quote(text: str, toks: list[Token], i: int, sentence: Sentence) -> Span | None:
+    """The quotation that opens the sentence and closes, with a comma, right before the reporting verb at ``i``
+    (or before كما / هكذا and the verb): «المغرب لن يتراجع …»، تقول الوزيرة …؛ "…"، كما أفاد مدير الدفاع المدني …؛
+    "…"، هكذا عبّر أحد السكان … — its words are what was said, the verb's subject follows it. None otherwise."""
+    if i == 0:
+        return None
+    k = i - 1 if toks[i - 1].norm in AFTER_FRONTED else i
+    if k == 0:
+        return None
+    opened = text[sentence.span.start : toks[0].start].strip()
+    if not opened or opened[-1] not in _OPENERS:
+        return None
+    closer = _OPENERS[opened[-1]]
+    gap = text[toks[k - 1].end : toks[k].start]
+    if not gap.lstrip().startswith(closer) or not gap.replace(closer, "", 1).strip() in ("،", ","):
+        return None
+    inner = text[toks[0].start : toks[k - 1].end]
+    if closer in inner or len(inner.split()) < 3:
+        return None  # (the quotation closed earlier: a quoted name opening a sentence)
+    return Span(toks[0].start, toks[k - 1].end)
 
 
 def _cue_of(text: str, toks: list[Token], st: Statement) -> list[tuple[int, Cue]]:
@@ -1241,6 +1269,14 @@ def _lead_index(text: str, toks: list[Token]) -> int:
         if dateline is not None:
             while i < len(toks) and toks[i].start < dateline.end():
                 i += 1
+        # a quotation that opens the sentence is what was said, never the subject of a verb after it («…»، قال X،
+        # مضيفًا أن …): the clause starts after it (and after كما / هكذا)
+        if i == 0 and _opens_quote(text, toks[0]):
+            closer = _OPENERS[text[toks[0].start - 1]]
+            shut = text.find(closer, toks[0].start)
+            inside = [t for t in toks if t.end <= shut] if shut >= 0 else []
+            if len(inside) >= 3 and len(inside) < len(toks):
+                i = len(inside) + (toks[len(inside)].norm in AFTER_FRONTED)
     if i < len(toks) and toks[i].norm in TOPIC_OPENERS:
         return i + 1
     # an impersonal opener and its complementiser: يُذكر أنّ X أكد …، يُشار إلى أنّ، والجدير بالذكر أنّ
@@ -1289,7 +1325,9 @@ def _speech_noun_before(toks: list[Token], lead: int, i: int) -> int | None:
 
 
 def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: bool, lead: int,
-                    mentions: list[Mention], state: _State) -> Statement | None:
+                    mentions: list[Mention], state: _State, fronted: Span | None = None) -> Statement | None:
+    """The statement of the reporting verb at token ``i``; ``fronted``: the quotation that opens the sentence
+    before the verb («…»، قال X …): what was said, with the verb's subject after it."""
     text = article.text
     end = sentence.span.end
     speaker: Mention | None = None
@@ -1514,7 +1552,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                              if t.norm in COMPLEMENTISERS and toks[k_ - 1].norm not in PREPOSITIONS), None)
                 if comp is not None and not any(p in text[toks[after_np].end : comp.start] for p in ".:«\"،"):
                     content_start = comp.end
-        elif not pronoun and cue.person not in PLURAL_PERSONS and (subject := _unknown_subject(text, toks, j, cue, mentions)) is not None:
+        elif not pronoun and cue.person not in PLURAL_PERSONS \
+                and (subject := _unknown_subject(text, toks, j, cue, mentions, fronted is not None)) is not None:
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
             np, content_start = subject
@@ -1562,8 +1601,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     if speaker is None or content_start is None:
         return None
     # direct quotation right after the cue (قال: «...»)
-    quote = _quote_after(text, content_start, end)
-    if quote is not None:
+    quote = _quote_after(text, content_start, end) if fronted is None else None
+    if fronted is not None:
+        content, direct = fronted, True
+    elif quote is not None:
         content = quote
         direct = True
     else:
@@ -1720,7 +1761,7 @@ UNKNOWN_SUBJECT_MAX = 5  # words of a name the lexicons do not know (جونيش�
 
 
 def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
-                     mentions: list[Mention]) -> tuple[list[Token], int] | None:
+                     mentions: list[Mention], fronted: bool = False) -> tuple[list[Token], int] | None:
     """An explicit subject right after a reporting verb that no lexicon knows, and where what was
     said starts: the words after the verb, up to a comma, a colon, a quote, a complementiser, the
     verb's frame or an adverbial, are its subject when what was said opens right after them (past
@@ -1768,6 +1809,10 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
     start = _content_opener(text, toks, _skip_adverbials(text, toks, _after_name_tail(text, toks, k)), cue)
     if start is None:
         start = _after_insertions(text, toks, k)
+    if start is None and fronted and (k >= len(toks) or "،" in text[words[-1].end : toks[k].start]
+                                      or "(" in text[words[-1].end : toks[k].start] or toks[k].norm.startswith("ل")
+                                      or toks[k].norm in ADJUNCT_OPENERS or toks[k].norm in CIRCUMSTANTIAL):
+        start = words[-1].end  # what was said came before the verb («…»، قالت فاطمة (42 عاما) لوكالة …)
     return (words, start) if start is not None else None
 
 
