@@ -1319,3 +1319,32 @@ def test_statements_bayyana_is_read_only_as_a_verb(analyze):
     # "bayyana (clarified) that …" is a report; "between the minister and the MPs" is not
     assert [s.speaker.name for s in analyze("وبيّن المدير العام أن الأشغال ستنتهي قريبا.").statements] == ["المدير العام"]
     assert analyze("وبين الوزير والنواب خلاف كبير حول الموازنة العامة للدولة.").statements == ()
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # KUNA: "The Kuwaiti oil minister Dr Fahd al-Otaibi said that …" (an honorific between the title and the name)
+    ("قال وزير النفط الكويتي الدكتور فهد العتيبي إن المؤسسة ستزيد الإنتاج.", "الدكتور فهد العتيبي"),
+    # SANA: "The minister of agriculture, engineer Samer al-Ali, affirmed that …" (a surname with the article)
+    ("أكد وزير الزراعة المهندس سامر العلي أن الوزارة ستؤمن البذار للفلاحين.", "وزير الزراعة المهندس سامر العلي"),
+    # QNA: "A report issued by the planning authority warned of a slowdown" (the issuer of a document speaks)
+    ("حذر تقرير صادر عن جهاز التخطيط والإحصاء من تباطؤ نمو القطاع العقاري.", "جهاز التخطيط والإحصاء"),
+    # Al-Ahram: "The report issued by the central statistics agency stated that …"
+    ("وأفاد التقرير الصادر عن الجهاز المركزي للتعبئة العامة والإحصاء بأن معدل التضخم تراجع.",
+     "الجهاز المركزي للتعبئة العامة والإحصاء"),
+])
+def test_statements_speaker_phrase_of_titles_honorifics_and_issuers(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker
+
+
+def test_statements_a_bare_title_names_no_speaker_of_another_title(analyze):
+    # "The president said …, and the minister affirmed …": the minister is not the president
+    a = analyze("قال الرئيس إن الوضع صعب، وأكد الوزير أن الحل قريب.")
+    assert [s.speaker.name for s in a.statements] == ["الرئيس", "الوزير"]
+
+
+def test_statements_directed_is_read_with_its_frame(analyze):
+    # Al-Ahram: "… and he directed (وجّه) the formation of an operations room"; "in the face of" is no report
+    a = analyze("وشدد محافظ القاهرة على ضرورة الانتهاء من الأعمال، ووجّه بتشكيل غرفة عمليات لمتابعة العمل.")
+    assert [a.slice(s.cue) for s in a.statements] == ["وشدد", "ووجّه"]
+    assert analyze("ووقف المتظاهرون في وجه قوات الأمن طوال الليل أمام مبنى المحافظة.").statements == ()

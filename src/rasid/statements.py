@@ -61,9 +61,10 @@ FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما
                 "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'},
                 # حمّل X Y المسؤولية (held Y responsible), ألقى باللوم على (laid the blame on)
                 **BLAME_FRAMES}
-# verbs whose bare spelling is a frequent preposition: بيّن (clarified) and بين (between) — the verb is read only
-# with its shadda or right before its complementiser (وبين أن …)
-SHADDA_OR_COMPLEMENTISER = {"بين"}
+# verbs whose bare spelling is a frequent other word: بيّن (clarified) and بين (between), وجّه (directed) and وجه
+# (face) — the verb is read only with its shadda or right before its complementiser (وبين أن …) or its frame (وجه بتشكيل …)
+SHADDA_OR_FRAME = {"بين": lambda nxt: nxt in COMPLEMENTISERS,
+                   "وجه": lambda nxt: nxt.startswith("ب") and len(nxt) >= 4 and not nxt.startswith("بين")}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
@@ -600,9 +601,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # وقدرتها على المواجهة (its ability to confront): the noun, not قدّرتها (estimated it)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
-        if cue.lemma in SHADDA_OR_COMPLEMENTISER and "ّ" not in tok.text \
-                and (i + 1 >= len(toks) or toks[i + 1].norm not in COMPLEMENTISERS):
-            continue  # وبين البلدين (and between the two countries): بيّن (clarified) shows its shadda or its أنّ
+        if cue.lemma in SHADDA_OR_FRAME and "ّ" not in tok.text and not (i + 1 < len(toks) and SHADDA_OR_FRAME[cue.lemma](toks[i + 1].norm)):
+            continue  # وبين البلدين (and between the two countries): بيّن (clarified) shows its shadda or its أنّ;
+            # في وجه (in the face of): وجّه (directed) its shadda or its بـ
         if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]) \
                 and _fronted_quote(text, toks, i, sentence) is None:
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
@@ -992,7 +993,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
             # indefinite accusative (وتابع مخاطبًا الرئيس: «…»), before what was said; after a subordinate
             # clause, the main clause's speaker by a title (…، قال نائب المحافظ إنّ …)
             opens = (_mention_at(nxt, mentions) is not None or _circumstantial(nxt, mentions)
-                     or (main or opener) and _speaker_noun(nxt.norm)) and any(
+                     or _speaker_noun(nxt.norm)) and any(
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
                 or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
@@ -1022,7 +1023,8 @@ def _continued_object(text: str, toks: list[Token], i: int, cue: Cue, mentions: 
     if i + 1 >= len(toks) or "،" in text[toks[i].end : toks[i + 1].start]:
         return None
     nxt = toks[i + 1]
-    stops = FRAME_STOPS.get(cue.frame, set())
+    # a verb of appeal takes the one it calls on, then what it asks with إلى، على or بـ (دعا، حث، طالب، وجّه)
+    stops = FRAME_STOPS.get(cue.frame, set()) | ({"الي", "علي"} if cue.kind == "appeal" else set())
     if cue.frame in ("to", "with", "on", "from"):
         for k in range(i + 2, min(i + 2 + OBJECT_REACH, len(toks))):
             t = toks[k]
@@ -1477,6 +1479,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
+        issuer = len(np) > 3 and np[0].norm in DOCUMENTS | ACCOUNT_NOUNS and np[1].norm in ISSUED and np[2].norm == "عن"
+        if issuer:
+            np = np[3:]  # a document issued by a body (حذّر تقرير صادر عن جهاز التخطيط من …، أفاد التقرير الصادر عن
+            # الجهاز المركزي بأن …): the body speaks
         if np and _accusative_plural(np[0].norm) and ((named := _mention_at(np[0], mentions)) is None
                                                        or named.type == "country"):
             # وحثّ الإثيوبيين على …: a plural in -ين (not the subject's -ون) is the verb's object, and
@@ -1497,7 +1503,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
             else:
                 np = []
-        if np and (group or _looks_like_speaker(np, mentions, state)):
+        if np and (group or issuer or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             if cue.frame == "that":
                 np = _coordinated(text, toks, np, mentions)
@@ -1989,7 +1995,10 @@ def _marker_firsts() -> frozenset[str]:
 
 
 def _opens_marker(word: str) -> bool:
-    """The first word of a source marker (بحسب، وفق، نقلًا …), with its clitics."""
+    """The first word of a source marker (بحسب، وفق، نقلًا …), with its clitics — never with the article (the
+    surname العلي is not على of على لسان)."""
+    if word.startswith("ال") or word[1:].startswith("ال"):
+        return word in _marker_firsts()
     return any(stem in _marker_firsts() for stem in stems(word))
 
 
@@ -2441,9 +2450,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             # a person's name after a title and its nationality adjective: وزير الخارجية الروسي سيرغي لافروف
             # (not after a country's name: وترفض سوريا وجود القوات)
-            if k < len(np) and m.type == "country" and _plain_name(np[k]) and len(out) > len(covered) \
-                    and fold(m.surface).endswith(("ي", "يه")) and not np[k].norm.startswith("ال"):
-                continue
+            if k < len(np) and m.type == "country" and len(out) > len(covered) and fold(m.surface).endswith(("ي", "يه")) \
+                    and (_plain_name(np[k]) and not np[k].norm.startswith("ال")
+                         or np[k].norm in HONORIFICS and k + 1 < len(np) and _plain_name(np[k + 1])):
+                continue  # (or his honorific and name: وزير النفط الكويتي الدكتور فهد العتيبي)
             # two states acting together: أعلنت الرياض ودمشق
             nxt_m = _mention_at(np[k], mentions) if k < len(np) else None
             if nxt_m is not None and np[k].norm.startswith("و") and {m.type, nxt_m.type} <= {"country", "government"} \
@@ -2975,8 +2985,8 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             people = [e.mention for e in reversed(state.recent) if e.mention.type == "person"]
             wanted = _titles(key)
             fitting = [p for p in people if not (held := _titles(p.surface)) or held & wanted]
-            if fitting or people:
-                p = (fitting or people)[0]
+            if fitting:
+                p = fitting[0]
                 return Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "anaphora", p.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
