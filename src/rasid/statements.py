@@ -1480,7 +1480,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             k += 1
         np = _strip_addressee(np, mentions)
         issuer = len(np) > 3 and np[0].norm in DOCUMENTS | ACCOUNT_NOUNS and np[1].norm in ISSUED and np[2].norm == "عن" \
-            and _mention_at(np[3], mentions) is None  # (a known issuer is read through the document: بيان صادر عن الجيش)
+            and not _looks_like_speaker(np, mentions, state)  # (a phrase read as a speaker keeps its document: بيان
+        # صادر عن الجيش)
         if issuer:
             np = np[3:]  # a document issued by a body (حذّر تقرير صادر عن جهاز التخطيط من …، أفاد التقرير الصادر عن
             # الجهاز المركزي بأن …): the body speaks
