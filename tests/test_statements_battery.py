@@ -1,0 +1,94 @@
+"""Attribution on a battery of reporting constructions, written for rasid in the styles of outlets it was not
+developed on: Gulf agencies (WAM, SPA, KUNA, QNA), Egyptian, Maghrebi, Levantine, Iraqi, Yemeni, Sudanese and
+Libyan papers, and Arabic wire copy (AFP, Reuters, Anadolu, dpa). 150 short paragraphs, 257 reporting acts
+(``fixtures/reporting_battery.jsonl``: each paragraph with its outlet style, the construction it shows and every
+statement in it, speaker and what was said). The names are invented.
+
+The battery is a check of generality, not a gold set: what it counts follows the shared annotation guidelines — a
+participle folded into the statement before it (مؤكدًا أن …) may or may not be a statement of its own, and a
+headline (وزير التموين: …) is none, so neither counts here. Matching follows the shared scorer's spirit: the
+speaker's name (either contains the other, once normalised) and most of the words of what was said.
+"""
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+BATTERY = Path(__file__).parent / "fixtures" / "reporting_battery.jsonl"
+# floors of this battery (the session that wrote it: recall 0.584 -> 0.885, precision 0.857 -> 0.960)
+RECALL_FLOOR = 0.87
+PRECISION_FLOOR = 0.94
+
+_DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
+
+
+def _words(text: str) -> list[str]:
+    text = _DIACRITICS.sub("", unicodedata.normalize("NFKC", text))
+    text = re.sub("[إأآٱ]", "ا", text).replace("ى", "ي").replace("ة", "ه")
+    out = []
+    for w in re.sub(r"[^\w\s]", " ", text).split():
+        for p in ("وال", "بال", "فال", "لل", "ال"):
+            if w.startswith(p) and len(w) - len(p) >= 2:
+                w = w[len(p):]
+                break
+        else:
+            if w[:1] in "وفبل" and len(w) > 3:
+                w = w[1:]
+        out.append(w)
+    return out
+
+
+def _same_speaker(gold: str, names: list[str]) -> bool:
+    g = " ".join(_words(gold))
+    return any(len(n) >= 3 and (g in n or n in g) for n in (" ".join(_words(x)) for x in names if x))
+
+
+def _said(quote: str, text: str) -> bool:
+    q, t = _words(quote), set(_words(text))
+    return bool(q) and sum(w in t for w in q) / len(q) >= 0.6
+
+
+def _optional(row: dict, quote: str) -> bool:
+    from rasid.arabic import fold
+    from rasid.lexicons import participle_forms
+
+    before = row["text"][: row["text"].find(quote)].split()[-3:]
+    return row["construction"].startswith("headline") or any(
+        fold(re.sub(r"[^\w]", "", w)) in participle_forms() for w in before)
+
+
+def test_statements_battery_of_outlet_styles(analyze):
+    rows = [json.loads(line) for line in BATTERY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    found = total = system = wrong = 0
+    missed: Counter[str] = Counter()
+    for row in rows:
+        a = analyze(row["text"])
+        said = [([s.speaker.name, s.speaker.surface, s.speaker.parent.name if s.speaker.parent else ""],
+                 a.slice(s.content) + " " + a.slice(s.sentence)) for s in a.statements]
+        used: set[int] = set()
+        for g in row["statements"]:
+            hit = next((k for k, (names, text) in enumerate(said) if k not in used and _said(g["quote"], text)
+                        and _same_speaker(g["speaker"], names)), None)
+            if hit is not None:
+                used.add(hit)
+            if _optional(row, g["quote"]):
+                continue
+            total += 1
+            found += hit is not None
+            if hit is None:
+                missed[row["construction"]] += 1
+        system += len(said)
+        wrong += len(said) - len(used)
+    recall, precision = found / total, (system - wrong) / system
+    assert recall >= RECALL_FLOOR and precision >= PRECISION_FLOOR, (round(recall, 3), round(precision, 3), missed)
+
+
+@pytest.mark.parametrize("field", ["id", "style", "construction", "text", "statements"])
+def test_statements_battery_is_well_formed(field):
+    rows = [json.loads(line) for line in BATTERY.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == 150 and all(field in r for r in rows)
+    assert all(g["quote"] in r["text"] for r in rows for g in r["statements"])
