@@ -1348,3 +1348,27 @@ def test_statements_directed_is_read_with_its_frame(analyze):
     a = analyze("وشدد محافظ القاهرة على ضرورة الانتهاء من الأعمال، ووجّه بتشكيل غرفة عمليات لمتابعة العمل.")
     assert [a.slice(s.cue) for s in a.statements] == ["وشدد", "ووجّه"]
     assert analyze("ووقف المتظاهرون في وجه قوات الأمن طوال الليل أمام مبنى المحافظة.").statements == ()
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Annahar: "MP Georges Haddad said that …" (the subject first, then قال and its complementiser)
+    ("النائب جورج حداد قال إن الحكومة تتصرف كأن الانهيار لم يحصل.", "النائب جورج حداد"),
+    # Al-Ahram: "For his part, Dr Ayman al-Shafei, president of the university, said that …" (من جانبه, no comma)
+    ("من جانبه قال الدكتور أيمن الشافعي، رئيس جامعة المنصورة، إن الجامعة ستفتتح مستشفى جديدا.", "رئيس جامعة المنصورة"),
+    # Asharq Al-Awsat: "It was reported from an official of the finance ministry that he said …" (the passive of relaying)
+    ("ونُقل عن مسؤول في وزارة المالية قوله إن الميزانية المقبلة ستتضمن زيادة في الإنفاق.", "مسؤول"),
+])
+def test_statements_subject_first_for_ones_part_and_passive_relay(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker
+
+
+def test_statements_went_on_without_a_comma_is_a_second_act(analyze):
+    # Reuters: "… by the end of the month and he added that the talks were 'very constructive'"
+    a = analyze('قال وزير المالية لرويترز يوم الجمعة إن بلاده تتوقع الحصول على القرض بحلول نهاية الشهر وأضاف أن '
+                'المحادثات مع الصندوق "بناءة للغاية".')
+    assert [a.slice(s.cue) for s in a.statements] == ["قال", "وأضاف"]
+    assert a.slice(a.statements[0].content).endswith("بحلول نهاية الشهر")
+    # … but "and told him that" inside what was said is the reported person's (Jawhara FM style)
+    b = analyze('وأضاف معطر أن "الزواري" لم يكن متحمسا لذلك وأخبره بأن الحياة السياسية لا تهمه.')
+    assert [b.slice(s.cue) for s in b.statements] == ["وأضاف"]

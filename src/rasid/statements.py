@@ -45,8 +45,10 @@ COMPLEMENTISERS = {"ان", "بان", "لان", "وان", "انه", "انها", "
 FRAME_STOPS = {"to": {"الي", "لـ"}, "from": {"من"}, "on": {"علي"}, "with": set(), "that": set(), "obj": set()}
 BUT_WITH_PRONOUN = {"لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم"}  # but he / she / they: a verb follows,
 # whose subject is the pronoun (ولم يوجه أوباما انتقادات بالاسم، لكنه قال إن …)
-CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من", "جهته",
-              "جهتها", "وكان", "وكانت", "كان", "كانت"} | BUT_WITH_PRONOUN
+FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها", "جانبه", "جانبها", "جانبهم", "جانبهما",
+                 "طرفه", "طرفها"}  # من جهته، من جانبه: for his part
+CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من",
+              "وكان", "وكانت", "كان", "كانت"} | BUT_WITH_PRONOUN | FOR_ONES_PART
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
@@ -112,7 +114,6 @@ NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حدي�
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 SOURCE_DOCUMENTS = DOCUMENT_NOUNS | ACCOUNT_NOUNS  # what may stand between a source marker and its source
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
-FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناحيته", "ناحيتها"}  # من جهته: for his part
 BY_SAYING = "بالقول"
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
 WORDS_LIKE_CONJ_AND_ROOT = {"ورد", "فرد"}  # came, individual: read whole unless a shadda marks the root (وردّ)
@@ -121,6 +122,19 @@ ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun 
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 OPENS_REPORT_REACH = 5  # words of a subject between a verb after a fronted adverbial and what was said
+
+
+SUBJECT_FIRST_REACH = 8  # words of a subject that opens the sentence before its verb (النائب جورج حداد قال إن …)
+
+
+def _subject_first(toks: list[Token], lead: int, i: int) -> bool:
+    """A masdar-like form at ``i`` (قال، رفض، ذكر …) is the verb when a short phrase opens the sentence before it and
+    its complementiser follows it (النائب جورج حداد قال إن …): never inside what another verb reports (… أن
+    الرئيس قال إن …) or after a word of a clause (كما، عندما، ما)."""
+    return (i + 1 < len(toks) and toks[i + 1].norm in COMPLEMENTISERS and 0 < i - lead <= SUBJECT_FIRST_REACH
+            and toks[lead].norm.startswith("ال") and not any(
+                t.norm in COMPLEMENTISERS or t.norm in RELATIVES or t.norm in CLAUSE_OPENERS or t.norm in CONJ_LEADS
+                or t.norm in {"ما", "لما", "عندما", "حين", "حينما", "بعدما", "كما"} for t in toks[lead:i]))
 
 
 def _opens_report(text: str, toks: list[Token], i: int) -> bool:
@@ -572,6 +586,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             at = next(n for n, c in enumerate(covered) if c.start <= tok.start < c.end)
             earlier = made[at]
             comma = text.rfind("،", earlier.content.start, tok.start)
+            if comma < 0 and earlier.content.start < toks[i - 1].start and i + 1 < len(toks) \
+                    and toks[i + 1].norm in COMPLEMENTISERS:
+                comma = toks[i - 1].end  # (… بحلول نهاية الشهر وأضاف أن …: no comma, the earlier words end before و)
             if comma < 0:
                 # the earlier statement's content opens with this verb (ووافق X Y، وقال: "…"):
                 # it has no words of its own, and the verb's statement replaces it
@@ -589,7 +606,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 lead_here = i  # (كما، بينما، في حين + the verb: its subject follows it)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
-                                                              or _after_pluperfect(text, toks, i)))
+                                                              or _after_pluperfect(text, toks, i)
+                                                              # the verb after its subject, before its
+                                                              # complementiser (النائب جورج حداد قال إن …)
+                                                              or _subject_first(toks, lead, i)))
         if not hit:
             continue
         cue, conj = hit
@@ -659,6 +679,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     for st in _participle_statements(article, kb, sentence, s_index, toks, mentions, state, covered):
         made.append(st)
         covered.append(Span(st.cue.start, st.content.end))
+    relayed = _passive_relay_statement(article, kb, sentence, s_index, toks, mentions, state, covered)
+    if relayed is not None:
+        made.append(relayed)
+        covered.append(Span(relayed.cue.start, relayed.content.end))
     phase = _phase_statement(article, kb, sentence, s_index, toks, mentions, state, covered)
     if phase is not None:
         made.append(phase)
@@ -762,6 +786,40 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
                              confidence=0.6))
         covered = [*covered, Span(tok.start, content.end)]
     return out
+
+
+def _passive_relay_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
+                             covered: list[Span]) -> Statement | None:
+    """The passive of relaying, with no outlet named: ونُقل عن مسؤول في وزارة المالية قوله إن … (it was reported from
+    an official, his saying that …): the one it was reported from speaks."""
+    text = article.text
+    for i, tok in enumerate(toks[:-2]):
+        if tok.norm not in {"نقل", "ونقل", "وينقل", "ينقل"} or toks[i + 1].norm != "عن" \
+                or any(c.start <= tok.start < c.end for c in covered):
+            continue
+        if tok.norm.endswith("ينقل") and "ُ" not in tok.text:
+            continue  # (ينقل عن: an active present with its subject before it is the verb path's)
+        np: list[Token] = []
+        k = i + 2
+        while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS and toks[k].norm not in SAYING_OF \
+                and toks[k].norm not in COMPLEMENTISERS and not (np and "،" in text[np[-1].end : toks[k].start]):
+            np.append(toks[k])
+            k += 1
+        if not np or k >= len(toks) or toks[k].norm not in SAYING_OF:
+            return None  # (the words must be "his saying": ونُقل عن الوزير أنه … is read by the marker rules)
+        k += 1
+        start = toks[k].end if k < len(toks) and toks[k].norm in COMPLEMENTISERS else toks[k - 1].end
+        quote = _quote_after(text, start, sentence.span.end)
+        content = quote if quote is not None else _trim(text, start, sentence.span.end)
+        if len(content) < 3 or not (_looks_like_speaker(np, mentions, state) or _speaker_noun(np[0].norm)):
+            return None
+        speaker = _speaker_mention(article, kb, _bound_np(text, np, mentions, state) or np, mentions, state)
+        state.remember(speaker, s_index)
+        cue_span = Span(tok.start, tok.end)
+        return Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span, content=content,
+                         sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=False,
+                         confidence=0.6)
+    return None
 
 
 def _clause_end(text: str, toks: list[Token], k: int, end: int) -> int:
@@ -971,7 +1029,13 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     # a contrast that opens a clause of its own with the subject before its verb: the reporter's
     # rebuttal (…، لكن الكرملين ينفي ذلك؛ …، بينما تقول الحكومة …) is another act than the one before it
     contrast = not opener and not main and mentions is not None and _contrast_subject(text, toks, i, mentions)
-    if not opener and not main and not contrast and (not tok.norm.startswith("و") or not comma_before):
+    # و + the verb + its complementiser needs no comma: …بحلول نهاية الشهر وأضاف أن المحادثات … (the verb's own
+    # أنّ makes it a reporting act, not a word of what was said)
+    bare_and = tok.norm.startswith("و") and i + 1 < len(toks) and toks[i + 1].norm in COMPLEMENTISERS \
+        and not text[prev.end : tok.start].strip() and tok.norm[1:] in GOES_ON
+    # (only "added" and "went on", which tell the reporter's own sequence: وأكد أن، وأخبره بأن may continue what
+    # was said — أن الزواري لم يكن متحمسا وأخبره بأن …: Zouari told him, inside the words reported)
+    if not opener and not main and not contrast and (not tok.norm.startswith("و") or not comma_before) and not bare_and:
         return False
     hit = _is_cue_token(tok, prev if not (opener or contrast) else None, cues, text[prev.end : tok.start])
     if hit is None or not (hit[1] or opener or main or contrast):
@@ -986,7 +1050,8 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
              or ":" in text[tok.end : nxt.start] or _opens_quote(text, nxt))
     if not opens:
         j = _skip_adverbials(text, toks, i + 1)
-        opens = _content_opener(text, toks, j, hit[0]) is not None or (
+        opens = _content_opener(text, toks, j, hit[0]) is not None or hit[1] and comma_before and (
+            _after_insertions(text, toks, i + 1, mentions or [], hit[0].frame) is not None) or (
             (opener or main) and mentions is not None and _unknown_subject(text, toks, i + 1, hit[0], mentions) is not None)
         if not opens and mentions is not None:
             # the speaker named again (ووصف ترامب كاسترو بأنه …) or a circumstantial participle, an
@@ -1046,6 +1111,7 @@ MASDAR_HEADS = {"اهميه", "ضروره", "اطلاق", "رفض", "رفضه", 
                 "وقوف", "ادانه", "تعزيز", "عدم", "وجوب", "حق", "اعتزام", "تاييد", "مواصله", "بدء", "انطلاق"}
 
 
+GOES_ON = {"اضاف", "اضافت", "تابع", "تابعت", "يضيف", "تضيف", "يتابع", "تتابع"}  # added, went on (the reporter's sequence)
 CONTRASTS = {"لكن", "ولكن", "بينما", "وبينما", "فيما"}  # but, while, whereas: open a clause of their own
 WHEREAS = {("في", "حين"), ("وفي", "حين")}  # في حين (whereas), two words
 
@@ -1221,7 +1287,7 @@ WEEKDAYS = {"الاحد", "الاثنين", "الثلاثاء", "الاربعا�
 TIME_WORDS = WEEKDAYS | {"اليوم", "امس", "الليله", "فجر", "صباح", "ظهر", "عصر", "مساء", "ليل", "ليله", "يوم", "الماضي",
               "الماضيه", "الجاري", "منتصف",
               "مطلع", "اواخر", "الاسبوع", "الشهر", "العام", "اول", "غد", "غدا", "حاليا", "مؤخرا", "كما", "اذ", "فيما",
-              "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", "جهته", "جهتها",
+              "حيث", "بينما", "كذلك", "ايضا", "ثم", "لاحقا", "سابقا", "بدوره", "بدورها", "بدورهم", *FOR_ONES_PART,
               "من", "وقد", "فقد", "قد", "لقد", "ولقد", "هذا", "وهذا", "الي", "ذلك", "في", "غضون", "السياق", "الاطار",
               "وقت", "سابق", "لاحق", "حين", "اثر", "عقب", "اعقاب", "بعد", "قبل", "اخيرا", "تزامنا", "بالتزامن", "مع",
               "كان", "كانت", "كانوا", "حينها", "وقتها", "يومها", "عندها", "حينذاك", "انذاك", "انئذ",
