@@ -1372,3 +1372,11 @@ def test_statements_went_on_without_a_comma_is_a_second_act(analyze):
     # … but "and told him that" inside what was said is the reported person's (Jawhara FM style)
     b = analyze('وأضاف معطر أن "الزواري" لم يكن متحمسا لذلك وأخبره بأن الحياة السياسية لا تهمه.')
     assert [b.slice(s.cue) for s in b.statements] == ["وأضاف"]
+
+
+def test_statements_quoted_name_opening_a_sentence_is_its_subject(analyze):
+    # Enab Baladi: "“The Department of Political Affairs”, in its statement …, called on Russia not to tie …" — a
+    # quoted name, not a quotation: Russia is the one called on
+    a = analyze("“إدارة الشؤون السياسية” وفي بيانها الذي أصدرته بالعربية والروسية، دعت روسيا إلى عدم ربط "
+                "المصالح بالنظام السوري.")
+    assert [s.speaker.surface for s in a.statements] == ["إدارة الشؤون السياسية"]

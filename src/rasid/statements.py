@@ -1343,7 +1343,10 @@ def _lead_index(text: str, toks: list[Token]) -> int:
             closer = _OPENERS[text[toks[0].start - 1]]
             shut = text.find(closer, toks[0].start)
             inside = [t for t in toks if t.end <= shut] if shut >= 0 else []
-            if len(inside) >= 3 and len(inside) < len(toks):
+            # (closed by a comma: a quoted name that opens the sentence is its subject — “إدارة الشؤون السياسية”
+            # وفي بيانها …، دعت روسيا إلى …)
+            if len(inside) >= 3 and len(inside) < len(toks) \
+                    and text[shut + 1 : toks[len(inside)].start].strip() in ("،", ","):
                 i = len(inside) + (toks[len(inside)].norm in AFTER_FRONTED)
     if i < len(toks) and toks[i].norm in TOPIC_OPENERS:
         return i + 1
