@@ -1380,3 +1380,17 @@ def test_statements_quoted_name_opening_a_sentence_is_its_subject(analyze):
     a = analyze("“إدارة الشؤون السياسية” وفي بيانها الذي أصدرته بالعربية والروسية، دعت روسيا إلى عدم ربط "
                 "المصالح بالنظام السوري.")
     assert [s.speaker.surface for s in a.statements] == ["إدارة الشؤون السياسية"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # Sudanese copy: "The army spokesman Brigadier Othman al-Fiki denied …" (a rank and a name after the body)
+    ("نفى المتحدث باسم الجيش السوداني العميد عثمان الفكي صحة الأنباء عن سقوط المدينة.", "العميد عثمان الفكي"),
+    # "Iraq's former foreign minister Nouri al-Kubaisi said …" (a qualifier after the office, then the holder)
+    ("وقال وزير الخارجية العراقي الأسبق نوري الكبيسي إن بغداد لا تستطيع الانتظار.",
+     "وزير الخارجية العراقي الأسبق نوري الكبيسي"),
+    # Anadolu: "The agency's spokesman Mahmoud al-Najjar said …" (باسم before a body no lexicon names)
+    ("وقال المتحدث باسم الجهاز محمود النجار إن طواقمه تعمل بإمكانات بدائية.", "المتحدث باسم الجهاز محمود النجار"),
+])
+def test_statements_holder_named_after_the_body_of_a_title(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == speaker

@@ -265,8 +265,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
-        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) \
-                and not (body.contains(m.span) and _object_frame(text, st)):
+        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
             # (not the one described after وصف ترامب كاسترو بأنه …, which is in what was said)
         spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))
@@ -324,7 +323,7 @@ def said_body(article: Article, st: Statement) -> Span:
         return st.content
     first = toks[0].norm
     tail = (first in CUE_TAIL_WORDS or (first.startswith("ل") and len(first) > 2 and not first.startswith("لا"))
-            or not _object_frame(text, st) and any(m.span.start == toks[0].start and m.type == "person"
+            or any(m.span.start == toks[0].start and m.type == "person"
                                                    and _beside(text, st.speaker.span, m.span) for m in article.mentions))
     if not tail:
         return st.content

@@ -2535,6 +2535,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             if m.type == "office" and nxt_m is not None and nxt_m.type == "person" \
                     and "،" not in text[out[-1].end : np[k].start]:
                 continue
+            # a title that names a body, then its qualifiers, a rank and the holder's name (المتحدث باسم الجيش السوداني
+            # العميد عثمان الفكي؛ وزير الخارجية العراقي الأسبق نوري الكبيسي؛ النائب الأردني السابق عماد الزيود)
+            if m.type != "person" and (len(out) > len(covered) or m.type == "office") \
+                    and (end := _holder_follows(text, np, k, mentions)):
+                out.extend(np[k:end])
             break
         if not out:
             head = _quantified_group(np, k)
@@ -2566,7 +2571,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if t.norm in SUBUNIT_LINKS:
             nxt = np[k + 1].norm if k + 1 < len(np) else ""
             if nxt and nxt not in DOCUMENT_NOUNS and (_mention_at(np[k + 1], mentions) or nxt in nouns
-                                                      or nxt in PLACE_NOUNS or nxt.startswith("ال") and t.norm == "في"
+                                                      or nxt in PLACE_NOUNS or nxt.startswith("ال") and t.norm in {"في", "باسم"}
                                                       and not _cue_like(nxt)):
                 out.append(t)
                 k += 1
@@ -2604,6 +2609,33 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             continue
         break
     return out
+
+
+FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "الجديد", "الجديده", "الحالي", "الحاليه", "المكلف", "المكلفه",
+          "المستقيل", "المستقيله", "المنتهيه", "المنتهي", "الدائم", "الدائمه"}  # former, new, acting, permanent …
+
+
+def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention]) -> int:
+    """After a title's named body (…باسم الجيش السوداني، وزير الخارجية العراقي): where the holder's name ends when
+    qualifiers (الأسبق، السابق, a nisba), a rank (العميد، الدكتور) and then a person's name follow with no
+    punctuation; 0 otherwise."""
+    j = k
+    while j < len(np) and (np[j].norm in FORMER or np[j].norm.startswith("ال") and np[j].norm.endswith("ي")
+                           and len(np[j].norm) >= 5 and _mention_at(np[j], mentions) is None):
+        j += 1
+    if j < len(np) and np[j].norm in HONORIFICS:
+        j += 1
+    if not (j < len(np) and _plain_name(np[j]) and not np[j].norm.startswith("ال") and _mention_at(np[j], mentions) is None
+            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]))
+            and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“")):
+        return 0  # (a relation is no name: وهنأ الرئيس السوري نظيره الإيراني …; straight after the body, a given name)
+    end = j + 1  # the name: given names, up to a surname with the article (عثمان الفكي، نوري الكبيسي)
+    while end < len(np) and end - j < 4 and _plain_name(np[end]) and _mention_at(np[end], mentions) is None \
+            and not any(p in text[np[end - 1].end : np[end].start] for p in "،,:«\"“"):
+        end += 1
+        if np[end - 1].norm.startswith("ال"):
+            break
+    return end
 
 
 # quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
