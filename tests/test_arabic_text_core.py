@@ -62,3 +62,14 @@ def test_arabic_lost_space(word, parts):
 ])
 def test_arabic_dateline_of_gulf_levant_and_wire_agencies(text, body):
     assert text[dateline(text):] == body
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("أنقرة/ الأناضول - أعرب المدرب", "أعرب المدرب"),  # Anadolu with a dash
+    ("بيروت: نادين الحلبي - أكد مصدر", "أكد مصدر"),  # a reporter's byline (Asharq Al-Awsat, Al-Sabah)
+    ("لندن – «القدس العربي»: قال القيادي", "قال القيادي"),  # a quoted paper after the place
+    ("مسقط في 14 أكتوبر /العُمانية/ أكد الوزير", "أكد الوزير"),  # ONA, with its vowel mark
+    ("الرئيس: لن نتراجع - مهما حدث", "الرئيس: لن نتراجع - مهما حدث"),  # a speaker's words, not a byline
+])
+def test_arabic_dateline_bylines_and_quoted_papers(text, body):
+    assert text[dateline(text):] == body

@@ -1812,6 +1812,12 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
                 and toks[k].norm not in RELATIVES or ":" in gap:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion; so is a relative clause
             # set off by commas, whatever its verb: وقال المسؤول، الذي رفض الكشف عن اسمه، إن …)
+        if frame == "obj" and j > k and "،" in gap and (
+                _speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS or toks[k].norm in TIME_WORDS
+                or toks[k].norm.startswith("ال") and toks[k].norm.endswith("ي") and len(toks[k].norm) >= 5):
+            return toks[j - 1].end + gap.index("،") + 1  # a verb with an object after its insertion: a title in
+            # apposition or a time (أعرب مدرب الوداد، البرتغالي جواو ميراندا، عن خيبة أمله …؛ أعلنت خلية الإعلام
+            # الأمني، أمس الأحد، مقتل …): what was said starts after it
     return None
 
 

@@ -61,12 +61,16 @@ _SEP = r"(?:--|[-–—])+"
 _DATELINE = re.compile(
     rf"\s*(?:{_PLACES})?\s*(?:{_SEP}\s*)?(?:{_DATE}\s*)?"
     rf"(?:[(\[][^()\[\]\n]{{1,30}}[)\]]\s*(?:{_SEP}|:)|/\s*{_AGENCY}\s*/\s*(?:{_SEP}|:)?"  # (agency) -, / agency /
-    rf"|/\s*{_AGENCY}\s*:"  # / agency:
+    rf"|/\s*{_AGENCY}\s*(?::|{_SEP})"  # / agency: or / agency -
+    rf"|:\s*{_AGENCY}\s*{_SEP}"  # a reporter's byline: بيروت: نادين الحلبي -
+    rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
     rf"|(?:{_AGENCY}\s+)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
 DATELINE_MAX_WORDS = 16
 # words that open a clause (a relative pronoun, a complementiser): a phrase set off by dashes that holds one is an
 # aside of a sentence (الجيش - الذي قصف … - قال), not a dateline
-CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "ان", "انه", "انها", "بان"}
+CLAUSE_WORDS = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي", "وهو", "وهي", "ان", "انه", "انها", "بان",
+                "لن", "لا", "لم", "ما", "قد", "سوف", "هو", "هي", "نحن", "انا"}  # (and words of a clause after a colon:
+# الرئيس: لن نتراجع - … is a speaker's words, not a reporter's byline)
 
 
 def dateline(text: str, start: int = 0) -> int:
