@@ -1,8 +1,9 @@
-"""Attribution on a battery of reporting constructions, written for rasid in the styles of outlets it was not
+"""Attribution on batteries of reporting constructions, written for rasid in the styles of outlets it was not
 developed on: Gulf agencies (WAM, SPA, KUNA, QNA), Egyptian, Maghrebi, Levantine, Iraqi, Yemeni, Sudanese and
-Libyan papers, and Arabic wire copy (AFP, Reuters, Anadolu, dpa). 150 short paragraphs, 257 reporting acts
-(``fixtures/reporting_battery.jsonl``: each paragraph with its outlet style, the construction it shows and every
-statement in it, speaker and what was said). The names are invented.
+Libyan papers, and Arabic wire copy (AFP, Reuters, Anadolu, dpa) — 150 short paragraphs, 257 reporting acts in
+``fixtures/reporting_battery.jsonl`` — and 20 more outlets in ``fixtures/reporting_battery_2.jsonl`` (100
+paragraphs, 210 acts): each paragraph with its outlet style, the construction it shows and every statement in it,
+speaker and what was said. The names are invented.
 
 The battery is a check of generality, not a gold set: what it counts follows the shared annotation guidelines — a
 participle folded into the statement before it (مؤكدًا أن …) may or may not be a statement of its own, and a
@@ -18,10 +19,12 @@ from pathlib import Path
 
 import pytest
 
-BATTERY = Path(__file__).parent / "fixtures" / "reporting_battery.jsonl"
-# floors of this battery (the session that wrote it: recall 0.584 -> 0.885, precision 0.857 -> 0.960)
-RECALL_FLOOR = 0.87
-PRECISION_FLOOR = 0.94
+FIXTURES = Path(__file__).parent / "fixtures"
+# (file, paragraphs, recall floor, precision floor). The first battery was written before the rules that read it
+# (recall 0.584 -> 0.909, precision 0.857 -> 0.961 over the session); the second, 100 paragraphs in the styles of 20
+# other outlets (Al Jazeera, Sky News Arabia, RT, Anadolu, Al-Masry Al-Youm, El Watan, Al-Sabah, ONA, BNA, Al-Ayyam,
+# Nawaat, Annahar …), after most of them (0.612 -> 0.683, 0.770 -> 0.852): the nearer measure of an unseen outlet.
+BATTERIES = [("reporting_battery.jsonl", 150, 0.87, 0.94), ("reporting_battery_2.jsonl", 100, 0.67, 0.83)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
@@ -61,8 +64,9 @@ def _optional(row: dict, quote: str) -> bool:
         fold(re.sub(r"[^\w]", "", w)) in participle_forms() for w in before)
 
 
-def test_statements_battery_of_outlet_styles(analyze):
-    rows = [json.loads(line) for line in BATTERY.read_text(encoding="utf-8").splitlines() if line.strip()]
+@pytest.mark.parametrize(("name", "size", "recall_floor", "precision_floor"), BATTERIES)
+def test_statements_battery_of_outlet_styles(analyze, name, size, recall_floor, precision_floor):
+    rows = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
     found = total = system = wrong = 0
     missed: Counter[str] = Counter()
     for row in rows:
@@ -84,11 +88,11 @@ def test_statements_battery_of_outlet_styles(analyze):
         system += len(said)
         wrong += len(said) - len(used)
     recall, precision = found / total, (system - wrong) / system
-    assert recall >= RECALL_FLOOR and precision >= PRECISION_FLOOR, (round(recall, 3), round(precision, 3), missed)
+    assert recall >= recall_floor and precision >= precision_floor, (round(recall, 3), round(precision, 3), missed)
 
 
-@pytest.mark.parametrize("field", ["id", "style", "construction", "text", "statements"])
-def test_statements_battery_is_well_formed(field):
-    rows = [json.loads(line) for line in BATTERY.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert len(rows) == 150 and all(field in r for r in rows)
+@pytest.mark.parametrize(("name", "size", "recall_floor", "precision_floor"), BATTERIES)
+def test_statements_battery_is_well_formed(name, size, recall_floor, precision_floor):
+    rows = [json.loads(line) for line in (FIXTURES / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) == size and all({"id", "style", "construction", "text", "statements"} <= set(r) for r in rows)
     assert all(g["quote"] in r["text"] for r in rows for g in r["statements"])
