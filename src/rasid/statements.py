@@ -1137,6 +1137,9 @@ DOCUMENTS = {"بيان", "البيان", "التقرير", "تقرير", "الر
              "البلاغ", "بلاغ", "المقال", "مقال", "التصريح", "تصريح", "الكلمه", "كلمه", "المنشور", "منشور", "التغريده"}
 
 
+ISSUED_DOCUMENTS = DOCUMENTS | ACCOUNT_NOUNS  # what a body issues (تقرير صادر عن …): the body speaks through it
+
+
 def _came_in_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
     """وجاء في بيان صادر عن X، أن ... / جاء في التقرير أن ...: the document's author speaks."""
     text = article.text
@@ -1548,7 +1551,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
-        issuer = len(np) > 3 and np[0].norm in DOCUMENTS | ACCOUNT_NOUNS and np[1].norm in ISSUED and np[2].norm == "عن" \
+        issuer = len(np) > 3 and np[0].norm in ISSUED_DOCUMENTS and np[1].norm in ISSUED and np[2].norm == "عن" \
             and not _looks_like_speaker(np, mentions, state)  # (a phrase read as a speaker keeps its document: بيان
         # صادر عن الجيش)
         if issuer:
