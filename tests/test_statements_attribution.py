@@ -163,6 +163,26 @@ def test_statements_honorific_opens_the_name_in_apposition(analyze):
     assert "المهدي" in second.speaker.name  # the surname alone is the same speaker
 
 
+@pytest.mark.parametrize(("text", "name"), [
+    # "The Wydad coach, the Portuguese João Miranda, expressed his disappointment with the refereeing." (Maghrebi sport)
+    ("وأعرب مدرب الوداد البيضاوي، البرتغالي جواو ميراندا، عن خيبة أمله من الأداء التحكيمي.", "جواو ميراندا"),
+    # "The ministry's director general, Dr. Othman Hamid Idris, said the state recorded 312 cases." (Sudanese, abbreviated title)
+    ("وقال المدير العام للوزارة، د. عثمان حامد إدريس، إن الولاية سجلت 312 حالة إصابة.", "عثمان حامد إدريس"),
+    # "A member of the body, the lawyer Mutaz al-Tayeb, said the defendants were tortured." (a profession before the name)
+    ("وقال عضو الهيئة، المحامي معتز الطيب، إن المتهمين انتزعت اعترافاتهم تحت التعذيب.", "معتز الطيب"),
+    # "The prime minister, the Frenchman Édouard Philippe, said his country will back the resolution." (a name in في)
+    ("قال رئيس الوزراء، الفرنسي إدوار فيليب، إن بلاده ستدعم القرار.", "إدوار فيليب"),
+    # "The foreign minister, Faisal Mekdad, said Syria will not accept." (a name opening with في is no adjunct)
+    ("وقال وزير الخارجية، فيصل المقداد، إن سوريا لن تقبل أي تدخل.", "فيصل المقداد"),
+    # "The vice-president of the investors' association in the housing sector, engineer Munther al-Tarawneh, said …"
+    # (Jordanian copy, no commas: a descriptor and a name with the article close the title)
+    ("قال نائب رئيس جمعية المستثمرين في قطاع الإسكان المهندس منذر الطراونة إن حركة بيع الشقق تراجعت.", "منذر الطراونة"),
+])
+def test_statements_descriptor_before_the_name_of_a_titles_holder(analyze, text, name):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == name
+
+
 def test_statements_an_past_is_a_report_an_present_is_not(analyze):
     # "Lazzarini had previously declared that the decision threatens humanitarian work."
     (st,) = analyze("وسبق أن صرّح المفوض العام للأونروا بأنّ القرار يهدد العمل الإنساني في المنطقة.").statements

@@ -1325,7 +1325,7 @@ def test_statements_bayyana_is_read_only_as_a_verb(analyze):
     # KUNA: "The Kuwaiti oil minister Dr Fahd al-Otaibi said that …" (an honorific between the title and the name)
     ("قال وزير النفط الكويتي الدكتور فهد العتيبي إن المؤسسة ستزيد الإنتاج.", "الدكتور فهد العتيبي"),
     # SANA: "The minister of agriculture, engineer Samer al-Ali, affirmed that …" (a surname with the article)
-    ("أكد وزير الزراعة المهندس سامر العلي أن الوزارة ستؤمن البذار للفلاحين.", "وزير الزراعة المهندس سامر العلي"),
+    ("أكد وزير الزراعة المهندس سامر العلي أن الوزارة ستؤمن البذار للفلاحين.", "سامر العلي"),  # (the holder speaks)
     # QNA: "A report issued by the planning authority warned of a slowdown" (the issuer of a document speaks)
     ("حذر تقرير صادر عن جهاز التخطيط والإحصاء من تباطؤ نمو القطاع العقاري.", "جهاز التخطيط والإحصاء"),
     # Al-Ahram: "The report issued by the central statistics agency stated that …"

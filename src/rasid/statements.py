@@ -2010,6 +2010,16 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
         return np
     if _holder_name(modifiers, mentions, state):
         return np + modifiers  # the name right after the title, then a comma: مدير المرصد رامي عبد الرحمن، في تصريح …
+    # the holder's descriptors before the name: a rank or honorific, a profession, a nationality or an
+    # abbreviated title (عضو الهيئة، المحامي معتز الطيب؛ مدرب الوداد، البرتغالي جواو ميراندا؛ المدير العام، د. عثمان …)
+    lead: list[Token] = []
+    while k < len(toks) and len(lead) < HOLDER_DESCRIPTORS and _holder_descriptor(text, toks[k]) \
+            and "،" not in text[toks[k].end : toks[k + 1].start if k + 1 < len(toks) else toks[k].end]:
+        lead.append(toks[k])
+        k += 1
+    if lead and all(t.norm in HONORIFICS for t in lead):
+        k -= len(lead)  # (an honorific opens the name itself: الشيخ عبد الله، checked below)
+        lead = []
     name: list[Token] = []
     while k < len(toks) and len(name) <= MAX_NAME_TOKENS:
         t = toks[k]
@@ -2017,7 +2027,7 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                      or t.norm in COMPLEMENTISERS):
             break
         if not _plain_name(t) or t.norm in NOMINAL_CUES or t.norm in DOCUMENT_NOUNS or t.norm in TIME_WORDS \
-                or t.norm.startswith(("في", "خلال")) or not name and _marker_word(t.norm) or _reporting_verb(t.norm) \
+                or t.norm in ADJUNCT_PREPOSITIONS or not name and _marker_word(t.norm) or _reporting_verb(t.norm) \
                 or t.norm in participle_forms():
             return np  # (a reporting verb or participle after the comma opens the next act: انتقد الوزير
             # المعارضة، وقال إنها …؛ ردّ المتحدث باسم الجيش، قائلًا إنّ …)
@@ -2034,7 +2044,25 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     if modifiers and not (any((m := _mention_at(t, mentions)) is not None and m.type == "person" for t in name)
                           or state is not None and _person_name(name, state)):
         return np  # past the title's modifiers, only a person's name is an apposition
-    return np + modifiers + name
+    return np + modifiers + lead + name
+
+
+# a preposition opening the verb's adjunct after the speaker, alone or with its pronoun (not فيصل، فيليب)
+ADJUNCT_PREPOSITIONS = {"في", "فيه", "فيها", "فيما", "خلال", "خلاله", "خلالها"}
+HOLDER_DESCRIPTORS = 2  # words that describe a title's holder before the name in apposition
+
+
+def _holder_descriptor(text: str, t: Token, nationality: bool = True) -> bool:
+    """A word that describes a person right before the name: a rank or honorific (الدكتور، العميد), a
+    profession or title noun (المحامي، الخبير), a nationality (البرتغالي، الفرنسية) or an abbreviated title
+    (د.، م.). A nationality is read only where a comma opens the apposition: with no comma, a word in ـي
+    may be the surname before (الدكتور نوفل السمراني)."""
+    if len(t.norm) == 1:
+        return text[t.end : t.end + 1] == "."
+    if not t.norm.startswith("ال") or t.norm in _FUNCTION_WORDS or t.norm in TIME_WORDS:
+        return False
+    return t.norm in HONORIFICS or speaker_nouns().get(t.norm) == "title" \
+        or nationality and len(t.norm) >= 5 and t.norm.endswith(("ي", "يه"))
 
 
 def _opens_adjunct(t: Token, mentions: list[Mention]) -> bool:
@@ -2145,14 +2173,20 @@ def _holder_name(words: list[Token], mentions: list[Mention], state: _State | No
 
 
 def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
-    """The plain words ending ``words`` that can be a person's name (at most four)."""
+    """The plain words ending ``words`` that can be a person's name (at most four): a name opens with a
+    word without the article, and its later words may have it (منذر الطراونة، عبد الله الأحمد); a word with
+    the article before the given name is a descriptor (المهندس منذر الطراونة)."""
     out: list[Token] = []
     for t in reversed(words):
         m = _mention_at(t, mentions)
-        if len(out) >= MAX_NAME_TOKENS or not _plain_name(t) or t.norm.startswith(("ال", "لل")) \
+        definite = t.norm.startswith(("ال", "لل"))
+        if len(out) >= MAX_NAME_TOKENS or not _plain_name(t) or definite and any(
+                not o.norm.startswith(("ال", "لل")) for o in out) \
                 or m is not None and m.type != "person" or t.text[-1:] in "\"”»":
             break
         out.insert(0, t)
+    while out and out[0].norm.startswith(("ال", "لل")):
+        out.pop(0)
     return out
 
 
@@ -3123,7 +3157,10 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         elif holder:
             # an unknown person named after his title (القيادي في الهيئة، الشيخ عبد الرزاق المهدي): the
             # person speaks; the office, when known, or the body in the title is the parent
-            title_end = np[np.index(holder[0]) - 1].end
+            k0 = np.index(holder[0])
+            while k0 > 1 and _holder_descriptor(text, np[k0 - 1], nationality=False):
+                k0 -= 1  # (the holder's descriptors are neither his name nor his title: … المهندس منذر الطراونة)
+            title_end = np[k0 - 1].end
             title = _clean_name(text[start:title_end])
             kb_title = kb.lookup(title)
             bodies = _employers([m for m in inner if m.span.end <= title_end and m.type not in ("person", "city")], np)
@@ -3192,10 +3229,28 @@ def _holder(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ..
         ends = [m.span.end for m in inner if m.type not in ("person", "city")]
         cut = next((i for i, t in enumerate(np) if ends and t.start >= max(ends)), None)
         if cut is None or cut == 0 or len(np) - cut < 2:
+            cut = 0 if len(np) > 2 else None  # (a descriptor and a name may still close it, below)
+        if cut is None:
             return []
     if cut > len(np) - 1:
         return []
     name = np[cut:]
+    if "،" in text[np[cut - 1].end : np[cut].start]:
+        # the holder's descriptors are not his name (عضو الهيئة، المحامي معتز الطيب؛ … د. عثمان حامد إدريس)
+        lead = 0
+        while lead < min(HOLDER_DESCRIPTORS, len(name) - 1) and _holder_descriptor(text, name[lead]) \
+                and name[lead].norm not in HONORIFICS:
+            lead += 1
+        name = name[lead:]
+    else:
+        # with no comma, a descriptor then the name may close the title's modifiers (نائب رئيس جمعية
+        # المستثمرين في قطاع الإسكان المهندس منذر الطراونة)
+        trailing = _trailing_name(name, inner)
+        if len(trailing) >= 2 and len(trailing) < len(name) - 1 and _holder_descriptor(
+                text, name[len(name) - len(trailing) - 1], nationality=False):
+            name = trailing
+        elif cut == 0:
+            return []
     if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(_plain_name(t) for t in name):
         return []
     if name[0].norm.startswith(("ال", "لل", "بال")) and not (name[0].norm in HONORIFICS and len(name) >= 2) \
