@@ -73,3 +73,15 @@ def test_arabic_dateline_of_gulf_levant_and_wire_agencies(text, body):
 ])
 def test_arabic_dateline_bylines_and_quoted_papers(text, body):
     assert text[dateline(text):] == body
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("الرياض - واس أكد خادم الحرمين", "أكد خادم الحرمين"),  # SPA's tag run into the verb (Al-Riyadh, Okaz)
+    ("غزة- عربي21 قال الناطق باسم الحركة", "قال الناطق باسم الحركة"),  # an online paper's tag with a digit
+    ("بغداد/ المدى قال النائب", "قال النائب"),  # Al-Mada: place, slash, paper
+    ("أبوظبي: «الخليج» قال معالي الدكتور", "قال معالي الدكتور"),  # Al-Khaleej: place, colon, the quoted paper
+    ('مكة المكرمة - "الرياض" طمأن وزير الصحة', "طمأن وزير الصحة"),  # a two-word place and a quoted paper
+    ("بيروت - الجيش أعلن مقتل", "الجيش أعلن مقتل"),  # a body before the verb is its subject, not a tag
+])
+def test_arabic_dateline_agency_run_into_the_verb(text, body):
+    assert text[dateline(text):] == body

@@ -183,6 +183,20 @@ def test_statements_descriptor_before_the_name_of_a_titles_holder(analyze, text,
     assert st.speaker.name == name
 
 
+@pytest.mark.parametrize(("text", "content"), [
+    # SPA: "The Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud - may God protect him - affirmed
+    # that the kingdom goes on with development" (the rest of the lineage and a blessing between dashes)
+    ("أكد خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود - حفظه الله - أن المملكة ماضية في مسيرة التنمية.",
+     "المملكة ماضية في مسيرة التنمية"),
+    # Petra: "King Abdullah II - may God preserve him - said that Jordan will go on with its role"
+    ("وقال الملك عبدالله الثاني - حفظه الله - إن الأردن سيواصل دوره في حماية المقدسات.",
+     "الأردن سيواصل دوره في حماية المقدسات"),
+])
+def test_statements_lineage_and_blessing_after_a_rulers_name(analyze, text, content):
+    (st,) = analyze(text).statements
+    assert analyze(text).slice(st.content) == content
+
+
 def test_statements_an_past_is_a_report_an_present_is_not(analyze):
     # "Lazzarini had previously declared that the decision threatens humanitarian work."
     (st,) = analyze("وسبق أن صرّح المفوض العام للأونروا بأنّ القرار يهدد العمل الإنساني في المنطقة.").statements

@@ -1717,11 +1717,33 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
 
 
 
+# blessings after a ruler's name, set off by dashes or commas (الملك سلمان - حفظه الله - ، صاحب السمو …، رعاه الله،)
+BLESSINGS = {"حفظه", "حفظها", "رعاه", "رعاها", "ايده", "يحفظه", "يرعاه", "نصره", "رحمه", "رحمها"}
+
+
+def _blessing_end(text: str, toks: list[Token], k: int) -> int | None:
+    """The token after a blessing that opens at ``k`` and its closing dash or comma (- حفظه الله -، ، رعاه
+    الله،), or None."""
+    if k + 1 < len(toks) and toks[k].norm in BLESSINGS and toks[k + 1].norm == "الله":
+        return k + 2
+    if k + 2 < len(toks) and toks[k].norm == "طيب" and toks[k + 1].norm == "الله" and toks[k + 2].norm == "ثراه":
+        return k + 3
+    return None
+
+
 def _after_name_tail(text: str, toks: list[Token], k: int) -> int:
-    """Skip what may trail a speaker's name before what was said: definite nisba adjectives and
-    a short abbreviation in parentheses (وكالة الأنباء السورية الرسمية (سانا) أن …)."""
+    """Skip what may trail a speaker's name before what was said: definite nisba adjectives, the rest
+    of a lineage (… بن عبدالعزيز آل سعود), a blessing between dashes (- حفظه الله -) and a short
+    abbreviation in parentheses (وكالة الأنباء السورية الرسمية (سانا) أن …)."""
     while k < len(toks):
         gap = text[toks[k - 1].end : toks[k].start] if k else ""
+        if "،" not in gap and toks[k].norm in LINEAGE | {"ال"} and k + 1 < len(toks) and _plain_name(toks[k + 1]) \
+                and toks[k + 1].norm not in COMPLEMENTISERS:
+            k += 2
+            continue
+        if re.search(r"[-–—]", gap) and (end := _blessing_end(text, toks, k)) is not None:
+            k = end
+            continue
         if "(" in gap:
             close = text.find(")", toks[k].start, toks[k].start + 40)
             if close < 0:
@@ -2434,6 +2456,9 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
         t = toks[j].norm
         if t == "من" and j + 1 < len(toks) and toks[j + 1].norm in FOR_ONES_PART:
             j += 2  # وأكد من جهته المتحدث …: "for his part" between the verb and its subject
+            continue
+        if (end := _blessing_end(text, toks, j)) is not None:
+            j = end  # وقال - أيده الله - في كلمة …: a blessing of the ruler the verb's pronoun stands for
             continue
         if t in {"اليوم", "امس", "الجمعه", "السبت", "الاحد", "الاثنين", "الثلاثاء", "الاربعاء", "الخميس", "مساء", "صباح",
                  "ايضا", "كذلك", "مجددا", "بدوره", "بدورها", "يوم", "الليله", "الماضي", "الماضيه", "الفايت",

@@ -65,6 +65,13 @@ _DATELINE = re.compile(
     rf"|:\s*{_AGENCY}\s*{_SEP}"  # a reporter's byline: بيروت: نادين الحلبي -
     rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
     rf"|(?:{_AGENCY}\s+)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
+# an agency or a paper run into the first sentence with no separator after it (الرياض - واس أكد …، غزة- عربي21
+# قال …، بغداد/ المدى قال …، أبوظبي: «الخليج» قال …): one or two words, or a quoted name, right before the verb
+_TAG = r"[^\s.،,:;()\[\]\-–—/\"«»“”]{1,12}"
+_RUN_IN = re.compile(
+    rf"\s*{_PLACES}\s*(?:{_SEP}|/|:)\s*(?P<agency>[«\"“][^«»\"“”\n]{{1,25}}[»\"”]|{_TAG}(?:\s{_TAG})??)\s+(?P<verb>\S+)")
+_RUN_IN_2 = re.compile(
+    rf"\s*{_PLACES}\s*(?:{_SEP}|/|:)\s*(?P<agency>{_TAG}\s{_TAG})\s+(?P<verb>\S+)")
 DATELINE_MAX_WORDS = 16
 # words that open a clause (a relative pronoun, a complementiser): a phrase set off by dashes that holds one is an
 # aside of a sentence (الجيش - الذي قصف … - قال), not a dateline
@@ -80,6 +87,9 @@ def dateline(text: str, start: int = 0) -> int:
     colon) or is a place set off by a spaced dash (بيروت - …); it never holds a reporting verb's clause (it
     is at most a few words, with no full stop), and a name before a colon alone is a speaker, not a place
     (وزير الطاقة: …)."""
+    run_in = _run_in(text, start)
+    if run_in is not None:
+        return run_in
     m = _DATELINE.match(text, start)
     if m is None or m.end() <= start:
         return start
@@ -94,10 +104,31 @@ def dateline(text: str, start: int = 0) -> int:
     from ..lexicons import cue_forms  # (the lexicons import this package: import late)
     from .normalize import fold
 
-    if any(fold(w) in cue_forms() or fold(w) in CLAUSE_WORDS for w in words[:6]):
-        return start  # a reporting verb and a dash (قال - …) opens a sentence, not a place line
+    if any(f in cue_forms() or f[:1] == "و" and f[1:] in cue_forms() or f in CLAUSE_WORDS
+           for f in (fold(w) for w in words[:6])):
+        return start  # a reporting verb and a dash (قال - …، وقال الملك - حفظه الله -) opens a sentence, not a place line
     end = m.end()
     return end if end < len(text) else start
+
+
+def _run_in(text: str, start: int) -> int | None:
+    """Where the body starts after a dateline whose agency or paper runs straight into a reporting verb
+    (الرياض - واس أكد …): the verb; None when the words before the verb may be its subject (a title, a body:
+    بيروت - الجيش أعلن …) or hold a clause."""
+    from ..lexicons import cue_forms, speaker_nouns  # (the lexicons import this package: import late)
+    from .normalize import fold
+
+    m = next((m for m in (_RUN_IN.match(text, start), _RUN_IN_2.match(text, start))
+              if m is not None and fold(m.group("verb").strip("،,:")) in cue_forms()), None)
+    if m is None or len(text[start : m.start("verb")].split()) > DATELINE_MAX_WORDS or "\n" in m.group(0):
+        return None
+    agency = m.group("agency")
+    if agency[0] not in "«\"“":
+        words = [fold(w) for w in agency.split()]
+        nouns = speaker_nouns()
+        if any(w in nouns or w in CLAUSE_WORDS or w in cue_forms() for w in words):
+            return None
+    return m.start("verb")
 
 
 def split_sentences(text: str) -> list[Sentence]:
