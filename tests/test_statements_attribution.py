@@ -183,6 +183,20 @@ def test_statements_descriptor_before_the_name_of_a_titles_holder(analyze, text,
     assert st.speaker.name == name
 
 
+@pytest.mark.parametrize(("text", "name", "office"), [
+    # Al-Shorouk: "Counsellor Ahmed Abu Zeid, the official spokesman of the foreign ministry, said that …"
+    ("قال المستشار أحمد أبو زيد، المتحدث الرسمي باسم وزارة الخارجية، إن مصر تتابع الأوضاع.", "أحمد أبو زيد",
+     "المتحدث الرسمي باسم وزارة الخارجية"),
+    # Al-Khaleej: "Dr Hussein al-Rand, assistant undersecretary for the health centres sector, explained that …"
+    ("وأوضح الدكتور حسين عبد الرحمن الرند، الوكيل المساعد لقطاع المراكز الصحية، أن الحالات تحت السيطرة.",
+     "حسين عبد الرحمن الرند", "الوكيل المساعد لقطاع المراكز الصحية"),
+])
+def test_statements_honorific_name_then_title_names_the_person(analyze, text, name, office):
+    (st,) = analyze(text).statements
+    assert st.speaker.name == name and st.speaker.type == "person"
+    assert st.speaker.parent is not None and st.speaker.parent.name == office
+
+
 @pytest.mark.parametrize(("text", "content"), [
     # SPA: "The Custodian of the Two Holy Mosques King Salman bin Abdulaziz Al Saud - may God protect him - affirmed
     # that the kingdom goes on with development" (the rest of the lineage and a blessing between dashes)

@@ -1354,7 +1354,7 @@ def test_statements_directed_is_read_with_its_frame(analyze):
     # Annahar: "MP Georges Haddad said that …" (the subject first, then قال and its complementiser)
     ("النائب جورج حداد قال إن الحكومة تتصرف كأن الانهيار لم يحصل.", "النائب جورج حداد"),
     # Al-Ahram: "For his part, Dr Ayman al-Shafei, president of the university, said that …" (من جانبه, no comma)
-    ("من جانبه قال الدكتور أيمن الشافعي، رئيس جامعة المنصورة، إن الجامعة ستفتتح مستشفى جديدا.", "رئيس جامعة المنصورة"),
+    ("من جانبه قال الدكتور أيمن الشافعي، رئيس جامعة المنصورة، إن الجامعة ستفتتح مستشفى جديدا.", "أيمن الشافعي"),
     # Asharq Al-Awsat: "It was reported from an official of the finance ministry that he said …" (the passive of relaying)
     ("ونُقل عن مسؤول في وزارة المالية قوله إن الميزانية المقبلة ستتضمن زيادة في الإنفاق.", "مسؤول"),
 ])

@@ -3175,10 +3175,27 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         head_end = end
         # the named parent: the last named body after a link word (في/باسم/…) or a demonym (السعودية)
         link_at = next((t for t in np[1:] if t.norm in SUBUNIT_LINKS), None)
-        holder = _holder(text, np, inner)
+        named = None if persons else _name_before_title(text, np, inner)
+        holder = [] if named is not None else _holder(text, np, inner)
         if persons:
             p = persons[-1]
             result = Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "kb")
+        elif named is not None:
+            # an honorific, the name, then the title set off by a comma: the person speaks, and the office
+            # (or the body named in it) is the parent
+            name, title_toks = named
+            t_start, t_end = title_toks[0].start, title_toks[-1].end
+            title = _clean_name(text[t_start:t_end])
+            kb_title = kb.lookup(title)
+            bodies = _employers([m for m in inner if m.span.start >= t_start and m.type not in ("person", "city")], title_toks)
+            if kb_title is not None:
+                parent = Mention(Span(t_start, t_end), text[t_start:t_end], kb_title.name_ar, kb_title.id, kb_title.type, "kb")
+            elif bodies and not _located_reporter(title_toks, bodies[-1]) and not _origin_only(title_toks, bodies[-1]):
+                parent = _parent(bodies[-1])
+            else:
+                parent = Mention(Span(t_start, t_end), text[t_start:t_end], title, None, "office", "pattern")
+            result = Mention(Span(start, end), surface, _clean_name(text[name[0].start : name[-1].end]), None, "person",
+                             "pattern", parent)
         elif holder:
             # an unknown person named after his title (القيادي في الهيئة، الشيخ عبد الرزاق المهدي): the
             # person speaks; the office, when known, or the body in the title is the parent
@@ -3266,6 +3283,8 @@ def _holder(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ..
         while lead < min(HOLDER_DESCRIPTORS, len(name) - 1) and _holder_descriptor(text, name[lead]) \
                 and name[lead].norm not in HONORIFICS:
             lead += 1
+        if lead and not _bare_name(name[lead:], inner):
+            return []  # (a title after the comma: … أبو زيد، المتحدث الرسمي باسم وزارة الخارجية)
         name = name[lead:]
     else:
         # with no comma, a descriptor then the name may close the title's modifiers (نائب رئيس جمعية
@@ -3282,6 +3301,31 @@ def _holder(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ..
             or _marker_word(name[0].norm):
         return []
     return name
+
+
+def _bare_name(words: list[Token], inner: list[Mention] | tuple[Mention, ...]) -> bool:
+    """Can ``words`` be a person's name alone: one to four plain words, the first without the article, with
+    no title, body or link word among them and no named place or body over them?"""
+    return (1 <= len(words) <= MAX_NAME_TOKENS and all(_plain_name(t) for t in words)
+            and not words[0].norm.startswith(("ال", "لل", "بال"))
+            and not any(_speaker_noun(t.norm) or t.norm in SUBUNIT_LINKS or t.norm.startswith(("وال", "بال", "لل"))
+                        for t in words)
+            and not any(m.type != "person" and m.span.start < words[-1].end and words[0].start < m.span.end
+                        for m in inner))
+
+
+def _name_before_title(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ...]) -> tuple[list[Token], list[Token]] | None:
+    """The person's name and the title after it, set off by a comma (المستشار أحمد أبو زيد، المتحدث الرسمي
+    باسم وزارة الخارجية؛ الدكتور حسين الرند، الوكيل المساعد لقطاع …): the name may follow an honorific or a
+    descriptor; the title opens with a title noun. None for any other phrase."""
+    cut = next((i for i in range(1, len(np)) if "،" in text[np[i - 1].end : np[i].start]), None)
+    if cut is None or speaker_nouns().get(np[cut].norm) != "title":
+        return None
+    lead = 0
+    while lead < min(HOLDER_DESCRIPTORS, cut - 1) and (np[lead].norm in HONORIFICS or _holder_descriptor(text, np[lead], nationality=False)):
+        lead += 1
+    name = np[lead:cut]
+    return (name, np[cut:]) if lead and _bare_name(name, inner) else None
 
 
 # reporters are placed, not affiliated, by the place after them (مراسلنا في دمشق)
