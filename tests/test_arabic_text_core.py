@@ -85,3 +85,9 @@ def test_arabic_dateline_bylines_and_quoted_papers(text, body):
 ])
 def test_arabic_dateline_agency_run_into_the_verb(text, body):
     assert text[dateline(text):] == body
+
+
+def test_arabic_dateline_with_a_numeric_date_and_a_glued_agency():
+    # WAFA: "Ramallah 14-5-2018 WAFA- The presidency condemned …" (day-month-year, the agency glued to its dash)
+    text = "رام الله 14-5-2018 وفا- أدانت الرئاسة الفلسطينية المجزرة."
+    assert text[dateline(text):] == "أدانت الرئاسة الفلسطينية المجزرة."

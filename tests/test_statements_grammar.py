@@ -1394,3 +1394,13 @@ def test_statements_quoted_name_opening_a_sentence_is_its_subject(analyze):
 def test_statements_holder_named_after_the_body_of_a_title(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.name == speaker
+
+
+def test_statements_a_courts_conviction_and_a_counted_noun_are_no_reports(analyze):
+    # El Khabar: "The Sidi M'hamed court convicted the two former prime ministers to 15 and 12 years" (a ruling)
+    assert analyze("أدانت محكمة سيدي امحمد بالعاصمة، أمس، الوزيرين الأولين السابقين بالسجن النافذ 15 و12 سنة.").statements == ()
+    # Al-Riyadh: "… sentences against 14 defendants (متهمًا, a counted noun, not 'accusing')"
+    assert analyze("أصدرت المحكمة الجزائية أحكاما بالسجن بحق 14 متهماً في قضية خلية إرهابية.").statements == ()
+    # a ministry condemning an attack is a report; so is an emergency room's condemnation
+    assert len(analyze("أدانت وزارة الخارجية الهجوم الإرهابي الذي استهدف المسجد.").statements) == 1
+    assert len(analyze("وأدانت غرفة طوارئ الفاشر «الاستهداف الممنهج للمدنيين».").statements) == 1

@@ -565,8 +565,29 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         sent_mentions = [m for m in mentions[lo:hi] if m.span.end <= sentence.span.end]
         state.sentence, state.ner = toks, None
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
-        out.extend(made)
+        out.extend(st for st in made if not _ruling(text, st))
     return tuple(out)
+
+
+# a court's verb of judgment: with a court or a judge as the subject, أدان convicts — a ruling, not a report
+# (أدانت محكمة سيدي امحمد الوزيرين بالسجن النافذ)
+RULING_VERBS = {"ادان"}
+COURT_HEADS = {"محكمه", "المحكمه", "القاضي", "قاضي", "القضاء", "غرفه", "هييه"}
+
+
+def _ruling(text: str, st: Statement) -> bool:
+    """Is the statement a court's judgment (its verb one of judgment, its subject a court or a judge)?"""
+    verb = [t.norm for t in tokens_in(text, st.cue.start, st.cue.end)]
+    if not verb or not any((cue := cue_forms().get(stem)) is not None and cue.lemma in RULING_VERBS
+                           for stem in stems(verb[0])):
+        return False
+    if st.speaker.span is None:
+        return False
+    head = tokens_in(text, st.speaker.span.start, st.speaker.span.end)[:2]
+    if not head or head[0].norm not in COURT_HEADS:
+        return False
+    # (a chamber or a panel only of a court: غرفة الجنايات، هيئة المحكمة — not غرفة طوارئ الفاشر)
+    return head[0].norm not in {"غرفه", "هييه"} or len(head) > 1 and any(w in head[1].norm for w in ("محكم", "جناي", "جنح"))
 
 
 def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: list[Token],
@@ -737,6 +758,11 @@ def _relative_head(text: str, toks: list[Token], r: int, mentions: list[Mention]
 OBLIQUE_BEFORE = {"في", "علي", "من", "الي", "عن", "مع", "ضد", "الى", "حول", "بين", "لدي", "عند", "بعد", "قبل"}
 
 
+# numbers written as words, before a counted noun in the accusative (أحد عشر متهمًا، عشرين مطالبًا)
+NUMBER_WORDS = {"عشر", "عشره", "عشرين", "عشرون", "ثلاثين", "اربعين", "خمسين", "ستين", "سبعين", "ثمانين", "تسعين",
+                "مئات", "عشرات", "الاف", "بضعه", "بضع"}
+
+
 def _participle_statements(article, kb, sentence, s_index, toks, mentions, state: _State,
                            covered: list[Span]) -> list[Statement]:
     """Statements made by participles of reporting verbs (مؤكدًا، واصفين، قائلةً …) that no report of
@@ -751,6 +777,8 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
         # بالقول ("by saying") closes a clause like a participle does: واكتفى الوزير بالقول إنّ …،
         # واختتم الرئيس كلمته بالقول: …
         cue, number = (cue_forms()["قال"], "s") if by_saying else forms[tok.norm]
+        if not by_saying and (toks[i - 1].norm[:1].isdigit() or toks[i - 1].norm in NUMBER_WORDS):
+            continue  # a counted noun after its number is no clause of saying (بحق 14 متهمًا: fourteen defendants)
         nxt = toks[i + 1] if i + 1 < len(toks) else None
         if not by_saying and "،" not in text[toks[i - 1].end : tok.start] and not toks[i - 1].text.endswith(("،", ",")) \
                 and not (number == "s" and tok.norm.endswith("ا") and toks[i - 1].norm not in COPULAS | OBLIQUE_BEFORE

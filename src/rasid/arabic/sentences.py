@@ -54,7 +54,7 @@ def _trim(text: str, start: int, end: int) -> Span:
 _PLACE = r"[^\s.،,:;()\[\]\-–—/\"«»“”0-9]+"
 _PLACES = rf"{_PLACE}(?:\s{_PLACE}){{0,3}}(?:\s*[،,]\s*{_PLACE}(?:\s{_PLACE}){{0,3}}){{0,2}}"
 _WORD = r"[^\s\d()/\-–—:،,.]+"
-_DATE = (rf"(?:في\s+)?\d{{1,2}}(?:\s*[-/]\s*\d{{1,2}})?(?:\s+{_WORD})?(?:\s+\d{{4}})?(?:\s*هـ)?"
+_DATE = (rf"(?:في\s+)?\d{{1,2}}(?:\s*[-/]\s*\d{{1,2}})?(?:[-/.]\d{{4}})?(?:\s+{_WORD})?(?:\s+\d{{4}})?(?:\s*هـ)?"
          rf"(?:\s+الموافق\s+\d{{1,2}}\s+{_WORD}(?:\s+\d{{4}})?)?(?:\s*م(?=\s))?")
 _AGENCY = r"[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}(?:\s[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}){0,2}"
 _SEP = r"(?:--|[-–—])+"
@@ -64,7 +64,7 @@ _DATELINE = re.compile(
     rf"|/\s*{_AGENCY}\s*(?::|{_SEP})"  # / agency: or / agency -
     rf"|:\s*{_AGENCY}\s*{_SEP}"  # a reporter's byline: بيروت: نادين الحلبي -
     rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
-    rf"|(?:{_AGENCY}\s+)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
+    rf"|(?:{_AGENCY}\s*)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
 # an agency or a paper run into the first sentence with no separator after it (الرياض - واس أكد …، غزة- عربي21
 # قال …، بغداد/ المدى قال …، أبوظبي: «الخليج» قال …): one or two words, or a quoted name, right before the verb
 _TAG = r"[^\s.،,:;()\[\]\-–—/\"«»“”]{1,12}"
