@@ -91,3 +91,13 @@ def test_arabic_dateline_with_a_numeric_date_and_a_glued_agency():
     # WAFA: "Ramallah 14-5-2018 WAFA- The presidency condemned …" (day-month-year, the agency glued to its dash)
     text = "رام الله 14-5-2018 وفا- أدانت الرئاسة الفلسطينية المجزرة."
     assert text[dateline(text):] == "أدانت الرئاسة الفلسطينية المجزرة."
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("بكين 3 سبتمبر 2019 (شينخوا) قال المتحدث", "قال المتحدث"),  # Xinhua: the agency in parentheses, then the verb
+    ("فيينا - «الحياة»، أ ف ب - وصف الرئيس", "وصف الرئيس"),  # Al-Hayat: the paper and a wire agency
+    ("صنعاء ــ العربي الجديد يروي أحمد", "يروي أحمد"),  # Al-Araby Al-Jadeed: a dash drawn with tatweel
+    ("رئيس الوزراء (الأسبق) قال إن الوضع صعب", "رئيس الوزراء (الأسبق) قال إن الوضع صعب"),  # a title's qualifier
+])
+def test_arabic_dateline_more_agency_forms(text, body):
+    assert text[dateline(text):] == body

@@ -183,6 +183,20 @@ def test_statements_descriptor_before_the_name_of_a_titles_holder(analyze, text,
     assert st.speaker.name == name
 
 
+@pytest.mark.parametrize(("text", "name", "content"), [
+    # Xinhua: "… the foreign ministry spokesman Geng Shuang said today (Tuesday) that …" (the holder, then the time)
+    ("بكين 3 سبتمبر 2019 (شينخوا) قال المتحدث باسم وزارة الخارجية الصينية قنغ شوانغ اليوم (الثلاثاء) إن الصين"
+     " تعارض أي تدخل خارجي.", "قنغ شوانغ", "الصين تعارض أي تدخل خارجي"),
+    # WAFA: "Mr President Mahmoud Abbas said, in his speech …, that …" (an address of honour before the title)
+    ("قال السيد الرئيس محمود عباس، في كلمته أمام الجمعية العامة، إن الجمعية مطالبة بإصدار شهادة ميلاد دولة فلسطين.",
+     "محمود عباس", "الجمعية مطالبة بإصدار شهادة ميلاد دولة فلسطين"),
+])
+def test_statements_holder_before_the_time_and_honorific_before_the_title(analyze, text, name, content):
+    a = analyze(text)
+    (st,) = a.statements
+    assert name in st.speaker.name and a.slice(st.content) == content
+
+
 @pytest.mark.parametrize(("text", "name", "office"), [
     # Al-Shorouk: "Counsellor Ahmed Abu Zeid, the official spokesman of the foreign ministry, said that …"
     ("قال المستشار أحمد أبو زيد، المتحدث الرسمي باسم وزارة الخارجية، إن مصر تتابع الأوضاع.", "أحمد أبو زيد",

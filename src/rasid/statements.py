@@ -2045,6 +2045,15 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
                 return np + modifiers
         if modifiers and k < len(toks) and toks[k].norm in MASDAR_OBJECTS and _holder_name(modifiers, mentions, state):
             return np + modifiers
+        if modifiers and k < len(toks) and toks[k].norm in TIME_WORDS and state is not None:
+            # or before the time of the act (قال المتحدث باسم الخارجية الصينية قنغ شوانغ اليوم (الثلاثاء) إن …)
+            after = _skip_adverbials(text, toks, k)
+            while after < len(toks) and "(" in text[toks[after - 1].end : toks[after].start] and toks[after].norm in TIME_WORDS:
+                after += 1
+            trailing = _trailing_name(modifiers, mentions)
+            if after < len(toks) and after > k and toks[after].norm in COMPLEMENTISERS and trailing \
+                    and _person_name(trailing, state):
+                return np + modifiers
         # or end with it before the verb's adjunct, an addressee or a relaying source, then what was said
         # (قال المنسق المقيم في سوريا علي الزعتري في تغريدة … "…"؛ قال الدكتور إيفان بوير من إدارة الصحة
         # للصحفيين في وقت متأخر الأربعاء إنّ …)
@@ -2595,7 +2604,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         m = _mention_at(t, mentions)
         if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
                 and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))) \
-                and not _people_demonym(out[0], m):
+                and not _people_demonym(out[0], m) and not (out[0].norm in HONORIFICS and m.type in ("person", "office")):
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break

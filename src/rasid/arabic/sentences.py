@@ -51,25 +51,26 @@ def _trim(text: str, start: int, end: int) -> Span:
 # agency: in parentheses ((رويترز)، (أ ف ب)، (CNN)), between slashes (/ وام /، /قنا/), after a dash or a slash
 # and closed by a colon or a dash (- واس:، / الأناضول:، - ومع -), or standing before the dash (… م واس -);
 # the dateline ends at a dash, a colon or the closing slash.
-_PLACE = r"[^\s.،,:;()\[\]\-–—/\"«»“”0-9]+"
+_PLACE = r"[^\s.،,:;()\[\]\-–—ـ/\"«»“”0-9]+"
 _PLACES = rf"{_PLACE}(?:\s{_PLACE}){{0,3}}(?:\s*[،,]\s*{_PLACE}(?:\s{_PLACE}){{0,3}}){{0,2}}"
-_WORD = r"[^\s\d()/\-–—:،,.]+"
+_WORD = r"[^\s\d()/\-–—ـ:،,.]+"
 _DATE = (rf"(?:في\s+)?\d{{1,2}}(?:\s*[-/]\s*\d{{1,2}})?(?:[-/.]\d{{4}})?(?:\s+{_WORD})?(?:\s+\d{{4}})?(?:\s*هـ)?"
          rf"(?:\s+الموافق\s+\d{{1,2}}\s+{_WORD}(?:\s+\d{{4}})?)?(?:\s*م(?=\s))?")
-_AGENCY = r"[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}(?:\s[^\s.،,:()\[\]\-–—/\d\"«»]{1,12}){0,2}"
-_SEP = r"(?:--|[-–—])+"
+_AGENCY = r"[^\s.،,:()\[\]\-–—ـ/\d\"«»]{1,12}(?:\s[^\s.،,:()\[\]\-–—ـ/\d\"«»]{1,12}){0,2}"
+_SEP = r"(?:--|[-–—]|ـ{2,})+"  # (a run of tatweel is a dash too: صنعاء ــ العربي الجديد)
 _DATELINE = re.compile(
     rf"\s*(?:{_PLACES})?\s*(?:{_SEP}\s*)?(?:{_DATE}\s*)?"
     rf"(?:[(\[][^()\[\]\n]{{1,30}}[)\]]\s*(?:{_SEP}|:)|/\s*{_AGENCY}\s*/\s*(?:{_SEP}|:)?"  # (agency) -, / agency /
     rf"|/\s*{_AGENCY}\s*(?::|{_SEP})"  # / agency: or / agency -
     rf"|:\s*{_AGENCY}\s*{_SEP}"  # a reporter's byline: بيروت: نادين الحلبي -
-    rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
+    rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?:[،,]\s*{_AGENCY}\s*)?(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
     rf"|(?:{_AGENCY}\s*)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
 # an agency or a paper run into the first sentence with no separator after it (الرياض - واس أكد …، غزة- عربي21
 # قال …، بغداد/ المدى قال …، أبوظبي: «الخليج» قال …): one or two words, or a quoted name, right before the verb
-_TAG = r"[^\s.،,:;()\[\]\-–—/\"«»“”]{1,12}"
+_TAG = r"[^\s.،,:;()\[\]\-–—ـ/\"«»“”]{1,12}"
 _RUN_IN = re.compile(
-    rf"\s*{_PLACES}\s*(?:{_SEP}|/|:)\s*(?P<agency>[«\"“][^«»\"“”\n]{{1,25}}[»\"”]|{_TAG}(?:\s{_TAG})??)\s+(?P<verb>\S+)")
+    rf"\s*{_PLACES}\s*(?:(?:{_SEP}|/|:)\s*(?P<agency>[«\"“][^«»\"“”\n]{{1,25}}[»\"”]|{_TAG}(?:\s{_TAG})??)"
+    rf"|(?:{_DATE}\s*)?(?P<paren>[(\[][^()\[\]\n]{{1,30}}[)\]]))\s+(?P<verb>\S+)")  # (or the agency in parentheses)
 _RUN_IN_2 = re.compile(
     rf"\s*{_PLACES}\s*(?:{_SEP}|/|:)\s*(?P<agency>{_TAG}\s{_TAG})\s+(?P<verb>\S+)")
 DATELINE_MAX_WORDS = 16
@@ -122,10 +123,12 @@ def _run_in(text: str, start: int) -> int | None:
               if m is not None and fold(m.group("verb").strip("،,:")) in cue_forms()), None)
     if m is None or len(text[start : m.start("verb")].split()) > DATELINE_MAX_WORDS or "\n" in m.group(0):
         return None
-    agency = m.group("agency")
-    if agency[0] not in "«\"“":
+    nouns = speaker_nouns()
+    if any(fold(w) in nouns for w in text[start : m.start("agency") if m.group("agency") else m.start("paren")].split()):
+        return None  # (a title with its qualifier in parentheses: رئيس الوزراء (الأسبق) قال …)
+    agency = m.group("agency") or m.group("paren")
+    if agency[0] not in "([" and agency[0] not in "«\"“":
         words = [fold(w) for w in agency.split()]
-        nouns = speaker_nouns()
         if any(w in nouns or w in CLAUSE_WORDS or w in cue_forms() for w in words):
             return None
     return m.start("verb")
