@@ -1404,3 +1404,17 @@ def test_statements_a_courts_conviction_and_a_counted_noun_are_no_reports(analyz
     # a ministry condemning an attack is a report; so is an emergency room's condemnation
     assert len(analyze("أدانت وزارة الخارجية الهجوم الإرهابي الذي استهدف المسجد.").statements) == 1
     assert len(analyze("وأدانت غرفة طوارئ الفاشر «الاستهداف الممنهج للمدنيين».").statements) == 1
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Al-Akhbar: "Finance minister Ali Hassan Khalil told al-Akhbar that …; but the union body has another view, as its
+    # head Hanna Gharib considers that …" (the subject first with an addressee; after a semicolon and إذ, the verb first)
+    ("وزير المال علي حسن خليل قال لـ«الأخبار» إن السلسلة «ممولة بالكامل». لكن لهيئة التنسيق النقابية رأياً آخر؛ إذ"
+     " يعتبر رئيسها حنا غريب أن «الضرائب المقترحة ستطاول جيوب الموظفين».", ["وزير المال علي حسن خليل", "رئيسها حنا غريب"]),
+    # CNN Arabic: "Jones is being sued for defamation …, as he claimed repeatedly that the matter was 'a big hoax'" (the
+    # explaining clause's verb speaks with the main clause's subject, not with the last speaker)
+    ("وقال موقع تويتر إنه حظر حسابات جونس. ويتابع جونس حالياً بتهمة التشهير من قبل والدي طفلين، إذ زعم مراراً أن"
+     " الأمر \"خدعة كبيرة\".", ["موقع تويتر", "جونس"]),
+])
+def test_statements_subject_first_with_an_addressee_and_the_explaining_clause(analyze, text, speakers):
+    assert [s.speaker.name for s in analyze(text).statements] == speakers

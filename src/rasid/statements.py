@@ -131,8 +131,12 @@ def _subject_first(toks: list[Token], lead: int, i: int) -> bool:
     """A masdar-like form at ``i`` (قال، رفض، ذكر …) is the verb when a short phrase opens the sentence before it and
     its complementiser follows it (النائب جورج حداد قال إن …): never inside what another verb reports (… أن
     الرئيس قال إن …) or after a word of a clause (كما، عندما، ما)."""
-    return (i + 1 < len(toks) and toks[i + 1].norm in COMPLEMENTISERS and 0 < i - lead <= SUBJECT_FIRST_REACH
-            and toks[lead].norm.startswith("ال") and not any(
+    comp = i + 1
+    if comp < len(toks) and toks[comp].norm.startswith("ل") and toks[comp].norm not in COMPLEMENTISERS:
+        # the one spoken to before the complementiser (وزير المال علي حسن خليل قال لـ«الأخبار» إن …)
+        comp = next((k for k in range(i + 2, min(i + 5, len(toks))) if toks[k].norm in COMPLEMENTISERS), len(toks))
+    return (comp < len(toks) and toks[comp].norm in COMPLEMENTISERS and 0 < i - lead <= SUBJECT_FIRST_REACH
+            and (toks[lead].norm.startswith("ال") or speaker_nouns().get(toks[lead].norm) == "title") and not any(
                 t.norm in COMPLEMENTISERS or t.norm in RELATIVES or t.norm in CLAUSE_OPENERS or t.norm in CONJ_LEADS
                 or t.norm in {"ما", "لما", "عندما", "حين", "حينما", "بعدما", "كما"} for t in toks[lead:i]))
 
@@ -565,8 +569,42 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         sent_mentions = [m for m in mentions[lo:hi] if m.span.end <= sentence.span.end]
         state.sentence, state.ner = toks, None
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
-        out.extend(st for st in made if not _ruling(text, st))
+        made = [_main_subject(article, kb, st, toks, sent_mentions, state) if st.carried else st for st in made]
+        out.extend(st for st in made if st is not None and not _ruling(text, st))
     return tuple(out)
+
+
+EXPLAINING = {"اذ", "حيث"}  # "as", "where": a clause that explains the main one (…، إذ قال …)
+
+
+def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list[Token], mentions: list[Mention],
+                  state: _State) -> Statement | None:
+    """A verb with no subject of its own in a clause explaining the sentence (ويتابع جونس بتهمة التشهير …، إذ زعم
+    أن …؛ وبدا واضحا تنبه عهد …، حيث رددت أنها …) speaks with the main clause's subject: the first person the
+    sentence names, when the verb agrees with that person — with no such person, no statement (the previous
+    speaker is no better a guess). Any other statement is unchanged."""
+    text = article.text
+    ci = next((k for k, t in enumerate(toks) if t.start == st.cue.start), None)
+    if ci is None or ci < 2 or toks[ci - 1].norm not in EXPLAINING \
+            or "،" not in text[toks[ci - 2].end : toks[ci - 1].start]:
+        return st
+    hit = _is_cue_token(toks[ci], toks[ci - 1], cue_forms(), text[toks[ci - 1].end : toks[ci].start])
+    gender = _verb_agreement(toks[ci], hit[0])[0] if hit else None
+    people = sorted((m for m in article.mentions if m.type == "person" and toks[0].start <= m.span.start
+                     and m.span.end <= toks[ci - 1].start), key=lambda m: m.span.start)
+    for m in people:
+        if gender is not None and (g := _gender(m)) is not None and g != gender:
+            continue
+        words = tokens_in(text, m.span.start, m.span.end)
+        if not words:
+            continue
+        return replace(st, speaker=_speaker_mention(article, kb, words, mentions, state))
+    # no person: the previous speaker only when the sentence names it (جاء ذلك في مؤتمر صحفي للمالكي، …، حيث قال …)
+    names = fold(st.speaker.name).split()
+    surname = names[-1][2:] if names and names[-1].startswith("ال") else names[-1] if names else ""
+    if len(surname) > 2 and any(surname in t.norm for t in toks[: ci - 1]):
+        return st  # (the surname with a clitic too: للمالكي)
+    return None  # (the previous speaker is no better a guess than none)
 
 
 # a court's verb of judgment: with a court or a judge as the subject, أدان convicts — a ruling, not a report
@@ -625,6 +663,14 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             elif toks[i - 1].norm in AS_SAID or toks[i - 1].norm in CLAUSE_OPENERS - BUT_WITH_PRONOUN - WHEN_CLAUSES \
                     or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in WHEREAS | {("في", "وقت")}:
                 lead_here = i  # (كما، بينما، في حين + the verb: its subject follows it)
+        elif i > lead:
+            # a clause of its own inside the sentence: after a semicolon, and after إذ / حيث / بينما the verb comes
+            # first (لكن لهيئة التنسيق رأيًا آخر؛ إذ يعتبر رئيسها حنا غريب أن …)
+            semi = [k for k in range(lead + 1, i + 1) if "؛" in text[toks[k - 1].end : toks[k].start]]
+            if semi:
+                lead_here = semi[-1]
+            if toks[i - 1].norm in {"اذ", "حيث"} and i - 1 >= lead_here:
+                lead_here = i
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
                                                               or _after_pluperfect(text, toks, i)
@@ -938,7 +984,7 @@ def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues,
 # words that open a clause of its own after a comma: "while X said", "then he said", "but he said",
 # "when he said" (بينما قال يونكر، ثم أضاف، لكنه أكد، عندما قال: …)
 CLAUSE_OPENERS = {"بينما", "فيما", "ثم", "لكنه", "لكنها", "لكنهم", "ولكنه", "ولكنها", "ولكنهم", "عندما", "حين",
-                  "حينما", "كما", "بل"}
+                  "حينما", "كما", "بل", "اذ", "حيث"}  # (إذ، حيث: "as", "where" — the verb first, its subject after it)
 
 
 def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
