@@ -1418,3 +1418,17 @@ def test_statements_a_courts_conviction_and_a_counted_noun_are_no_reports(analyz
 ])
 def test_statements_subject_first_with_an_addressee_and_the_explaining_clause(analyze, text, speakers):
     assert [s.speaker.name for s in analyze(text).statements] == speakers
+
+
+@pytest.mark.parametrize(("text", "second"), [
+    # Petra: "… and His Majesty said, during his meeting with political figures, that the pressures will not change
+    # its position" (the pronoun of honour, then an insertion set off by commas)
+    ("أكد جلالة الملك عبدالله الثاني أن القدس خط أحمر، وقال جلالته، خلال لقائه عددا من الشخصيات السياسية، إن"
+     " الضغوط لن تغير موقف الأردن.", "الضغوط لن تغير موقف الأردن"),
+    # Al-Khaleej: "… and Ahmed bin Rakad al-Ameri, the authority's chairman, said at a press conference that …"
+    ("أعلنت هيئة الشارقة للكتاب عن مشاركة 1650 دار نشر، وقال أحمد بن ركاض العامري، رئيس الهيئة، خلال مؤتمر صحفي، إن"
+     " المعرض أصبح منصة عالمية.", "المعرض أصبح منصة عالمية"),
+])
+def test_statements_second_act_named_again_before_insertions(analyze, text, second):
+    a = analyze(text)
+    assert len(a.statements) == 2 and a.slice(a.statements[1].content) == second

@@ -1136,6 +1136,17 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
                 t.norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)
                 or t.norm in FRAME_STOPS.get(hit[0].frame, set())
                 for k, t in enumerate(toks[i + 2 : i + 2 + MAX_SPEAKER_TOKENS], start=i + 2))
+    if not opens and hit[1] and comma_before and mentions is not None:
+        # the speaker named again, by the pronoun of honour or by a given name, then insertions set off by commas
+        # before what was said (…، وقال جلالته، خلال لقائه …، إن …؛ …، وقال أحمد بن ركاض العامري، رئيس الهيئة، …، إن)
+        end = i + 2 if nxt.norm in HONORIFIC_PRONOUNS else None
+        if end is None and _given_name(nxt):
+            end = i + 2
+            while end < len(toks) and end - i <= MAX_NAME_TOKENS and _plain_name(toks[end]) \
+                    and not any(p in text[toks[end - 1].end : toks[end].start] for p in "،:«\"“"):
+                end += 1
+        if end is not None and end < len(toks) and "،" in text[toks[end - 1].end : toks[end].start]:
+            opens = _after_insertions(text, toks, end, mentions, hit[0].frame, named=True) is not None
     if not opens and hit[1] and comma_before and not (opener or main or contrast) and mentions is not None \
             and _continued_object(text, toks, i, hit[0], mentions) is not None:
         opens = True  # …، ودعا جميع الأطراف إلى …؛ …، وأكد أهمية …: the same subject's act on an addressee or an object
@@ -1748,6 +1759,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                         content_start = t.end
                 if not np and j < len(toks) and _marker_at(toks, j, according=True):
                     content_start = _after_insertions(text, toks, j, mentions, cue.frame) or content_start
+                elif pronoun and j < len(toks) and toks[j - 1].norm in HONORIFIC_PRONOUNS \
+                        and "،" in text[toks[j - 1].end : toks[j].start]:
+                    # insertions after the pronoun of honour (وقال جلالته، خلال لقائه …، إن …)
+                    content_start = _after_insertions(text, toks, j, mentions, cue.frame, named=True) or content_start
             else:
                 return None
         else:
@@ -2197,7 +2212,7 @@ def _said_after(text: str, toks: list[Token], k: int, mentions: list[Mention]) -
 ADDRESS_FORMS = {"سمو", "صاحب", "السمو", "معالي", "سعاده", "فخامه", "فضيله", "سماحه", "حضره", "نيافه", "غبطه"}
 # the same with the pronoun of the one addressed: they take up the speaker named before (وأضاف سموه)
 HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فخامته", "فضيلته", "سماحته", "دولته",
-                      "نيافته", "غبطته"}
+                      "نيافته", "غبطته", "جلالته", "جلالتها", "سيادته", "سيادتها"}
 HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
               "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
 
