@@ -1,9 +1,9 @@
 """Attribution on batteries of reporting constructions, written for rasid in the styles of outlets it was not
 developed on: Gulf agencies (WAM, SPA, KUNA, QNA), Egyptian, Maghrebi, Levantine, Iraqi, Yemeni, Sudanese and
 Libyan papers, and Arabic wire copy (AFP, Reuters, Anadolu, dpa) — 150 short paragraphs, 257 reporting acts in
-``fixtures/reporting_battery.jsonl`` — and 20 more outlets in ``fixtures/reporting_battery_2.jsonl`` (100
-paragraphs, 210 acts): each paragraph with its outlet style, the construction it shows and every statement in it,
-speaker and what was said. The names are invented.
+``fixtures/reporting_battery.jsonl`` — and 20 more outlets in each of ``fixtures/reporting_battery_2.jsonl`` (100
+paragraphs, 210 acts) and ``fixtures/reporting_battery_3.jsonl`` (100 paragraphs, 217 acts): each paragraph with its
+outlet style, the construction it shows and every statement in it, speaker and what was said. The names are invented.
 
 The battery is a check of generality, not a gold set: what it counts follows the shared annotation guidelines — a
 participle folded into the statement before it (مؤكدًا أن …) may or may not be a statement of its own, and a
@@ -23,8 +23,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # (file, paragraphs, recall floor, precision floor). The first battery was written before the rules that read it
 # (recall 0.584 -> 0.909, precision 0.857 -> 0.961 over the session); the second, 100 paragraphs in the styles of 20
 # other outlets (Al Jazeera, Sky News Arabia, RT, Anadolu, Al-Masry Al-Youm, El Watan, Al-Sabah, ONA, BNA, Al-Ayyam,
-# Nawaat, Annahar …), after most of them (0.612 -> 0.683, 0.770 -> 0.852): the nearer measure of an unseen outlet.
-BATTERIES = [("reporting_battery.jsonl", 150, 0.87, 0.94), ("reporting_battery_2.jsonl", 100, 0.67, 0.83)]
+# Nawaat, Annahar …), after most of them (0.612 -> 0.683, 0.770 -> 0.852); the third, 100 paragraphs of 20 more
+# (Al-Akhbar, Enab Baladi, Al-Hayat, Al-Khaleej, Al-Riyadh, Al-Qabas, Al-Shorouk, Arabi21, Al-Mada, Kurdistan24, APS,
+# MAP, WAFA, Al-Ghad, Al-Thawra, Libya Al-Ahrar, DW, Xinhua …), written blind at the start of the next session and
+# read for its rules: 0.635 / 0.817 -> 0.735 / 0.900 (the second 0.727 / 0.852 -> 0.802 / 0.934 over that session;
+# counted as below, a participle after an adjunct — مؤكدًا في تصريح لـ«الوطن» أن — optional too).
+BATTERIES = [("reporting_battery.jsonl", 150, 0.90, 0.95), ("reporting_battery_2.jsonl", 100, 0.79, 0.92),
+             ("reporting_battery_3.jsonl", 100, 0.72, 0.885)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
@@ -59,9 +64,12 @@ def _optional(row: dict, quote: str) -> bool:
     from rasid.arabic import fold
     from rasid.lexicons import participle_forms
 
-    before = row["text"][: row["text"].find(quote)].split()[-3:]
+    head = row["text"][: row["text"].find(quote)]
+    # the participle right before what was said, or opening its clause after the last comma (مؤكدًا في تصريح
+    # لـ«الوطن» أن …: an adjunct between them)
+    words = head.split()[-3:] + head[max(head.rfind("،"), head.rfind("."), head.rfind(",")) + 1 :].split()[:2]
     return row["construction"].startswith("headline") or any(
-        fold(re.sub(r"[^\w]", "", w)) in participle_forms() for w in before)
+        fold(re.sub(r"[^\w]", "", w)) in participle_forms() for w in words)
 
 
 @pytest.mark.parametrize(("name", "size", "recall_floor", "precision_floor"), BATTERIES)
@@ -88,6 +96,7 @@ def test_statements_battery_of_outlet_styles(analyze, name, size, recall_floor, 
         system += len(said)
         wrong += len(said) - len(used)
     recall, precision = found / total, (system - wrong) / system
+    print(f"{name}: recall {recall:.3f} ({found}/{total}), precision {precision:.3f}")
     assert recall >= recall_floor and precision >= precision_floor, (round(recall, 3), round(precision, 3), missed)
 
 
