@@ -2,7 +2,8 @@
 developed on: Gulf agencies (WAM, SPA, KUNA, QNA), Egyptian, Maghrebi, Levantine, Iraqi, Yemeni, Sudanese and
 Libyan papers, and Arabic wire copy (AFP, Reuters, Anadolu, dpa) — 150 short paragraphs, 257 reporting acts in
 ``fixtures/reporting_battery.jsonl`` — and 20 more outlets in each of ``fixtures/reporting_battery_2.jsonl`` (100
-paragraphs, 210 acts) and ``fixtures/reporting_battery_3.jsonl`` (100 paragraphs, 217 acts): each paragraph with its
+paragraphs, 210 acts), ``fixtures/reporting_battery_3.jsonl`` (100 paragraphs, 217 acts) and
+``fixtures/reporting_battery_4.jsonl`` (100 paragraphs, 208 acts): each paragraph with its
 outlet style, the construction it shows and every statement in it, speaker and what was said. The names are invented.
 
 The battery is a check of generality, not a gold set: what it counts follows the shared annotation guidelines — a
@@ -27,9 +28,13 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # (Al-Akhbar, Enab Baladi, Al-Hayat, Al-Khaleej, Al-Riyadh, Al-Qabas, Al-Shorouk, Arabi21, Al-Mada, Kurdistan24, APS,
 # MAP, WAFA, Al-Ghad, Al-Thawra, Libya Al-Ahrar, DW, Xinhua …), written blind at the start of the next session and
 # read for its rules: 0.635 / 0.817 -> 0.735 / 0.900 (the second 0.727 / 0.852 -> 0.802 / 0.934 over that session;
-# counted as below, a participle after an adjunct — مؤكدًا في تصريح لـ«الوطن» أن — optional too).
+# counted as below, a participle after an adjunct — مؤكدًا في تصريح لـ«الوطن» أن — optional too). The fourth, 100
+# paragraphs of 20 more (Okaz, Al-Bayan, Al-Watan of Qatar and of Syria, Al-Ayam, Al-Anba, Youm7, Masrawy, Al-Liwaa,
+# Syria TV, Shafaq News, Baghdad Today, Al3omk, Ennahar, Business News, Al-Wasat, Al-Rakoba, Palestine Online …),
+# was written blind after that session's rules and measured once, at the session's start and end, before any of
+# its errors was read: 0.626 / 0.779 -> 0.715 / 0.866 (scored like the shared scorer, 0.676 / 0.848 -> 0.765 / 0.933).
 BATTERIES = [("reporting_battery.jsonl", 150, 0.90, 0.95), ("reporting_battery_2.jsonl", 100, 0.79, 0.92),
-             ("reporting_battery_3.jsonl", 100, 0.72, 0.885)]
+             ("reporting_battery_3.jsonl", 100, 0.72, 0.885), ("reporting_battery_4.jsonl", 100, 0.70, 0.85)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
