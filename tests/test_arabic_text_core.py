@@ -101,3 +101,15 @@ def test_arabic_dateline_with_a_numeric_date_and_a_glued_agency():
 ])
 def test_arabic_dateline_more_agency_forms(text, body):
     assert text[dateline(text):] == body
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("كتب محمود حسين قال النائب أيمن", "قال النائب أيمن"),  # Youm7, Al-Anba: "wrote" and the reporter's name
+    ("كتب هانى عبد الله أعلن النادى الأهلى", "أعلن النادى الأهلى"),
+    ("سلطان العتيبي (الرياض) علمت «عكاظ» من مصادر", "علمت «عكاظ» من مصادر"),  # Okaz: the name and the city
+    ('رام الله - "القدس" دوت كوم - قال وكيل الوزارة', "قال وكيل الوزارة"),  # a quoted paper with words after it
+    ("كتب ترامب على تويتر أن الوضع ممتاز", "كتب ترامب على تويتر أن الوضع ممتاز"),  # a speaker who wrote: no byline
+    ("فاطمة محمود (42 عاما) قالت إن الأسعار ارتفعت", "فاطمة محمود (42 عاما) قالت إن الأسعار ارتفعت"),  # an age
+])
+def test_arabic_reporters_byline_run_into_the_first_sentence(text, body):
+    assert text[dateline(text):] == body

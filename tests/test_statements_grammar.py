@@ -1432,3 +1432,26 @@ def test_statements_subject_first_with_an_addressee_and_the_explaining_clause(an
 def test_statements_second_act_named_again_before_insertions(analyze, text, second):
     a = analyze(text)
     assert len(a.statements) == 2 and a.slice(a.statements[1].content) == second
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), [
+    # Okaz: "«The team is ready …».. with these words the Nasr coach summed up his team's preparations"
+    ("«الفريق جاهز ذهنيا وبدنيا لمواجهة الهلال».. بهذه الكلمات لخص مدرب النصر البرتغالي جوزيه ألفيش استعدادات فريقه.",
+     "جوزيه ألفيش", "الفريق جاهز ذهنيا وبدنيا لمواجهة الهلال"),
+    # Al-Liwaa: "«We will not let Tripoli …», with this phrase MP Samer al-Muqaddam opened his press conference"
+    ("«لن نسمح بأن تتحول طرابلس إلى صندوق بريد»، بهذه العبارة افتتح النائب سامر المقدم مؤتمره الصحافي أمس.",
+     "سامر المقدم", "لن نسمح بأن تتحول طرابلس إلى صندوق بريد"),
+    # DW: "«There will be no new agreement», with this phrase Juncker answered May"
+    ("«لن يكون هناك اتفاق جديد»، بهذه العبارة ردّ رئيس المفوضية الأوروبية جان كلود يونكر على رئيسة الوزراء.",
+     "جان كلود يونكر", "لن يكون هناك اتفاق جديد"),
+])
+def test_statements_a_quotation_taken_up_by_with_these_words(analyze, text, speaker, quote):
+    a = analyze(text)
+    st = a.statements[0]
+    assert speaker in st.speaker.surface and a.slice(st.content) == quote
+
+
+def test_statements_a_refusal_to_comment_says_nothing(analyze):
+    # Masrawy: "A Treasury spokesman refused to comment on what the official said"
+    assert analyze("ورفض متحدث باسم وزارة الخزانة التعليق على ما ذكره المسؤول الأمريكي.").statements == ()
+    assert len(analyze("ورفضت الحكومة الاتهامات التي وجهتها المعارضة جملة وتفصيلا.").statements) == 1

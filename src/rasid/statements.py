@@ -570,8 +570,67 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         state.sentence, state.ner = toks, None
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
         made = [_main_subject(article, kb, st, toks, sent_mentions, state) if st.carried else st for st in made]
-        out.extend(st for st in made if st is not None and not _ruling(text, st))
+        if (st := _with_these_words(article, kb, sentence, s_index, toks, sent_mentions, state)) is not None \
+                and not any(m.content.start <= st.content.start < m.content.end for m in made):
+            made = [st, *made]
+        out.extend(st for st in made if st is not None and not _ruling(text, st) and not _no_comment(text, st))
     return tuple(out)
+
+
+# "with these words" after a quotation: «…».. بهذه الكلمات لخّص X …؛ «…»، بهذه العبارة افتتح X مؤتمره — the verb
+# need not be one of saying (summed up, opened, began); the quotation is what X said
+THESE_WORDS = {"بهذه", "وبهذه", "بتلك", "وبتلك", "بهذا", "وبهذا", "هكذا", "وهكذا"}
+WORDS_NOUNS = {"الكلمات", "العباره", "العبارات", "الكلمه", "الجمله", "الجمل", "الرساله", "الاجابه"}
+MAX_QUOTE_CHARS = 600  # a quotation longer than this is not looked for
+QUOTE_REACH = 4  # characters of punctuation between a quotation's close and "with these words"
+
+
+def _with_these_words(article: Article, kb: KnowledgeBase, sentence: Sentence, s_index: int, toks: list[Token],
+                      mentions: list[Mention], state: _State) -> Statement | None:
+    """A sentence that opens with "with these words" (بهذه الكلمات، بهذه العبارة، هكذا) and a verb right after a
+    quotation — in the sentence or closing the one before: the quotation is what the verb's subject said."""
+    text = article.text
+    at = next((i for i, t in enumerate(toks) if t.norm in THESE_WORDS and i + 2 < len(toks)
+               and (i == 0 or any(c in text[toks[i - 1].end : t.start] for c in "»”\""))), None)
+    if at is None:
+        return None
+    k = at + 1
+    if toks[at].norm not in {"هكذا", "وهكذا"}:
+        if toks[k].norm not in WORDS_NOUNS:
+            return None
+        k += 1
+    tail = re.search(r"[\s.،,…»”\"]*$", text[max(0, toks[at].start - QUOTE_REACH - 4) : toks[at].start]).group()
+    closer = next((c for c in "»”\"" if c in tail), None)
+    if closer is None:
+        return None
+    end = text.rfind(closer, 0, toks[at].start)
+    opener = {"»": "«", "”": "“", '"': '"'}[closer]
+    begin = text.rfind(opener, max(0, end - MAX_QUOTE_CHARS), end)
+    if begin < 0 or len(text[begin + 1 : end].split()) < 3:
+        return None
+    verb = toks[k]
+    if verb.norm in COMPLEMENTISERS or verb.norm.startswith("ال") or _mention_at(verb, mentions) is not None:
+        return None
+    np = _bound_np(text, toks[k + 1 : k + 1 + MAX_SPEAKER_TOKENS], mentions, state)
+    if not np or not (_mention_at(np[0], mentions) is not None or _speaker_noun(np[0].norm) or np[0].norm in HONORIFICS
+                      or np[0].norm in ADDRESS_FORMS or _person_name(np[:3], state)):
+        return None
+    # the verb need not be one of saying, and its object follows the subject (لخّص المدرب … استعدادات فريقه؛ افتتح
+    # النائب سامر المقدم مؤتمره): the subject ends with the person's name where the tagger found one
+    people = [m for m in article.mentions if m.type == "person" and np[0].start <= m.span.start < np[-1].end]
+    if people:
+        np = [t for t in np if t.end <= people[-1].span.end]
+    else:
+        # or before the object with its possessive pronoun (… سامر المقدم مؤتمره الصحافي)
+        cut = next((k for k, t in enumerate(np) if k and t.text.endswith(("ه", "ها", "هم")) and not t.norm.startswith("ال")
+                    and not _speaker_noun(t.norm) and _mention_at(t, mentions) is None), None)
+        np = np[:cut] if cut else _with_apposition(text, toks, np, mentions, state)
+    speaker = _speaker_mention(article, kb, np, mentions, state)
+    state.remember(speaker, s_index)
+    cue_span = Span(verb.start, verb.end)
+    return Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span,
+                     content=Span(begin + 1, end), sentence=sentence.span, direct=True, kind=Kind.ASSERT,
+                     carried=False, confidence=0.6)
 
 
 EXPLAINING = {"اذ", "حيث"}  # "as", "where": a clause that explains the main one (…، إذ قال …)
@@ -605,6 +664,17 @@ def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list
     if len(surname) > 2 and any(surname in t.norm for t in toks[: ci - 1]):
         return st  # (the surname with a clitic too: للمالكي)
     return None  # (the previous speaker is no better a guess than none)
+
+
+# "refused to comment / to disclose": a refusal to speak says nothing (رفض متحدث باسم الوزارة التعليق على …)
+SILENCE = {"التعليق", "الادلاء", "الرد", "الكشف", "الافصاح", "الحديث"}
+
+
+def _no_comment(text: str, st: Statement) -> bool:
+    words = tokens_in(text, st.content.start, min(st.content.end, st.content.start + 20))
+    verb = tokens_in(text, st.cue.start, st.cue.end)
+    return bool(words and verb) and words[0].norm in SILENCE and any(
+        (cue := cue_forms().get(stem)) is not None and cue.lemma == "رفض" for stem in stems(verb[0].norm))
 
 
 # a court's verb of judgment: with a court or a judge as the subject, أدان convicts — a ruling, not a report

@@ -63,7 +63,7 @@ _DATELINE = re.compile(
     rf"(?:[(\[][^()\[\]\n]{{1,30}}[)\]]\s*(?:{_SEP}|:)|/\s*{_AGENCY}\s*/\s*(?:{_SEP}|:)?"  # (agency) -, / agency /
     rf"|/\s*{_AGENCY}\s*(?::|{_SEP})"  # / agency: or / agency -
     rf"|:\s*{_AGENCY}\s*{_SEP}"  # a reporter's byline: بيروت: نادين الحلبي -
-    rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”]\s*(?:[،,]\s*{_AGENCY}\s*)?(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»:
+    rf"|{_SEP}\s*[«\"“][^«»\"“”\n]{{1,25}}[»\"”](?:\s{_WORD}){{0,2}}\s*(?:[،,]\s*{_AGENCY}\s*)?(?::|{_SEP})"  # a quoted paper: لندن – «القدس العربي»: (رام الله - "القدس" دوت كوم -)
     rf"|(?:{_AGENCY}\s*)?{_SEP}\s*(?:{_AGENCY}\s*(?:{_SEP}|:))?)\s*")  # - agency:, agency -, a dash alone
 # an agency or a paper run into the first sentence with no separator after it (الرياض - واس أكد …، غزة- عربي21
 # قال …، بغداد/ المدى قال …، أبوظبي: «الخليج» قال …): one or two words, or a quoted name, right before the verb
@@ -73,6 +73,10 @@ _RUN_IN = re.compile(
     rf"|(?:{_DATE}\s*)?(?P<paren>[(\[][^()\[\]\n]{{1,30}}[)\]]))\s+(?P<verb>\S+)")  # (or the agency in parentheses)
 _RUN_IN_2 = re.compile(
     rf"\s*{_PLACES}\s*(?:{_SEP}|/|:)\s*(?P<agency>{_TAG}\s{_TAG})\s+(?P<verb>\S+)")
+# a reporter's byline run into the first sentence: كتب (wrote) and the name (كتب محمود حسين قال …؛ كتبت: سارة علي
+# أكد …), or the name and the city in parentheses (سلطان العتيبي (الرياض) علمت …)
+_BYLINE_WORD = re.compile(r"[^\s.،,:;()\[\]\-–—ـ/\"«»“”\d]+")
+BYLINE_NAME = (2, 4)  # words of a reporter's name
 DATELINE_MAX_WORDS = 16
 # words that open a clause (a relative pronoun, a complementiser): a phrase set off by dashes that holds one is an
 # aside of a sentence (الجيش - الذي قصف … - قال), not a dateline
@@ -89,6 +93,8 @@ def dateline(text: str, start: int = 0) -> int:
     is at most a few words, with no full stop), and a name before a colon alone is a speaker, not a place
     (وزير الطاقة: …)."""
     run_in = _run_in(text, start)
+    if run_in is None:
+        run_in = _byline(text, start)
     if run_in is not None:
         return run_in
     m = _DATELINE.match(text, start)
@@ -112,6 +118,40 @@ def dateline(text: str, start: int = 0) -> int:
     return end if end < len(text) else start
 
 
+def _byline(text: str, start: int) -> int | None:
+    """Where the body starts after a reporter's byline run into it (كتب محمود حسين قال …؛ سلطان العتيبي (الرياض)
+    علمت …): the verb after the name; None when the words are not a byline — a title or a body before a verb is
+    its subject, and a name before an age in parentheses is a speaker (فاطمة (42 عاما) قالت …)."""
+    from ..lexicons import cue_forms, given_names, speaker_nouns  # (the lexicons import this package: import late)
+    from .normalize import fold
+
+    head = text[start : start + 200]
+    m = re.match(r"\s*(كتب|كتبت)\s*[:\-–—]?\s*", head)
+    words = list(re.finditer(r"\S+", head[m.end():] if m else head))
+    offset = start + (m.end() if m else 0)
+
+    def plain(w: str) -> bool:
+        f = fold(w)
+        return bool(_BYLINE_WORD.fullmatch(w)) and (f not in speaker_nouns() or f in given_names()) \
+            and f not in cue_forms() and f not in CLAUSE_WORDS
+
+    if m:  # كتب NAME VERB: the first name length after which a reporting verb stands
+        for n in range(BYLINE_NAME[0], BYLINE_NAME[1] + 1):
+            if len(words) > n and all(plain(w.group().strip("-–—:")) for w in words[:n]) \
+                    and not fold(words[0].group()).startswith("ال") \
+                    and fold(words[n].group().strip("،,:-–—")) in cue_forms():
+                return offset + words[n].start()
+        return None
+    # NAME (PLACE) VERB
+    p = re.match(r"\s*((?:\S+\s+){1,3}\S+)\s*\(([^()\n\d]{2,25})\)\s*[:\-–—]?\s*", head)
+    if p is None or not all(plain(w) for w in p.group(1).split()) or fold(p.group(1).split()[0]).startswith("ال"):
+        return None
+    after = head[p.end():].split(maxsplit=1)
+    if not after or fold(after[0]).startswith("ال") or fold(after[0]) in speaker_nouns():
+        return None
+    return start + p.end()
+
+
 def _run_in(text: str, start: int) -> int | None:
     """Where the body starts after a dateline whose agency or paper runs straight into a reporting verb
     (الرياض - واس أكد …): the verb; None when the words before the verb may be its subject (a title, a body:
@@ -126,7 +166,10 @@ def _run_in(text: str, start: int) -> int | None:
     nouns = speaker_nouns()
     if any(fold(w) in nouns for w in text[start : m.start("agency") if m.group("agency") else m.start("paren")].split()):
         return None  # (a title with its qualifier in parentheses: رئيس الوزراء (الأسبق) قال …)
-    agency = m.group("agency") or m.group("paren")
+    paren = m.groupdict().get("paren")
+    if paren and re.search(r"\d", paren):
+        return None  # (an age: فاطمة محمود (42 عاما) قالت …)
+    agency = m.group("agency") or paren
     if agency[0] not in "([" and agency[0] not in "«\"“":
         words = [fold(w) for w in agency.split()]
         if any(w in nouns or w in CLAUSE_WORDS or w in cue_forms() for w in words):
