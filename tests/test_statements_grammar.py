@@ -1455,3 +1455,24 @@ def test_statements_a_refusal_to_comment_says_nothing(analyze):
     # Masrawy: "A Treasury spokesman refused to comment on what the official said"
     assert analyze("ورفض متحدث باسم وزارة الخزانة التعليق على ما ذكره المسؤول الأمريكي.").statements == ()
     assert len(analyze("ورفضت الحكومة الاتهامات التي وجهتها المعارضة جملة وتفصيلا.").statements) == 1
+
+
+@pytest.mark.parametrize(("text", "speaker", "quote"), [
+    # Al-Wasat feature: "says Hajj Abdessalam al-Fitouri, as he stands in a long queue …: «…»" (present tense, a
+    # circumstantial clause set off by a comma before the colon)
+    ("يقول الحاج عبدالسلام الفيتوري، وهو يقف في طابور طويل أمام أحد المصارف: «من الصبح وأنا نستنى».",
+     "عبدالسلام الفيتوري", "من الصبح وأنا نستنى"),
+    # Palestine Online: "«The sea is our only living …», says the fisherman Mahmoud Abu Rayala as he mends his nets"
+    ('"البحر هو رزقنا الوحيد، بس الاحتلال بيلاحقنا حتى في الستة ميل"، يقول الصياد محمود أبو ريالة وهو يصلح شباكه.',
+     "محمود أبو ريالة", "البحر هو رزقنا الوحيد، بس الاحتلال بيلاحقنا حتى في الستة ميل"),
+    # Al-Bayan: "As for his neighbour Saeed al-Tunaiji, he sees that prices …" (أمّا … فـ and a present verb)
+    ("أما جاره سعيد الطنيجي فيرى أن الأسعار لا تزال دون طموحات المزارعين.", "سعيد الطنيجي",
+     "الأسعار لا تزال دون طموحات المزارعين"),
+    # Al-Ayam: "… her neighbour Hassan Abdulnabi, who sees that the pandemic …" (a relative pronoun as the subject)
+    ("ويتفق معها جارها حسن عبدالنبي الذي يرى أن جائحة كورونا «قضت على ما تبقى من الموسم».", "حسن عبدالنبي",
+     "جائحة كورونا «قضت على ما تبقى من الموسم»"),
+])
+def test_statements_present_tense_of_features(analyze, text, speaker, quote):
+    a = analyze(text)
+    (st,) = a.statements
+    assert speaker in st.speaker.surface and a.slice(st.content) == quote

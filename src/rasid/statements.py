@@ -770,8 +770,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         bare = tok.norm[1:] if conj else tok.norm
         if cue.person == "impf" and bare[:1] == "ي" and not _hollow_active(bare) and (
                 nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks) and toks[i + 2].norm in COMPLEMENTISERS
-                or nxt in {"بمثابه", "بمثابة"}):
-            continue  # impersonal: يُذكر أنّ (it is worth noting that), يُعتبر أنّ
+                or nxt in {"بمثابه", "بمثابة"}) and not _answers_topic(toks, lead_here, i) \
+                and not (i and toks[i - 1].norm in RELATIVES):
+            continue  # impersonal: يُذكر أنّ (it is worth noting that), يُعتبر أنّ — not after a topic or a relative
+            # pronoun that is its subject (أما جاره سعيد الطنيجي فيرى أن …؛ جارها حسن عبدالنبي الذي يرى أن …)
         # skip a verb inside a source-marker clause: بحسب ما ذكر X
         if i >= 2 and toks[i - 1].norm in {"ما", "لما"} and fold(toks[i - 2].norm) in {"بحسب", "حسب", "وفق", "وفقا", "كما"}:
             continue
@@ -1989,9 +1991,11 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             closed = "،" in text[toks[j - 1].end : t.start] or _speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
             return t.end if j > k and closed else None
         gap = text[toks[j - 1].end : t.start]
-        if ":" in gap and j > k and _opens_quote(text, t) and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS):
+        if ":" in gap and j > k and _opens_quote(text, t) and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
+                                                               or toks[k].norm in CIRCUMSTANTIAL):
             return toks[j - 1].end + gap.index(":") + 1  # a title in apposition, then the quotation after a colon
-            # (وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية: «…»)
+            # (وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية: «…»), or a circumstantial
+            # clause (يقول الحاج عبدالسلام الفيتوري، وهو يقف في طابور …: «…»)
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
                 and toks[k].norm not in RELATIVES or ":" in gap:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion; so is a relative clause
@@ -2050,9 +2054,9 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
             words.append(t)  # سارة بن علي: a name after "son / daughter of"
             k += 1
             continue
-        name_wan = _wan_in_name(text, toks, k, not words or words[0].norm == "وان")
+        name_wan = _wan_in_name(text, toks, k, not words or words[0].norm == "وان") or _kunya(toks, k) and not words
         if w in COMPLEMENTISERS and not name_wan or w in frame or w in TIME_WORDS \
-                or w in _FUNCTION_WORDS and not name_wan or w[:1].isdigit() \
+                or w in _FUNCTION_WORDS and not name_wan and not (words and _named_ali(t)) or w[:1].isdigit() \
                 or w in MONTHS or w in cue_forms() or _cue_like(w) or w in NOMINAL_CUES \
                 or words and (cue.frame == "with" and w.startswith("ب") and len(w) > 3 or _marker_word(w)):
             break
@@ -2061,6 +2065,8 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
             # is the verb's pronoun
         if words and w in participle_forms():
             break  # a participle of saying ends the subject and opens what was said (وأضاف العتيبي قائلًا: …)
+        if words and w in CIRCUMSTANTIAL:
+            break  # so does a circumstantial clause («…»، يقول الصياد محمود أبو ريالة وهو يصلح شباكه)
         if words and (w[2:] if w.startswith("ال") else w) in TOLD_NOUNS:
             break  # a noun of what is told is the verb's object, never part of a name (ونفى ظريف الاتهامات …)
         words.append(t)
@@ -3000,6 +3006,11 @@ ABBREVIATED_TITLES = {"د"}  # د. (Dr., الدكتور), written with its full 
 
 def _abbreviated_title(text: str, t: Token) -> bool:
     return t.norm in ABBREVIATED_TITLES and text[t.end : t.end + 1] == "."
+
+
+def _kunya(toks: list[Token], k: int) -> bool:
+    """أم ("mother of") at ``k`` opens a name, not a question's "or", when a given name follows (تقول أم علي: …)."""
+    return toks[k].norm == "ام" and k + 1 < len(toks) and (_given_name(toks[k + 1]) or _named_ali(toks[k + 1]))
 
 
 def _named_ali(t: Token) -> bool:
