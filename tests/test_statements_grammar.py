@@ -1476,3 +1476,23 @@ def test_statements_present_tense_of_features(analyze, text, speaker, quote):
     a = analyze(text)
     (st,) = a.statements
     assert speaker in st.speaker.surface and a.slice(st.content) == quote
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # Okaz / Al-Qabas / Al-Rai: "X learned from informed sources that …" — the sources speak, not the paper
+    ("علمت «عكاظ» من مصادر مطلعة أن وزارة التعليم تدرس تعديل التقويم الدراسي للعام المقبل.", "مصادر مطلعة",
+     "وزارة التعليم تدرس تعديل التقويم الدراسي للعام المقبل"),
+    ("وعلمت القبس من مصادر حكومية أن الحكومة تتجه إلى رفع أسعار البنزين.", "مصادر حكومية",
+     "الحكومة تتجه إلى رفع أسعار البنزين"),
+])
+def test_statements_a_papers_exclusive_is_its_sources_words(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.name == speaker and a.slice(st.content) == said
+
+
+def test_statements_whereas_with_no_subject_is_the_same_speakers_act(analyze):
+    # Baghdad Today: "MP Karim al-Muhammadawi affirmed that …, while he pointed out that …"
+    a = analyze('أكد النائب كريم المحمداوي أن "قرار البرلمان ملزم للحكومة"، فيما أشار إلى أن "أي مماطلة ستضع'
+                ' الحكومة أمام المساءلة".')
+    assert len(a.statements) == 2 and all("كريم المحمداوي" in s.speaker.name for s in a.statements)

@@ -570,9 +570,10 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         state.sentence, state.ner = toks, None
         made = _sentence_statements(article, kb, sentence, s_index, toks, sent_mentions, cues, state)
         made = [_main_subject(article, kb, st, toks, sent_mentions, state) if st.carried else st for st in made]
-        if (st := _with_these_words(article, kb, sentence, s_index, toks, sent_mentions, state)) is not None \
-                and not any(m.content.start <= st.content.start < m.content.end for m in made):
-            made = [st, *made]
+        for extra in (_with_these_words, _learned_from):
+            if (st := extra(article, kb, sentence, s_index, toks, sent_mentions, state)) is not None \
+                    and not any(m.content.start <= st.content.start < m.content.end for m in made):
+                made = [st, *made]
         out.extend(st for st in made if st is not None and not _ruling(text, st) and not _no_comment(text, st))
     return tuple(out)
 
@@ -631,6 +632,37 @@ def _with_these_words(article: Article, kb: KnowledgeBase, sentence: Sentence, s
     return Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span,
                      content=Span(begin + 1, end), sentence=sentence.span, direct=True, kind=Kind.ASSERT,
                      carried=False, confidence=0.6)
+
+
+# the paper's exclusive: "X learned from informed sources that …" (علمت «القبس» من مصادر مطلعة أن …) — the
+# sources speak, the paper only heard them
+LEARNED = {"علمت", "وعلمت", "علم", "وعلم"}
+LEARNED_REACH = 4  # words of the paper's name between the verb and من
+
+
+def _learned_from(article: Article, kb: KnowledgeBase, sentence: Sentence, s_index: int, toks: list[Token],
+                  mentions: list[Mention], state: _State) -> Statement | None:
+    text = article.text
+    at = next((i for i, t in enumerate(toks[:3]) if t.norm in LEARNED), None)
+    if at is None:
+        return None
+    frm = next((k for k in range(at + 2, min(at + 2 + LEARNED_REACH, len(toks))) if toks[k].norm == "من"), None)
+    if frm is None:
+        return None
+    comp = next((k for k in range(frm + 2, min(frm + 2 + MAX_SPEAKER_TOKENS, len(toks)))
+                 if toks[k].norm in COMPLEMENTISERS), None)
+    if comp is None or any(p in text[toks[frm].end : toks[comp].start] for p in "،:«\"“"):
+        return None
+    np = toks[frm + 1 : comp]
+    if not (_speaker_noun(np[0].norm) or _mention_at(np[0], mentions) is not None):
+        return None
+    speaker = _speaker_mention(article, kb, np, mentions, state)
+    state.remember(speaker, s_index)
+    cue_span = Span(toks[at].start, toks[at].end)
+    quote = _quote_after(text, toks[comp].end, sentence.span.end)
+    content = quote if quote is not None else _trim(text, toks[comp].end, sentence.span.end)
+    return Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span, content=content,
+                     sentence=sentence.span, direct=quote is not None, kind=Kind.ASSERT, carried=False, confidence=0.6)
 
 
 EXPLAINING = {"اذ", "حيث"}  # "as", "where": a clause that explains the main one (…، إذ قال …)
@@ -1818,7 +1850,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 document = bool(np) and np[0].norm in DOCUMENT_NOUNS
                 ante = state.antecedent(s_index, (None, None) if document else _verb_agreement(toks[i], cue)) if (
                     conj or i <= lead + 1 or i > 0 and (toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
-                                                        or toks[i - 1].norm in BUT_WITH_PRONOUN)) \
+                                                        or toks[i - 1].norm in BUT_WITH_PRONOUN
+                                                        # (…، فيما أشار إلى أن …: the same speaker)
+                                                        or toks[i - 1].norm == "فيما" and i >= 2
+                                                        and "،" in text[toks[i - 2].end : toks[i - 1].start])) \
                     else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
             if ante is not None:
                 speaker = ante.mention
