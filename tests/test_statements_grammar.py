@@ -1496,3 +1496,12 @@ def test_statements_whereas_with_no_subject_is_the_same_speakers_act(analyze):
     a = analyze('أكد النائب كريم المحمداوي أن "قرار البرلمان ملزم للحكومة"، فيما أشار إلى أن "أي مماطلة ستضع'
                 ' الحكومة أمام المساءلة".')
     assert len(a.statements) == 2 and all("كريم المحمداوي" in s.speaker.name for s in a.statements)
+
+
+def test_statements_an_act_read_by_two_rules_is_one_statement(analyze):
+    # Al Mayadeen: "«…», with this phrase Hezbollah's secretary-general pointed, in his last speech, to …" — the verb
+    # is read by the rules of reporting verbs and by "with these words": one statement, one id (the corpus's article
+    # 1851 was rejected by the store for a repeated id before)
+    a = analyze('"القدرة البشرية الممتازة في محور المقاومة يقابلها تراجع القوة البشرية الإسرائيلية"، بهذه العبارة أشار'
+                " الأمين العام لحزب الله، السيد حسن نصر الله، خلال خطابه الأخير، إلى مواطن ضعف في جيش الاحتلال.")
+    assert len(a.statements) == 1 and len({s.id for s in a.statements}) == len(a.statements)

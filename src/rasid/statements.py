@@ -572,10 +572,13 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         made = [_main_subject(article, kb, st, toks, sent_mentions, state) if st.carried else st for st in made]
         for extra in (_with_these_words, _learned_from):
             if (st := extra(article, kb, sentence, s_index, toks, sent_mentions, state)) is not None \
-                    and not any(m.content.start <= st.content.start < m.content.end for m in made):
-                made = [st, *made]
+                    and not any(m.content.start <= st.content.start < m.content.end or m.cue == st.cue for m in made):
+                made = [st, *made]  # (a verb the rules already read keeps its own statement: «…»، بهذه العبارة
+                # أشار نصر الله … إلى أن …)
         out.extend(st for st in made if st is not None and not _ruling(text, st) and not _no_comment(text, st))
-    return tuple(out)
+    # one statement per reporting act: an act read twice (by two of the rules above) keeps its first reading
+    seen: set[str] = set()
+    return tuple(st for st in out if not (st.id in seen or seen.add(st.id)))
 
 
 # "with these words" after a quotation: «…».. بهذه الكلمات لخّص X …؛ «…»، بهذه العبارة افتتح X مؤتمره — the verb
