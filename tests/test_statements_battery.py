@@ -33,8 +33,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Syria TV, Shafaq News, Baghdad Today, Al3omk, Ennahar, Business News, Al-Wasat, Al-Rakoba, Palestine Online …),
 # was written blind after that session's rules and measured once, at the session's start and end, before any of
 # its errors was read: 0.626 / 0.779 -> 0.715 / 0.866 (scored like the shared scorer, 0.676 / 0.848 -> 0.765 / 0.933).
-BATTERIES = [("reporting_battery.jsonl", 150, 0.90, 0.95), ("reporting_battery_2.jsonl", 100, 0.79, 0.92),
-             ("reporting_battery_3.jsonl", 100, 0.72, 0.885), ("reporting_battery_4.jsonl", 100, 0.70, 0.85)]
+# After the rules the third and the fourth were read for: 0.923 / 0.966, 0.820 / 0.935, 0.757 / 0.903, 0.810 / 0.918.
+BATTERIES = [("reporting_battery.jsonl", 150, 0.91, 0.955), ("reporting_battery_2.jsonl", 100, 0.81, 0.925),
+             ("reporting_battery_3.jsonl", 100, 0.745, 0.89), ("reporting_battery_4.jsonl", 100, 0.80, 0.905)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
