@@ -678,12 +678,13 @@ def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list
     sentence names, when the verb agrees with that person — with no such person, no statement (the previous
     speaker is no better a guess). Any other statement is unchanged."""
     text = article.text
-    ci = next((k for k, t in enumerate(toks) if t.start == st.cue.start), None)
-    if ci is None or ci < 2 or toks[ci - 1].norm not in EXPLAINING \
-            or "،" not in text[toks[ci - 2].end : toks[ci - 1].start]:
+    found = _cue_of(text, toks, st)
+    if not found:
         return st
-    hit = _is_cue_token(toks[ci], toks[ci - 1], cue_forms(), text[toks[ci - 1].end : toks[ci].start])
-    gender = _verb_agreement(toks[ci], hit[0])[0] if hit else None
+    ci, cue = found[0]
+    if ci < 2 or toks[ci - 1].norm not in EXPLAINING or "،" not in text[toks[ci - 2].end : toks[ci - 1].start]:
+        return st
+    gender = _verb_agreement(toks[ci], cue)[0]
     people = sorted((m for m in article.mentions if m.type == "person" and toks[0].start <= m.span.start
                      and m.span.end <= toks[ci - 1].start), key=lambda m: m.span.start)
     for m in people:
@@ -705,11 +706,16 @@ def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list
 SILENCE = {"التعليق", "الادلاء", "الرد", "الكشف", "الافصاح", "الحديث"}
 
 
+def _verb_lemma(text: str, st: Statement) -> str | None:
+    """The lemma of the statement's reporting verb (رفضت -> رفض), None for a marker or a noun."""
+    verb = tokens_in(text, st.cue.start, st.cue.end)
+    return next((cue.lemma for stem in stems(verb[0].norm) if (cue := cue_forms().get(stem)) is not None), None) \
+        if verb else None
+
+
 def _no_comment(text: str, st: Statement) -> bool:
     words = tokens_in(text, st.content.start, min(st.content.end, st.content.start + 20))
-    verb = tokens_in(text, st.cue.start, st.cue.end)
-    return bool(words and verb) and words[0].norm in SILENCE and any(
-        (cue := cue_forms().get(stem)) is not None and cue.lemma == "رفض" for stem in stems(verb[0].norm))
+    return bool(words) and words[0].norm in SILENCE and _verb_lemma(text, st) == "رفض"
 
 
 # a court's verb of judgment: with a court or a judge as the subject, أدان convicts — a ruling, not a report
@@ -720,11 +726,7 @@ COURT_HEADS = {"محكمه", "المحكمه", "القاضي", "قاضي", "ال
 
 def _ruling(text: str, st: Statement) -> bool:
     """Is the statement a court's judgment (its verb one of judgment, its subject a court or a judge)?"""
-    verb = [t.norm for t in tokens_in(text, st.cue.start, st.cue.end)]
-    if not verb or not any((cue := cue_forms().get(stem)) is not None and cue.lemma in RULING_VERBS
-                           for stem in stems(verb[0])):
-        return False
-    if st.speaker.span is None:
+    if st.speaker.span is None or _verb_lemma(text, st) not in RULING_VERBS:
         return False
     head = tokens_in(text, st.speaker.span.start, st.speaker.span.end)[:2]
     if not head or head[0].norm not in COURT_HEADS:
@@ -774,7 +776,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             semi = [k for k in range(lead + 1, i + 1) if "؛" in text[toks[k - 1].end : toks[k].start]]
             if semi:
                 lead_here = semi[-1]
-            if toks[i - 1].norm in {"اذ", "حيث"} and i - 1 >= lead_here:
+            if toks[i - 1].norm in EXPLAINING and i - 1 >= lead_here:
                 lead_here = i
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
@@ -3402,17 +3404,9 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             # (or the body named in it) is the parent
             name, title_toks = named
             t_start, t_end = title_toks[0].start, title_toks[-1].end
-            title = _clean_name(text[t_start:t_end])
-            kb_title = kb.lookup(title)
             bodies = _employers([m for m in inner if m.span.start >= t_start and m.type not in ("person", "city")], title_toks)
-            if kb_title is not None:
-                parent = Mention(Span(t_start, t_end), text[t_start:t_end], kb_title.name_ar, kb_title.id, kb_title.type, "kb")
-            elif bodies and not _located_reporter(title_toks, bodies[-1]) and not _origin_only(title_toks, bodies[-1]):
-                parent = _parent(bodies[-1])
-            else:
-                parent = Mention(Span(t_start, t_end), text[t_start:t_end], title, None, "office", "pattern")
             result = Mention(Span(start, end), surface, _clean_name(text[name[0].start : name[-1].end]), None, "person",
-                             "pattern", parent)
+                             "pattern", _office_parent(kb, text, t_start, t_end, bodies, title_toks))
         elif holder:
             # an unknown person named after his title (القيادي في الهيئة، الشيخ عبد الرزاق المهدي): the
             # person speaks; the office, when known, or the body in the title is the parent
@@ -3420,18 +3414,10 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             while k0 > 1 and _holder_descriptor(text, np[k0 - 1], nationality=False):
                 k0 -= 1  # (the holder's descriptors are neither his name nor his title: … المهندس منذر الطراونة)
             title_end = np[k0 - 1].end
-            title = _clean_name(text[start:title_end])
-            kb_title = kb.lookup(title)
             bodies = _employers([m for m in inner if m.span.end <= title_end and m.type not in ("person", "city")], np)
-            if kb_title is not None:
-                parent = Mention(Span(start, title_end), text[start:title_end], kb_title.name_ar, kb_title.id,
-                                 kb_title.type, "kb")
-            elif bodies and not _located_reporter(np, bodies[-1]) and not _origin_only(np, bodies[-1]):
-                parent = _parent(bodies[-1])
-            else:  # the title itself (مدير المكتب الإعلامي في مجلس مدينة اعزاز): where he speaks from
-                parent = Mention(Span(start, title_end), text[start:title_end], title, None, "office", "pattern")
             name_text = _clean_name(text[holder[0].start : holder[-1].end])
-            result = Mention(Span(start, end), surface, name_text, None, "person", "pattern", parent)
+            result = Mention(Span(start, end), surface, name_text, None, "person", "pattern",
+                             _office_parent(kb, text, start, title_end, bodies, np))
         else:
             if link_at is not None:
                 # a spokesman is named with what he speaks for (المتحدث باسم الخارجية); a sub-unit by itself
@@ -3470,6 +3456,20 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
     return result
+
+
+def _office_parent(kb: KnowledgeBase, text: str, t_start: int, t_end: int, bodies: list[Mention],
+                   phrase: list[Token]) -> Mention | None:
+    """The parent of a person named with the title at ``t_start:t_end``: the office when the knowledge base knows
+    it, else the body of the title that employs him, else the title itself (مدير المكتب الإعلامي في مجلس مدينة
+    اعزاز: where he speaks from)."""
+    title = _clean_name(text[t_start:t_end])
+    kb_title = kb.lookup(title)
+    if kb_title is not None:
+        return Mention(Span(t_start, t_end), text[t_start:t_end], kb_title.name_ar, kb_title.id, kb_title.type, "kb")
+    if bodies and not _located_reporter(phrase, bodies[-1]) and not _origin_only(phrase, bodies[-1]):
+        return _parent(bodies[-1])
+    return Mention(Span(t_start, t_end), text[t_start:t_end], title, None, "office", "pattern")
 
 
 def _only_adjectives(np: list[Token], after: int) -> bool:

@@ -170,7 +170,7 @@ def _run_in(text: str, start: int) -> int | None:
     if paren and re.search(r"\d", paren):
         return None  # (an age: فاطمة محمود (42 عاما) قالت …)
     agency = m.group("agency") or paren
-    if agency[0] not in "([" and agency[0] not in "«\"“":
+    if agency[0] not in "([«\"“":  # (a name in parentheses or quotation marks is a tag by its marks)
         words = [fold(w) for w in agency.split()]
         if any(w in nouns or w in CLAUSE_WORDS or w in cue_forms() for w in words):
             return None
