@@ -1505,3 +1505,38 @@ def test_statements_an_act_read_by_two_rules_is_one_statement(analyze):
     a = analyze('"القدرة البشرية الممتازة في محور المقاومة يقابلها تراجع القوة البشرية الإسرائيلية"، بهذه العبارة أشار'
                 " الأمين العام لحزب الله، السيد حسن نصر الله، خلال خطابه الأخير، إلى مواطن ضعف في جيش الاحتلال.")
     assert len(a.statements) == 1 and len({s.id for s in a.statements}) == len(a.statements)
+
+
+@pytest.mark.parametrize(("text", "acts"), [
+    # BBC Arabic feature: "«…», the father told me, …, when I visited their home in December, he said that …" — the
+    # verb after a time clause set off by commas is the main clause's: a second act of the same speaker
+    ('"رأوا أنفسهم في عهد،" قال لي والد عهد، باسم التميمي، وهو ناشط، عندما زرت منزلهم في ديسمبر، قال إن ابنته'
+     " حركت مشاعر البعض.", [("باسم التميمي", "رأوا أنفسهم في عهد،"), ("باسم التميمي", "ابنته حركت مشاعر البعض")]),
+    # Petra: "… affirmed that Jordan rejects …, and when asked about the agreement, he affirmed that …"
+    ("أكد وزير الخارجية أيمن الصفدي أن الأردن يرفض التهجير، وحين سئل عن موقف بلاده من الاتفاق، أكد أن القرار سيادي.",
+     [("أيمن الصفدي", "الأردن يرفض التهجير"), ("أيمن الصفدي", "القرار سيادي")]),
+    # Hespress: "the minister said …, and after she met the unions, she said that …"
+    ("قالت الوزيرة إن الخطة جاهزة، وبعدما التقت النقابات، قالت إن الحوار مستمر.",
+     [("الوزيرة", "الخطة جاهزة"), ("الوزيرة", "الحوار مستمر")]),
+])
+def test_statements_the_verb_after_a_time_clause_is_an_act_of_its_own(analyze, text, acts):
+    a = analyze(text)
+    assert [(s.speaker.name, a.slice(s.content)) for s in a.statements] == acts
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # BBC Arabic: "an Israeli guest criticised Ahed's taking part in the protests" — the indefinite phrase ends with
+    # its adjective; the noun in construct after it is the object
+    ("وانتقد ضيف إسرائيلي مشاركة عهد في التظاهرات الأسبوعية في قريتها.", "ضيف إسرائيلي",
+     "مشاركة عهد في التظاهرات الأسبوعية في قريتها"),
+    # Le Monde arabe / Al-Quds: "a French diplomat criticised the government's policy …"
+    ("وانتقد دبلوماسي فرنسي سياسة الحكومة تجاه اللاجئين.", "دبلوماسي فرنسي", "سياسة الحكومة تجاه اللاجئين"),
+    ("ورفض ناشط حقوقي مصري قرار المحكمة.", "ناشط حقوقي مصري", "قرار المحكمة"),
+    # an adjective that takes a genitive of its own, and a qualifier, stay in the phrase and are no name
+    ("وقال مسؤول أمريكي رفيع المستوى إن واشنطن لن تنسحب.", "مسؤول أمريكي رفيع المستوى", "واشنطن لن تنسحب"),
+    ("وأكد مصدر أمني مسؤول أن الهجوم فشل.", "مصدر أمني مسؤول", "الهجوم فشل"),
+])
+def test_statements_an_indefinite_speaker_ends_with_its_adjective(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert st.speaker.name == speaker and a.slice(st.content) == said

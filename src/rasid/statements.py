@@ -752,6 +752,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             at = next(n for n, c in enumerate(covered) if c.start <= tok.start < c.end)
             earlier = made[at]
             comma = text.rfind("،", earlier.content.start, tok.start)
+            if comma > 0 and _after_time_clause(text, toks, i):
+                # (the time clause frames the new act: …، وحين سئل عن …، أكد أن — the earlier words end before it)
+                before = text.rfind("،", earlier.content.start, comma)
+                comma = before if before > 0 else comma
             if comma < 0 and earlier.content.start < toks[i - 1].start and i + 1 < len(toks) \
                     and toks[i + 1].norm in COMPLEMENTISERS:
                 comma = toks[i - 1].end  # (… بحلول نهاية الشهر وأضاف أن …: no comma, the earlier words end before و)
@@ -768,16 +772,17 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             if _contrast_subject(text, toks, i, mentions):
                 lead_here = max(k for k in range(i) if toks[k].norm in CONTRASTS) + 1
             elif toks[i - 1].norm in AS_SAID or toks[i - 1].norm in CLAUSE_OPENERS - BUT_WITH_PRONOUN - WHEN_CLAUSES \
-                    or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in WHEREAS | {("في", "وقت")}:
-                lead_here = i  # (كما، بينما، في حين + the verb: its subject follows it)
+                    or i >= 2 and (toks[i - 2].norm, toks[i - 1].norm) in WHEREAS | {("في", "وقت")} \
+                    or _after_time_clause(text, toks, i):
+                lead_here = i  # (كما، بينما، في حين + the verb, or the verb after a time clause: its subject follows it)
         elif i > lead:
             # a clause of its own inside the sentence: after a semicolon, and after إذ / حيث / بينما the verb comes
             # first (لكن لهيئة التنسيق رأيًا آخر؛ إذ يعتبر رئيسها حنا غريب أن …)
             semi = [k for k in range(lead + 1, i + 1) if "؛" in text[toks[k - 1].end : toks[k].start]]
             if semi:
                 lead_here = semi[-1]
-            if toks[i - 1].norm in EXPLAINING and i - 1 >= lead_here:
-                lead_here = i
+            if toks[i - 1].norm in EXPLAINING and i - 1 >= lead_here or _after_time_clause(text, toks, i):
+                lead_here = i  # (…، عندما زرت منزلهم، قال إن …: the main clause after a time clause)
         hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
                                                               or _after_pluperfect(text, toks, i)
@@ -1154,6 +1159,21 @@ def _opens_subordinate(toks: list[Token]) -> bool:
     return any(tuple(words[: len(opening)]) == opening for opening in SUBORDINATE_OPENINGS)
 
 
+def _after_time_clause(text: str, toks: list[Token], i: int) -> bool:
+    """Does a time clause set off by commas stand right before the verb at ``i``, which opens what was
+    said with its complementiser (…، عندما زرت منزلهم في ديسمبر، قال إن ابنته …؛ …، وحين سئل عن الاتفاق،
+    أكد أن …)? The verb is then the main clause that the time clause frames: an act of its own."""
+    if i + 1 >= len(toks) or toks[i + 1].norm not in COMPLEMENTISERS or toks[i].norm[:1] == "و":
+        return False
+    k = i - 1
+    while k > 0 and "،" not in text[toks[k - 1].end : toks[k].start]:
+        k -= 1
+    if k <= 0:
+        return False  # (the sentence's own opening: _opens_subordinate reads it)
+    word = toks[k].norm
+    return word in WHEN_CLAUSES or word[:1] == "و" and word[1:] in WHEN_CLAUSES
+
+
 AFTER_FRONTED = {"كما", "هكذا", "وهكذا", "حسبما", "مثلما"}  # «…»، كما قال X؛ «…»، هكذا تحدث X
 
 
@@ -1208,7 +1228,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
               or i >= 3 and (toks[i - 2].norm, prev.norm) == ("في", "وقت") and "،" in text[toks[i - 3].end : toks[i - 2].start])
     # after a subordinate clause that opens the sentence (في حين قال X …، قال Y …؛ بينما …، أكد …) the
     # verb after its comma is the main clause's
-    main = comma_before and _opens_subordinate(toks)
+    main = comma_before and (_opens_subordinate(toks) or _after_time_clause(text, toks, i))
     # a contrast that opens a clause of its own with the subject before its verb: the reporter's
     # rebuttal (…، لكن الكرملين ينفي ذلك؛ …، بينما تقول الحكومة …) is another act than the one before it
     contrast = not opener and not main and mentions is not None and _contrast_subject(text, toks, i, mentions)
@@ -2877,6 +2897,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # a bare noun after a definite body or group is no name of theirs but the verb's object:
             # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name, a
             # body by its لـ complement: الهيئة الوطنية لمكافحة الفساد)
+        if _closed_indefinite(out, t) and _mention_at(t, mentions) is None and (
+                _masdar_shape(t.norm) or k + 1 < len(np) and (np[k + 1].norm.startswith("ال")
+                                                             or _mention_at(np[k + 1], mentions) is not None)):
+            break  # an indefinite phrase ends with its adjective, and a noun in construct after it is the verb's
+            # object: وانتقد ضيف إسرائيلي مشاركة عهد …، وانتقد دبلوماسي فرنسي سياسة الحكومة (not رفيع المستوى)
         if out[-1].norm.startswith("ال") and t.norm in QUANTIFIERS:
             break  # a quantifier after a definite phrase heads a new one, the verb's object: ودعا المرشح الجمهوري
             # جميع من صوتوا له …، وطالب الوزير كل الأطراف …
@@ -2891,6 +2916,24 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             continue
         break
     return out
+
+
+# adjectives that take a definite genitive of their own (إضافة لفظية): مسؤول رفيع المستوى، خبير واسع الاطلاع
+FALSE_CONSTRUCT = {"رفيع", "رفيعه", "كبير", "كبيره", "عالي", "عاليه", "واسع", "واسعه", "قليل", "كثير", "متعدد",
+                   "طويل", "قريب", "قريبه", "بعيد", "حديث", "حديثه", "شديد", "شديده"}
+
+# indefinite adjectives that qualify an unnamed speaker (مصدر أمني مسؤول، مسؤول أمريكي سابق، قيادي بارز): never a name
+QUALIFIERS = FALSE_CONSTRUCT | {"سابق", "سابقه", "بارز", "بارزه", "مطلع", "مطلعه", "اخر", "اخري", "مسوول", "مسووله",
+                                "مقرب", "مقربه", "اسبق", "متقاعد", "منشق", "مستقل", "مستقله"}
+
+
+def _closed_indefinite(out: list[Token], t: Token) -> bool:
+    """Does ``t`` follow an indefinite speaker phrase closed by its nisba adjective (ضيف إسرائيلي، دبلوماسي فرنسي،
+    ناشط حقوقي مصري) while being neither definite, nor a nisba, nor an adjective with a genitive of its own?"""
+    last, w = out[-1].norm, t.norm
+    return (len(out) >= 2 and not out[0].norm.startswith("ال") and not last.startswith(("ال", "و"))
+            and last.endswith("ي") and len(last) >= 4 and not w.startswith(("ال", "و"))
+            and not w.endswith(("ي", "يه", "يون", "يين")) and w not in FALSE_CONSTRUCT)
 
 
 FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "الجديد", "الجديده", "الحالي", "الحاليه", "المكلف", "المكلفه",
@@ -3515,8 +3558,8 @@ def _holder(text: str, np: list[Token], inner: list[Mention] | tuple[Mention, ..
     if not 1 <= len(name) <= MAX_NAME_TOKENS or not all(_plain_name(t) for t in name):
         return []
     if name[0].norm.startswith(("ال", "لل", "بال")) and not (name[0].norm in HONORIFICS and len(name) >= 2) \
-            or _marker_word(name[0].norm):
-        return []
+            or _marker_word(name[0].norm) or name[0].norm in QUALIFIERS:
+        return []  # (nor an adjective of an unnamed speaker: مسؤول أمريكي رفيع المستوى)
     return name
 
 
