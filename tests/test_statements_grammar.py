@@ -1540,3 +1540,69 @@ def test_statements_an_indefinite_speaker_ends_with_its_adjective(analyze, text,
     a = analyze(text)
     (st,) = a.statements
     assert st.speaker.name == speaker and a.slice(st.content) == said
+
+
+def test_statements_an_outlet_spoken_to_is_never_the_subject(analyze):
+    # Mada Masr: "she says to «Mada Masr» that …" — لـ written apart before a quoted outlet, with no و on the verb
+    a = analyze("قالت الناشطة سعاد محمود إن الأجور متدنية. وتقول لـ«مدى مصر» إن الإدارة هددت العمال.")
+    assert [(s.speaker.name, a.slice(s.content)) for s in a.statements] == [
+        ("الناشطة سعاد محمود", "الأجور متدنية"), ("الناشطة سعاد محمود", "الإدارة هددت العمال")]
+    # Al-Modon: "he says to «al-Modon»: «…»" with no one to refer to: no speaker rather than the outlet
+    assert not analyze("كان الشاب يرفع علماً كبيراً. يقول لـ«المدن»: «ما في شي نخسره، لا شغل ولا كهربا».").statements
+
+
+def test_statements_a_pronoun_does_not_refer_into_quoted_words(analyze):
+    # Al-Ghad: the country named inside a refugee's quoted words is no antecedent of the next verb's pronoun
+    a = analyze('في مخيم الزعتري، تجلس أم خالد أمام كرفانها وتقول: "صار لنا خمس سنين هون، والولاد كبروا وما بيعرفوا'
+                ' سوريا". وتضيف لـ"الغد" أن ابنها الأكبر ترك المدرسة.')
+    assert all(s.speaker.name != "سوريا" for s in a.statements)
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # Al-Dostor: "… adds, laughing: «…»" — an active participle of manner ends the subject and opens what was said
+    ('ويضيف الروائي عمرو العزبي ضاحكا: "أنا كنت عايش في الحتة دي".', "الروائي عمرو العزبي",
+     '"أنا كنت عايش في الحتة دي"'),
+    ("وقال الوزير ساخرا إن المعارضة بلا برنامج.", "الوزير", "المعارضة بلا برنامج"),
+    # "… said, addressing the audience: «…»": the participle's object before the colon
+    ('وقال الرئيس مخاطبا الحضور: "نحن جاهزون".', "الرئيس", '"نحن جاهزون"'),
+    # Al-Wafd: "the minister closed his talk by saying: «…»" — the speech noun with "his" is the object
+    ('واختتم الوزير حديثه بالقول: "المواطن البسيط خط أحمر".', "الوزير", '"المواطن البسيط خط أحمر"'),
+    # SANA: بيّن written without its shadda, its subject and then its complementiser
+    ("وبين الوزير في تصريح لمراسلة سانا أن أولوية العمل هي ترحيل الأنقاض.", "الوزير",
+     "أولوية العمل هي ترحيل الأنقاض"),
+    # Al-Watan (Syria): a portfolio of two domains joined by و, and "yesterday" ending the subject
+    ("أكد معاون وزير الخارجية والمغتربين أيمن سوسان أمس أن سورية صمدت.",
+     "معاون وزير الخارجية والمغتربين أيمن سوسان", "سورية صمدت"),
+    # Alaraby Al-Jadeed: "he had said before, in August 2016, that …"
+    ("وسبق أن قال أبو الغيط، في آب/أغسطس 2016، إن الجامعة بحاجة إلى إصلاح.", "أبو الغيط",
+     "الجامعة بحاجة إلى إصلاح"),
+    # Asas / Al-Rai: "did not rule out that …" — a negated verb of ruling out still reports a view
+    ("ولم يستبعد الوزير أن تلجأ الحكومة إلى الاستدانة.", "الوزير", "تلجأ الحكومة إلى الاستدانة"),
+])
+def test_statements_manner_objects_and_litotes(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert speaker in st.speaker.surface and a.slice(st.content).strip('"') == said.strip('"')
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # APS / El Bilad: "the same source" is the last one cited, whatever it was
+    ("أوقفت مفرزة للجيش ثلاثة عناصر دعم للجماعات الإرهابية، حسب ما أفاد به بيان لوزارة الدفاع الوطني. وأوضح ذات"
+     " المصدر أن مفارز أخرى حجزت مولدات.", ["بيان لوزارة الدفاع الوطني", "بيان لوزارة الدفاع الوطني"]),
+    ("قال مصدر أمني إن الهجوم فشل. وأضاف المصدر نفسه أن المهاجمين فروا.", ["مصدر أمني", "مصدر أمني"]),
+    # "the same ministry" is the ministry named last
+    ("أعلنت وزارة الصحة تسجيل 5 إصابات. وأكدت الوزارة ذاتها أن الوضع تحت السيطرة.", ["وزارة الصحة", "وزارة الصحة"]),
+])
+def test_statements_the_same_source_is_the_one_cited_before(analyze, text, speakers):
+    a = analyze(text)
+    assert [s.speaker.name for s in a.statements] == speakers
+
+
+def test_statements_a_byline_closed_by_a_colon_or_a_bar_says_nothing(analyze):
+    # Al-Ayyam (Palestine) / Al-Rai (Kuwait): "Written by NAME:" and "Written by NAME |" before the body
+    assert not analyze("كتب سامر خليل: افتتح معرض فلسطين الدولي للكتاب، أمس، في المكتبة الوطنية.").statements
+    a = analyze("كتب فهد المطيري | علمت «الراي» من مصادر نيابية مطلعة أن ثلاثة نواب يعتزمون تقديم استجواب.")
+    assert [s.speaker.name for s in a.statements] == ["مصادر نيابية مطلعة"]
+    # a post is not a byline: the name is followed by where it was written
+    (st,) = analyze("كتب ترامب على تويتر: «الصين تسرق وظائفنا».").statements
+    assert st.speaker.name == "دونالد ترامب"

@@ -50,6 +50,7 @@ FOR_ONES_PART = {"جهته", "جهتها", "جهتهم", "جهتهما", "ناح
 CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد", "بدوره", "بدورها", "بدورهم", "وبدوره", "وبدورها", "من",
               "وكان", "وكانت", "كان", "كانت"} | BUT_WITH_PRONOUN | FOR_ONES_PART
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
+SAID_WHEN_NEGATED = {"استبعد"}  # verbs whose negation still reports a view: لم يستبعد أن (did not rule out that)
 NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
 # عبّر عن (expressed) — عبر alone is "via, across"
@@ -473,7 +474,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
         before = prev.norm if prev is not None else ""
         if before[:1] in "وف" and before[1:] in NEGATORS:
             before = before[1:]  # ولم يعلّق، فلم ينفِ: the conjunction on the negator
-        if prev is not None and before in NOT_SPEECH_BEFORE and not conj:
+        if prev is not None and before in NOT_SPEECH_BEFORE and not conj \
+                and not (before in NEGATORS - {"لن"} and cue.lemma in SAID_WHEN_NEGATED):
+            # (not ruling out is saying it may be: لم يستبعد الوزير أن …، ولا يستبعد المصدر نفسه أن …)
             # قد + past is a report ("had said": وكان الوزير قد أكد); قد + present is "may say"
             # أنْ + past is a report too (وسبق أن صرّح، بعد أن أعلنت); أن + present is not (أن يعلن)
             if not (before in {"قد", "وقد", "فقد", "ان"} and not cue.person.startswith("impf")):
@@ -525,17 +528,25 @@ def _ends_in_ta_marbuta(text: str) -> bool:
     return strip_diacritics(text).endswith("ة")
 
 
+QUOTED_WORDS = re.compile(r'«[^«»\n]{1,600}»|"[^"\n]{1,600}"|“[^“”\n]{1,600}”')
+QUOTED_MIN_WORDS = 4  # words of a quotation (fewer: a quoted name)
+
+
 def _actors_by_sentence(article: Article) -> list[list[Mention]]:
     """The mentions of antecedent types inside each sentence, in the article's order."""
     sentences = [s.span for s in article.sentences]
     starts = [s.start for s in sentences]
+    # a pronoun of the narration does not refer into someone's quoted words (تقول: "… ما بيعرفوا سوريا". وتضيف
+    # لـ"الغد" أن …: not Syria) — a quoted name alone («حزب الله») is a name, not words
+    quoted = [(m.start(), m.end()) for m in QUOTED_WORDS.finditer(article.text) if len(m.group().split()) >= QUOTED_MIN_WORDS]
+    mentions = [m for m in article.mentions if not any(a < m.span.start and m.span.end < b for a, b in quoted)]
     if any(a.end > b.start for a, b in zip(sentences, sentences[1:])):
         # sentences that overlap or are out of order (not the splitter's): ask each of them
-        return [[m for m in article.mentions if sentence.contains(m.span) and m.type in ANTECEDENT_TYPES]
+        return [[m for m in mentions if sentence.contains(m.span) and m.type in ANTECEDENT_TYPES]
                 for sentence in sentences]
     # sentences follow each other: a mention can only lie in the last one that starts at or before it
     out: list[list[Mention]] = [[] for _ in sentences]
-    for m in article.mentions:
+    for m in mentions:
         k = bisect_right(starts, m.span.start) - 1
         if k >= 0 and m.type in ANTECEDENT_TYPES and sentences[k].contains(m.span):
             out[k].append(m)
@@ -788,7 +799,10 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                                                               or _after_pluperfect(text, toks, i)
                                                               # the verb after its subject, before its
                                                               # complementiser (النائب جورج حداد قال إن …)
-                                                              or _subject_first(toks, lead, i)))
+                                                              or _subject_first(toks, lead, i)
+                                                              # a verb after "before that" (وسبق أن قال X، …، إن)
+                                                              or i >= 2 and toks[i - 1].norm in COMPLEMENTISERS
+                                                              and toks[i - 2].norm in {"سبق", "وسبق"}))
         if not hit:
             continue
         cue, conj = hit
@@ -800,7 +814,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # وقدرتها على المواجهة (its ability to confront): the noun, not قدّرتها (estimated it)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
             continue  # وردّت إيران بالتخلي عن بعض القيود (Iran responded by lifting limits): an act, not words
-        if cue.lemma in SHADDA_OR_FRAME and "ّ" not in tok.text and not (i + 1 < len(toks) and SHADDA_OR_FRAME[cue.lemma](toks[i + 1].norm)):
+        if cue.lemma in SHADDA_OR_FRAME and "ّ" not in tok.text and not (i + 1 < len(toks) and SHADDA_OR_FRAME[cue.lemma](toks[i + 1].norm)) \
+                and not (cue.lemma == "بين" and conj and _speaker_then_that(text, toks, i, mentions)):
             continue  # وبين البلدين (and between the two countries): بيّن (clarified) shows its shadda or its أنّ;
             # في وجه (in the face of): وجّه (directed) its shadda or its بـ
         if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]) \
@@ -1054,7 +1069,8 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
 def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
     """An indefinite noun with a possessive pronoun (كلمته، مقالها، بيانهم): never part of a name."""
     return (_mention_at(t, mentions) is None and not t.norm.startswith("ال") and len(t.norm) >= 5
-            and t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) and not _given_name(t))
+            and (t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) or t.norm[:-1] in NOMINAL_CUES and t.norm[-1] == "ه")
+            and not _given_name(t))  # (حديثه، خطابه: a speech noun with "his")
 
 
 def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],
@@ -1110,7 +1126,10 @@ def _circumstantial(t: Token, mentions: list[Mention]) -> bool:
     # the shapes of the derived participles: مُفاعِل (مخاطبًا), مُتَفعِّل (متسائلًا، متهمًا), مُستَفعِل
     # (مستنكرًا) — a foreign name that starts with م and ends in alif does not have them (مانديلا، مابوزا)
     shaped = w[2:3] == "ا" or w[1:2] == "ت" or w[1:3] == "ست"
-    return (len(w) >= 6 and w[0] == "م" and shaped and w.endswith("ا") and not w.endswith(("نا", "ها", "هما", "كما"))
+    derived = len(w) >= 6 and w[0] == "م" and shaped
+    # and the active participle of the simple verb, فاعلًا (ضاحكًا، ساخرًا، غاضبًا، مازحًا)
+    simple = len(w) == 5 and w[1] == "ا" and w[0] not in "اوفبلك"
+    return ((derived or simple) and w.endswith("ا") and not w.endswith(("نا", "ها", "هما", "كما"))
             and _mention_at(t, mentions) is None)
 
 
@@ -1291,6 +1310,7 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
     return inside.count('"') % 2 == 0 and inside.count("«") == inside.count("»") and inside.count("“") == inside.count("”")
 
 
+OBJECT_WORDS = 3  # words of a circumstantial participle's object before the colon of what was said
 OBJECT_REACH = 6  # words of the addressee between a verb and its frame (ودعا جميع الأطراف المعنية إلى …)
 
 
@@ -1575,6 +1595,10 @@ def _lead_index(text: str, toks: list[Token]) -> int:
             k += 1
         if k < len(toks) - 1 and toks[k].norm in COMPLEMENTISERS:
             i = k + 1
+    # "it happened before that" and its complementiser, then the verb and its subject: وسبق أن قال أبو الغيط، في
+    # آب 2016، إن … (the verb opens the clause)
+    if i + 2 < len(toks) and toks[i].norm in {"سبق", "وسبق"} and toks[i + 1].norm in COMPLEMENTISERS:
+        return i + 2
     while i < len(toks):
         # find the next comma after token i
         j = i
@@ -1655,7 +1679,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     lead = max([lead] + [k + 1 for k in range(max(lead, i - 1 - FA_INNA_REACH), i - 1) if toks[k].norm == "فان"
                          and not any(p in text[toks[k].end : toks[i].start] for p in "،:\"«»")])
     if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)):
-        end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} else i
+        end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} or toks[i - 1].norm in {"فلم", "فلا"} \
+            and cue.lemma in SAID_WHEN_NEGATED else i  # (أما الوزير فلم يستبعد …: the topic, then the negated verb)
         if end_np == i - 1 and end_np - 1 > lead and toks[end_np - 1].norm in PLUPERFECT:
             end_np -= 1  # X كانت قد أعلنت (X had announced): the subject ends before كان
         np_toks = _cut_np(text, toks[lead:end_np])
@@ -1676,7 +1701,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # القيسي فقد كتب …); one set off by a comma may be what the clause is about (أما بشأن الاعتداءات، فقد رأى
         # كنعاني …)
         framed = framed or lead > 0 and toks[lead - 1].norm in TOPIC_OPENERS and np_toks == toks[lead:end_np] \
-            and (toks[i].norm.startswith("ف") or toks[i - 1].norm == "فقد") \
+            and (toks[i].norm.startswith("ف") or toks[i - 1].norm in {"فقد", "فلم", "فلا"}) \
             and "،" not in text[np_toks[-1].end : toks[i].start]
         if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=not framed):
             if conj:
@@ -1736,9 +1761,14 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 # speaker named before
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
-            if not np and conj and (past := _addressee_end(text, toks, k, mentions, kb)) > k:
+            if not np and (past := _addressee_end(text, toks, k, mentions, kb)) > k \
+                    and (conj or past < len(toks) and _opens_said(text, toks, past)):
                 k = j = past
+                if k < len(toks) and ":" in text[toks[k - 1].end : toks[k].start]:
+                    pronoun = True
+                    break  # (تقول لـ«المدن»: «…»، مصادر تكشف لـCNN: …: what was said follows the colon)
                 continue  # وقال للصحيفة إنّ …، وصرّح للموقع بعض المتبرعين …: the one spoken to is not the subject
+                # (nor, with no و, right before what was said: تقول لـ«مدى مصر» إن …)
             if not np and conj and (_circumstantial(t, mentions) or t.norm in participle_forms()):
                 pronoun = True
                 break  # وتابع مخاطبًا الرئيس: «…» — a circumstantial participle, the subject is the pronoun
@@ -1746,8 +1776,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
-            if np and t.norm in participle_forms():
-                break  # a participle of saying ends the subject (وتابع الوزير قائلًا إنّ …)
+            if np and (t.norm in participle_forms() or _circumstantial(t, mentions)):
+                break  # a participle of saying ends the subject (وتابع الوزير قائلًا إنّ …), and so does a
+                # circumstantial one (ويضيف الروائي عمرو العزبي ضاحكًا: «…»)
             if np and t.norm in RELATIVES:
                 break  # a relative clause qualifies the subject (وينفي غولن الذي يعيش في بنسلفانيا الضلوع …)
             if np and (np[-1].norm.startswith("ال") or _mention_at(np[-1], mentions) is not None) \
@@ -1813,15 +1844,22 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 after_np = said_at
             if after_np < len(toks) and toks[after_np].norm in SAYING_OF:
                 after_np = _skip_adverbials(text, toks, after_np + 1)  # قوله يوم 30 مايو "…": the time, then the words
-            if after_np < len(toks) and toks[after_np].norm in participle_forms():
-                after_np += 1  # وأضاف المتحدث مشيرًا إلى أنّ …: the participle repeats the act, the words follow
+            if after_np < len(toks) and (toks[after_np].norm in participle_forms() or _circumstantial(toks[after_np], mentions)):
+                after_np += 1  # وأضاف المتحدث مشيرًا إلى أنّ …: the participle repeats the act, the words follow (and
+                # after one of manner: ويضيف العزبي ضاحكًا: «…»)
                 if after_np + 1 < len(toks) and toks[after_np].norm in {"الي", "علي"} \
                         and toks[after_np + 1].norm in COMPLEMENTISERS:
                     after_np += 1  # (its own preposition)
+            if 0 < after_np < len(toks) and _circumstantial(toks[after_np - 1], mentions):
+                # the participle's object, then what was said (وقال الرئيس مخاطبًا الحضور: «…»، … الحضور إن …)
+                after_np = next((m for m in range(after_np, min(after_np + OBJECT_WORDS + 1, len(toks)))
+                                 if ":" in text[toks[m - 1].end : toks[m].start] or toks[m].norm in COMPLEMENTISERS),
+                                after_np)
             if after_np < len(toks) and toks[after_np].norm.startswith("ل") \
                     and (past := _addressee_end(text, toks, after_np, mentions, kb)) > after_np and past < len(toks) \
-                    and _content_opener(text, toks, past, cue) is not None:
-                after_np = past  # the one spoken to, then what was said (وقال أحدهم لموقع "إن دي تي في" الهندي "…")
+                    and (_content_opener(text, toks, past, cue) is not None or cue.frame == "obj"):
+                after_np = past  # the one spoken to, then what was said (وقال أحدهم لموقع "إن دي تي في" الهندي "…"؛ وكشف
+                # المؤرخ لـ"الجوهرة أف أم" … بعض الحقائق: the object)
             content_start = toks[after_np - 1].end if after_np < len(toks) else np[-1].end
             # content starts after the complementiser when there is one (أشار إلى أن، قال إن)
             # (past the إن of a name: شبكة سي إن إن)
@@ -2798,6 +2836,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if out and ":" in text[out[-1].end : t.start]:
             break
+        if len(out) == 1 and t.norm in SAME_AFTER and out[0].norm.startswith("ال"):
+            out.append(t)  # الوزارة ذاتها، المصدر نفسه: "the same" one
+            k += 1
+            continue
         m = _mention_at(t, mentions)
         if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
                 and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))) \
@@ -2856,8 +2898,14 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if "ً" in t.text:
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
-        if t.norm in WEEKDAYS:
-            break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …
+        if t.norm in WEEKDAYS or t.norm in {"امس", "امس،"}:
+            break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …، أكد … سوسان أمس أن
+        if t.norm.startswith("وال") and out[-1].norm.startswith("ال") and len(out) >= 2 and _speaker_noun(out[-2].norm) \
+                and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]) and not _people_noun(t.norm[1:]) \
+                and not text[out[-1].end : t.start].strip():
+            out.append(t)  # a portfolio of two domains joined by و: وزير الخارجية والمغتربين، وزير التجارة والصناعة
+            k += 1
+            continue
         if out[-1].norm.startswith("ال") and not t.norm.startswith("ال") and strip_diacritics(t.text).endswith(
                 POSSESSIVE_SUFFIXES) and _mention_at(t, mentions) is None:
             break  # a noun with a possessive pronoun is no genitive or adjective of a definite noun but the
@@ -3274,6 +3322,8 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
     opens a name the knowledge base knows, the addressee is that name (لبي بي سي: to the BBC; not لجنة
     التحقيق, the committee, or لبنان)."""
     t = toks[k]
+    if t.norm == "ل" and (quoted := _quoted_name(text, toks, k + 1)):
+        return k + 1 + len(quoted)  # the preposition written apart before a quoted outlet (لـ«مدى مصر»، لـ"البلاد")
     if _addressee(t, mentions):
         # the whole name of the outlet spoken to (لشبكة فوكس نيوز، لصحيفة نيويورك تايمز), up to what was said
         m = _mention_at(t, mentions)
@@ -3296,6 +3346,11 @@ def _addressee_end(text: str, toks: list[Token], k: int, mentions: list[Mention]
     while k < len(toks) and toks[k].start < end:
         k += 1
     return k
+
+
+def _opens_said(text: str, toks: list[Token], k: int) -> bool:
+    """Does what was said open at token ``k``: a complementiser, a colon or a quotation mark before it?"""
+    return toks[k].norm in COMPLEMENTISERS or ":" in text[toks[k - 1].end : toks[k].start] or _opens_quote(text, toks[k])
 
 
 def _outlet_name_end(text: str, toks: list[Token], j: int, end: int) -> int:
@@ -3337,6 +3392,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     if _has_named(np, mentions):
         return True
     first = np[0].norm
+    if (head := _same_head(np)) is not None:
+        return _same_antecedent(head, state) is not None
     if _speaker_noun(first):
         return True
     if _quantified_group(np, 0) is not None:
@@ -3394,6 +3451,15 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     name = _clean_name(surface)
     key = fold(name)
     inner = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+    head = _same_head(np)
+    if head is not None:
+        # "the same source" (ذات المصدر، نفس المصدر، المصدر نفسه، الوزارة ذاتها) is the speaker last named with that
+        # noun, or, for a source, the last one cited whatever it was (… حسب ما أفاد به بيان لوزارة الدفاع. وأوضح
+        # ذات المصدر أن …)
+        same = _same_antecedent(head, state)
+        if same is not None:
+            m = same.mention
+            return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
     if len(np) == 1 and key in LATTER:
         # "the latter" is the actor named last before it, of its gender (اتهمت إسرائيل حماس …، في حين تؤكد
         # الأخيرة أنّ …: Hamas)
@@ -3499,6 +3565,28 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     state.known.setdefault(fold(result.name), result)
     state.known.setdefault(fold(_clean_name(surface)), result)
     return result
+
+
+SAME_BEFORE = {"ذات", "نفس"}  # ذات المصدر، نفس المصدر: the same source
+SAME_AFTER = {"نفسه", "ذاته", "نفسها", "ذاتها", "نفسهم", "انفسهم"}  # المصدر نفسه، الوزارة ذاتها
+SOURCE_NOUNS = {"مصدر", "مصادر"}  # "the same source" is whoever was cited last, named as a source or not
+
+
+def _same_head(np: list[Token]) -> str | None:
+    """The definite noun of a "the same …" phrase (ذات المصدر، نفس المصدر، المصدر نفسه، الوزارة ذاتها), or None."""
+    if len(np) == 2 and np[0].norm in SAME_BEFORE and np[1].norm.startswith("ال"):
+        return np[1].norm
+    if len(np) == 2 and np[1].norm in SAME_AFTER and np[0].norm.startswith("ال"):
+        return np[0].norm
+    return None
+
+
+def _same_antecedent(head: str, state: _State) -> _Entity | None:
+    """The speaker a "the same …" phrase with this head noun takes up: the last one named with the noun (الوزارة
+    ذاتها -> وزارة الصحة), or for a source the last one cited; None when there is none (the phrase is no speaker)."""
+    bare = head[2:] if head.startswith("ال") else head
+    named = [e for e in state.recent if any(bare in stems(w) for w in fold(e.mention.surface).split())]
+    return named[-1] if named else state.last if bare in SOURCE_NOUNS else None
 
 
 def _office_parent(kb: KnowledgeBase, text: str, t_start: int, t_end: int, bodies: list[Mention],
@@ -3662,6 +3750,24 @@ def _clean_name(surface: str) -> str:
 
 _OPENERS = {"“": "”", "«": "»", '"': '"', "„": "”"}
 QUOTE_MARKS = "".join(sorted({*_OPENERS, *_OPENERS.values()}))  # every mark that opens or closes a quotation
+
+
+def _speaker_then_that(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """After وبين, a speaker and then the complementiser (وبين الوزير في تصريح لمراسلة سانا أن …): the verb بيّن
+    written without its shadda — "between" takes two terms joined by و (وبين الوزير والنواب خلاف)."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1]
+    m = _mention_at(nxt, mentions)
+    if not (nxt.norm.startswith("ال") and _speaker_noun(nxt.norm) or m is not None and m.type in ANTECEDENT_TYPES):
+        return False
+    for k in range(i + 2, min(i + 1 + FRAME_REACH, len(toks))):
+        t = toks[k]
+        if t.norm in COMPLEMENTISERS:
+            return True
+        if t.norm[:1] == "و" or t.norm in cue_forms() or "." in text[toks[k - 1].end : t.start]:
+            return False
+    return False
 
 
 def _frame_found(text: str, toks: list[Token], i: int, frame: set[str]) -> bool:

@@ -77,6 +77,7 @@ _RUN_IN_2 = re.compile(
 # أكد …), or the name and the city in parentheses (سلطان العتيبي (الرياض) علمت …)
 _BYLINE_WORD = re.compile(r"[^\s.،,:;()\[\]\-–—ـ/\"«»“”\d]+")
 BYLINE_NAME = (2, 4)  # words of a reporter's name
+BYLINE_LINKS = {"علي", "في", "عبر", "من", "عن", "الي", "مع", "على", "إلى"}  # (words that are no part of a name)
 DATELINE_MAX_WORDS = 16
 # words that open a clause (a relative pronoun, a complementiser): a phrase set off by dashes that holds one is an
 # aside of a sentence (الجيش - الذي قصف … - قال), not a dateline
@@ -137,10 +138,20 @@ def _byline(text: str, start: int) -> int | None:
 
     if m:  # كتب NAME VERB: the first name length after which a reporting verb stands
         for n in range(BYLINE_NAME[0], BYLINE_NAME[1] + 1):
-            if len(words) > n and all(plain(w.group().strip("-–—:")) for w in words[:n]) \
+            if len(words) > n and all(plain(w.group().strip("-–—:|")) for w in words[:n]) \
                     and not fold(words[0].group()).startswith("ال") \
                     and fold(words[n].group().strip("،,:-–—")) in cue_forms():
                 return offset + words[n].start()
+        # كتب NAME: …، كتب NAME | …: the name closed by a colon, a bar or a dash, then the body (a name only:
+        # كتب ترامب على تويتر: «…» is a post, its words after a preposition)
+        for n in range(BYLINE_NAME[0], BYLINE_NAME[1] + 1):
+            if len(words) <= n or not all(plain(w.group().rstrip(":|")) and fold(w.group()) not in BYLINE_LINKS
+                                          for w in words[:n]) or fold(words[0].group()).startswith("ال"):
+                break
+            if words[n - 1].group()[-1:] in ":|":
+                return offset + words[n].start()
+            if words[n].group() in ("|", ":", "-", "–", "—") and len(words) > n + 1:
+                return offset + words[n + 1].start()
         return None
     # NAME (PLACE) VERB
     p = re.match(r"\s*((?:\S+\s+){1,3}\S+)\s*\(([^()\n\d]{2,25})\)\s*[:\-–—]?\s*", head)
