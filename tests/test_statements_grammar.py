@@ -1606,3 +1606,43 @@ def test_statements_a_byline_closed_by_a_colon_or_a_bar_says_nothing(analyze):
     # a post is not a byline: the name is followed by where it was written
     (st,) = analyze("كتب ترامب على تويتر: «الصين تسرق وظائفنا».").statements
     assert st.speaker.name == "دونالد ترامب"
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Elaph: "Elaph from Beirut:" before the first sentence is a dateline, not a speaker
+    ("إيلاف من بيروت: قال مصدر دبلوماسي غربي لـ«إيلاف» إن الموفد الأميركي سيحمل ردًا مكتوبًا.",
+     ["مصدر دبلوماسي غربي"]),
+    # El Khabar: the defendant denied the charges (التهم is what is denied, never part of the subject)
+    ("من جهته، نفى المتهم التهم المنسوبة إليه جملة وتفصيلا.", ["المتهم"]),
+    # Al-Ayyam (Aden): a sound plural of people in -ون is the subject, a definite word after it the object
+    ("وناشد المتقاعدون الحكومة بسرعة صرف رواتبهم.", ["المتقاعدون"]),
+    ("وطالب المحتجون الحكومة بالاستقالة.", ["المحتجون"]),
+    ("وشدد المسؤولون الثلاثة على دورهم في الاتفاق.", ["المسؤولون الثلاثة"]),
+    # Independent Arabia: "but the director … affirms that …" — a subject after لكن with no comma, a present verb
+    ("لكن مدير الزراعة يؤكد أن الوزارة وزعت منظومات ري حديثة.", ["مدير الزراعة"]),
+    ("غير أن الوزير أكد أن الوزارة وزعت منظومات ري حديثة.", ["الوزير"]),
+    # Al-Ahram: "… signed a protocol, during which he affirmed that …" — the occasion's subject speaks
+    ("كما شهد الوزير توقيع بروتوكول تعاون مع اتحاد الصناعات، أكد خلاله أن الشراكة مع القطاع الخاص ضرورة.",
+     ["الوزير"]),
+    ("وترأس الرئيس اجتماعا لمجلس الوزراء، أكد خلاله أن الحكومة ماضية في الإصلاح.", ["الرئيس"]),
+    # Elaph press review: "… published a report in which it said …"
+    ("نشرت صحيفة «الغارديان» تقريرًا قالت فيه إن الحكومة البريطانية تدرس تشديد قواعد التأشيرات.",
+     ["صحيفة الغارديان"]),
+    # RT Arabic: in a chain the relayed sources speak (ذكرت X نقلًا عن ثلاثة مصادر أن …)
+    ('ذكرت وكالة "رويترز" نقلا عن ثلاثة مصادر مطلعة أن أوبك تدرس تمديد الخفض.', ["ثلاثة مصادر مطلعة"]),
+    # TRT Arabic: the passive of relaying with its complementiser (ونُقل عن X أن …)
+    ("ونُقل عن مكتب المدعي العام في المدينة أن الشبكة استولت على 50 مليون ليرة.", ["مكتب المدعي العام"]),
+    # Sputnik: "the Russian diplomat" names again the Russian who spoke before
+    ('صرّح نائب وزير الخارجية الروسي سيرغي ريابكوف، في حديث لوكالة "سبوتنيك"، بأن موسكو مستعدة. وأضاف الدبلوماسي'
+     ' الروسي: "لم نحدد موعدًا بعد".', ["سيرغي ريابكوف", "سيرغي ريابكوف"]),
+    # Assabah: "and he closed by saying that …" with the verb's pronoun
+    ("اعتبر الخبير نادر العياري أن القانون لم يتضمن إجراءات. وختم بالقول إن الحل يمر عبر إصلاح البنوك.",
+     ["الخبير نادر العياري", "الخبير نادر العياري"]),
+    # false friends: drawing attention (لفت الأنظار) and speaking before a crowd (أمام حشد) name no speaker
+    ("وكان البدري قد لفت الأنظار بتسجيله هدفين.", []),
+    ('ويمر الوقت سريعا أمام ترامب، لكن ذلك لم يمنع المنافسة من الضغط عليه، وقالت أمام حشد انتخابي في فلوريدا'
+     ' إنه "لا يوجد عذر".', []),
+])
+def test_statements_battery_six_constructions(analyze, text, speakers):
+    a = analyze(text)
+    assert [s.speaker.name for s in a.statements] == speakers

@@ -70,7 +70,9 @@ SHADDA_OR_FRAME = {"بين": lambda nxt: nxt in COMPLEMENTISERS,
                    "وجه": lambda nxt: nxt.startswith("ب") and len(nxt) >= 4 and not nxt.startswith("بين")}
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
-PASSED_OBJECTS = {"اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
+# لفت (drew attention) with the attention as its object is a deed, not a remark (لفت الأنظار بتسجيله هدفين)
+PASSED_OBJECTS = {"لفت": {"الانظار", "انظار", "الانتباه", "انتباه", "النظر"},
+                  "اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
                           "موازنه", "الموازنه", "ميزانيه", "الميزانيه", "خطه", "الخطه", "قرار", "قرارا", "القرار",
                           "قوانين", "القوانين", "اتفاقيه", "الاتفاقيه", "لائحه", "اللائحه", "مرسوم", "مرسوما"}}
 # verbs of responding that take their answer with بـ: a masdar of an act (ردّت بفرض رسوم، يردّ بالمثل) is a
@@ -828,7 +830,7 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if cue.person == "impf" and bare[:1] == "ي" and not _hollow_active(bare) and (
                 nxt in COMPLEMENTISERS or nxt == "الي" and i + 2 < len(toks) and toks[i + 2].norm in COMPLEMENTISERS
                 or nxt in {"بمثابه", "بمثابة"}) and not _answers_topic(toks, lead_here, i) \
-                and not (i and toks[i - 1].norm in RELATIVES):
+                and not (i and toks[i - 1].norm in RELATIVES) and not _subject_first(toks, lead_here, i):
             continue  # impersonal: يُذكر أنّ (it is worth noting that), يُعتبر أنّ — not after a topic or a relative
             # pronoun that is its subject (أما جاره سعيد الطنيجي فيرى أن …؛ جارها حسن عبدالنبي الذي يرى أن …)
         # skip a verb inside a source-marker clause: بحسب ما ذكر X
@@ -947,7 +949,8 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
     out: list[Statement] = []
     for i, tok in enumerate(toks):
         by_saying = tok.norm == BY_SAYING
-        if i < 2 or not (tok.norm in forms or by_saying) or any(c.start <= tok.start < c.end for c in covered):
+        if i < 1 or i < 2 and not by_saying or not (tok.norm in forms or by_saying) \
+                or any(c.start <= tok.start < c.end for c in covered):
             continue
         # بالقول ("by saying") closes a clause like a participle does: واكتفى الوزير بالقول إنّ …،
         # واختتم الرئيس كلمته بالقول: …
@@ -974,10 +977,16 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
                  or cue.frame == "obj")
         if not opens:
             continue
-        subject = _clause_subject(text, toks, i, mentions, state)
-        if subject is None:
+        subject = _clause_subject(text, toks, i, mentions, state) if i >= 2 else None
+        carried = False
+        if subject is not None:
+            speaker = _speaker_mention(article, kb, subject, mentions, state)
+        elif by_saying and i == _lead_index(text, toks) + 1 and toks[i - 1].norm[:1] in "وف" \
+                and (state.__setattr__("cue_at", tok.start) or (ante := state.antecedent(
+                    s_index, ("f" if toks[i - 1].norm.endswith("ت") else "m", False)))) is not None:
+            speaker, carried = ante.mention, True  # وختم بالقول إنّ …: the verb's pronoun, the speaker before
+        else:
             continue
-        speaker = _speaker_mention(article, kb, subject, mentions, state)
         start = nxt.end if nxt.norm in COMPLEMENTISERS else tok.end
         quote = _quote_after(text, start, sentence.span.end)
         content = quote if quote is not None else _trim(text, start, _clause_end(text, toks, i + 1, sentence.span.end))
@@ -985,7 +994,7 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
             continue
         cue_span = Span(tok.start, tok.end)
         out.append(Statement(id=_statement_id(article.id, cue_span), speaker=speaker, cue=cue_span, content=content,
-                             sentence=sentence.span, direct=quote is not None, kind=Kind(cue.kind), carried=False,
+                             sentence=sentence.span, direct=quote is not None, kind=Kind(cue.kind), carried=carried,
                              confidence=0.6))
         covered = [*covered, Span(tok.start, content.end)]
     return out
@@ -994,7 +1003,7 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
 def _passive_relay_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
                              covered: list[Span]) -> Statement | None:
     """The passive of relaying, with no outlet named: ونُقل عن مسؤول في وزارة المالية قوله إن … (it was reported from
-    an official, his saying that …): the one it was reported from speaks."""
+    an official, his saying that …), ونُقل عن مكتب المدعي العام أن …: the one it was reported from speaks."""
     text = article.text
     for i, tok in enumerate(toks[:-2]):
         if tok.norm not in {"نقل", "ونقل", "وينقل", "ينقل"} or toks[i + 1].norm != "عن" \
@@ -1008,9 +1017,10 @@ def _passive_relay_statement(article, kb, sentence, s_index, toks, mentions, sta
                 and toks[k].norm not in COMPLEMENTISERS and not (np and "،" in text[np[-1].end : toks[k].start]):
             np.append(toks[k])
             k += 1
-        if not np or k >= len(toks) or toks[k].norm not in SAYING_OF:
-            return None  # (the words must be "his saying": ونُقل عن الوزير أنه … is read by the marker rules)
-        k += 1
+        if not np or k >= len(toks) or toks[k].norm not in SAYING_OF and toks[k].norm not in COMPLEMENTISERS:
+            return None
+        if toks[k].norm in SAYING_OF:
+            k += 1  # (his saying, then what was said: …قوله إن …)
         start = toks[k].end if k < len(toks) and toks[k].norm in COMPLEMENTISERS else toks[k - 1].end
         quote = _quote_after(text, start, sentence.span.end)
         content = quote if quote is not None else _trim(text, start, sentence.span.end)
@@ -1035,10 +1045,12 @@ def _clause_end(text: str, toks: list[Token], k: int, end: int) -> int:
     return end
 
 
-def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention], state: _State) -> list[Token] | None:
+def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention], state: _State,
+                    start: int | None = None) -> list[Token] | None:
     """The subject of the clause a participle at token ``i`` qualifies: the first actor phrase of the
-    sentence that no preposition governs (a named actor, a title, a body, a plural of people)."""
-    lead = _skip_time_words(toks, _lead_index(text, toks), i)
+    sentence (or from token ``start``) that no preposition governs (a named actor, a title, a body, a plural of
+    people)."""
+    lead = _skip_time_words(toks, _lead_index(text, toks) if start is None else start, i)
     for p in range(lead, min(i, lead + 6)):
         t = toks[p]
         if t.norm in ADDRESS_FORMS:
@@ -1599,6 +1611,13 @@ def _lead_index(text: str, toks: list[Token]) -> int:
     # آب 2016، إن … (the verb opens the clause)
     if i + 2 < len(toks) and toks[i].norm in {"سبق", "وسبق"} and toks[i + 1].norm in COMPLEMENTISERS:
         return i + 2
+    # "but" with no comma after it, before the clause's subject: لكن مدير الزراعة يؤكد أن …، غير أنّ السياسي …
+    # طالب بـ …
+    if i + 2 < len(toks) and toks[i].norm in {"لكن", "ولكن"} and "،" not in text[toks[i].end : toks[i + 1].start]:
+        i += 1
+    elif i + 3 < len(toks) and (toks[i].norm, toks[i + 1].norm) in {("غير", "ان"), ("الا", "ان"), ("بيد", "ان")} \
+            and "،" not in text[toks[i + 1].end : toks[i + 2].start]:
+        i += 2
     while i < len(toks):
         # find the next comma after token i
         j = i
@@ -1623,7 +1642,9 @@ def _lead_index(text: str, toks: list[Token]) -> int:
 
 
 SPEECH_RESUMPTIVES = {"فيه", "فيها", "فيهما"}  # (a speech) in which (he said)
-SPEECH_NOUNS = NOMINAL_CUES | {"تدوينه", "بيانا", "خطابا", "حوار", "حوارا", "لقاء", "لقاءا"}
+DURING_RESUMPTIVES = {"خلاله", "خلالها"}  # (an occasion) during which (he affirmed)
+SPEECH_NOUNS = NOMINAL_CUES | {"تدوينه", "بيانا", "خطابا", "حوار", "حوارا", "لقاء", "لقاءا", "تقرير", "تقريرا",
+                               "مقال", "مقالا", "افتتاحيه", "رسالتين", "مذكره", "دراسه"}
 SPEECH_NOUN_REACH = 12  # words between the speech's noun and the verb that takes it up
 
 
@@ -1664,9 +1685,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     # a clause that qualifies a speech just named, its verb with a pronoun taking the speech up (ألقى الرئيس
     # كلمة أمام الجمعية العامة قال فيها إن …؛ أصدرت الوزارة بيانًا رحبت فيه بـ …؛ نشرت المنسقة تدوينة قالت فيها
     # …): the verb's subject is the speaker of the speech, the subject of the clause that names it
-    if speaker is None and i + 1 < len(toks) and toks[i + 1].norm in SPEECH_RESUMPTIVES \
-            and (noun := _speech_noun_before(toks, lead, i)) is not None \
-            and (subject := _clause_subject(text, toks, noun, mentions, state)) is not None:
+    # (or an occasion taken up by "during which": شهد الوزير توقيع بروتوكول …، أكد خلاله أن …)
+    if speaker is None and i + 1 < len(toks) and (toks[i + 1].norm in SPEECH_RESUMPTIVES
+                                                  and (noun := _speech_noun_before(toks, lead, i)) is not None
+                                                  or toks[i + 1].norm in DURING_RESUMPTIVES and (noun := i) > 0) \
+            and (subject := _clause_subject(text, toks, noun, mentions, state,
+                                            0 if toks[i + 1].norm in DURING_RESUMPTIVES else None)) is not None:
         speaker = _speaker_mention(article, kb, subject, mentions, state)
         content_start = toks[i + 1].end
         if i + 2 < len(toks) and toks[i + 2].norm in COMPLEMENTISERS:
@@ -1697,6 +1721,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # هيذر نويرت، المتحدثة باسم الخارجية، قالت … — the apposition frames the name as the verb's subject
         framed = framed or set_off and (toks[lead + len(np_toks)].norm in CIRCUMSTANTIAL
                                         or _speaker_noun(toks[lead + len(np_toks)].norm))
+        # a title, then its holder's name set off by commas, then the verb (غير أنّ السياسي في الحزب المسيحي
+        # الديمقراطي، يوهانس كلاين، طالب بـ …): the title and the name are the subject
+        named_off = set_off and not framed and 1 <= end_np - lead - len(np_toks) <= MAX_NAME_TOKENS \
+            and (_speaker_noun(np_toks[0].norm) or _has_named(np_toks, mentions)) and all(_plain_name(t) and not t.norm.startswith("ال")
+                                                      for t in toks[lead + len(np_toks) : end_np])
+        if named_off:
+            framed, np_toks = True, toks[lead:end_np]
         # so does أمّا … فـ: a topic run straight into the فـ of its clause is the verb's subject (أما إبراهيم
         # القيسي فقد كتب …); one set off by a comma may be what the clause is about (أما بشأن الاعتداءات، فقد رأى
         # كنعاني …)
@@ -2136,8 +2167,8 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
     verb's frame or an adverbial, are its subject when what was said opens right after them (past
     adverbials, an addressee and comma-set insertions). None when there is no such phrase."""
     frame = FRAME_STOPS.get(cue.frame, set())
-    if j < len(toks) and toks[j].norm in CIRCUMSTANTIAL:
-        return None  # وأضافت وهي تحمل طفلها: the verb's subject is its pronoun
+    if j < len(toks) and (toks[j].norm in CIRCUMSTANTIAL or toks[j].norm in ADVERBIAL_HEADS):
+        return None  # وأضافت وهي تحمل طفلها: the verb's subject is its pronoun (so after أكد خلاله أن …)
     words: list[Token] = []
     k = j
     while k < len(toks) and len(words) <= UNKNOWN_SUBJECT_MAX:
@@ -2542,7 +2573,7 @@ SAYING_NOUNS = {"مزاعم", "زعم", "قول", "تعبير", "راي", "كل�
                 "ادعاءات", "ادعاء", "تقدير", "تقديرات", "اقوال"}
 # nouns of what is told: the object of a verb of denying, confirming or relaying (نفى ظريف الاتهامات)
 # (not انباء, رأي, حديث: وكالة الأنباء، محررة صفحة الرأي، الدولة الحديثة name or qualify a speaker)
-TOLD_NOUNS = {"اتهام", "اتهامات", "ادعاء", "ادعاءات", "مزاعم", "شائعات", "تقارير", "روايه", "روايات", "تصريحات"}
+TOLD_NOUNS = {"تهم", "تهمه", "اتهام", "اتهامات", "ادعاء", "ادعاءات", "مزاعم", "شائعات", "تقارير", "روايه", "روايات", "تصريحات"}
 
 
 def _own_words(tok: Token) -> bool:
@@ -2817,7 +2848,7 @@ def _strip_addressee(np: list[Token], mentions: list[Mention]) -> list[Token]:
         if t.norm in {"ل", "لـ"} and idx + 1 < len(np) and np[idx - 1].end == t.start - 1 \
                 and (owner := _mention_at(np[idx + 1], mentions)) is not None and owner.type not in ("media", "person"):
             continue  # a body of a named group, not an addressee: المكتب الإعلامي لـ"هيئة تحرير الشام"
-        if t.norm in ADDRESSEE_HEADS or t.norm.startswith("لـ") or (
+        if t.norm in ADDRESSEE_HEADS or t.text.startswith("لـ") or (
                 t.norm.startswith("ل") and outlet is not None and outlet.type == "media" and outlet.span.start == t.start):
             return np[:idx]
     return np
@@ -2847,8 +2878,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
-        if len(out) == 1 and out[0].norm.startswith("ال") and _accusative_plural(t.norm) and not t.norm.startswith("و"):
-            break  # ودعا الرئيس المتظاهرين إلى …: a definite subject takes no genitive, the plural is the object
+        if out and (len(out) == 1 and out[0].norm.startswith("ال") or (prev_m := _mention_at(out[-1], mentions)) is not None
+                    and prev_m.type == "person" and prev_m.span.end <= t.start) \
+                and _accusative_plural(t.norm) and not t.norm.startswith("و") and _mention_at(t, mentions) is None:
+            break  # ودعا الرئيس المتظاهرين إلى …: a definite subject takes no genitive, and a person's name no
+            # adjective in -ين: the plural is the object (أوصى الشيخ صالح المطرودي المسلمين بتقوى الله)
         if out and t.norm == "من" and out[-1].norm in CLOSE_TO and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
@@ -2898,9 +2932,13 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if "ً" in t.text:
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
+        if out[-1].norm.startswith("ال") and not t.norm.startswith(("ال", "و")) and t.norm.endswith("ا") \
+                and len(t.norm) >= 5 and _mention_at(t, mentions) is None and not _given_name(t):
+            break  # nor is an indefinite accusative written without its tanwin after a definite phrase: the verb's
+            # object (وترأس الرئيس اجتماعًا لمجلس الوزراء، أكد خلاله …)
         if t.norm in WEEKDAYS or t.norm in {"امس", "امس،"}:
             break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …، أكد … سوسان أمس أن
-        if t.norm.startswith("وال") and out[-1].norm.startswith("ال") and len(out) >= 2 and _speaker_noun(out[-2].norm) \
+        if t.norm.startswith("وال") and out[-1].norm.startswith("ال") and len(out) >= 2 and out[-2].norm in PORTFOLIO_HEADS \
                 and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]) and not _people_noun(t.norm[1:]) \
                 and not text[out[-1].end : t.start].strip():
             out.append(t)  # a portfolio of two domains joined by و: وزير الخارجية والمغتربين، وزير التجارة والصناعة
@@ -2945,6 +2983,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break  # a bare noun after a definite body or group is no name of theirs but the verb's object:
             # وانتقد النواب الكوبيون سياسة الولايات المتحدة (a title may be followed by its holder's name, a
             # body by its لـ complement: الهيئة الوطنية لمكافحة الفساد)
+        if _nominative_plural(out[-1].norm) and t.norm.startswith("ال") and not t.norm.endswith(("ون", "ين")) \
+                and _mention_at(out[-1], mentions) is None and not _number_word(t.norm[2:]):
+            break  # a plural of people in -ون takes no definite genitive: وطالب المحتجون الحكومة بالاستقالة (its object)
         if _closed_indefinite(out, t) and _mention_at(t, mentions) is None and (
                 _masdar_shape(t.norm) or k + 1 < len(np) and (np[k + 1].norm.startswith("ال")
                                                              or _mention_at(np[k + 1], mentions) is not None)):
@@ -2980,7 +3021,7 @@ def _closed_indefinite(out: list[Token], t: Token) -> bool:
     ناشط حقوقي مصري) while being neither definite, nor a nisba, nor an adjective with a genitive of its own?"""
     last, w = out[-1].norm, t.norm
     return (len(out) >= 2 and not out[0].norm.startswith("ال") and not last.startswith(("ال", "و"))
-            and last.endswith("ي") and len(last) >= 4 and not w.startswith(("ال", "و"))
+            and (last.endswith("ي") and len(last) >= 4 or last.endswith("يون")) and not w.startswith(("ال", "و"))
             and not w.endswith(("ي", "يه", "يون", "يين")) and w not in FALSE_CONSTRUCT)
 
 
@@ -3012,7 +3053,8 @@ def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention])
 
 
 # quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
-QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه"}
+QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه",
+               "عده", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}  # (three sources: ثلاثة مصادر)
 QUANTIFIED_MAX = 4  # words of a quantified group as a subject (بعض طلبة المدرسة، عدد من أهالي القرية)
 QUANTIFIERS_OF = {"عدد", "العديد", "كثير", "احد"}  # …, taking من before the group (عدد من، العديد من)
 
@@ -3242,6 +3284,28 @@ def _known(name: str, state: _State) -> bool:
                            and any(k.endswith(" " + name) for k in state.known))
 
 
+# a minister, a ministry or a committee is named by its domains, joined by و (وزير التجارة والصناعة، وزارة الخارجية
+# والمغتربين، لجنة الشؤون الخارجية والدفاع)
+PORTFOLIO_HEADS = {"وزير", "وزيره", "وزاره", "لجنه", "هييه", "معاون", "مساعد", "نايب"}
+# the numbers two to ten as the adjectives of a counted plural (المسؤولون الثلاثة)
+COUNT_ADJECTIVES = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}
+
+
+NOT_PLURALS_IN_UN = {"تلفزيون", "تليفزيون", "مليون", "مليار", "بليون", "ميليون"}  # singular nouns that end in ون
+
+
+def _number_word(word: str) -> bool:
+    return word in COUNT_ADJECTIVES or word in NUMBER_WORDS
+
+
+def _nominative_plural(word: str) -> bool:
+    """A sound masculine plural of a participle or a nisba in the nominative (المتقاعدون، متظاهرون، المحتجون،
+    الفلسطينيون، عسكريون): people as the subject of a verb."""
+    bare = word[2:] if word.startswith("ال") else word
+    return bare.endswith("ون") and len(bare) >= 6 and (bare[0] == "م" or bare.endswith("يون")) \
+        and bare not in NOT_PLURALS_IN_UN
+
+
 def _accusative_plural(word: str) -> bool:
     """A sound masculine plural or dual of a nisba or a participle in the accusative / genitive
     (الإثيوبيين، المتظاهرين، الطرفين), never a verb's subject, which takes -ون / -ان (قال المتظاهرون)."""
@@ -3373,6 +3437,10 @@ def _outlet_name_end(text: str, toks: list[Token], j: int, end: int) -> int:
     return end
 
 
+ADVERBIAL_HEADS = {"امام", "خلال", "اثناء", "عقب", "لدي", "عند", "وسط", "داخل", "خارج", "امس", "اليوم",
+                   "خلاله", "خلالها", "فيه", "فيها", "فيهما"}  # (and "in / during which": أكد خلاله أن …)
+
+
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
     """Can this phrase be a speaker? ``strict`` (a subject before its verb) refuses bare unknown words."""
     if not np or len(np) > MAX_SPEAKER_TOKENS:
@@ -3387,6 +3455,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
             return False
     nouns = speaker_nouns()
+    if np[0].norm in ADVERBIAL_HEADS:
+        return False  # an adverbial of place or time never opens a subject (وقالت أمام حشد انتخابي إنه …)
     if _object_noun(np[0], mentions):
         return False  # a masdar with an object pronoun (وتؤكد مواصلتها استهداف …): the object, the subject is a pronoun
     if _has_named(np, mentions):
@@ -3398,6 +3468,9 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         return True
     if _quantified_group(np, 0) is not None:
         return True  # بعض المسؤولين، عدد من النواب
+    if _nominative_plural(first):
+        return True  # the nominative of a sound plural of people is the subject (وناشد المتقاعدون الحكومة بـ …؛ ناشد
+        # متقاعدون عسكريون …): its object would be in -ين
     if len(np) >= 2 and first.startswith("ال") and _people_noun(first):
         return True  # a qualified plural of people: جدد النواب الديمقراطيون …، أكد القادة الأوروبيون …
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
@@ -3487,6 +3560,14 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             if fitting:
                 p = fitting[0]
                 return Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "anaphora", p.parent)
+    # a title with the nationality of a person who spoke just before names him again (صرّح نائب وزير الخارجية
+    # الروسي … وأضاف الدبلوماسي الروسي: «…»)
+    if len(np) == 2 and speaker_nouns().get(np[0].norm) == "title" and np[1].norm.startswith("ال") \
+            and np[1].norm.endswith(("ي", "يه")):
+        for e in reversed(state.recent):
+            if e.mention.type == "person" and np[1].norm in fold(e.mention.surface).split():
+                m = e.mention
+                return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
         if key == known or (len(key) > 5 and known.endswith(" " + key)) or (len(key) > 5 and key.endswith(" " + known) and len(known) > 5):

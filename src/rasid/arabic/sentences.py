@@ -96,6 +96,8 @@ def dateline(text: str, start: int = 0) -> int:
     run_in = _run_in(text, start)
     if run_in is None:
         run_in = _byline(text, start)
+    if run_in is None:
+        run_in = _outlet_from_place(text, start)
     if run_in is not None:
         return run_in
     m = _DATELINE.match(text, start)
@@ -161,6 +163,24 @@ def _byline(text: str, start: int) -> int | None:
     if not after or fold(after[0]).startswith("ال") or fold(after[0]) in speaker_nouns():
         return None
     return start + p.end()
+
+
+# an outlet "from" its city, then a colon and the first sentence (إيلاف من بيروت: قال …؛ «الشرق الأوسط» من لندن: أكد …)
+_FROM_PLACE = re.compile(rf"\s*(?:[«\"“][^«»\"“”\n]{{1,25}}[»\"”]|{_TAG}(?:\s{_TAG})?)\s+من\s+{_PLACE}(?:\s{_PLACE})?\s*:\s*(?P<verb>\S+)")
+
+
+def _outlet_from_place(text: str, start: int) -> int | None:
+    """Where the body starts after "OUTLET من CITY:" when a reporting verb opens it; None otherwise (a speaker
+    before a colon says what follows: مسؤول من الخارجية: لن نتراجع)."""
+    from ..lexicons import cue_forms, speaker_nouns  # (the lexicons import this package: import late)
+    from .normalize import fold
+
+    m = _FROM_PLACE.match(text, start)
+    if m is None or fold(m.group("verb").strip("،,:")) not in cue_forms():
+        return None
+    if any(fold(w) in speaker_nouns() for w in text[start : m.start("verb")].split()):
+        return None
+    return m.start("verb")
 
 
 def _run_in(text: str, start: int) -> int | None:
