@@ -1049,8 +1049,9 @@ def test_statements_an_apposition_does_not_make_a_speaker_of_any_noun(analyze, t
     ("يقول الباحث جونيشي سوغاوارا إن موقف ترامب حمل اليابان على التفاوض. ويضيف أن آبي يقيم علاقات جيدة مع ترامب.",
      "الباحث جونيشي سوغاوارا", "آبي يقيم علاقات جيدة مع ترامب"),
     # Al Mayadeen lead style: "The Turkish presidency's spokesman, Ibrahim Kalin, says that Turkey will support …"
-    ("الناطق باسم الرئاسة التركية، إبراهيم كالين، يقول إنّ تركيا ستدعم مبادرة الصين.", "الناطق باسم الرئاسة التركية",
-     "تركيا ستدعم مبادرة الصين"),
+    # (the title and its holder's name set off by commas are the subject)
+    ("الناطق باسم الرئاسة التركية، إبراهيم كالين، يقول إنّ تركيا ستدعم مبادرة الصين.",
+     "الناطق باسم الرئاسة التركية، إبراهيم كالين", "تركيا ستدعم مبادرة الصين"),
 ])
 def test_statements_a_hollow_verb_in_the_imperfect_is_active(analyze, text, speaker, content):
     # يقول، يضيف، يشير are never the impersonal passive (written يقال، يضاف، يشار) that يُذكر أنّ is
