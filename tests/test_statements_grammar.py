@@ -1646,3 +1646,23 @@ def test_statements_a_byline_closed_by_a_colon_or_a_bar_says_nothing(analyze):
 def test_statements_battery_six_constructions(analyze, text, speakers):
     a = analyze(text)
     assert [s.speaker.name for s in a.statements] == speakers
+
+
+def test_statements_a_transcript_line_is_its_speakers_words(analyze):
+    # Palestine TV: "Presenter: … what is the latest? Al-Khatib: the situation is very tense …" — the host's
+    # question is no statement, the correspondent's answer is his
+    a = analyze("المذيعة: إلى مراسلنا في جنين رامي الخطيب، ما آخر التطورات هناك؟ الخطيب: الوضع متوتر جدًا، قوات"
+                " الاحتلال ما زالت تحاصر المخيم منذ ساعات الفجر. المذيعة: هل هناك إصابات؟ الخطيب: هناك إصابتان على"
+                " الأقل نُقلتا إلى مستشفى ابن سينا.")
+    assert [(s.speaker.surface, a.slice(s.content)) for s in a.statements] == [
+        ("الخطيب", "الوضع متوتر جدًا، قوات الاحتلال ما زالت تحاصر المخيم منذ ساعات الفجر"),
+        ("الخطيب", "هناك إصابتان على الأقل نُقلتا إلى مستشفى ابن سينا")]
+
+
+@pytest.mark.parametrize("text", [
+    "ماكرون: نؤيد موقف الولايات المتحدة حول كوريا الشمالية",  # a subheading with no full stop sums up the body
+    "المصدر: وكالة الأنباء الرسمية وموقع الوزارة.",  # a page's label
+    "السبب: الحكومة لم تدفع الرواتب منذ أشهر.",  # a noun no lexicon or name makes a speaker
+])
+def test_statements_a_colon_alone_makes_no_speaker(analyze, text):
+    assert not analyze(text).statements

@@ -591,7 +591,13 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
         out.extend(st for st in made if st is not None and not _ruling(text, st) and not _no_comment(text, st))
     # one statement per reporting act: an act read twice (by two of the rules above) keeps its first reading
     seen: set[str] = set()
-    return tuple(st for st in out if not (st.id in seen or seen.add(st.id)))
+    out = [st for st in out if not (st.id in seen or seen.add(st.id))]
+    # a headline with its speaker and a colon (ماكرون: هدفنا واضح …) that the body reports again is that report's
+    # summary, not an act of its own
+    said = [(st.speaker.key, fold(article.text[st.content.start : st.content.end])) for st in out]
+    return tuple(st for k, st in enumerate(out) if not (
+        article.text[st.cue.start : st.cue.end] == ":" and any(
+            j != k and key == said[k][0] and said[k][1].strip('"«» ') in words for j, (key, words) in enumerate(said))))
 
 
 # "with these words" after a quotation: «…».. بهذه الكلمات لخّص X …؛ «…»، بهذه العبارة افتتح X مؤتمره — the verb
@@ -894,7 +900,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         made.append(resumed)
     if not made:
         st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
-            or _marker_statement(article, kb, sentence, s_index, toks, mentions, state)
+            or _marker_statement(article, kb, sentence, s_index, toks, mentions, state) \
+            or _colon_statement(article, kb, sentence, s_index, toks, mentions, state)
         if st is not None:
             made.append(st)
     else:
@@ -2582,6 +2589,45 @@ def _own_words(tok: Token) -> bool:
         if tok.text.endswith(suffix) and tok.norm[: -len(suffix)] in SAYING_NOUNS:
             return True
     return False
+
+
+COLON_SPEAKER_WORDS = 6  # words of a speaker before the colon of a transcript or a headline
+# words before a colon that label a part of the page, not someone who speaks (المصدر: …، اقرأ أيضًا: …)
+COLON_LABELS = {"المصدر", "مصدر", "المصادر", "الصوره", "صوره", "اقرا", "واقرا", "المزيد", "رابط", "الرابط", "العنوان",
+                "التاريخ", "ملاحظه", "تنويه", "تحديث", "السوال", "سوال", "الجواب", "جواب", "س", "ج", "المذيع", "المذيعه",
+                "المقدم", "المقدمه", "المحاور", "المحاوره", "تابع", "تابعوا", "شاهد", "فيديو", "الفيديو", "انفوغراف"}
+
+
+def _colon_statement(article, kb, sentence, s_index, toks, mentions, state: _State) -> Statement | None:
+    """A sentence that opens with its speaker and a colon (a transcript: الخطيب: الوضع متوتر جدًا …؛ a headline:
+    وزير الخارجية: «لن نقبل بأي تدخل»): the words after the colon are the speaker's own. Not a question (the host's:
+    هل هناك إصابات؟), not a page's label (المصدر:، اقرأ أيضًا:), not a speaker no lexicon or name knows."""
+    text = article.text
+    lead = _lead_index(text, toks)
+    colon = next((k for k in range(lead + 1, min(len(toks), lead + COLON_SPEAKER_WORDS + 1))
+                  if ":" in text[toks[k - 1].end : toks[k].start]), None)
+    if colon is None or any("،" in text[t.end : n.start] for t, n in zip(toks[lead : colon - 1], toks[lead + 1 : colon])):
+        return None
+    said = text[toks[colon - 1].end : sentence.span.end]
+    if said.rstrip().endswith(("؟", "?")) or toks[lead].norm in COLON_LABELS:
+        return None
+    if not said.rstrip().rstrip("\"»”'").endswith((".", "!", "…")):
+        return None  # a line with no full stop is a headline or a subheading that sums up the body (ماكرون: نؤيد موقف …)
+    np = list(toks[lead:colon])
+    # (a person the document's tagger names, by the surname alone too: رامي الخطيب … الخطيب: …)
+    person = any(m.type == "person" and m.span.start <= np[0].start and np[-1].end <= m.span.end for m in article.mentions)
+    if any(t.norm in _FUNCTION_WORDS for t in np) or not (person or _looks_like_speaker(np, mentions, state)):
+        return None
+    speaker = _speaker_mention(article, kb, np, mentions, state)
+    start = toks[colon - 1].end + said.index(":") + 1
+    quote = _quote_after(text, start, sentence.span.end)
+    content = quote if quote is not None else _trim(text, start, sentence.span.end)
+    if len(content) < 10:
+        return None
+    state.remember(speaker, s_index)
+    cue = Span(toks[colon - 1].end + said.index(":"), toks[colon - 1].end + said.index(":") + 1)
+    return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
+                     sentence=sentence.span, direct=True, kind=Kind.ASSERT, carried=False, confidence=0.55)
 
 
 def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
