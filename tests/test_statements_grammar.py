@@ -1666,3 +1666,21 @@ def test_statements_a_transcript_line_is_its_speakers_words(analyze):
 ])
 def test_statements_a_colon_alone_makes_no_speaker(analyze, text):
     assert not analyze(text).statements
+
+
+@pytest.mark.parametrize(("text", "speaker", "answers"), [
+    # Nidaa al-Watan: "«Nidaa al-Watan» met the former interior minister Nabil Sfeir, and this was the interview:
+    # * question? - answer" — the answers are the interviewee's, the questions nobody's statement
+    ("التقت «نداء الوطن» وزير الداخلية الأسبق نبيل صفير، وكان هذا الحوار: * هل ترى أن الانتخابات البلدية ستجري في"
+     " موعدها؟ - بالتأكيد، فالتأجيل هذه المرة سيكون ضربة قاضية. * وماذا عن التحالفات في بيروت؟ - لم نقفل أي باب،"
+     " ونحن منفتحون على الجميع.", "نبيل صفير",
+     ["بالتأكيد، فالتأجيل هذه المرة سيكون ضربة قاضية", "لم نقفل أي باب، ونحن منفتحون على الجميع"]),
+    # Al-Madina: ● question? ○ answer
+    ("في حوار مع «المدينة»، تحدث المهندس فهد بن ناصر العتيبي، مدير عام الكليات التقنية، عن خطط التوسع. ● كيف تقيّم"
+     " إقبال الشباب على المهن التقنية؟ ○ الإقبال تضاعف خلال السنوات الثلاث الأخيرة.", "فهد بن ناصر العتيبي",
+     ["الإقبال تضاعف خلال السنوات الثلاث الأخيرة"]),
+])
+def test_statements_the_answers_of_an_interview_are_the_interviewees(analyze, text, speaker, answers):
+    a = analyze(text)
+    said = [a.slice(s.content) for s in a.statements if s.speaker.name == speaker and s.direct]
+    assert said == answers

@@ -901,7 +901,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     if not made:
         st = _came_in_statement(article, kb, sentence, s_index, toks, mentions, state) \
             or _marker_statement(article, kb, sentence, s_index, toks, mentions, state) \
-            or _colon_statement(article, kb, sentence, s_index, toks, mentions, state)
+            or _colon_statement(article, kb, sentence, s_index, toks, mentions, state) \
+            or _answer_statement(article, sentence, s_index, state)
         if st is not None:
             made.append(st)
     else:
@@ -2628,6 +2629,46 @@ def _colon_statement(article, kb, sentence, s_index, toks, mentions, state: _Sta
     cue = Span(toks[colon - 1].end + said.index(":"), toks[colon - 1].end + said.index(":") + 1)
     return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
                      sentence=sentence.span, direct=True, kind=Kind.ASSERT, carried=False, confidence=0.55)
+
+
+ANSWER_MARKS = ("-", "–", "—", "○", "◦")  # what opens an answer after a question in an interview (* س؟ - ج)
+ANSWER_WORDS = ("ج:", "ج/", "الجواب:", "جواب:")
+
+
+def _answer_statement(article, sentence, s_index, state: _State) -> Statement | None:
+    """An answer in an interview written as questions and answers (● كيف تقيّم …؟ ○ الإقبال تضاعف …؛ س: …؟ ج: …):
+    the words of the one interviewed, the last person the lines before the questions name (التقت «نداء الوطن» وزير
+    الداخلية الأسبق نبيل صفير، وكان هذا الحوار: …)."""
+    text = article.text
+    body = text[sentence.span.start : sentence.span.end]
+    opened = body.lstrip()
+    mark = next((m for m in ANSWER_MARKS + ANSWER_WORDS if opened.startswith(m)), None)
+    if mark is None or s_index == 0:
+        return None
+    lines = [text[s_.span.start : s_.span.end].strip() for s_ in article.sentences[: s_index]]
+    if not lines[-1].endswith(("؟", "?")):
+        return None
+    k = s_index - 1  # back over the questions and answers to the lines that introduce the interview
+    while k >= 0 and (lines[k].endswith(("؟", "?")) or lines[k].startswith(ANSWER_MARKS + ANSWER_WORDS)):
+        k -= 1
+    # the intro (or, when the questions open the text, none); a question may share its sentence with the intro
+    intro = article.sentences[max(k, 0)].span
+    first_question = article.sentences[k + 1].span.start if k + 1 < len(article.sentences) else intro.end
+    cut = text.rfind(":", intro.start, first_question) if k >= 0 else -1
+    reach_end = cut if cut > intro.start else intro.end
+    people = [m for m in article.mentions if m.type == "person" and intro.start <= m.span.start and m.span.end <= reach_end]
+    if not people:
+        return None
+    person = people[-1]
+    start = sentence.span.start + (len(body) - len(opened)) + len(mark)
+    content = _trim(text, start, sentence.span.end)
+    if len(content) < 10:
+        return None
+    cue = Span(start - len(mark), start)
+    speaker = Mention(person.span, person.surface, person.name, person.actor_id, person.type, person.source, person.parent)
+    state.remember(speaker, s_index)
+    return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
+                     sentence=sentence.span, direct=True, kind=Kind.ASSERT, carried=True, confidence=0.5)
 
 
 def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
