@@ -1684,3 +1684,38 @@ def test_statements_the_answers_of_an_interview_are_the_interviewees(analyze, te
     a = analyze(text)
     said = [a.slice(s.content) for s in a.statements if s.speaker.name == speaker and s.direct]
     assert said == answers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Alhurra / WSJ relay: the outlet's nationality and a comma before نقلًا عن — the relayed officials speak
+    ('ذكرت صحيفة "وول ستريت جورنال" الأمريكية، نقلا عن مسؤولين أمريكيين وأوروبيين، أن الإدارة الأمريكية تبحث فرض'
+     " عقوبات.", ["مسؤولين أمريكيين وأوروبيين"]),
+    # Ammon: a refusal to comment, "content with saying that …": what he said all the same
+    ("ورفض وزير الطاقة التعليق على المعلومات، مكتفيًا بالقول إن لجنة التسعير ستعلن قرارها في موعده.", ["وزير الطاقة"]),
+    ("ورفض الوزير التعليق على المعلومات.", []),
+    # Al-Sabah (Iraq): a cell (خلية) is a body that speaks
+    ("أعلنت خلية الإعلام الأمني، أمس الأربعاء، مقتل أربعة إرهابيين بضربة جوية.", ["خلية الإعلام الأمني"]),
+    # Independent Arabia: "believes that" reports a view
+    ("تعتقد الباحثة هالة منير أن الحكومة بدأت تتعامل بجدية مع الملف.", ["الباحثة هالة منير"]),
+    ("ويعتقد أن الهجوم نفذته خلية نائمة.", []),  # the impersonal passive "it is believed"
+    # Le360: سجّل with its complementiser notes, with an object it is a deed
+    ("وسجلت المندوبية أن هذا الارتفاع همّ بالأساس الوسط الحضري.", ["المندوبية"]),
+    ("وسجلت الوزارة 5 إصابات جديدة.", []),
+    # El Khabar: the prosecutor's request in court
+    ("التمس وكيل الجمهورية، أمس، عقوبة 10 سنوات حبسا نافذا في حق المتهم.", ["وكيل الجمهورية"]),
+    # Al-Joumhouria / MTV: "these sources", "the same information" take up the sources cited before
+    ("قالت مصادر دبلوماسية إن ملف الحدود لن يُحسم. وتقول هذه المصادر لـ«الجمهورية» إن باريس والرياض تدفعان في اتجاه"
+     " تسريع الملف.", ["مصادر دبلوماسية", "مصادر دبلوماسية"]),
+    ("علمت الـMTV من مصادر قضائية أن المحقق العدلي سيصدر قراره قبل نهاية الشهر. وبحسب المعلومات نفسها، فإن القرار"
+     " سيتضمن ادعاءً على مسؤولين.", ["مصادر قضائية", "مصادر قضائية"]),
+    # Al-Quds Al-Arabi: "the man in his sixties" is the man who spoke before
+    ("«لا أحد في هذه البلاد يريد حربًا أهلية»، يقول أبو محمد، وهو صاحب متجر في دمشق. ويضيف الرجل الستيني، الذي رفض"
+     " الكشف عن اسمه الكامل، أن الأسعار تضاعفت خلال أسابيع قليلة.", ["أبو محمد", "أبو محمد"]),
+    # Elaph press review: papers named in quotation marks, after the verb and as a topic
+    ("وقالت «الديلي تلغراف» إن الحكومة فقدت السيطرة.", ["الديلي تلغراف"]),
+    ("نشرت صحيفة «الغارديان» تقريرًا قالت فيه إن الحكومة تدرس تشديد قواعد التأشيرات. أما «التايمز» فرأت في"
+     " افتتاحيتها أن الخطوة ستضر بالجامعات.", ["صحيفة الغارديان", "التايمز"]),
+])
+def test_statements_battery_six_more_constructions(analyze, text, speakers):
+    a = analyze(text)
+    assert [s.speaker.name for s in a.statements] == speakers

@@ -62,6 +62,8 @@ FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما
                 # تابع is "went on (saying)" with أنّ, a colon or a quotation; with an object it is "followed"
                 # (تابعت وسائل الإعلام قصصهن، تابع مجلس الوزراء الخطوات المتخذة، يتابع عن كثب)
                 "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'},
+                # سجّل (noted) reports with its أنّ: with an object it is a deed (سجّل هدفًا، سجلت الوزارة 5 إصابات)
+                "سجل": COMPLEMENTISERS,
                 # حمّل X Y المسؤولية (held Y responsible), ألقى باللوم على (laid the blame on)
                 **BLAME_FRAMES}
 # verbs whose bare spelling is a frequent other word: بيّن (clarified) and بين (between), وجّه (directed) and وجه
@@ -588,7 +590,9 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
                     and not any(m.content.start <= st.content.start < m.content.end or m.cue == st.cue for m in made):
                 made = [st, *made]  # (a verb the rules already read keeps its own statement: «…»، بهذه العبارة
                 # أشار نصر الله … إلى أن …)
-        out.extend(st for st in made if st is not None and not _ruling(text, st) and not _no_comment(text, st))
+        out.extend(st if not _no_comment(text, st) else _said_instead(text, st, article.id)
+                   for st in made if st is not None and not _ruling(text, st))
+        out = [st for st in out if st is not None]
     # one statement per reporting act: an act read twice (by two of the rules above) keeps its first reading
     seen: set[str] = set()
     out = [st for st in out if not (st.id in seen or seen.add(st.id))]
@@ -735,6 +739,19 @@ def _verb_lemma(text: str, st: Statement) -> str | None:
 def _no_comment(text: str, st: Statement) -> bool:
     words = tokens_in(text, st.content.start, min(st.content.end, st.content.start + 20))
     return bool(words) and words[0].norm in SILENCE and _verb_lemma(text, st) == "رفض"
+
+
+def _said_instead(text: str, st: Statement, article_id: str) -> Statement | None:
+    """What a speaker who refused to comment said all the same (رفض الوزير التعليق، مكتفيًا بالقول إن …): the words
+    after "by saying", or None when there are none."""
+    words = tokens_in(text, st.content.start, st.content.end)
+    k = next((k for k, t in enumerate(words) if t.norm == BY_SAYING), None)
+    if k is None or k + 1 >= len(words):
+        return None
+    start = words[k + 1].end if words[k + 1].norm in COMPLEMENTISERS else words[k].end
+    content = _trim(text, start, st.content.end)
+    cue = Span(words[k].start, words[k].end)
+    return replace(st, id=_statement_id(article_id, cue), cue=cue, content=content) if len(content) >= 3 else None
 
 
 # a court's verb of judgment: with a court or a judge as the subject, أدان convicts — a ruling, not a report
@@ -1742,7 +1759,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         framed = framed or lead > 0 and toks[lead - 1].norm in TOPIC_OPENERS and np_toks == toks[lead:end_np] \
             and (toks[i].norm.startswith("ف") or toks[i - 1].norm in {"فقد", "فلم", "فلا"}) \
             and "،" not in text[np_toks[-1].end : toks[i].start]
-        if np_toks and _looks_like_speaker(np_toks, mentions, state, strict=not framed):
+        if np_toks and (_looks_like_speaker(np_toks, mentions, state, strict=not framed)
+                        or framed and _quoted_name(text, toks, lead) == np_toks):  # (أما «التايمز» فرأت …)
             if conj:
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
                 for _ in range(2):  # (أمّا عضو الكنيست، رئيس الأركان السابق، غادي إيزنكوت، فرأى …: two of them)
@@ -1769,7 +1787,15 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         k = j
         np: list[Token] = []
         pronoun = False  # the words after the verb are known not to be its subject
-        while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS:
+        # a name in quotation marks right after the verb, then what was said: a paper or a body no lexicon knows
+        # (ونقلت «الديلي تلغراف» عن وزير …، وقالت «الديلي تلغراف» إن …) — a quotation that is what was said
+        # runs on to the sentence's end or a comma
+        quoted = _quoted_name(text, toks, j) if j < len(toks) and _mention_at(toks[j], mentions) is None else []
+        named_by_marks = bool(quoted) and j + len(quoted) < len(toks) and (
+            toks[j + len(quoted)].norm in stops | {"عن", "في"} or cue.frame == "with" and toks[j + len(quoted)].norm[:1] == "ب")
+        if named_by_marks:
+            np, k = list(quoted), j + len(quoted)
+        while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS and not named_by_marks:
             t = toks[k]
             name_wan = _wan_in_name(text, toks, k, k == j or bool(np) and np[0].norm == "وان")
             if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
@@ -1855,13 +1881,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # الطلبة إنهم …، وأكد عدد من السكان أن …)
         group = bool(np) and np[0].norm in QUANTIFIERS and len(np) <= QUANTIFIED_MAX and k < len(toks) \
             and toks[k].norm in COMPLEMENTISERS and not any(t.norm in _FUNCTION_WORDS - {"من", "بعض", "كل"} for t in np)
-        if not group:
+        if not group and not named_by_marks:
             if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions)
                        or _looks_like_speaker(np, mentions, state)):
                 np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
             else:
                 np = []
-        if np and (group or issuer or _looks_like_speaker(np, mentions, state)):
+        if np and (group or issuer or named_by_marks or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             if cue.frame == "that":
                 np = _coordinated(text, toks, np, mentions)
@@ -2541,8 +2567,9 @@ def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, me
         if k >= len(toks) or toks[k].norm not in ("عن", "لسان"):
             return None
     else:
-        while k < len(toks) and k < after + 4 and (toks[k].norm in TIME_WORDS or toks[k].norm[:1].isdigit()):
-            k += 1
+        while k < len(toks) and k < after + 4 and (toks[k].norm in TIME_WORDS or toks[k].norm[:1].isdigit()
+                                                   or toks[k].norm.startswith("ال") and toks[k].norm.endswith(("ي", "يه"))):
+            k += 1  # (past the time, or the outlet's nationality: ذكرت صحيفة "وول ستريت جورنال" الأمريكية، نقلًا عن …)
         if not (k + 1 < len(toks) and (toks[k].norm in {"نقلا", "ونقلا"} and toks[k + 1].norm == "عن"
                                        or toks[k].norm == "علي" and toks[k + 1].norm == "لسان")):
             return None  # (أعلنت الخارجية، على لسان متحدثها فلان، …: the spokesman speaks)
@@ -3551,6 +3578,8 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     first = np[0].norm
     if (head := _same_head(np)) is not None:
         return _same_antecedent(head, state) is not None
+    if np[0].norm in PERSON_NOUNS:
+        return _described_person(np, state) is not None
     if _speaker_noun(first):
         return True
     if _quantified_group(np, 0) is not None:
@@ -3611,6 +3640,10 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     name = _clean_name(surface)
     key = fold(name)
     inner = [m for m in mentions if start <= m.span.start and m.span.end <= end]
+    described = _described_person(np, state) if np[0].norm in PERSON_NOUNS else None
+    if described is not None:
+        m = described.mention  # "the man in his sixties" is the man who spoke before (يقول أبو محمد … ويضيف الرجل الستيني)
+        return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
     head = _same_head(np)
     if head is not None:
         # "the same source" (ذات المصدر، نفس المصدر، المصدر نفسه، الوزارة ذاتها) is the speaker last named with that
@@ -3737,16 +3770,31 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
 
 SAME_BEFORE = {"ذات", "نفس"}  # ذات المصدر، نفس المصدر: the same source
 SAME_AFTER = {"نفسه", "ذاته", "نفسها", "ذاتها", "نفسهم", "انفسهم"}  # المصدر نفسه، الوزارة ذاتها
-SOURCE_NOUNS = {"مصدر", "مصادر"}  # "the same source" is whoever was cited last, named as a source or not
+SOURCE_NOUNS = {"مصدر", "مصادر", "معلومات"}  # "the same source" is whoever was cited last, named as a source or not
+DEMONSTRATIVES = {"هذه", "هذا", "هولاء", "تلك", "ذلك"}
 
 
 def _same_head(np: list[Token]) -> str | None:
     """The definite noun of a "the same …" phrase (ذات المصدر، نفس المصدر، المصدر نفسه، الوزارة ذاتها), or None."""
-    if len(np) == 2 and np[0].norm in SAME_BEFORE and np[1].norm.startswith("ال"):
-        return np[1].norm
+    if len(np) == 2 and (np[0].norm in SAME_BEFORE or np[0].norm in DEMONSTRATIVES) and np[1].norm.startswith("ال"):
+        return np[1].norm  # (and "these sources": وتقول هذه المصادر إن …)
     if len(np) == 2 and np[1].norm in SAME_AFTER and np[0].norm.startswith("ال"):
         return np[0].norm
     return None
+
+
+# a man, a woman, a young man …: a person the report describes instead of naming again
+PERSON_NOUNS = {"الرجل": "m", "الشاب": "m", "العجوز": "m", "الكهل": "m", "المراه": "f", "السيده": "f", "الشابه": "f",
+                "الفتاه": "f", "العجوزه": "f"}
+
+
+def _described_person(np: list[Token], state: _State) -> _Entity | None:
+    """The person last heard from whom a definite "the man" (with at most an adjective: الرجل الستيني، المرأة
+    المسنّة) describes again, of the noun's gender; None when there is none."""
+    if len(np) > 2 or len(np) == 2 and not np[1].norm.startswith("ال"):
+        return None
+    gender = PERSON_NOUNS[np[0].norm]
+    return next((e for e in reversed(state.recent) if e.mention.type == "person" and e.gender in (gender, None)), None)
 
 
 def _same_antecedent(head: str, state: _State) -> _Entity | None:
