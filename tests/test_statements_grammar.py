@@ -1719,3 +1719,12 @@ def test_statements_the_answers_of_an_interview_are_the_interviewees(analyze, te
 def test_statements_battery_six_more_constructions(analyze, text, speakers):
     a = analyze(text)
     assert [s.speaker.name for s in a.statements] == speakers
+
+
+@pytest.mark.parametrize("text", [
+    "-   السعودية: 79 مليار دولار استثمار مباشر في المصانع.",  # an item of a list: a country and its figure
+    "بيتر أوبي: هو رجل أعمال ناجح يبلغ من العمر 61 عاماً.",  # a definition of a person, no question before it
+    'وقد تنبأ جون بولتون بشكل قاطع: "في ولاية ترامب الثانية سننسحب من الناتو".',  # a clause, not a speaker, before it
+])
+def test_statements_a_colon_after_a_list_item_or_a_clause_is_no_transcript(analyze, text):
+    assert not [s for s in analyze(text).statements if s.cue.end - s.cue.start == 1]

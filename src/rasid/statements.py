@@ -2642,13 +2642,27 @@ def _colon_statement(article, kb, sentence, s_index, toks, mentions, state: _Sta
     if not said.rstrip().rstrip("\"»”'").endswith((".", "!", "…")):
         return None  # a line with no full stop is a headline or a subheading that sums up the body (ماكرون: نؤيد موقف …)
     np = list(toks[lead:colon])
-    # (a person the document's tagger names, by the surname alone too: رامي الخطيب … الخطيب: …)
-    person = any(m.type == "person" and m.span.start <= np[0].start and np[-1].end <= m.span.end for m in article.mentions)
-    if any(t.norm in _FUNCTION_WORDS for t in np) or not (person or _looks_like_speaker(np, mentions, state)):
-        return None
-    speaker = _speaker_mention(article, kb, np, mentions, state)
     start = toks[colon - 1].end + said.index(":") + 1
     quote = _quote_after(text, start, sentence.span.end)
+    # the speaker is a person: a name (the document's tagger's too, by the surname alone: رامي الخطيب … الخطيب: …)
+    # after nothing but titles and their qualifiers, or a person's title alone before a quotation (وزير الخارجية:
+    # «…») — not a country, a body, a thing or a clause (lists, definitions, data: السعودية: 79 مليار دولار؛ فيتامين
+    # سي: 10 %؛ وقد تنبأ جون بولتون بشكل قاطع: …)
+    named = next((m for m in article.mentions if m.type == "person" and m.span.end == np[-1].end
+                  and np[0].start <= m.span.start), None)
+    titles = np if named is None else [t for t in np if t.end <= named.span.start]
+    if any(t.norm in _FUNCTION_WORDS or t.norm in cue_forms() for t in np) or not all(
+            _speaker_noun(t.norm) or t.norm in HONORIFICS or t.norm.startswith("ال") and k > 0 for k, t in enumerate(titles)):
+        return None
+    if named is None and not (titles and speaker_nouns().get(titles[0].norm) == "title" and quote is not None):
+        return None
+    # words not in quotation marks are an answer only after a question (a transcript: المذيعة: …؟ الخطيب: …);
+    # elsewhere the line describes or lists (بيتر أوبي: هو رجل أعمال …؛ المدرب قاسم خاطر: رئيس قسم الإنقاذ …)
+    answered = s_index > 0 and text[article.sentences[s_index - 1].span.start : article.sentences[s_index - 1].span.end] \
+        .rstrip().endswith(("؟", "?"))
+    if quote is None and not answered:
+        return None
+    speaker = _speaker_mention(article, kb, np, mentions, state)
     content = quote if quote is not None else _trim(text, start, sentence.span.end)
     if len(content) < 10:
         return None
