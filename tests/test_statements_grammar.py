@@ -1698,9 +1698,6 @@ def test_statements_the_answers_of_an_interview_are_the_interviewees(analyze, te
     # Independent Arabia: "believes that" reports a view
     ("تعتقد الباحثة هالة منير أن الحكومة بدأت تتعامل بجدية مع الملف.", ["الباحثة هالة منير"]),
     ("ويعتقد أن الهجوم نفذته خلية نائمة.", []),  # the impersonal passive "it is believed"
-    # Le360: سجّل with its complementiser notes, with an object it is a deed
-    ("وسجلت المندوبية أن هذا الارتفاع همّ بالأساس الوسط الحضري.", ["المندوبية"]),
-    ("وسجلت الوزارة 5 إصابات جديدة.", []),
     # El Khabar: the prosecutor's request in court
     ("التمس وكيل الجمهورية، أمس، عقوبة 10 سنوات حبسا نافذا في حق المتهم.", ["وكيل الجمهورية"]),
     # Al-Joumhouria / MTV: "these sources", "the same information" take up the sources cited before
@@ -1728,3 +1725,10 @@ def test_statements_battery_six_more_constructions(analyze, text, speakers):
 ])
 def test_statements_a_colon_after_a_list_item_or_a_clause_is_no_transcript(analyze, text):
     assert not [s for s in analyze(text).statements if s.cue.end - s.cue.start == 1]
+
+
+def test_statements_maghreb_zad_adds_with_its_colon(analyze):
+    # Hespress: "and he added: «…»" (زاد), never "increased" (وزادت أسعار النفط …)
+    a = analyze('قال الوزير إن الخطة جاهزة. وزاد: "على السلطات تكثيف المراقبة".')
+    assert [s.speaker.name for s in a.statements] == ["الوزير", "الوزير"]
+    assert not analyze("وزادت أسعار النفط بنسبة 3 في المائة.").statements

@@ -62,8 +62,8 @@ FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما
                 # تابع is "went on (saying)" with أنّ, a colon or a quotation; with an object it is "followed"
                 # (تابعت وسائل الإعلام قصصهن، تابع مجلس الوزراء الخطوات المتخذة، يتابع عن كثب)
                 "تابع": COMPLEMENTISERS | {"قائلا", "قائله", "قائلين", "بالقول", ":", '"'},
-                # سجّل (noted) reports with its أنّ: with an object it is a deed (سجّل هدفًا، سجلت الوزارة 5 إصابات)
-                "سجل": COMPLEMENTISERS,
+                # زاد (added, in Maghreb copy) with a colon, a quotation or its أنّ: otherwise "increased"
+                "زاد": COMPLEMENTISERS | {"قائلا", "قائله", "بالقول", ":", '"'},
                 # حمّل X Y المسؤولية (held Y responsible), ألقى باللوم على (laid the blame on)
                 **BLAME_FRAMES}
 # verbs whose bare spelling is a frequent other word: بيّن (clarified) and بين (between), وجّه (directed) and وجه
@@ -3608,6 +3608,7 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
     if len(np) >= 2 and first in DOCUMENT_NOUNS and (np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm)
                                                      or np[1].norm in ISSUED):
         return True  # a body's document speaks for it: قال بيان للديوان الملكي …، بيان صادر عن …
+
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
     if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
                               for n in _glue_heads()):
