@@ -34,8 +34,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # was written blind after that session's rules and measured once, at the session's start and end, before any of
 # its errors was read: 0.626 / 0.779 -> 0.715 / 0.866 (scored like the shared scorer, 0.676 / 0.848 -> 0.765 / 0.933).
 # After the rules the third and the fourth were read for: 0.923 / 0.966, 0.820 / 0.935, 0.757 / 0.903, 0.810 / 0.918.
-BATTERIES = [("reporting_battery.jsonl", 150, 0.91, 0.955), ("reporting_battery_2.jsonl", 100, 0.81, 0.925),
-             ("reporting_battery_3.jsonl", 100, 0.745, 0.89), ("reporting_battery_4.jsonl", 100, 0.80, 0.905)]
+# The fifth (Al-Jazirah, Al-Eqtisadiah, Al-Rai, Al-Sharq, Al-Wafd, Mada Masr, Al-Modon, SANA, Al-Sumaria, Rudaw, APS,
+# SUNA, Al-Masirah …) and the sixth (Asharq Al-Awsat, Al-Ahram, Akhbar Al-Yawm, Elaph, Independent Arabia, Al-Sabah,
+# Le360, El Khabar, MTV, Sputnik, DW, Al-Rai of Kuwait, Al-Madina, Palestine TV, Ammon, Al-Joumhouria, Nidaa al-Watan,
+# TRT, Monte Carlo Doualiya …; its optional statements marked by its annotator) were written blind and measured before
+# their errors were read (scored like the shared scorer: 0.839 / 0.938 and 0.804 / 0.913 at the start of 2026-12-06's
+# fourth session; 0.809 / 0.914 for the sixth when first measured), then read for the session's rules: in the counting
+# below 0.936 / 0.966, 0.874 / 0.943, 0.799 / 0.895, 0.835 / 0.909, 0.823 / 0.877, 0.923 / 0.943 at its end.
+BATTERIES = [("reporting_battery.jsonl", 150, 0.93, 0.96), ("reporting_battery_2.jsonl", 100, 0.865, 0.935),
+             ("reporting_battery_3.jsonl", 100, 0.79, 0.89), ("reporting_battery_4.jsonl", 100, 0.83, 0.905),
+             ("reporting_battery_5.jsonl", 100, 0.815, 0.87), ("reporting_battery_6.jsonl", 100, 0.915, 0.935)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
@@ -66,10 +74,12 @@ def _said(quote: str, text: str) -> bool:
     return bool(q) and sum(w in t for w in q) / len(q) >= 0.6
 
 
-def _optional(row: dict, quote: str) -> bool:
+def _optional(row: dict, quote: str, marked: bool = False) -> bool:
     from rasid.arabic import fold
     from rasid.lexicons import participle_forms
 
+    if marked:
+        return True  # (the annotator marked it optional, as the guidelines allow)
     head = row["text"][: row["text"].find(quote)]
     # the participle right before what was said, or opening its clause after the last comma (مؤكدًا في تصريح
     # لـ«الوطن» أن …: an adjunct between them)
@@ -93,7 +103,7 @@ def test_statements_battery_of_outlet_styles(analyze, name, size, recall_floor, 
                         and _same_speaker(g["speaker"], names)), None)
             if hit is not None:
                 used.add(hit)
-            if _optional(row, g["quote"]):
+            if _optional(row, g["quote"], bool(g.get("optional"))):
                 continue
             total += 1
             found += hit is not None
