@@ -1732,3 +1732,18 @@ def test_statements_maghreb_zad_adds_with_its_colon(analyze):
     a = analyze('قال الوزير إن الخطة جاهزة. وزاد: "على السلطات تكثيف المراقبة".')
     assert [s.speaker.name for s in a.statements] == ["الوزير", "الوزير"]
     assert not analyze("وزادت أسعار النفط بنسبة 3 في المائة.").statements
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # Al Mayadeen column: a verb after a time clause set off by a comma speaks with the main clause's subject, the
+    # person it names (not the speaker of the sentence before)
+    ("وقال المحلل إن الأزمة عميقة. وقد تجاوز إردوغان نتنياهو في هجومه ليطال واشنطن، حين صرّح بأن استمرار التوسع"
+     " سيفجر صراعات جديدة.", ["المحلل", "رجب طيب أردوغان"]),
+    # شدّد with على stresses; with an object it tightens (يشدّد عدوانه وحصاره على غزة)
+    ("بالتوازي مع استمرار دعمها للاحتلال الذي يشدّد عدوانه وحصاره على غزة، الولايات المتحدة تبدأ بناء رصيف بحري.", []),
+    ("وشدد الوزير على ضرورة تشديد الرقابة.", ["الوزير"]),
+    ("وشدد الجهاز الفني الرقابة على مفاتيح لعب المنافس.", []),
+])
+def test_statements_time_clauses_and_tightening(analyze, text, speakers):
+    a = analyze(text)
+    assert [s.speaker.name for s in a.statements] == speakers

@@ -73,7 +73,11 @@ SHADDA_OR_FRAME = {"بين": lambda nxt: nxt in COMPLEMENTISERS,
 # verbs that report unless their object is a deed of state: أقرّ is "acknowledged" (أقرّ بأنه، أقرّت بمعرفتها)
 # but "passed" with a law, a bill, a budget or an amendment as its object (أقرّ الكنيست قانونًا)
 # لفت (drew attention) with the attention as its object is a deed, not a remark (لفت الأنظار بتسجيله هدفين)
+# and شدّد (stressed, with على) tightens what it takes as its object (يشدّد عدوانه وحصاره، شدد الجهاز الفني الرقابة)
 PASSED_OBJECTS = {"لفت": {"الانظار", "انظار", "الانتباه", "انتباه", "النظر"},
+                  "شدد": {"الرقابه", "رقابته", "رقابتها", "الحصار", "حصاره", "حصارها", "عدوانه", "عدوانها", "القيود",
+                          "قيوده", "الاجراءات", "اجراءاته", "اجراءاتها", "الحراسه", "الخناق", "قبضته", "قبضتها",
+                          "هجماته", "هجماتها", "ضرباته", "ضرباتها", "العقوبات", "عقوباته", "الطوق", "الحمايه"},
                   "اقر": {"قانون", "قانونا", "القانون", "مشروع", "تعديل", "تعديلا", "التعديل", "تعديلات", "التعديلات",
                           "موازنه", "الموازنه", "ميزانيه", "الميزانيه", "خطه", "الخطه", "قرار", "قرارا", "القرار",
                           "قوانين", "القوانين", "اتفاقيه", "الاتفاقيه", "لائحه", "اللائحه", "مرسوم", "مرسوما"}}
@@ -504,6 +508,9 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             if cue is None or cue.person not in ("3ms", "3fs", "impf") or not conj and (cue.lemma in NOUN_LIKE
                                                                                           or base in NOUN_LIKE):
                 continue
+            if prev is not None and prev.norm in RELATIVES:
+                continue  # its pronoun takes up the relative's head, what was rejected or denied: no words follow (الديموقراطية
+                # التي رفضتها "إسرائيل"، الاتهامات التي نفتها الوزارة)
             if cue.lemma in NEVER_WRITTEN_WITH and NEVER_WRITTEN_WITH[cue.lemma] in tok.text:
                 continue
             if conj or prev is None or "،" in gap or prev.norm in CONJ_LEADS:
@@ -705,8 +712,8 @@ def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list
     if not found:
         return st
     ci, cue = found[0]
-    if ci < 2 or toks[ci - 1].norm not in EXPLAINING or "،" not in text[toks[ci - 2].end : toks[ci - 1].start]:
-        return st
+    if ci < 2 or toks[ci - 1].norm not in EXPLAINING | WHEN_CLAUSES or "،" not in text[toks[ci - 2].end : toks[ci - 1].start]:
+        return st  # (or a time clause: وقد تجاوز إردوغان نتنياهو في هجومه، حين صرّح بأن …: Erdoğan)
     gender = _verb_agreement(toks[ci], cue)[0]
     people = sorted((m for m in article.mentions if m.type == "person" and toks[0].start <= m.span.start
                      and m.span.end <= toks[ci - 1].start), key=lambda m: m.span.start)
@@ -717,6 +724,8 @@ def _main_subject(article: Article, kb: KnowledgeBase, st: Statement, toks: list
         if not words:
             continue
         return replace(st, speaker=_speaker_mention(article, kb, words, mentions, state))
+    if toks[ci - 1].norm in WHEN_CLAUSES:
+        return st  # (no person: the speaker the time clause's verb carries, as :func:`_when_clause` found it)
     # no person: the previous speaker only when the sentence names it (جاء ذلك في مؤتمر صحفي للمالكي، …، حيث قال …)
     names = fold(st.speaker.name).split()
     surname = names[-1][2:] if names and names[-1].startswith("ال") else names[-1] if names else ""
@@ -4024,8 +4033,8 @@ def _glued_an(word: str) -> bool:
 def _passes(toks: list[Token], i: int, objects: set[str]) -> bool:
     """The verb at ``i`` takes a law, a bill or a budget as its object before any complementiser."""
     for t in toks[i + 1 : i + 1 + FRAME_REACH]:
-        if t.norm in COMPLEMENTISERS or t.norm.startswith("ب"):
-            return False
+        if t.norm in COMPLEMENTISERS or t.norm.startswith("ب") or t.norm in {"علي", "الي"}:
+            return False  # (what follows the verb's preposition is no object of it: شدد على ضرورة تشديد الرقابة)
         if t.norm in objects:
             return True
     return False
