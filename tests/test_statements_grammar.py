@@ -1747,3 +1747,10 @@ def test_statements_maghreb_zad_adds_with_its_colon(analyze):
 def test_statements_time_clauses_and_tightening(analyze, text, speakers):
     a = analyze(text)
     assert [s.speaker.name for s in a.statements] == speakers
+
+
+def test_statements_proclaiming_oneself_is_no_remark(analyze):
+    # Al Mayadeen column: "when Erdoğan proclaimed himself leader of the Sunni Islamists" — a deed, no words
+    assert not analyze("عندما أعلن إردوغان نفسه زعيماً للإسلاميين السنّة في العالم، فهاجم إيران.").statements
+    (st,) = analyze("وأعلن الرئيس نفسه أن الانتخابات ستجري في موعدها.").statements  # "the president himself"
+    assert "الرئيس" in st.speaker.surface

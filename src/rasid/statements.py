@@ -855,6 +855,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
         if cue.lemma in FRAME_NEEDED and not _frame_found(text, toks, i, FRAME_NEEDED[cue.lemma]) \
                 and _fronted_quote(text, toks, i, sentence) is None:
             continue  # عبر موقعها الإلكتروني (via its website): the verb عبّر always takes عن
+        if cue.lemma in PROCLAIMING and _proclaims_self(toks, i):
+            continue  # أعلن إردوغان نفسه زعيمًا (proclaimed himself leader): a deed, not words (but أعلن الرئيس نفسه أن …)
         if cue.lemma in PASSED_OBJECTS and _passes(toks, i, PASSED_OBJECTS[cue.lemma]):
             continue  # أقرّ الكنيست قانونًا (the Knesset passed a law): a deed of state, not words
         nxt = toks[i + 1].norm if i + 1 < len(toks) else ""
@@ -4028,6 +4030,21 @@ def _frame_found(text: str, toks: list[Token], i: int, frame: set[str]) -> bool:
 def _glued_an(word: str) -> bool:
     """عن glued to the next word by a lost space (عنتضرر، عنمواجهات), not a word that starts with it (عندما، عنف)."""
     return len(word) >= 5 and word.startswith("عن") and not word.startswith(("عند", "عنف", "عنص", "عنا", "عنو", "عني"))
+
+
+PROCLAIMING = {"اعلن"}  # verbs that proclaim someone something with a reflexive object
+REFLEXIVES = {"نفسه", "نفسها", "نفسهم", "انفسهم", "نفسهما"}
+
+
+def _proclaims_self(toks: list[Token], i: int) -> bool:
+    """Does the verb at ``i`` take itself as its object, with a predicate after it (أعلن نفسه زعيمًا)? An emphatic
+    "himself" after the subject is followed by what was said (أعلن الرئيس نفسه أنّ …)."""
+    for k in range(i + 1, min(i + 1 + MAX_SPEAKER_TOKENS, len(toks) - 1)):
+        if toks[k].norm in COMPLEMENTISERS:
+            return False
+        if toks[k].norm in REFLEXIVES:
+            return toks[k + 1].norm not in COMPLEMENTISERS
+    return False
 
 
 def _passes(toks: list[Token], i: int, objects: set[str]) -> bool:
