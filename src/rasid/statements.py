@@ -2697,11 +2697,13 @@ def _answer_statement(article, sentence, s_index, state: _State) -> Statement | 
     mark = next((m for m in ANSWER_MARKS + ANSWER_WORDS if opened.startswith(m)), None)
     if mark is None or s_index == 0:
         return None
-    lines = [text[s_.span.start : s_.span.end].strip() for s_ in article.sentences[: s_index]]
-    if not lines[-1].endswith(("؟", "?")):
+    def line(k: int) -> str:
+        return text[article.sentences[k].span.start : article.sentences[k].span.end].strip()
+
+    if not line(s_index - 1).endswith(("؟", "?")):
         return None
     k = s_index - 1  # back over the questions and answers to the lines that introduce the interview
-    while k >= 0 and (lines[k].endswith(("؟", "?")) or lines[k].startswith(ANSWER_MARKS + ANSWER_WORDS)):
+    while k >= 0 and (line(k).endswith(("؟", "?")) or line(k).startswith(ANSWER_MARKS + ANSWER_WORDS)):
         k -= 1
     # the intro (or, when the questions open the text, none); a question may share its sentence with the intro
     intro = article.sentences[max(k, 0)].span
@@ -3430,7 +3432,7 @@ PORTFOLIO_HEADS = {"وزير", "وزيره", "وزاره", "لجنه", "هييه
 COUNT_ADJECTIVES = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}
 
 
-NOT_PLURALS_IN_UN = {"تلفزيون", "تليفزيون", "مليون", "مليار", "بليون", "ميليون"}  # singular nouns that end in ون
+NOT_PLURALS_IN_UN = {"تلفزيون", "تليفزيون", "مليون", "بليون", "ميليون"}  # singular nouns that end in ون
 
 
 def _number_word(word: str) -> bool:
