@@ -605,6 +605,8 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
     out = [st for st in out if not (st.id in seen or seen.add(st.id))]
     # a headline with its speaker and a colon (ماكرون: هدفنا واضح …) that the body reports again is that report's
     # summary, not an act of its own
+    if not any(article.text[st.cue.start : st.cue.end] == ":" for st in out):
+        return tuple(out)
     said = [(st.speaker.key, fold(article.text[st.content.start : st.content.end])) for st in out]
     return tuple(st for k, st in enumerate(out) if not (
         article.text[st.cue.start : st.cue.end] == ":" and any(
@@ -2653,7 +2655,8 @@ def _colon_statement(article, kb, sentence, s_index, toks, mentions, state: _Sta
     if not said.rstrip().rstrip("\"»”'").endswith((".", "!", "…")):
         return None  # a line with no full stop is a headline or a subheading that sums up the body (ماكرون: نؤيد موقف …)
     np = list(toks[lead:colon])
-    start = toks[colon - 1].end + said.index(":") + 1
+    colon_at = toks[colon - 1].end + said.index(":")
+    start = colon_at + 1
     quote = _quote_after(text, start, sentence.span.end)
     # the speaker is a person: a name (the document's tagger's too, by the surname alone: رامي الخطيب … الخطيب: …)
     # after nothing but titles and their qualifiers, or a person's title alone before a quotation (وزير الخارجية:
@@ -2678,7 +2681,7 @@ def _colon_statement(article, kb, sentence, s_index, toks, mentions, state: _Sta
     if len(content) < 10:
         return None
     state.remember(speaker, s_index)
-    cue = Span(toks[colon - 1].end + said.index(":"), toks[colon - 1].end + said.index(":") + 1)
+    cue = Span(colon_at, colon_at + 1)
     return Statement(id=_statement_id(article.id, cue), speaker=speaker, cue=cue, content=content,
                      sentence=sentence.span, direct=True, kind=Kind.ASSERT, carried=False, confidence=0.55)
 
@@ -3194,8 +3197,9 @@ def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention])
 
 
 # quantifiers that head a subject: بعض المسؤولين (some officials), عدد من النواب (a number of deputies)
+THREE_TO_TEN = {"ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}
 QUANTIFIERS = {"بعض", "معظم", "غالبيه", "اغلب", "اغلبيه", "جميع", "كل", "عدد", "العديد", "كثير", "احد", "بضعه",
-               "عده", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}  # (three sources: ثلاثة مصادر)
+               "عده"} | THREE_TO_TEN  # (three sources: ثلاثة مصادر)
 QUANTIFIED_MAX = 4  # words of a quantified group as a subject (بعض طلبة المدرسة، عدد من أهالي القرية)
 QUANTIFIERS_OF = {"عدد", "العديد", "كثير", "احد"}  # …, taking من before the group (عدد من، العديد من)
 
@@ -3429,7 +3433,7 @@ def _known(name: str, state: _State) -> bool:
 # والمغتربين، لجنة الشؤون الخارجية والدفاع)
 PORTFOLIO_HEADS = {"وزير", "وزيره", "وزاره", "لجنه", "هييه", "معاون", "مساعد", "نايب"}
 # the numbers two to ten as the adjectives of a counted plural (المسؤولون الثلاثة)
-COUNT_ADJECTIVES = {"اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره"}
+COUNT_ADJECTIVES = {"اثنان", "اثنين"} | THREE_TO_TEN
 
 
 NOT_PLURALS_IN_UN = {"تلفزيون", "تليفزيون", "مليون", "بليون", "ميليون"}  # singular nouns that end in ون
@@ -3661,6 +3665,11 @@ def _titles(surface: str) -> set[str]:
     return out
 
 
+def _named_again(m: Mention, start: int, end: int, surface: str) -> Mention:
+    """The actor of ``m`` named again by the words at ``start``–``end`` (a pronoun, a title, "the same source")."""
+    return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+
+
 def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], mentions: list[Mention], state: _State) -> Mention:
     text = article.text
     start, end = np[0].start, np[-1].end
@@ -3671,7 +3680,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
     described = _described_person(np, state) if np[0].norm in PERSON_NOUNS else None
     if described is not None:
         m = described.mention  # "the man in his sixties" is the man who spoke before (يقول أبو محمد … ويضيف الرجل الستيني)
-        return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+        return _named_again(m, start, end, surface)
     head = _same_head(np)
     if head is not None:
         # "the same source" (ذات المصدر، نفس المصدر، المصدر نفسه، الوزارة ذاتها) is the speaker last named with that
@@ -3680,23 +3689,22 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         same = _same_antecedent(head, state)
         if same is not None:
             m = same.mention
-            return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+            return _named_again(m, start, end, surface)
     if len(np) == 1 and key in LATTER:
         # "the latter" is the actor named last before it, of its gender (اتهمت إسرائيل حماس …، في حين تؤكد
         # الأخيرة أنّ …: Hamas)
         latter = _latter(article, start, LATTER[key], state.persons)
         if latter is not None:
-            return Mention(Span(start, end), surface, latter.name, latter.actor_id, latter.type, "anaphora", latter.parent)
+            return _named_again(latter, start, end, surface)
     # a definite body noun refers back to the last speaker of that kind: الصحيفة -> صحيفة "هآرتس"
     if len(np) == 1 and key.startswith("ال") and key in speaker_nouns():
         bare = key[2:]
         for known, mention in reversed(list(state.known.items())):
             if known.startswith((bare + " ", key + " ")) or fold(mention.surface).lstrip('"').startswith(bare + " "):
-                return Mention(Span(start, end), surface, mention.name, mention.actor_id, mention.type, "anaphora",
-                               mention.parent)
+                return _named_again(mention, start, end, surface)
         for m in reversed([m for m in article.mentions if m.span.end <= start and m.source == "kb"]):
             if fold(m.surface).startswith(bare + " ") or fold(m.name).startswith(bare + " "):
-                return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+                return _named_again(m, start, end, surface)
         # a bare definite title (الكاتب، الباحث، الوزير) names the person who last spoke with that
         # title, or the last person who spoke: press reviews name the writer once, then "the writer"
         # (… قال محمود معروف … ويستدرك الكاتب: the last writer quoted, named with no title). A person
@@ -3707,7 +3715,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
             fitting = [p for p in people if not (held := _titles(p.surface)) or held & wanted]
             if fitting:
                 p = fitting[0]
-                return Mention(Span(start, end), surface, p.name, p.actor_id, p.type, "anaphora", p.parent)
+                return _named_again(p, start, end, surface)
     # a title with the nationality of a person who spoke just before names him again (صرّح نائب وزير الخارجية
     # الروسي … وأضاف الدبلوماسي الروسي: «…»)
     if len(np) == 2 and speaker_nouns().get(np[0].norm) == "title" and np[1].norm.startswith("ال") \
@@ -3715,7 +3723,7 @@ def _speaker_mention(article: Article, kb: KnowledgeBase, np: list[Token], menti
         for e in reversed(state.recent):
             if e.mention.type == "person" and np[1].norm in fold(e.mention.surface).split():
                 m = e.mention
-                return Mention(Span(start, end), surface, m.name, m.actor_id, m.type, "anaphora", m.parent)
+                return _named_again(m, start, end, surface)
     # a known sub-unit mentioned again, possibly shortened (الشؤون السياسية)
     for known, mention in state.known.items():
         if key == known or (len(key) > 5 and known.endswith(" " + key)) or (len(key) > 5 and key.endswith(" " + known) and len(known) > 5):
