@@ -933,3 +933,25 @@ def test_stance_priors_between_states_hold_at_any_time(kb):
     assert _prior(statement(pair[0], "2016-05-01"), target(pair[1]), kb) == table[pair]
     assert _prior(statement(timely[0], "2024-01-10"), target(timely[1]), kb) == table[timely]
     assert _prior(statement(timely[0], "2016-05-01"), target(timely[1]), kb) is None
+
+
+@pytest.mark.parametrize("text, target", [
+    # "Netanyahu accused Erdogan of supporting terrorism."
+    ("واتهم نتنياهو أردوغان بأنه يدعم الإرهاب.", "رجب طيب أردوغان"),
+    # "Erdogan described Netanyahu as a war criminal, as Anadolu reported." (wire style, a relaying outlet after)
+    ("ووصف أردوغان نتنياهو بأنه مجرم حرب، وفق ما نقلت وكالة الأناضول.", "بنيامين نتنياهو"),
+    # "Clinton described Trump as a danger to America."
+    ("ووصفت كلينتون ترامب بأنه خطر على أمريكا.", "دونالد ترامب"),
+    # "Putin criticised Macron, saying that France has lost its independence."
+    ("وانتقد بوتين ماكرون قائلا إن فرنسا فقدت استقلالها.", "إيمانويل ماكرون"),
+])
+def test_the_person_named_after_a_person_speaker_is_the_object_not_his_apposition(kb, text, target):
+    # verb, subject, object: a second name right after the speaker's, inside what was said, is the one spoken of
+    from rasid import stance
+    from rasid.model import Document
+    from rasid.pipeline import Pipeline
+
+    a = Pipeline(kb, None).run(Document(origin="t", content=text, format="record", fields={"id": "t", "text": text}))
+    st = a.statements[0]
+    found = {m.name: why for m, _, why in stance.target_mentions(a, st, kb)}
+    assert found.get(target) == ""

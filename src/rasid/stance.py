@@ -65,6 +65,12 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   # what a state says and holds (الخطاب السياسي السعودي، التصريحات التركية، المواقف الأوروبية)
                   "الخطاب", "خطاب", "التصريحات", "تصريحات", "البيان", "بيان", "المواقف", "مواقف", "السياسات", "سياسات"}
 PLACE_TYPES = {"country", "city", "region"}
+
+
+def _locative(word: str) -> bool:
+    """A word of location, with or without a conjunction or ب before it (في، وفي، بغرب، وشمال)."""
+    return word in LOCATIVE or (word[:1] in "وفب" and word[1:] in LOCATIVE) or (
+        word[:2] in ("وب", "فب") and word[2:] in LOCATIVE)
 # nouns whose genitive country is a cause, a land or a people, not a political actor
 TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
 # وصل الوفد إلى سوريا، زار الرئيس كوبا، زيارة بيونغ يانغ: where one goes or what one visits is a place
@@ -242,7 +248,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
                 why = "adjective"
             elif _qualifies_named_actor(text, toks, idx, before, m, kb):
                 why = "adjective"  # المقاومة الوطنية اللبنانية: the Lebanese resistance, not the Lebanese state
-        elif (prev in LOCATIVE or prev in DESTINATION and m.type in PLACE_TYPES) and (
+        elif (_locative(prev) or prev in DESTINATION and m.type in PLACE_TYPES) and (
                 len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
             last_place = idx
             why = "place"  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
@@ -265,11 +271,12 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
-        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span):
+        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) and not _object_of_named(st, m):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
             # (not the one described after وصف ترامب كاسترو بأنه …, which is in what was said)
         spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))
-        if not why and not body.contains(m.span) and (m.type == "media" or spoken_to or _beside(text, st.speaker.span, m.span)):
+        if not why and not body.contains(m.span) and (m.type == "media" or spoken_to or _beside(text, st.speaker.span, m.span)
+                                                        and not _object_of_named(st, m)):
             why = "cue_clause"  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
         out.append((m, idx, why))
     return out
@@ -435,6 +442,12 @@ def _apposition_states(article: Article, st: Statement, body: Span) -> list[Ment
     if closing < 0:
         return []
     return [m for m in article.mentions if start < m.span.start and m.span.end <= start + closing and m.type in STATE_TYPES]
+
+
+def _object_of_named(st: Statement, m: Mention) -> bool:
+    """A name right after a speaker named by name, inside what was said: verb, subject, object (ووصف ترامب كاسترو
+    بأنه …، واتهم نتنياهو أردوغان بأنه …), not a name in apposition to a title (أشاد القيادي في حماس أسامة حمدان)."""
+    return st.content.contains(m.span) and st.speaker.type == "person" and st.speaker.source in ("kb", "ner")
 
 
 def _beside(text: str, a: Span, b: Span) -> bool:
@@ -705,8 +718,10 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     prev_source = ""
     prev_idx = -10
     for key, named in occurrences.items():
-        # one candidate per actor: its first occurrence, or the one right after the cue
-        m, i = next(((m, i) for m, i in named if i == first_after_cue), named[0])
+        # one candidate per actor: the occurrence right after the cue, else its first in what was said, else
+        # its first (ووصف ترامب كاسترو بأنه …: Castro named in the narration before is the same target)
+        m, i = next(((m, i) for m, i in named if i == first_after_cue),
+                    next(((m, i) for m, i in named if st.content.contains(m.span)), named[0]))
         score = scores[key]
         first = i == first_after_cue
         subject = any(body.contains(n.span) and _clause_subject(toks, j, n) for n, j in named)

@@ -209,6 +209,7 @@ class _State:
     actors: list[list[Mention]] = field(default_factory=list)  # actor mentions of each sentence
     cue_at: int = 0  # where the cue being resolved starts
     trace: list[tuple[int, list[tuple[Mention, dict[str, float]]]]] | None = None
+    kb: KnowledgeBase | None = None
 
     @property
     def last(self) -> _Entity | None:
@@ -572,7 +573,7 @@ def attribute(article: Article, kb: KnowledgeBase, model: "LinearModel | None" =
     ``trace``, when given, collects every such choice with its candidates and their features
     (for training, see rasid.learn.train)."""
     cues = cue_forms()
-    state = _State(model=model, trace=trace)
+    state = _State(model=model, trace=trace, kb=kb)
     state.actors = _actors_by_sentence(article) if (model is not None or trace is not None) else []
     out: list[Statement] = []
     # attribution reads the knowledge base's mentions; unknown names are found by its own patterns
@@ -3060,7 +3061,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # a title that names a body, then its qualifiers, a rank and the holder's name (المتحدث باسم الجيش السوداني
             # العميد عثمان الفكي؛ وزير الخارجية العراقي الأسبق نوري الكبيسي؛ النائب الأردني السابق عماد الزيود)
             if m.type != "person" and (len(out) > len(covered) or m.type == "office") \
-                    and (end := _holder_follows(text, np, k, mentions)):
+                    and (end := _holder_follows(text, np, k, mentions, m, state.kb)):
                 out.extend(np[k:end])
             break
         if not out:
@@ -3173,16 +3174,26 @@ FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "�
           "المستقيل", "المستقيله", "المنتهيه", "المنتهي", "الدائم", "الدائمه"}  # former, new, acting, permanent …
 
 
-def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention]) -> int:
+def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention], body: Mention | None = None,
+                    kb: KnowledgeBase | None = None) -> int:
     """After a title's named body (…باسم الجيش السوداني، وزير الخارجية العراقي): where the holder's name ends when
     qualifiers (الأسبق، السابق, a nisba), a rank (العميد، الدكتور) and then a person's name follow with no
-    punctuation; 0 otherwise."""
+    punctuation; 0 otherwise. A person the knowledge base knows is the holder when it ties them to the body
+    (القيادي في حماس أسامة حمدان); one it ties elsewhere is the verb's object (اتهم وزير الخارجية الإيراني ترامب بـ…)."""
     j = k
     while j < len(np) and (np[j].norm in FORMER or np[j].norm.startswith("ال") and np[j].norm.endswith("ي")
                            and len(np[j].norm) >= 5 and _mention_at(np[j], mentions) is None):
         j += 1
     if j < len(np) and np[j].norm in HONORIFICS:
         j += 1
+    person = _mention_at(np[j], mentions) if j < len(np) else None
+    if person is not None and person.type == "person" and person.actor_id and body is not None and body.actor_id \
+            and kb is not None and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“") \
+            and body.actor_id in {a for a, _ in kb.parents(person.actor_id)}:
+        end = j
+        while end < len(np) and np[end].start < person.span.end:
+            end += 1
+        return end
     if not (j < len(np) and _plain_name(np[j]) and not np[j].norm.startswith("ال") and _mention_at(np[j], mentions) is None
             and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]))
             and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“")):

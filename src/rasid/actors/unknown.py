@@ -20,6 +20,7 @@ attribution reads the knowledge-base mentions only.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..arabic import Token, fold, stems
@@ -51,7 +52,7 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
     def free(start: int, end: int) -> bool:
         return not any(a < end and start < b for a, b in taken)
 
-    names = _glued_names(text, _ner_names(text, entities), known) if ner else []
+    names = _full_names(_glued_names(text, _ner_names(text, entities), known)) if ner else []
     # the surname of a person the knowledge base knows, named in full earlier (محمد جواد ظريف … وأضاف ظريف)
     # is that person, where the tagger reads the word as a name of its own (not inside a longer name it reads:
     # أحمد روحاني is someone else)
@@ -210,6 +211,25 @@ def _without_clitics(text: str, start: int, end: int) -> int:
             skip = len(prefix) - (2 if prefix.endswith("ال") else 1)
             return start + skip
     return start
+
+
+def _full_names(names: list[Mention]) -> list[Mention]:
+    """A person the tagger names by one word that is the last word of one full name it reads in the
+    article (فيدل كاسترو … مات كاسترو) is that person, before or after the full name (a headline often
+    gives the surname first). A word that ends two full names (two people of one family) stays as it is."""
+    full: dict[str, set[str]] = {}
+    for m in names:
+        words = fold(m.name).split()
+        if m.type == "person" and len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and not words[-1].startswith("ال"):
+            full.setdefault(words[-1], set()).add(m.name)
+    if not full:
+        return names
+    out = []
+    for m in names:
+        words = fold(m.name).split()
+        owners = full.get(words[0], set()) if m.type == "person" and len(words) == 1 else set()
+        out.append(replace(m, name=next(iter(owners))) if len(owners) == 1 else m)
+    return out
 
 
 def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
