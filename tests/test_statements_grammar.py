@@ -1761,6 +1761,11 @@ def test_statements_speakers_of_outlet_constructions(analyze, text, speakers):
     ("ندد الأمين العام لحزب الله حسن نصر الله بالعدوان على غزة.", "حسن نصر الله", "بالعدوان"),
     # Gulf press: "Iran's foreign minister accused Trump of lying" — Trump is tied to no Iranian body: the object
     ("واتهم وزير الخارجية الإيراني محمد جواد ظريف ترامب بالكذب.", "محمد جواد ظريف", "ترامب بالكذب"),
+    # Sudanese press: "the official spokesman of the Rapid Support Forces demanded an investigation" — باسم after
+    # a title joins it to the body it speaks for; only then does the frame's ب open what was demanded
+    ("وطالب الناطق الرسمي باسم قوات الدعم السريع بفتح تحقيق.", "الناطق الرسمي باسم قوات الدعم السريع", "بفتح"),
+    # Gulf press: "the government's spokesman Mohammed al-Ali welcomed the Security Council's resolution"
+    ("رحب الناطق باسم الحكومة محمد العلي بقرار مجلس الأمن.", "الناطق باسم الحكومة محمد العلي", "بقرار"),
 ])
 def test_statements_a_known_holder_after_his_body_is_the_speaker(analyze, text, speaker, said):
     st = analyze(text).statements[0]

@@ -1814,7 +1814,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             name_wan = _wan_in_name(text, toks, k, k == j or bool(np) and np[0].norm == "وان")
             if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
                 break
-            if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 \
+            if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 and not (t.norm == "باسم" and any(_title_word(x) for x in np)) \
                     and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
                 break  # the frame's ب opens what is demanded or praised, not the subject: طالبت بإسقاط
                 # الجولاني؛ وأشادت الحكومة بانفتاح روسيا
@@ -3172,6 +3172,12 @@ def _closed_indefinite(out: list[Token], t: Token) -> bool:
 
 FORMER = {"السابق", "السابقه", "الاسبق", "الاسبقه", "الجديد", "الجديده", "الحالي", "الحاليه", "المكلف", "المكلفه",
           "المستقيل", "المستقيله", "المنتهيه", "المنتهي", "الدائم", "الدائمه"}  # former, new, acting, permanent …
+
+
+def _title_word(t: Token) -> bool:
+    """A word of the speaker lexicon that names an office or a role (المتحدث، الناطق، الوزير), not a body."""
+    nouns = speaker_nouns()
+    return "title" in (nouns.get(t.norm), nouns.get(t.norm[2:]) if t.norm.startswith("ال") else None)
 
 
 def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention], body: Mention | None = None,
