@@ -1788,3 +1788,30 @@ def test_a_surname_the_tagger_reads_alone_is_the_full_name_read_elsewhere():
     assert found[2].name == "عمران"
     found = _full_names([person("كاسترو", 0), person("فيدل كاسترو", 30)])  # a headline's surname first
     assert found[0].name == "فيدل كاسترو"
+
+
+@pytest.mark.parametrize(("text", "cue", "said"), [
+    # Jordanian press briefing: "As for when the curfew is lifted, he explained that the decision depends on …"
+    ("وحول موعد رفع حظر التجول، أوضح أن القرار مرتبط بالمعطيات الوبائية.", "أوضح", "القرار مرتبط"),
+    # Egyptian interview copy, no comma: "On the minimum wage he said that the government is committed …"
+    ("وعن الحد الأدنى للأجور قال إن الحكومة ملتزمة بتطبيقه.", "قال", "الحكومة ملتزمة"),
+    # Gulf press conference: "Answering a question about a full lockdown, his Excellency said: 'all options …'"
+    ('وردًا على سؤال حول إمكانية العودة إلى الإغلاق الكامل، قال معاليه: "كل الخيارات مطروحة على الطاولة".', "قال",
+     "كل الخيارات"),
+    # Kuwaiti interview: "Whether he would withdraw the interpellation, he answered: '…'"
+    ('وعما إذا كان سيسحب الاستجواب، أجاب: "الاستجواب ليس موجهًا لأشخاص".', "أجاب", "الاستجواب ليس"),
+    # wire copy: "Regarding the elections, he stressed that they will be held on time"
+    ("وبشأن الانتخابات، أكد أنها ستجري في موعدها.", "أكد", "ستجري"),
+])
+def test_statements_a_fronted_topic_then_the_act_of_the_speaker_before(analyze, text, cue, said):
+    a = analyze("وقال وزير الصحة سعد جابر إن الوضع الوبائي مستقر. " + text)
+    assert len(a.statements) == 2
+    st = a.statements[1]
+    assert "سعد جابر" in st.speaker.name and a.slice(st.cue) == cue and said in a.slice(st.content)
+
+
+def test_statements_the_words_of_a_fronted_topic_are_no_act(analyze):
+    # France 24 style: "Answering reports that spoke of an Israeli raid, an army spokesman said …" — the reports are
+    # what is answered, not a reporting act
+    a = analyze('وردا على تقارير تحدثت عن غارة إسرائيلية، قال متحدث باسم الجيش الإسرائيلي "لا علم لي بذلك".')
+    assert [a.slice(s.cue) for s in a.statements] == ["قال"]

@@ -789,7 +789,11 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
     made: list[Statement] = []
     covered: list[Span] = []
     lead = _lead_index(text, toks)
+    # the words of a fronted topic are no act (وردًا على تقارير تحدثت عن غارة، قال …: the reports are what is answered)
+    topic_end = lead if _opens_topic(toks) else 0
     for i, tok in enumerate(toks):
+        if i < topic_end:
+            continue
         at = None  # the earlier statement a second reporting act ends
         lead_here = lead  # where the verb's clause opens
         if covered and any(c.start <= tok.start < c.end for c in covered):
@@ -831,7 +835,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                 lead_here = semi[-1]
             if toks[i - 1].norm in EXPLAINING and i - 1 >= lead_here or _after_time_clause(text, toks, i):
                 lead_here = i  # (…، عندما زرت منزلهم، قال إن …: the main clause after a time clause)
-        hit = _is_cue_token(tok, toks[i - 1] if i else None, cues, text[toks[i - 1].end : tok.start] if i else " ",
+        hit = _is_cue_token(tok, toks[i - 1] if i and i != lead else None, cues,
+                            text[toks[i - 1].end : tok.start] if i else " ",
                             clause=tok.norm in NOUN_LIKE and (_opens_report(text, toks, i)
                                                               or _after_pluperfect(text, toks, i)
                                                               # the verb after its subject, before its
@@ -1220,6 +1225,24 @@ def opens_occasion(toks: list[Token]) -> bool:
 
 # the openings of a sentence with a subordinate clause before its main one: "while", "when", "at the time when"
 SUBORDINATE_OPENINGS = (("في", "حين"), ("بينما",), ("فيما",), ("عندما",), ("حين",), ("حينما",), ("في", "الوقت", "الذي"))
+
+
+# the openings of a sentence that fronts the topic of the act that follows (وحول موعد رفع الحظر، أوضح أن …؛ وعن
+# الأجور قال إن …؛ وردًا على سؤال …، قال: «…»؛ وبشأن الانتخابات، أكد …): press-conference and interview copy
+TOPIC_OPENINGS = (("حول",), ("عن",), ("عما",), ("بشان",), ("بخصوص",), ("ردا", "علي"), ("رداً", "علي"),
+                  ("تعليقا", "علي"), ("فيما", "يتعلق"), ("فيما", "يخص"), ("في", "ما", "يتعلق"), ("بالنسبه", "ل*"),
+                  ("في", "رده", "علي"), ("وفي", "رده", "علي"))
+
+
+TOPIC_REACH = 16  # words of a fronted topic (وردًا على سؤال حول إمكانية العودة إلى الإغلاق الكامل، …)
+
+
+def _opens_topic(toks: list[Token]) -> bool:
+    words = [t.norm for t in toks[:3]]
+    if words and words[0][:1] == "و" and len(words[0]) > 2:
+        words[0] = words[0][1:]
+    return any(len(words) >= len(op) and all(w.startswith(o[:-1]) if o.endswith("*") else w == o
+                                             for w, o in zip(words, op)) for op in TOPIC_OPENINGS)
 
 
 def _opens_subordinate(toks: list[Token]) -> bool:
@@ -1657,6 +1680,19 @@ def _lead_index(text: str, toks: list[Token]) -> int:
     elif i + 3 < len(toks) and (toks[i].norm, toks[i + 1].norm) in {("غير", "ان"), ("الا", "ان"), ("بيد", "ان")} \
             and "،" not in text[toks[i + 1].end : toks[i + 2].start]:
         i += 2
+    # the topic fronted before the act (وحول موعد رفع الحظر، أوضح أن …؛ وردًا على سؤال …، قال: …): the verb after its
+    # comma opens the clause; with no comma, the verb right before its complementiser (وعن الأجور قال إن …)
+    if _opens_topic(toks[i:]):
+        j = next((j for j in range(i + 1, min(len(toks) - 1, i + TOPIC_REACH))
+                  if "،" in text[toks[j].end : toks[j + 1].start]), None)
+        if j is not None:
+            i = j + 1
+        else:
+            forms = cue_forms()
+            k = next((k for k in range(i + 2, min(len(toks) - 1, i + TOPIC_REACH))
+                      if toks[k + 1].norm in COMPLEMENTISERS and toks[k].norm in forms), None)
+            if k is not None:
+                return k
     while i < len(toks):
         # find the next comma after token i
         j = i
