@@ -41,9 +41,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # their errors were read (scored like the shared scorer: 0.839 / 0.938 and 0.804 / 0.913 at the start of 2026-12-06's
 # fourth session; 0.809 / 0.914 for the sixth when first measured), then read for the session's rules: in the counting
 # below 0.936 / 0.966, 0.874 / 0.943, 0.799 / 0.895, 0.835 / 0.909, 0.823 / 0.877, 0.923 / 0.943 at its end.
+# The eighth (100 paragraphs, 100 outlets none of the earlier ones: Al-Sudani, Al-Tayar, Shafaq News, Libya Observer,
+# Al-Masdar Online, Al-Ayyam of Aden, WAM, KUNA, Okaz, Al-Anbaa, Shorouk, Annahar, Roya, Al-Watan of Syria, Hespress,
+# Barlamane, Al-Massae, El Bilad, Raseef22, Al-Ain …, a third each in 2010-13, 2016-19 and 2020-25 copy; its optional
+# statements marked by its annotator) was written blind at the start of 2026-12-06's fifth session and measured
+# before it was read (0.921 / 0.950 scored like the shared scorer), then read for the session's rules (0.949 / 0.964
+# so scored; 0.907 / 0.920 in the counting below).
 BATTERIES = [("reporting_battery.jsonl", 150, 0.93, 0.96), ("reporting_battery_2.jsonl", 100, 0.865, 0.935),
-             ("reporting_battery_3.jsonl", 100, 0.79, 0.89), ("reporting_battery_4.jsonl", 100, 0.83, 0.905),
-             ("reporting_battery_5.jsonl", 100, 0.815, 0.87), ("reporting_battery_6.jsonl", 100, 0.915, 0.935)]
+             ("reporting_battery_3.jsonl", 100, 0.79, 0.89), ("reporting_battery_4.jsonl", 100, 0.835, 0.905),
+             ("reporting_battery_5.jsonl", 100, 0.815, 0.87), ("reporting_battery_6.jsonl", 100, 0.92, 0.945),
+             ("reporting_battery_8.jsonl", 100, 0.905, 0.915)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 

@@ -1815,3 +1815,15 @@ def test_statements_the_words_of_a_fronted_topic_are_no_act(analyze):
     # what is answered, not a reporting act
     a = analyze('وردا على تقارير تحدثت عن غارة إسرائيلية، قال متحدث باسم الجيش الإسرائيلي "لا علم لي بذلك".')
     assert [a.slice(s.cue) for s in a.statements] == ["قال"]
+
+
+def test_statements_a_phrase_of_manner_is_no_subject_and_a_verbal_noun_no_verb(analyze):
+    # Emirati feature copy: "He adds, in his Emirati dialect: '…'" — the phrase of manner is not the speaker
+    a = analyze('يقول أحمد الفلاسي إن الإيجارات ارتفعت. ويضيف بلهجته الإماراتية: "الحين الإيجار ياكل نص الدخل".')
+    assert [s.speaker.name for s in a.statements] == ["أحمد الفلاسي", "أحمد الفلاسي"]
+    # Kuwaiti press: "one of the MPs said, preferring not to give his name: '…'" — عدم ذكر is a verbal noun, not ذكر
+    a = analyze("وقال أحد النواب، مفضلًا عدم ذكر اسمه: «ما نبي نسمع أعذار».")
+    assert [a.slice(s.cue) for s in a.statements] == ["وقال"]
+    # Tunisian radio: the name of a title's holder runs up to the colon of what he said
+    a = analyze('قال الأمين العام المساعد للاتحاد العام التونسي للشغل منعم العباسي: "الإضراب العام قائم".')
+    assert "منعم العباسي" in a.statements[0].speaker.name

@@ -51,7 +51,8 @@ CONJ_LEADS = {"و", "ف", "كما", "ثم", "وقد", "فقد", "قد", "لقد"
               "وكان", "وكانت", "كان", "كانت"} | BUT_WITH_PRONOUN | FOR_ONES_PART
 NEGATORS = {"لم", "لن", "لا", "ما", "ليس", "ليست"}
 SAID_WHEN_NEGATED = {"استبعد"}  # verbs whose negation still reports a view: لم يستبعد أن (did not rule out that)
-NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد"} | NEGATORS
+# (and after عدم / دون the word is a verbal noun: مفضلًا عدم ذكر اسمه، دون ذكر تفاصيل — not ذكر, "mentioned")
+NOT_SPEECH_BEFORE = {"ان", "لن", "سوف", "كي", "لكي", "حتي", "اذا", "لو", "قد", "عدم", "دون", "بدون"} | NEGATORS
 # reporting verbs whose form is also a common preposition, and the preposition the verb always takes:
 # عبّر عن (expressed) — عبر alone is "via, across"
 FRAME_NEEDED = {"عبر": {"عن", "عنه", "عنها", "عنهم", "عنهما"},
@@ -1832,7 +1833,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                         content_start = text.index(":", t.end) + 1
                         break
     if speaker is None:
-        j = _skip_adverbials(text, toks, i + 1)
+        j = _skip_adverbials(text, toks, i + 1, manner=cue.frame != "with")
         stops = COMPLEMENTISERS | FRAME_STOPS.get(cue.frame, set())
         k = j
         np: list[Token] = []
@@ -2934,8 +2935,12 @@ THEN_ADVERBS = THEN_WORDS - {"عندها"} | {"لاحقا"}
 BY_OWN_SAYING = {"بقوله", "بقولها", "بقولهم", BY_SAYING}  # "by (his) saying" right after the verb: its subject is the pronoun
 
 
-def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
-    """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb."""
+MANNER_REACH = 4  # words of a phrase of manner between a verb and its colon (وتابع بنبرة حادة: …)
+
+
+def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False) -> int:
+    """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb (and, with ``manner``, a phrase of
+    manner before a colon: right after a verb whose frame is not ب)."""
     while j < len(toks):
         t = toks[j].norm
         if t == "من" and j + 1 < len(toks) and toks[j + 1].norm in FOR_ONES_PART:
@@ -2949,6 +2954,15 @@ def _skip_adverbials(text: str, toks: list[Token], j: int) -> int:
                  "قائلا", "قايلا", "قايله", "قايلين"} or t in THEN_ADVERBS or t in BY_OWN_SAYING or t in CUE_ADVERBS or t in MONTHS or t in RESUMPTIVES or t in {"الاول", "الثاني"} and j and toks[j - 1].norm in MONTHS:
             j += 1
             continue
+        if manner and t[:1] == "ب" and len(t) >= 5 and t.endswith(("ته", "تها")) and t not in COMPLEMENTISERS:
+            # a phrase of manner with the speaker's pronoun before a colon or a quotation (ويضيف بلهجته الإماراتية:
+            # "…"؛ وتابع بنبرته الهادئة: «…»): a prepositional phrase is never the verb's subject (not بيان، بشار)
+            k = next((k for k in range(j + 1, min(len(toks), j + 1 + MANNER_REACH))
+                      if ":" in text[toks[k - 1].end : toks[k].start] or _opens_quote(text, toks[k])
+                      or "،" in text[toks[k - 1].end : toks[k].start] or toks[k].norm in COMPLEMENTISERS), None)
+            if k is not None and "،" not in text[toks[k - 1].end : toks[k].start] and toks[k].norm not in COMPLEMENTISERS:
+                j = k
+                continue
         if t in REGARDING and j + 1 < len(toks):
             # "regarding X" before what was said (وقال بشأن عملية غصن الزيتون: «…»): skipped when a colon or the
             # complementiser closes it within a few words
@@ -3216,6 +3230,12 @@ def _title_word(t: Token) -> bool:
     return "title" in (nouns.get(t.norm), nouns.get(t.norm[2:]) if t.norm.startswith("ال") else None)
 
 
+def _name_before_colon(text: str, np: list[Token], j: int) -> bool:
+    """Do the last words of the phrase, from ``j``, make a short name that runs up to a colon (… للشغل منعم العباسي:
+    «…»): what was said follows its speaker's name."""
+    return 1 <= len(np) - j <= 3 and all(_plain_name(t) for t in np[j:]) and text[np[-1].end : np[-1].end + 2].lstrip()[:1] == ":"
+
+
 def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention], body: Mention | None = None,
                     kb: KnowledgeBase | None = None) -> int:
     """After a title's named body (…باسم الجيش السوداني، وزير الخارجية العراقي): where the holder's name ends when
@@ -3237,7 +3257,7 @@ def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention],
             end += 1
         return end
     if not (j < len(np) and _plain_name(np[j]) and not np[j].norm.startswith("ال") and _mention_at(np[j], mentions) is None
-            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]))
+            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]) or _name_before_colon(text, np, j))
             and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“")):
         return 0  # (a relation is no name: وهنأ الرئيس السوري نظيره الإيراني …; straight after the body, a given name)
     end = j + 1  # the name: given names, up to a surname with the article (عثمان الفكي، نوري الكبيسي)
