@@ -1827,3 +1827,18 @@ def test_statements_a_phrase_of_manner_is_no_subject_and_a_verbal_noun_no_verb(a
     # Tunisian radio: the name of a title's holder runs up to the colon of what he said
     a = analyze('قال الأمين العام المساعد للاتحاد العام التونسي للشغل منعم العباسي: "الإضراب العام قائم".')
     assert "منعم العباسي" in a.statements[0].speaker.name
+
+
+@pytest.mark.parametrize(("text", "speaker", "said"), [
+    # Moroccan press: "a recent report of the High Commission for Planning revealed that …" — the document's adjective
+    # (حديث, "recent", also a noun of speech) and a body the lexicons do not know
+    ("كشف تقرير حديث للمندوبية السامية للتخطيط أن معدل البطالة ارتفع.", "مندوبية السامية للتخطيط", "معدل البطالة"),
+    # Aden press: "the closing statement issued by the rally stressed 'adherence to …'" — a quotation with no أن
+    ("وأكد البيان الختامي الصادر عن المهرجان «التمسك بخيار استعادة الدولة».", "المهرجان", "التمسك بخيار"),
+    # Lebanese feature copy: an age in parentheses, then a clause set off by commas, before إنها
+    ("تقول ريم (29 عامًا)، وهي مهندسة معمارية، إنها تفكر جديًا في الهجرة.", "ريم", "تفكر جديًا"),
+])
+def test_statements_documents_with_adjectives_and_names_with_ages(analyze, text, speaker, said):
+    a = analyze(text)
+    (st,) = a.statements
+    assert speaker in st.speaker.surface and a.slice(st.content).startswith(said)

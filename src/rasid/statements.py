@@ -1849,7 +1849,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         while k < len(toks) and len(np) < MAX_SPEAKER_TOKENS and not named_by_marks:
             t = toks[k]
             name_wan = _wan_in_name(text, toks, k, k == j or bool(np) and np[0].norm == "وان")
-            if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j) and not (np and np[-1].norm in LINEAGE):
+            # (a nominal cue right after an indefinite document is its adjective: تقرير حديث, "a recent report")
+            if (t.norm in stops and not name_wan or t.norm in NOMINAL_CUES and k > j
+                    and not (len(np) == 1 and np[0].norm in DOCUMENTS and not np[0].norm.startswith("ال"))) \
+                    and not (np and np[-1].norm in LINEAGE):
                 break
             if cue.frame == "with" and t.norm.startswith("ب") and len(t.norm) > 3 and not (t.norm == "باسم" and any(_title_word(x) for x in np)) \
                     and _mention_at(t, mentions) is None and not _speaker_noun(t.norm[1:]):
@@ -1912,11 +1915,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             np.append(t)
             k += 1
         np = _strip_addressee(np, mentions)
-        issuer = len(np) > 3 and np[0].norm in ISSUED_DOCUMENTS and np[1].norm in ISSUED and np[2].norm == "عن" \
+        doc_adj = _document_adjectives(np)
+        issuer = len(np) > doc_adj + 2 and np[0].norm in ISSUED_DOCUMENTS and np[doc_adj].norm in ISSUED \
+            and np[doc_adj + 1].norm == "عن" \
             and not _looks_like_speaker(np, mentions, state)  # (a phrase read as a speaker keeps its document: بيان
         # صادر عن الجيش)
         if issuer:
-            np = np[3:]  # a document issued by a body (حذّر تقرير صادر عن جهاز التخطيط من …، أفاد التقرير الصادر عن
+            np = np[doc_adj + 2:]  # a document issued by a body (حذّر تقرير صادر عن جهاز التخطيط من …، أفاد التقرير الصادر عن
             # الجهاز المركزي بأن …): the body speaks
         if np and _accusative_plural(np[0].norm) and ((named := _mention_at(np[0], mentions)) is None
                                                        or named.type == "country"):
@@ -1986,7 +1991,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     content_start = t.end
                     break
                 if t.norm not in FRAME_STOPS.get(cue.frame, set()):
-                    comp = _after_insertions(text, toks, toks.index(np[-1]) + 1, mentions, cue.frame, named=True)
+                    # (after what trails the name: an age in parentheses, a nisba — أحمد الفلاسي (45 عامًا)، وهو …، إن)
+                    comp = _after_insertions(text, toks, _after_name_tail(text, toks, toks.index(np[-1]) + 1), mentions,
+                                             cue.frame, named=True)
                     if comp is not None:
                         content_start = comp
                     break
@@ -2119,7 +2126,7 @@ def _after_name_tail(text: str, toks: list[Token], k: int) -> int:
         if re.search(r"[-–—]", gap) and (end := _blessing_end(text, toks, k)) is not None:
             k = end
             continue
-        if "(" in gap:
+        if "(" in gap and "،" not in gap:
             close = text.find(")", toks[k].start, toks[k].start + 40)
             if close < 0:
                 return k
@@ -2293,9 +2300,10 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
     if _object_noun(first, mentions) or first.norm in MASDAR_OBJECTS or _marker_word(first.norm) \
             or first.norm.startswith(("بال", "لل")) or cue.frame == "obj" and len(words) > 2:
         return None
-    start = _content_opener(text, toks, _skip_adverbials(text, toks, _after_name_tail(text, toks, k)), cue)
+    tail = _after_name_tail(text, toks, k)
+    start = _content_opener(text, toks, _skip_adverbials(text, toks, tail), cue)
     if start is None:
-        start = _after_insertions(text, toks, k)
+        start = _after_insertions(text, toks, tail)  # (past an age in parentheses: ريم (29 عامًا)، وهي …، إنها)
     if start is None and fronted and (k >= len(toks) or "،" in text[words[-1].end : toks[k].start]
                                       or "(" in text[words[-1].end : toks[k].start] or toks[k].norm.startswith("ل")
                                       or toks[k].norm in ADJUNCT_OPENERS or toks[k].norm in CIRCUMSTANTIAL):
@@ -3154,8 +3162,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if t.norm in SUBUNIT_LINKS:
             nxt = np[k + 1].norm if k + 1 < len(np) else ""
             if nxt and nxt not in DOCUMENT_NOUNS and (_mention_at(np[k + 1], mentions) or nxt in nouns
-                                                      or nxt in PLACE_NOUNS or nxt.startswith("ال") and t.norm in {"في", "باسم"}
+                                                      or nxt in PLACE_NOUNS or nxt.startswith("ال") and (
+                                                          t.norm in {"في", "باسم"} or t.norm == "عن" and out[-1].norm in ISSUED)
                                                       and not _cue_like(nxt)):
+                # (a document issued by any body: البيان الختامي الصادر عن المهرجان)
                 out.append(t)
                 k += 1
                 continue
@@ -3659,6 +3669,22 @@ ADVERBIAL_HEADS = {"امام", "خلال", "اثناء", "عقب", "لدي", "ع
                    "خلاله", "خلالها", "فيه", "فيها", "فيهما"}  # (and "in / during which": أكد خلاله أن …)
 
 
+def _document_adjectives(np: list[Token]) -> int:
+    """Where the words after a document noun that qualify it end: up to two adjectives that agree with it in
+    definiteness (بيان مشترك، تقرير حديث، البيان الختامي، التقرير السنوي الأخير). 1 when none does."""
+    if not np:
+        return 0
+    definite = np[0].norm.startswith("ال")
+    k = 1
+    while k < len(np) and k <= 2:
+        word = np[k].norm
+        if word in ISSUED or word in COMPLEMENTISERS or word[:1] in "لبو" and not word.startswith("ال") \
+                or word.startswith("ال") != definite or len(word) < 3:
+            break
+        k += 1
+    return k
+
+
 def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State, strict: bool = False) -> bool:
     """Can this phrase be a speaker? ``strict`` (a subject before its verb) refuses bare unknown words."""
     if not np or len(np) > MAX_SPEAKER_TOKENS:
@@ -3695,9 +3721,11 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         return True  # a qualified plural of people: جدد النواب الديمقراطيون …، أكد القادة الأوروبيون …
     if first in ABBREVIATED_TITLES and len(np) >= 2 and _plain_name(np[1]):
         return True  # د. أحمد علي: a title abbreviated (the bound phrase checked its full stop)
-    if len(np) >= 2 and first in DOCUMENT_NOUNS and (np[1].norm[:1] == "ل" and _speaker_noun(np[1].norm)
-                                                     or np[1].norm in ISSUED):
-        return True  # a body's document speaks for it: قال بيان للديوان الملكي …، بيان صادر عن …
+    adj = _document_adjectives(np) if first in DOCUMENT_NOUNS | ISSUED_DOCUMENTS else 0
+    if adj and len(np) > adj and (np[adj].norm[:1] == "ل" and (_speaker_noun(np[adj].norm) or np[adj].norm.startswith("لل"))
+                                  or np[adj].norm in ISSUED and first in DOCUMENT_NOUNS):
+        return True  # a body's document speaks for it: قال بيان للديوان الملكي …، بيان صادر عن …، كشف تقرير حديث
+        # للمندوبية السامية للتخطيط …
 
     # a title glued to the next word by a lost space (مراسلالميادين، مصادرللميادين)
     if len(first) > 6 and any(first.startswith(n + "ال") or first.startswith(n + "لل")
