@@ -1842,3 +1842,10 @@ def test_statements_documents_with_adjectives_and_names_with_ages(analyze, text,
     a = analyze(text)
     (st,) = a.statements
     assert speaker in st.speaker.surface and a.slice(st.content).startswith(said)
+
+
+def test_statements_a_dateline_dash_drawn_in_tatweel(analyze):
+    # Al-Quds Al-Arabi: "London ـ «Al-Quds Al-Arabi»: Human Rights Watch condemned …" — the place and the paper are
+    # the dateline, not the speaker
+    a = analyze("لندن ـ «القدس العربي»: نددت منظمة هيومن رايتس ووتش بالاستخدام المفرط للقوة في فض الاعتصام.")
+    assert [s.speaker.name for s in a.statements] == ["منظمة هيومن رايتس ووتش"]

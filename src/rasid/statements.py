@@ -1620,7 +1620,8 @@ def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
 
 
 # a dateline opening a story: دمشق، سوريا (CNN) --، بيروت - ، القاهرة (رويترز) –
-_DATELINE = re.compile(r"\s*[^\s.،,()]+(?:[،,]\s*[^\s.،,()]+)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—])\s")
+# (a dash drawn in tatweel too, set apart by spaces: لندن ـ «القدس العربي»: …)
+_DATELINE = re.compile(r"\s*[^\s.،,()]+(?:[،,]\s*[^\s.،,()]+)?\s*(?:\([^()\n]{1,30}\))?\s*(?:--|[-–—]|\u0640+)\s")
 
 
 TOPIC_OPENERS = {"اما", "واما"}  # أمّا (as for): opens a topic that the clause after فـ speaks of
