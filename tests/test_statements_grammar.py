@@ -1849,3 +1849,18 @@ def test_statements_a_dateline_dash_drawn_in_tatweel(analyze):
     # the dateline, not the speaker
     a = analyze("لندن ـ «القدس العربي»: نددت منظمة هيومن رايتس ووتش بالاستخدام المفرط للقوة في فض الاعتصام.")
     assert [s.speaker.name for s in a.statements] == ["منظمة هيومن رايتس ووتش"]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # an NGO's report named again: its issuer speaks, whatever the verb's gender (the verb agrees with التقرير)
+    ("قالت الشبكة السورية لحقوق الإنسان في تقريرها الصادر اليوم إن 1203 حالات اعتقال تم توثيقها. وأشار التقرير إلى "
+     "أن قوات النظام مسؤولة عن 64% من الحالات.", ["الشبكة السورية لحقوق الإنسان"] * 2),
+    # Tunisian agency: "the ministry announced in a communiqué … The communiqué explained that …"
+    ("أعلنت وزارة الداخلية في بلاغ أصدرته أن حظر الجولان رفع. وأوضح البلاغ أن القرار يأتي نظرا لتحسن الوضع.",
+     ["وزارة الداخلية"] * 2),
+    # a leaked document that speaks for itself: not the outlet that obtained it
+    ('كشفت وثيقة مسربة حصلت عليها "زمان الوصل" أن فرع الأمن أصدر تعليمات. وتشير الوثيقة المؤرخة في آذار 2015 إلى أن '
+     "لجنة خاصة ستتولى دراسة الطلبات.", ["الوثيقة"]),
+])
+def test_statements_a_document_named_again_speaks_for_its_issuer(analyze, text, speakers):
+    assert [s.speaker.name for s in analyze(text).statements][-len(speakers):] == speakers

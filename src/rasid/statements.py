@@ -2034,7 +2034,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 ante = last if last is not None and _agrees(last, *_verb_agreement(toks[i], cue)) else None
             else:
                 # (the verb agrees with a document, not with whoever issued it: وقال بيان الوزارة …)
-                document = bool(np) and np[0].norm in DOCUMENT_NOUNS
+                document = bool(np) and (np[0].norm in DOCUMENT_NOUNS or np[0].norm in OWN_DOCUMENTS)
                 ante = state.antecedent(s_index, (None, None) if document else _verb_agreement(toks[i], cue)) if (
                     conj or i <= lead + 1 or i > 0 and (toks[i - 1].norm in PRONOUN_CLAUSES and opens_occasion(toks)
                                                         or toks[i - 1].norm in BUT_WITH_PRONOUN
@@ -2042,9 +2042,20 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                                                         or toks[i - 1].norm == "فيما" and i >= 2
                                                         and "،" in text[toks[i - 2].end : toks[i - 1].start])) \
                     else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
+            own_document = bool(np) and np[0].norm in OWN_DOCUMENTS and j < len(toks) and toks[j] == np[0]
+            # (read from a little before the speaker's name: وبحسب بيان الخارجية الإماراتية، …)
+            if own_document and ante is not None and not _issued_by_speaker(
+                    fold(text[max(0, ante.mention.span.start - ISSUER_LOOKBACK) : toks[i].start]), np[0].norm[2:]):
+                # a document no earlier speaker was said to issue (كشفت وثيقة مسربة …، وتشير الوثيقة إلى أن …): it speaks
+                speaker, carried, ante = _speaker_mention(article, kb, np[:1], mentions, state), False, None
+                comp = next((t for t in toks[j + 1 : j + 1 + INSERTION_REACH] if t.norm in COMPLEMENTISERS), None)
+                content_start = comp.end if comp is not None and not any(
+                    p in text[toks[j].end : comp.start] for p in ".:«\"،") else toks[j].end
             if ante is not None:
                 speaker = ante.mention
                 carried = True
+                if own_document:
+                    j += 1  # (what was said starts after the document named again: وأشار التقرير إلى أن …)
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
                 # (after a colon only the first word: وقال بشأن العملية: "نأمل أن …" keeps its أنّ)
                 after_colon = i + 1 < j < len(toks) and ":" in text[toks[j - 1].end : toks[j].start]
@@ -2057,7 +2068,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                         and "،" in text[toks[j - 1].end : toks[j].start]:
                     # insertions after the pronoun of honour (وقال جلالته، خلال لقائه …، إن …)
                     content_start = _after_insertions(text, toks, j, mentions, cue.frame, named=True) or content_start
-            else:
+            elif speaker is None:
                 return None
         else:
             return None
@@ -2299,6 +2310,7 @@ def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
         k += 1
     first = words[0]
     if _object_noun(first, mentions) or first.norm in MASDAR_OBJECTS or _marker_word(first.norm) \
+            or first.norm in OWN_DOCUMENTS \
             or first.norm.startswith(("بال", "لل")) or cue.frame == "obj" and len(words) > 2:
         return None
     tail = _after_name_tail(text, toks, k)
@@ -3570,7 +3582,35 @@ def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
     if len(np) == 2 and first.norm in DOCUMENT_NOUNS and np[1].norm.startswith("ال") and _speaker_noun(np[1].norm) \
             and _mention_at(np[1], mentions) is None:
         return True  # بيان الوزارة، بيان الخارجية: the document of the body just named, which the noun refers back to
-    return len(np) <= 2 and first.norm in {"البيان", "التقرير", "الرساله", "الوثيقه", "الدراسه", "البلاغ", "التصريح"}
+    return len(np) <= 2 and first.norm in OWN_DOCUMENTS
+
+
+ISSUER_LOOKBACK = 40  # characters before an earlier speaker's name where its document may be named
+
+
+def _issued_by_speaker(before: str, noun: str) -> bool:
+    """Is the document named again (التقرير، البيان) the one an earlier speaker issued? In the folded text since that
+    speaker: not named at all (the speaker's own, as usual), or named as theirs — in it (في تقريرها، في بيان لها، في
+    بلاغ أصدرته) or with their pronoun — and not only as a subject of its own (كشفت وثيقة مسربة …، وتشير الوثيقة)."""
+    # the noun and its pronoun suffix (تقريرها، بيانه، وثيقتها: a feminine noun's ة becomes ت before it)
+    stem = noun[:-1] if noun.endswith("ه") else noun
+    suffix = r"(ت(?:ه|ها|هم|هما)|ه)?" if noun.endswith("ه") else r"(ه|ها|هم|هما)?"
+    found = list(re.finditer(re.escape(stem) + suffix + r"(?=\s|$|[^\w])", before))
+    if not found:
+        return True
+    for m in found:
+        head = before[max(0, m.start() - 7) : m.start()]
+        tail = before[m.end() : m.end() + 5]
+        own = m.group(1) is not None and m.group(1) != "ه" if noun.endswith("ه") else m.group(1) is not None
+        if own or re.search(r"(?:^|\s)(?:و?في|ب|و?بحسب|و?حسب|و?وفق|عبر)\s*(?:ال)?$", head) \
+                or re.match(r"\s+(?:ال|لل|ل)", tail):
+            return True  # (in it, after a marker, with a pronoun, or with its issuer after it: بيان الخارجية، بيان للديوان)
+    return False
+
+
+# the speaker's own document named again as the subject (وأضاف البيان، وأشار التقرير، وأوضح البلاغ): its issuer speaks,
+# whatever the verb's gender (the verb agrees with the document)
+OWN_DOCUMENTS = {"البيان", "التقرير", "الرساله", "الوثيقه", "الدراسه", "البلاغ", "التصريح", "المذكره", "الخطاب"}
 
 
 def _object_noun(tok: Token, mentions: list[Mention]) -> bool:
