@@ -1864,3 +1864,16 @@ def test_statements_a_dateline_dash_drawn_in_tatweel(analyze):
 ])
 def test_statements_a_document_named_again_speaks_for_its_issuer(analyze, text, speakers):
     assert [s.speaker.name for s in analyze(text).statements][-len(speakers):] == speakers
+
+
+def test_statements_in_reply_to_a_question_is_no_subject_and_a_two_word_surname_is_one(analyze):
+    # Lebanese press: "He told An-Nahar, answering a question about the visit: '…'" — ردًا على is a purpose, not a name
+    a = analyze("اعتبر النائب فادي الخوري أن «تأليف الحكومة عالق». وقال لـ«النهار» رداً على سؤال عن الزيارة: «لم أسمع "
+                "بهذه الزيارة».")
+    assert [s.speaker.name for s in a.statements] == ["النائب فادي الخوري"] * 2
+    a = analyze("وقال الوزير ردا على سؤال حول الانتخابات إن موعدها ثابت.")
+    assert a.statements[0].speaker.name == "الوزير"
+    # pan-Arab press: a family name of two words (عبد المنعم، أبو زيد) repeated is the person named in full before
+    a = analyze("قال الباحث الاقتصادي المصري، وائل عبد المنعم، إن قرار التعويم سيضرب الطبقة الوسطى. وبحسب عبد المنعم، "
+                "فإن الحكومة لم تضع أي برنامج حماية.")
+    assert [s.speaker.name for s in a.statements] == ["وائل عبد المنعم"] * 2

@@ -1883,7 +1883,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
             if not np and (past := _addressee_end(text, toks, k, mentions, kb)) > k \
                     and (conj or past < len(toks) and _opens_said(text, toks, past)):
-                k = j = past
+                k = j = _skip_adverbials(text, toks, past)  # (and what follows the one spoken to: لـ«النهار» ردًا على سؤال:)
                 if k < len(toks) and ":" in text[toks[k - 1].end : toks[k].start]:
                     pronoun = True
                     break  # (تقول لـ«المدن»: «…»، مصادر تكشف لـCNN: …: what was said follows the colon)
@@ -2946,6 +2946,12 @@ DISCOURSE_FRAMES = {"السياق", "الاطار", "الصدد", "الشان"} 
 
 FA_INNA_REACH = 4  # words of the subject between فإنّ and its verb
 REGARDING = {"بشان", "حول"}  # regarding, about
+
+
+def _in_reply(toks: list[Token], k: int) -> bool:
+    """ردًا على (in reply to) at ``k``: an adverbial of purpose, never part of a subject (وقال الوزير ردًا على سؤال
+    حول الانتخابات إن …؛ وقال لـ«النهار» ردًا على سؤال: «…»)."""
+    return toks[k].norm in {"ردا", "وردا"} and k + 1 < len(toks) and toks[k + 1].norm == "علي"
 REGARDING_REACH = 6
 
 
@@ -2984,7 +2990,7 @@ def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False)
             if k is not None and "،" not in text[toks[k - 1].end : toks[k].start] and toks[k].norm not in COMPLEMENTISERS:
                 j = k
                 continue
-        if t in REGARDING and j + 1 < len(toks):
+        if (t in REGARDING or _in_reply(toks, j)) and j + 1 < len(toks):
             # "regarding X" before what was said (وقال بشأن عملية غصن الزيتون: «…»): skipped when a colon or the
             # complementiser closes it within a few words
             k = j + 1
@@ -3152,6 +3158,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 and len(t.norm) >= 5 and _mention_at(t, mentions) is None and not _given_name(t):
             break  # nor is an indefinite accusative written without its tanwin after a definite phrase: the verb's
             # object (وترأس الرئيس اجتماعًا لمجلس الوزراء، أكد خلاله …)
+        if _in_reply(np, k):
+            break  # وقال الوزير ردًا على سؤال …: the purpose ends the subject
         if t.norm in WEEKDAYS or t.norm in {"امس", "امس،"}:
             break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …، أكد … سوسان أمس أن
         if t.norm.startswith("وال") and out[-1].norm.startswith("ال") and len(out) >= 2 and out[-2].norm in PORTFOLIO_HEADS \

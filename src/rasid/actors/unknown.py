@@ -235,24 +235,33 @@ def _full_names(names: list[Mention]) -> list[Mention]:
 def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]:
     """Later mentions of a person by the last word of the full name given earlier."""
     last_words: dict[str, tuple[int, Mention]] = {}
+    compounds: dict[tuple[str, str], tuple[int, Mention]] = {}
     for m in named:
         if m.type != "person":
             continue
         words = fold(m.surface).split()
         if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and not words[-1].startswith("ال"):
             last_words.setdefault(words[-1], (m.span.end, m))
-    if not last_words:
+        if len(words) >= 3 and words[-2] in COMPOUND_HEADS:
+            compounds.setdefault((words[-2], words[-1]), (m.span.end, m))  # وائل عبد المنعم … عبد المنعم
+    if not last_words and not compounds:
         return []
     out = []
-    for t in toks:
+    for k, t in enumerate(toks):
         for stem in stems(t.norm)[:2]:
-            hit = last_words.get(stem)
+            hit, end = last_words.get(stem), t.end
+            if hit is None and k + 1 < len(toks):
+                hit, end = compounds.get((stem, toks[k + 1].norm)), toks[k + 1].end
             if hit is not None and t.start >= hit[0]:
                 full = hit[1]
-                out.append(Mention(Span(t.start, t.end), text[t.start : t.end], full.name, full.actor_id, full.type,
+                out.append(Mention(Span(t.start, end), text[t.start : end], full.name, full.actor_id, full.type,
                                    full.source if full.actor_id else "ner"))
                 break
     return out
+
+
+# the first word of a family name of two (عبد المنعم، أبو زيد، آل ثاني): the surname repeated is both words
+COMPOUND_HEADS = {"عبد", "ابو", "ال"}
 
 
 MAX_TITLE_WORDS = 4
