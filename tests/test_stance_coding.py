@@ -955,3 +955,14 @@ def test_the_person_named_after_a_person_speaker_is_the_object_not_his_appositio
     st = a.statements[0]
     found = {m.name: why for m, _, why in stance.target_mentions(a, st, kb)}
     assert found.get(target) == ""
+
+
+def test_a_demand_for_ones_release_sides_with_the_detainee_and_the_future_keeps_the_verb(analyze):
+    # EU statement: "called for the immediate release of Abdalla Hamdok" — the one to be released is favoured
+    a = analyze("ودعا الاتحاد الأوروبي إلى الإفراج الفوري عن عبد الله حمدوك.")
+    assert {t.target.name: t.stance for t in a.statements[0].targets}.get("عبد الله حمدوك") == Stance.FAVOR
+    from rasid.stance import _lexicon_entry
+
+    # the future particle on a present tense is the verb itself: ستدعم، سيدعم (will support) read like تدعم، يدعم
+    assert _lexicon_entry("ستدعم") is not None and _lexicon_entry("ستدعم").polarity > 0
+    assert _lexicon_entry("سياسه") is None  # (a noun that opens with س is left alone)

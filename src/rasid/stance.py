@@ -928,6 +928,8 @@ def _lexicon_entry(word: str):
         return None  # هناك (there is) is no هنأك (he congratulated you)
     lex = evaluative()
     forms = [form for cand in stems(word) for form in without_suffix(cand)]
+    # the future particle on a present tense (ستدعم، سيدعم، سنواصل): the verb itself
+    forms += [form[1:] for form in forms if len(form) >= 5 and form[0] == "س" and form[1] in "يتنا"]
     for form in forms:
         entry = lex.get(form)
         if entry:

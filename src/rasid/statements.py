@@ -1350,6 +1350,8 @@ def _second_act(text: str, toks: list[Token], i: int, cues, made: list[Statement
         opens = _content_opener(text, toks, j, hit[0]) is not None or hit[1] and comma_before and (
             _after_insertions(text, toks, i + 1, mentions or [], hit[0].frame) is not None) or (
             (opener or main) and mentions is not None and _unknown_subject(text, toks, i + 1, hit[0], mentions) is not None)
+        if not opens and comma_before and toks[i + 1].norm in OWN_DOCUMENTS:
+            opens = True  # …، لفت التقرير إلى أنّه …: a document named again as the subject of the new act
         if not opens and mentions is not None:
             # the speaker named again (ووصف ترامب كاسترو بأنه …) or a circumstantial participle, an
             # indefinite accusative (وتابع مخاطبًا الرئيس: «…»), before what was said; after a subordinate
@@ -3605,7 +3607,9 @@ def _issued_by_speaker(before: str, noun: str) -> bool:
     suffix = r"(ت(?:ه|ها|هم|هما)|ه)?" if noun.endswith("ه") else r"(ه|ها|هم|هما)?"
     found = list(re.finditer(re.escape(stem) + suffix + r"(?=\s|$|[^\w])", before))
     if not found:
-        return True
+        # not named since: a statement (البيان، الرسالة، الكلمة) is the speaker's own, as usual; a report, a study or a
+        # document (التقرير، الدراسة، الوثيقة) is more often another's, named before the people it quotes: it speaks
+        return "ال" + noun in DOCUMENT_NOUNS
     for m in found:
         head = before[max(0, m.start() - 7) : m.start()]
         tail = before[m.end() : m.end() + 5]
