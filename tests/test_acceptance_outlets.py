@@ -86,11 +86,13 @@ FLOORS = {
     # 0.655, pool 0.621 / 0.575 / 0.596, Al Mayadeen annotations 0.711 / 0.605 / 0.662, Al Mayadeen dev stance 0.811 ->
     # 0.816. The multi loss is two outlets of few targets refit: Goud lost one of its 15 targets (0.600 -> 0.533) and
     # Jawhara FM's stance 0.644 -> 0.595 with no rule of the stance stage changed there; the three larger sets gained.
-    "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.645, "target_precision": 0.78,
-              "stance_macro_f1": 0.65, "date_accuracy": 0.88},
+    # At the session's end (its later attribution rules, release and the future particle in the stance lexicon) multi
+    # target recall 0.660, precision 0.785, stance 0.659, Al Mayadeen dates 0.983: floors raised to those.
+    "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.655, "target_precision": 0.78,
+              "stance_macro_f1": 0.655, "date_accuracy": 0.88},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.965, "target_recall": 0.85, "target_precision": 0.715, "stance_macro_f1": 0.815,
-            "date_accuracy": 0.975},
+            "date_accuracy": 0.98},
     # the reference article
     "seed": {"f1": 0.999, "target_recall": 0.91, "target_precision": 0.78, "stance_accuracy": 0.99,
              "date_accuracy": 0.99},
