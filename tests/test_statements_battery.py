@@ -46,11 +46,16 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # Barlamane, Al-Massae, El Bilad, Raseef22, Al-Ain …, a third each in 2010-13, 2016-19 and 2020-25 copy; its optional
 # statements marked by its annotator) was written blind at the start of 2026-12-06's fifth session and measured
 # before it was read (0.921 / 0.950 scored like the shared scorer), then read for the session's rules (0.949 / 0.964
-# so scored; 0.907 / 0.920 in the counting below).
+# so scored; 0.907 / 0.920 in the counting below, 0.926 / 0.925 at the session's end). The ninth (100 paragraphs,
+# 100 outlets again none of the earlier ones, 2008-2025: regional papers, party papers, economic, sports, court and
+# parliament desks, live blogs, republished press releases, NGO reports, obituaries; Somali, Omani, Bahraini,
+# Mauritanian outlets among them) was written blind later that session and measured before it was read: 0.847 /
+# 0.948 at the session's start rules, 0.852 / 0.949 at the rules of then, 0.863 / 0.955 after the rules it was read
+# for (document named again, ردًا على, two-word family names), scored like the shared scorer; 0.814 / 0.903 below.
 BATTERIES = [("reporting_battery.jsonl", 150, 0.93, 0.96), ("reporting_battery_2.jsonl", 100, 0.865, 0.935),
              ("reporting_battery_3.jsonl", 100, 0.79, 0.89), ("reporting_battery_4.jsonl", 100, 0.835, 0.905),
-             ("reporting_battery_5.jsonl", 100, 0.815, 0.87), ("reporting_battery_6.jsonl", 100, 0.92, 0.945),
-             ("reporting_battery_8.jsonl", 100, 0.905, 0.915)]
+             ("reporting_battery_5.jsonl", 100, 0.825, 0.875), ("reporting_battery_6.jsonl", 100, 0.92, 0.945),
+             ("reporting_battery_8.jsonl", 100, 0.92, 0.92), ("reporting_battery_9.jsonl", 100, 0.81, 0.9)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 
