@@ -2046,8 +2046,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
             own_document = bool(np) and np[0].norm in OWN_DOCUMENTS and j < len(toks) and toks[j] == np[0]
             # (read from a little before the speaker's name: وبحسب بيان الخارجية الإماراتية، …)
-            if own_document and ante is not None and not _issued_by_speaker(
-                    fold(text[max(0, ante.mention.span.start - ISSUER_LOOKBACK) : toks[i].start]), np[0].norm[2:]):
+            if own_document and (ante is None and np[0].norm not in DOCUMENT_NOUNS or ante is not None and not _issued_by_speaker(
+                    fold(text[max(0, ante.mention.span.start - ISSUER_LOOKBACK) : toks[i].start]), np[0].norm[2:])):
+                # (with no earlier speaker at all, a report or a study speaks itself: وتحدث التقرير أنه …)
                 # a document no earlier speaker was said to issue (كشفت وثيقة مسربة …، وتشير الوثيقة إلى أن …): it speaks
                 speaker, carried, ante = _speaker_mention(article, kb, np[:1], mentions, state), False, None
                 comp = next((t for t in toks[j + 1 : j + 1 + INSERTION_REACH] if t.norm in COMPLEMENTISERS), None)
