@@ -51,11 +51,12 @@ FIXTURES = Path(__file__).parent / "fixtures"
 # parliament desks, live blogs, republished press releases, NGO reports, obituaries; Somali, Omani, Bahraini,
 # Mauritanian outlets among them) was written blind later that session and measured before it was read: 0.847 /
 # 0.948 at the session's start rules, 0.852 / 0.949 at the rules of then, 0.863 / 0.955 after the rules it was read
-# for (document named again, ردًا على, two-word family names), scored like the shared scorer; 0.814 / 0.903 below.
+# for (document named again, ردًا على, two-word family names, ورد / فرد "and replied"), scored like the shared scorer,
+# 0.869 / 0.955 at the end; 0.820 / 0.904 below.
 BATTERIES = [("reporting_battery.jsonl", 150, 0.93, 0.96), ("reporting_battery_2.jsonl", 100, 0.865, 0.935),
              ("reporting_battery_3.jsonl", 100, 0.79, 0.89), ("reporting_battery_4.jsonl", 100, 0.835, 0.905),
              ("reporting_battery_5.jsonl", 100, 0.825, 0.875), ("reporting_battery_6.jsonl", 100, 0.92, 0.945),
-             ("reporting_battery_8.jsonl", 100, 0.92, 0.92), ("reporting_battery_9.jsonl", 100, 0.81, 0.9)]
+             ("reporting_battery_8.jsonl", 100, 0.92, 0.92), ("reporting_battery_9.jsonl", 100, 0.815, 0.9)]
 
 _DIACRITICS = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u0640]")
 

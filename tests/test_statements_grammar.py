@@ -1877,3 +1877,21 @@ def test_statements_in_reply_to_a_question_is_no_subject_and_a_two_word_surname_
     a = analyze("قال الباحث الاقتصادي المصري، وائل عبد المنعم، إن قرار التعويم سيضرب الطبقة الوسطى. وبحسب عبد المنعم، "
                 "فإن الحكومة لم تضع أي برنامج حماية.")
     assert [s.speaker.name for s in a.statements] == ["وائل عبد المنعم"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # Kuwaiti parliament copy: "The finance minister replied: '…'" — ورد / فرد before a speaker and a colon is "and replied"
+    'قال النائب حمد العنزي: «الحكومة تصرف الملايين». فرد وزير المالية: «كل العقود قانونية».',
+    'وقال النائب: «الحكومة فاشلة». ورد وزير المالية: «كل العقود قانونية».',
+])
+def test_statements_and_replied_before_a_speaker_and_a_colon(analyze, text):
+    a = analyze(text)
+    assert [s.speaker.name for s in a.statements] == [a.statements[0].speaker.name, "وزير المالية"]
+
+
+@pytest.mark.parametrize("text", [
+    "وورد في التقرير أن الحكومة فاشلة.",  # "it came in the report that …": no speaker named
+    "ورد اسم الوزير في القائمة.",  # "the minister's name appeared on the list"
+])
+def test_statements_came_and_one_stay_what_they_are(analyze_rules, text):
+    assert not any(s.cue and analyze_rules(text).slice(s.cue) in ("ورد", "وورد") for s in analyze_rules(text).statements)

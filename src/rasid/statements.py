@@ -127,6 +127,23 @@ PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_fo
 BY_SAYING = "بالقول"
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
 WORDS_LIKE_CONJ_AND_ROOT = {"ورد", "فرد"}  # came, individual: read whole unless a shadda marks the root (وردّ)
+REPLY_REACH = 5  # words of the one who replies between ورد / فرد and the colon of the reply
+
+
+def _replies(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
+    """Is ورد / فرد at ``i`` "and (he) replied": a speaker (a title or a name) right after it, then a colon or a
+    quotation within a few words (فرد وزير المالية: «…»)?"""
+    if i + 1 >= len(toks) or not (_speaker_noun(toks[i + 1].norm) or _mention_at(toks[i + 1], mentions) is not None):
+        return False
+    for k in range(i + 2, min(len(toks), i + 2 + REPLY_REACH)):
+        gap = text[toks[k - 1].end : toks[k].start]
+        if ":" in gap or _opens_quote(text, toks[k]) and "«" in gap:
+            return True
+        if "،" in gap or "." in gap:
+            return False
+    return False
+
+
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
@@ -846,6 +863,8 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
                                                               # a verb after "before that" (وسبق أن قال X، …، إن)
                                                               or i >= 2 and toks[i - 1].norm in COMPLEMENTISERS
                                                               and toks[i - 2].norm in {"سبق", "وسبق"}))
+        if not hit and tok.norm in WORDS_LIKE_CONJ_AND_ROOT and _replies(text, toks, i, mentions):
+            hit = (cues["رد"], True)  # ورد وزير المالية: «…»، فرد النائب: «…» (and replied), not ورد (came) or فرد (one)
         if not hit:
             continue
         cue, conj = hit
