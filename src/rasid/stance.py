@@ -71,6 +71,8 @@ def _locative(word: str) -> bool:
     """A word of location, with or without a conjunction or ب before it (في، وفي، بغرب، وشمال)."""
     return word in LOCATIVE or (word[:1] in "وفب" and word[1:] in LOCATIVE) or (
         word[:2] in ("وب", "فب") and word[2:] in LOCATIVE)
+
+
 # nouns whose genitive country is a cause, a land or a people, not a political actor
 TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
 # وصل الوفد إلى سوريا، زار الرئيس كوبا، زيارة بيونغ يانغ: where one goes or what one visits is a place

@@ -1233,14 +1233,20 @@ def _when_clause(toks: list[Token], i: int, state: _State, s_index: int, mention
                    for m in mentions)
 
 
+def _opens_with(toks: list[Token], openings, conjunctions: str = "و", longer_than: int = 2) -> bool:
+    """Do the sentence's first words (a conjunction on the first one set aside) make one of ``openings``? A word of
+    an opening ending in * is a prefix (ل*)."""
+    words = [t.norm for t in toks[:3]]
+    if words and words[0][:1] in conjunctions and len(words[0]) > longer_than:
+        words[0] = words[0][1:]
+    return any(len(words) >= len(op) and all(w.startswith(o[:-1]) if o.endswith("*") else w == o
+                                             for w, o in zip(words, op)) for op in openings)
+
+
 def opens_occasion(toks: list[Token]) -> bool:
     """Does the sentence open as an occasion sentence (``occasions.tsv``: جاء ذلك في …، جاءت
     تصريحاته خلال …), which says when and where what was just reported was said?"""
-    words = [t.norm for t in toks[:3]]
-    if words and words[0][:1] in "وف" and len(words[0]) > 3:
-        words[0] = words[0][1:]
-    return any(len(words) >= len(op) and all(w.startswith(o[:-1]) if o.endswith("*") else w == o
-                                             for w, o in zip(words, op)) for op in occasions())
+    return _opens_with(toks, occasions(), "وف", 3)
 
 
 # the openings of a sentence with a subordinate clause before its main one: "while", "when", "at the time when"
@@ -1249,27 +1255,17 @@ SUBORDINATE_OPENINGS = (("في", "حين"), ("بينما",), ("فيما",), ("ع
 
 # the openings of a sentence that fronts the topic of the act that follows (وحول موعد رفع الحظر، أوضح أن …؛ وعن
 # الأجور قال إن …؛ وردًا على سؤال …، قال: «…»؛ وبشأن الانتخابات، أكد …): press-conference and interview copy
-TOPIC_OPENINGS = (("حول",), ("عن",), ("عما",), ("بشان",), ("بخصوص",), ("ردا", "علي"), ("رداً", "علي"),
-                  ("تعليقا", "علي"), ("فيما", "يتعلق"), ("فيما", "يخص"), ("في", "ما", "يتعلق"), ("بالنسبه", "ل*"),
-                  ("في", "رده", "علي"), ("وفي", "رده", "علي"))
-
-
+TOPIC_OPENINGS = (("حول",), ("عن",), ("عما",), ("بشان",), ("بخصوص",), ("ردا", "علي"), ("تعليقا", "علي"),
+                  ("فيما", "يتعلق"), ("فيما", "يخص"), ("في", "ما", "يتعلق"), ("بالنسبه", "ل*"), ("في", "رده", "علي"))
 TOPIC_REACH = 16  # words of a fronted topic (وردًا على سؤال حول إمكانية العودة إلى الإغلاق الكامل، …)
 
 
 def _opens_topic(toks: list[Token]) -> bool:
-    words = [t.norm for t in toks[:3]]
-    if words and words[0][:1] == "و" and len(words[0]) > 2:
-        words[0] = words[0][1:]
-    return any(len(words) >= len(op) and all(w.startswith(o[:-1]) if o.endswith("*") else w == o
-                                             for w, o in zip(words, op)) for op in TOPIC_OPENINGS)
+    return _opens_with(toks, TOPIC_OPENINGS)
 
 
 def _opens_subordinate(toks: list[Token]) -> bool:
-    words = [t.norm for t in toks[:3]]
-    if words and words[0][:1] == "و" and len(words[0]) > 2:
-        words[0] = words[0][1:]
-    return any(tuple(words[: len(opening)]) == opening for opening in SUBORDINATE_OPENINGS)
+    return _opens_with(toks, SUBORDINATE_OPENINGS)
 
 
 def _after_time_clause(text: str, toks: list[Token], i: int) -> bool:
@@ -2064,11 +2060,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                                                         and "،" in text[toks[i - 2].end : toks[i - 1].start])) \
                     else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
             own_document = bool(np) and np[0].norm in OWN_DOCUMENTS and j < len(toks) and toks[j] == np[0]
-            # (read from a little before the speaker's name: وبحسب بيان الخارجية الإماراتية، …)
-            if own_document and (ante is None and np[0].norm not in DOCUMENT_NOUNS or ante is not None and not _issued_by_speaker(
-                    fold(text[max(0, ante.mention.span.start - ISSUER_LOOKBACK) : toks[i].start]), np[0].norm[2:])):
-                # (with no earlier speaker at all, a report or a study speaks itself: وتحدث التقرير أنه …)
-                # a document no earlier speaker was said to issue (كشفت وثيقة مسربة …، وتشير الوثيقة إلى أن …): it speaks
+            # (the earlier speaker read from a little before its name: وبحسب بيان الخارجية الإماراتية، …)
+            since = "" if ante is None else fold(text[max(0, ante.mention.span.start - ISSUER_LOOKBACK) : toks[i].start])
+            if own_document and not _issued_by_speaker(since, np[0].norm):
+                # a document no earlier speaker was said to issue speaks itself (كشفت وثيقة مسربة …، وتشير الوثيقة إلى
+                # أن …؛ with no earlier speaker at all: وتحدث التقرير أنه …)
                 speaker, carried, ante = _speaker_mention(article, kb, np[:1], mentions, state), False, None
                 comp = next((t for t in toks[j + 1 : j + 1 + INSERTION_REACH] if t.norm in COMPLEMENTISERS), None)
                 content_start = comp.end if comp is not None and not any(
@@ -2968,13 +2964,13 @@ DISCOURSE_FRAMES = {"السياق", "الاطار", "الصدد", "الشان"} 
 
 FA_INNA_REACH = 4  # words of the subject between فإنّ and its verb
 REGARDING = {"بشان", "حول"}  # regarding, about
+REGARDING_REACH = 6
 
 
 def _in_reply(toks: list[Token], k: int) -> bool:
     """ردًا على (in reply to) at ``k``: an adverbial of purpose, never part of a subject (وقال الوزير ردًا على سؤال
     حول الانتخابات إن …؛ وقال لـ«النهار» ردًا على سؤال: «…»)."""
     return toks[k].norm in {"ردا", "وردا"} and k + 1 < len(toks) and toks[k + 1].norm == "علي"
-REGARDING_REACH = 6
 
 
 # "then, at that time" (وقال ماكرون حينها …): the time last told of
@@ -3372,10 +3368,9 @@ def _cut_at_disagreeing_title(np: list[Token], gender: str | None) -> list[Token
     A phrase headed by a title is left alone."""
     if gender is None or len(np) < 2 or _speaker_noun(np[0].norm):
         return np
-    nouns = speaker_nouns()
     for j in range(1, len(np)):
         t = np[j]
-        if _written_definite(t) and (nouns.get(t.norm) == "title" or nouns.get(t.norm[2:]) == "title"):
+        if _written_definite(t) and _title_word(t):
             return np[:j] if ("f" if t.norm.endswith("ه") else "m") != gender else np
     return np
 
@@ -3618,10 +3613,12 @@ def _object_phrase(np: list[Token], mentions: list[Mention]) -> bool:
 ISSUER_LOOKBACK = 40  # characters before an earlier speaker's name where its document may be named
 
 
-def _issued_by_speaker(before: str, noun: str) -> bool:
-    """Is the document named again (التقرير، البيان) the one an earlier speaker issued? In the folded text since that
-    speaker: not named at all (the speaker's own, as usual), or named as theirs — in it (في تقريرها، في بيان لها، في
-    بلاغ أصدرته) or with their pronoun — and not only as a subject of its own (كشفت وثيقة مسربة …، وتشير الوثيقة)."""
+def _issued_by_speaker(before: str, document: str) -> bool:
+    """Is the document named again (التقرير، البيان: folded, with its article) the one an earlier speaker issued? In
+    the folded text since that speaker (empty when there is none): named as theirs — in it (في تقريرها، في بيان لها، في
+    بلاغ أصدرته), after a marker, with their pronoun or its issuer after it — and not only as a subject of its own
+    (كشفت وثيقة مسربة …، وتشير الوثيقة); not named at all, only a statement (البيان، الرسالة) is taken as theirs."""
+    noun = document[2:]
     # the noun and its pronoun suffix (تقريرها، بيانه، وثيقتها: a feminine noun's ة becomes ت before it)
     stem = noun[:-1] if noun.endswith("ه") else noun
     suffix = r"(ت(?:ه|ها|هم|هما)|ه)?" if noun.endswith("ه") else r"(ه|ها|هم|هما)?"
@@ -3629,7 +3626,7 @@ def _issued_by_speaker(before: str, noun: str) -> bool:
     if not found:
         # not named since: a statement (البيان، الرسالة، الكلمة) is the speaker's own, as usual; a report, a study or a
         # document (التقرير، الدراسة، الوثيقة) is more often another's, named before the people it quotes: it speaks
-        return "ال" + noun in DOCUMENT_NOUNS
+        return document in DOCUMENT_NOUNS
     for m in found:
         head = before[max(0, m.start() - 7) : m.start()]
         tail = before[m.end() : m.end() + 5]
