@@ -966,3 +966,24 @@ def test_a_demand_for_ones_release_sides_with_the_detainee_and_the_future_keeps_
     # the future particle on a present tense is the verb itself: ستدعم، سيدعم (will support) read like تدعم، يدعم
     assert _lexicon_entry("ستدعم") is not None and _lexicon_entry("ستدعم").polarity > 0
     assert _lexicon_entry("سياسه") is None  # (a noun that opens with س is left alone)
+
+
+@pytest.mark.parametrize("text, body, place", [
+    # Syrian president to a US network: "they are losing their friends in al-Nusra" — in a group, not at a site
+    ("وقال الأسد إن الإسرائيليين يخسرون أصدقاءهم في النصرة.", "جبهة النصرة", None),
+    # a Gulf paper: "the source said that leaders in Hezbollah were killed in the strike in Syria"
+    ("وأكد المصدر أن قياديين في حزب الله قتلوا في الغارة في سوريا.", "حزب الله", "سوريا"),
+    # a Maghreb radio: "the spokesman accused members in Hamas of firing the rockets from Gaza"
+    ("واتهم الناطق أعضاء في حماس بإطلاق الصواريخ.", "حركة حماس", None),
+])
+def test_a_body_after_in_is_one_its_members_are_in_not_a_site(kb, text, body, place):
+    # في before a place names where (في سوريا); before an armed group or a party it names whom one belongs to
+    from rasid import stance
+    from rasid.model import Document
+    from rasid.pipeline import Pipeline
+
+    a = Pipeline(kb, None).run(Document(origin="t", content=text, format="record", fields={"id": "t", "text": text}))
+    found = {m.name: why for m, _, why in stance.target_mentions(a, a.statements[0], kb)}
+    assert found.get(body) == ""
+    if place:
+        assert found.get(place) == "place"

@@ -65,6 +65,8 @@ AGENTIVE_HEADS = {"الحكومه", "حكومه", "القوات", "قوات", "�
                   # what a state says and holds (الخطاب السياسي السعودي، التصريحات التركية، المواقف الأوروبية)
                   "الخطاب", "خطاب", "التصريحات", "تصريحات", "البيان", "بيان", "المواقف", "مواقف", "السياسات", "سياسات"}
 PLACE_TYPES = {"country", "city", "region"}
+# bodies one is in as a member, never a site: في النصرة، في حزب الله (أصدقاؤهم في النصرة: their friends in al-Nusra)
+MEMBER_BODIES = {"armed_group", "party", "opposition_body", "collective"}
 
 
 def _locative(word: str) -> bool:
@@ -251,7 +253,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             elif _qualifies_named_actor(text, toks, idx, before, m, kb):
                 why = "adjective"  # المقاومة الوطنية اللبنانية: the Lebanese resistance, not the Lebanese state
         elif (_locative(prev) or prev in DESTINATION and m.type in PLACE_TYPES) and (
-                len(tokenize(m.surface)) == 1 or m.type in PLACE_TYPES):
+                len(tokenize(m.surface)) == 1 and m.type not in MEMBER_BODIES or m.type in PLACE_TYPES):
             last_place = idx
             why = "place"  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
         elif m.type in PLACE_TYPES and _border_with(toks, idx):
