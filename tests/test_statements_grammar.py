@@ -1895,3 +1895,30 @@ def test_statements_and_replied_before_a_speaker_and_a_colon(analyze, text):
 ])
 def test_statements_came_and_one_stay_what_they_are(analyze_rules, text):
     assert not any(s.cue and analyze_rules(text).slice(s.cue) in ("ورد", "وورد") for s in analyze_rules(text).statements)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # BBC-style background: "… while others criticise him, saying that he repressed his opponents"
+    ("وتحدى كاسترو الولايات المتحدة لعقود ويشيد به أنصاره، بينما ينتقده آخرون، قائلين إنه قمع معارضيه بوحشية.", "آخرون"),
+    # a Gulf daily: "the minister met his counterpart, while the deputies criticised the visit, deeming it …"
+    ("والتقى الوزير نظيره التركي في أنقرة، فيما انتقد النواب الزيارة بشدة، معتبرين أنها جاءت في توقيت خاطئ.", "النواب"),
+    # a US-election story: "… when his father gave an emotional speech, attacking Trump over his speech"
+    ("وأصبح الجندي جزءا من الحملة في يوليو الماضي، حينما ألقى والده خطابا عاطفيا في المؤتمر، مهاجما ترامب بسبب "
+     "خطابه.", "والده"),
+])
+def test_statements_a_participle_qualifies_the_subject_of_the_nearest_clause(analyze_rules, text, speaker):
+    # a circumstantial participle (حال) after a subordinate clause (بينما، فيما، حينما …) is said by that clause's
+    # subject, not by the sentence's first one; a sound plural in -ون and a possessed noun (والده) end the subject
+    a = analyze_rules(text)
+    said = [s for s in a.statements if a.slice(s.cue) in ("قائلين", "معتبرين", "مهاجما")]
+    assert [s.speaker.name for s in said] == [speaker]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وانتقد آخرون أداء الحكم في المباراة النهائية.", "آخرون"),  # "others criticised the referee's performance"
+    ("وقال مسؤولون كبار في الوزارة إن الخطة جاهزة.", "مسؤولون كبار في الوزارة"),  # an adjective not in -ون
+    ("وقال جاسون راضيان إن العقوبات ستطال الحياة اليومية.", "جاسون راضيان"),  # a given name in -ون
+])
+def test_statements_an_indefinite_plural_of_people_takes_no_genitive(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    assert a.slice(a.statements[0].speaker.span) == speaker

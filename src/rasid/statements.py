@@ -1041,7 +1041,11 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
                  or cue.frame == "obj")
         if not opens:
             continue
-        subject = _clause_subject(text, toks, i, mentions, state) if i >= 2 else None
+        subject = None
+        if (opener := _last_clause_opener(text, toks, i)) is not None:
+            subject = _clause_subject(text, toks, i, mentions, state, start=opener + 1)
+        if subject is None and i >= 2:
+            subject = _clause_subject(text, toks, i, mentions, state)
         carried = False
         if subject is not None:
             speaker = _speaker_mention(article, kb, subject, mentions, state)
@@ -1062,6 +1066,20 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
                              confidence=0.6))
         covered = [*covered, Span(tok.start, content.end)]
     return out
+
+
+def _last_clause_opener(text: str, toks: list[Token], i: int) -> int | None:
+    """The index of the opener of the last clause of its own before token ``i`` (…، بينما ينتقده آخرون،
+    قائلين إنه …): a circumstantial participle qualifies the subject of the nearest clause, not the first."""
+    for j in range(i - 2, 0, -1):
+        if toks[j].norm in SUBORDINATORS and "،" in text[toks[j - 1].end : toks[j].start]:
+            return j
+    return None
+
+
+# the clause openers that always open a clause (not ثم، كما، بل, which also join two nouns: السعودية ومصر، ثم جزر
+# المالديف، قطعت …)
+SUBORDINATORS = {"بينما", "فيما", "عندما", "حين", "حينما", "اذ", "حيث"}
 
 
 def _passive_relay_statement(article, kb, sentence, s_index, toks, mentions, state: _State,
@@ -1145,8 +1163,12 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
 def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
     """An indefinite noun with a possessive pronoun (كلمته، مقالها، بيانهم): never part of a name."""
     return (_mention_at(t, mentions) is None and not t.norm.startswith("ال") and len(t.norm) >= 5
-            and (t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) or t.norm[:-1] in NOMINAL_CUES and t.norm[-1] == "ه")
-            and not _given_name(t))  # (حديثه، خطابه: a speech noun with "his")
+            and (t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) or t.norm[:-1] in NOMINAL_CUES | KIN_NOUNS
+                 and t.norm[-1] == "ه")
+            and not _given_name(t))  # (حديثه، خطابه: a speech noun with "his"; والده، شقيقه: his father, his brother)
+
+
+KIN_NOUNS = {"والد", "شقيق", "نجل", "زوج", "جد"}  # (folded, before "his": والده، نجله)
 
 
 def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],
@@ -3172,7 +3194,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if "ً" in t.text:
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
-        if out[-1].norm.startswith("ال") and not t.norm.startswith(("ال", "و")) and t.norm.endswith("ا") \
+        if (out[-1].norm.startswith("ال") or len(out) == 1 and _possessed_noun(out[0], mentions)) \
+                and not t.norm.startswith(("ال", "و")) and t.norm.endswith("ا") \
                 and len(t.norm) >= 5 and _mention_at(t, mentions) is None and not _given_name(t):
             break  # nor is an indefinite accusative written without its tanwin after a definite phrase: the verb's
             # object (وترأس الرئيس اجتماعًا لمجلس الوزراء، أكد خلاله …)
@@ -3218,6 +3241,11 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if out[-1].norm.startswith("ال") and _common_definite(t) and _mention_at(t, mentions) is None:
             break  # a definite verbal noun or noun of harm is neither an adjective nor a genitive of a definite
             # phrase (nor a surname): it opens the verb's object — وأدان الرئيس الهجوم، ورفض الوزير الاتهامات
+        if len(out) == 1 and _indefinite_plural(out[0]) and not t.norm.endswith("ون") and t.norm[:1] not in "وفبل" \
+                and t.norm not in BROKEN_PLURAL_ADJECTIVES and _mention_at(t, mentions) is None \
+                and not _named_entity(out, state, ("PER",)):
+            break  # an indefinite plural of people in -ون takes no genitive — its construct form drops the ن
+            # (ممثلو) — and its adjectives end in -ون too: a word after it opens the object (وانتقد آخرون أداء الحكم)
         if (len(out) == 1 and _disagrees(out[0], t) or _after_plural(out, t)) and _mention_at(t, mentions) is None:
             break  # a definite word that does not agree with a definite head is no adjective of it (nor can a
             # definite head take a genitive): it opens the verb's object — وانتقد الوزير المعارضة بشدة،
@@ -3350,7 +3378,8 @@ def _written_definite(t: Token) -> bool:
 def _disagrees(head_token: Token, word_token: Token) -> bool:
     """A definite word right after a one-word definite head that cannot be its adjective by gender:
     a feminine word (ـة، ـية) after a masculine singular title (الوزير المعارضة), or a masculine one after
-    a feminine head (الحكومة القرار). Plural and broken-plural heads (المصادر المطلعة) are left alone;
+    a feminine head (الحكومة القرار), or a feminine singular after a plural of people (النواب الزيارة). Other
+    plural and broken-plural heads (المصادر المطلعة) are left alone;
     definite means written with the article (not ألوية, folded like it), and a number is no word (القناة الـ12)."""
     head, word = head_token.norm, word_token.norm
     if not (_written_definite(head_token) and _written_definite(word_token)) or word.endswith(AGREEING_ENDINGS):
@@ -3359,7 +3388,8 @@ def _disagrees(head_token: Token, word_token: Token) -> bool:
     if head.endswith("ه") or head.endswith("ات"):
         return not feminine_word  # (a feminine plural's adjective is feminine too: القوات المسلحة)
     title = speaker_nouns().get(head) == "title" or speaker_nouns().get(head[2:]) == "title"
-    return title and word.endswith("ه")
+    # (and after a plural of people: its adjectives are plural — النواب الأردنيون — not الزيارة)
+    return (title or _people_noun(head)) and word.endswith("ه")
 
 
 def _cut_at_disagreeing_title(np: list[Token], gender: str | None) -> list[Token]:
@@ -3399,6 +3429,15 @@ def _people_demonym(head: Token, m: Mention) -> bool:
     name = fold(m.name)
     return (m.type == "country" and surface.startswith("ال") and name not in (surface, surface[2:])
             and (head.norm.endswith("ون") or _people_noun(head.norm)))
+
+
+BROKEN_PLURAL_ADJECTIVES = {"كبار", "صغار"}  # a plural's adjective not in -ون (مسؤولون كبار: senior officials)
+
+
+def _indefinite_plural(t: Token) -> bool:
+    """An indefinite sound plural of people in the subject's case (آخرون، مراقبون، ناشطون)."""
+    return t.norm.endswith("ون") and not t.norm.startswith(("ال", "و")) and (
+        speaker_nouns().get(t.norm) == "anon" or _people_noun(t.norm))  # (not قانون، جاسون: a law, a name)
 
 
 def _after_plural(out: list[Token], t: Token) -> bool:
