@@ -1922,3 +1922,25 @@ def test_statements_a_participle_qualifies_the_subject_of_the_nearest_clause(ana
 def test_statements_an_indefinite_plural_of_people_takes_no_genitive(analyze_rules, text, speaker):
     a = analyze_rules(text)
     assert a.slice(a.statements[0].speaker.span) == speaker
+
+
+@pytest.mark.parametrize("text, content", [
+    # "He accused the opposition of obstructing the dialogue": a masculine verb, a feminine noun — its object
+    ("وقال الوزير إن المفاوضات مستمرة. واتهم المعارضة بعرقلة الحوار.", "المعارضة بعرقلة الحوار"),
+    # "He called on the government to resign"
+    ("وقال الوزير إن المفاوضات مستمرة. ودعا الحكومة إلى الاستقالة.", "الحكومة إلى الاستقالة"),
+])
+def test_statements_a_feminine_noun_after_a_masculine_verb_is_its_object(analyze_rules, text, content):
+    a = analyze_rules(text)
+    assert [(s.speaker.name, a.slice(s.content)) for s in a.statements][1] == ("الوزير", content)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("وتعهد الطلبة بمواصلة الاحتجاج حتى تستجيب الجامعة.", "الطلبة"),  # a broken plural of people in ـة
+    ("وأعرب قداسة البابا عن سعادته بزيارة الإمارات.", "قداسة البابا"),  # a feminine word of address
+    ("وقال حمزة إن المفاوضات مستمرة.", "حمزة"),  # a man's name in ـة
+    ("وأكد الرئاسة في بيان أن الوضع مستقر.", "الرئاسة"),  # a verb of saying "that" takes no object before its words
+])
+def test_statements_a_feminine_looking_subject_of_a_masculine_verb_stays_the_subject(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    assert a.slice(a.statements[0].speaker.span) == speaker

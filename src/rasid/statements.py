@@ -418,7 +418,9 @@ def _definite_plural(m: Mention) -> bool:
 # broken plurals of people who speak (نواب، قادة، مسؤولو …) and collectives that take a plural verb
 PLURAL_HEADS = {"نواب", "النواب", "قاده", "القاده", "ممثلو", "ممثلي", "مسؤولو", "مسؤولي", "اعضاء", "الاعضاء", "سكان",
                 "السكان", "شهود", "الشهود", "خبراء", "الخبراء", "محللون", "نشطاء", "النشطاء", "ناشطون", "زعماء", "الزعماء",
-                "وزراء", "الوزراء", "قيادات", "القيادات", "اهالي", "الاهالي", "متظاهرون", "المتظاهرون"}
+                "وزراء", "الوزراء", "قيادات", "القيادات", "اهالي", "الاهالي", "متظاهرون", "المتظاهرون",
+                # broken plurals in ـة (فَعَلة، فُعاة): written like a feminine singular
+                "طلبه", "الطلبه", "قضاه", "القضاه", "دعاه", "الدعاه", "ساسه", "الساسه", "ولاه", "الولاه", "رعاه", "الرعاه"}
 
 
 def _verb_agreement(tok: Token, cue: Cue) -> tuple[str | None, bool | None]:
@@ -1158,6 +1160,20 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
             if np:
                 return np
     return None
+
+
+FEMININE_ADDRESSES = {"قداسه", "جلاله", "سياده"}  # His Holiness, His Majesty, His Excellency: feminine words, a man's address
+
+
+def _feminine_singular(t: Token, mentions: list[Mention]) -> bool:
+    """A word written feminine singular (ـة: الحكومة، المعارضة، حكومة) that is no man's name (أسامة،
+    حمزة), no plural of people (القادة، الطلبة) and no title a man holds (العلامة)."""
+    m = _mention_at(t, mentions)
+    word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:3] == "ال" else t.norm
+    return (word.endswith("ه") and not word.endswith(("يه", "اه")) and len(word) >= 4
+            and not (m is not None and m.type == "person") and not _given_name(t) and not _people_noun(word)
+            and speaker_nouns().get(word) != "title" and word not in HONORIFICS | ADDRESS_FORMS | FEMININE_ADDRESSES
+            and not strip_diacritics(t.text).endswith("ه"))  # (قداسة البابا، سماحة الشيخ: an honorific)
 
 
 def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
@@ -1967,6 +1983,13 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                                                        or named.type == "country"):
             # وحثّ الإثيوبيين على …: a plural in -ين (not the subject's -ون) is the verb's object, and
             # the subject is the verb's pronoun (a name shaped like one, الميادين, is not a plural)
+            np, pronoun = [], True
+        if np and np[0] is toks[i + 1] and cue.frame != "that" and _verb_agreement(toks[i], cue) == ("m", False) \
+                and _feminine_singular(np[0], mentions) and not _named_entity(np[:1], state, ("PER",)):
+            # واتهم المعارضة بعرقلة الحوار، ودعا الحكومة إلى …: a feminine subject right after its verb makes the
+            # verb feminine (واتهمت المعارضة), so after a masculine one the word is the object and the subject the
+            # verb's pronoun (a verb of saying "that" has no object before its words: وأكد الرئاسة أن … is the
+            # presidency's, written loosely)
             np, pronoun = [], True
         if cue.person in PLURAL_PERSONS:
             # a verb that agrees in number holds its own subject: before an explicit subject Arabic puts the
