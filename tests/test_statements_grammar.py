@@ -1944,3 +1944,17 @@ def test_statements_a_feminine_noun_after_a_masculine_verb_is_its_object(analyze
 def test_statements_a_feminine_looking_subject_of_a_masculine_verb_stays_the_subject(analyze_rules, text, speaker):
     a = analyze_rules(text)
     assert a.slice(a.statements[0].speaker.span) == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "He later gave a speech in which he said …": the speech's speaker is the verb's pronoun, the one before
+    ("وقال الرئيس إن الوضع مستقر. وألقى لاحقا خطابا قال فيه إن الحكومة ستواصل عملها.", "الرئيس"),
+    ("وقالت الوزيرة إن الوضع مستقر. ثم ألقت كلمة أكدت فيها أن الحكومة ستواصل عملها.", "الوزيرة"),
+    # Syrian news relayed by CNN: "rather it carried news that …" — a word in the accusative is the object
+    ("وقد أوردت وكالة الأنباء السورية خبر وصول الفريق، لكنها لم تورد تفاصيل أخرى، بل أوردت خبراً بأن الوزير "
+     "أكد أن الاجتماعات مستمرة.", "وكالة الأنباء السورية"),
+])
+def test_statements_a_pronoun_subject_before_a_speech_or_an_accusative_object(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    assert a.slice(a.statements[0].speaker.span) == speaker
+    assert len(a.statements) >= 2 and a.statements[1].speaker.name == a.statements[0].speaker.name

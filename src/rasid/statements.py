@@ -1165,6 +1165,13 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
 FEMININE_ADDRESSES = {"قداسه", "جلاله", "سياده"}  # His Holiness, His Majesty, His Excellency: feminine words, a man's address
 
 
+def _speech_clause(toks: list[Token], lead: int, i: int) -> int | None:
+    """The index of the speech a verb at ``i`` takes up with "in which" (ألقى كلمة قال فيها …), or None."""
+    if i + 1 < len(toks) and toks[i + 1].norm in SPEECH_RESUMPTIVES:
+        return _speech_noun_before(toks, lead, i)
+    return None
+
+
 def _feminine_singular(t: Token, mentions: list[Mention]) -> bool:
     """A word written feminine singular (ـة: الحكومة، المعارضة، حكومة) that is no man's name (أسامة،
     حمزة), no plural of people (القادة، الطلبة) and no title a man holds (العلامة)."""
@@ -1818,8 +1825,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     # كلمة أمام الجمعية العامة قال فيها إن …؛ أصدرت الوزارة بيانًا رحبت فيه بـ …؛ نشرت المنسقة تدوينة قالت فيها
     # …): the verb's subject is the speaker of the speech, the subject of the clause that names it
     # (or an occasion taken up by "during which": شهد الوزير توقيع بروتوكول …، أكد خلاله أن …)
-    if speaker is None and i + 1 < len(toks) and (toks[i + 1].norm in SPEECH_RESUMPTIVES
-                                                  and (noun := _speech_noun_before(toks, lead, i)) is not None
+    if speaker is None and i + 1 < len(toks) and ((noun := _speech_clause(toks, lead, i)) is not None
                                                   or toks[i + 1].norm in DURING_RESUMPTIVES and (noun := i) > 0) \
             and (subject := _clause_subject(text, toks, noun, mentions, state,
                                             0 if toks[i + 1].norm in DURING_RESUMPTIVES else None)) is not None:
@@ -1984,6 +1990,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             # وحثّ الإثيوبيين على …: a plural in -ين (not the subject's -ون) is the verb's object, and
             # the subject is the verb's pronoun (a name shaped like one, الميادين, is not a plural)
             np, pronoun = [], True
+        if np and "ً" in np[0].text and _mention_at(np[0], mentions) is None:
+            np, pronoun = [], True  # بل أوردت خبرًا بأن …: a word in the accusative (tanwin) is the object
         if np and np[0] is toks[i + 1] and cue.frame != "that" and _verb_agreement(toks[i], cue) == ("m", False) \
                 and _feminine_singular(np[0], mentions) and not _named_entity(np[:1], state, ("PER",)):
             # واتهم المعارضة بعرقلة الحوار، ودعا الحكومة إلى …: a feminine subject right after its verb makes the
@@ -2102,7 +2110,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                                                         or toks[i - 1].norm in BUT_WITH_PRONOUN
                                                         # (…، فيما أشار إلى أن …: the same speaker)
                                                         or toks[i - 1].norm == "فيما" and i >= 2
-                                                        and "،" in text[toks[i - 2].end : toks[i - 1].start])) \
+                                                        and "،" in text[toks[i - 2].end : toks[i - 1].start]
+                                                        # (وألقى خطابًا قال فيه …: the speech's speaker, a pronoun)
+                                                        or _speech_clause(toks, lead, i))) \
                     else None  # (لكنه قال: the pronoun of the clause's verb; حيث قال only in an occasion sentence)
             own_document = bool(np) and np[0].norm in OWN_DOCUMENTS and j < len(toks) and toks[j] == np[0]
             # (the earlier speaker read from a little before its name: وبحسب بيان الخارجية الإماراتية، …)
