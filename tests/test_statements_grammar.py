@@ -1958,3 +1958,29 @@ def test_statements_a_pronoun_subject_before_a_speech_or_an_accusative_object(an
     a = analyze_rules(text)
     assert a.slice(a.statements[0].speaker.span) == speaker
     assert len(a.statements) >= 2 and a.statements[1].speaker.name == a.statements[0].speaker.name
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    # Al Hurra: "Iranian President Hassan Rouhani replied that his country will stay in the agreement"
+    ("وقال ترامب إن الاتفاق سيئ. ورد الرئيس الإيراني حسن روحاني بأن بلاده ستبقى في الاتفاق.",
+     "الرئيس الإيراني حسن روحاني", "بلاده ستبقى في الاتفاق"),
+    # SUNA: a rank (المشير), the full name, then the office after it, then أن
+    ("أكد المشير عمر حسن أحمد البشير رئيس الجمهورية أن مخرجات الحوار ستكون ملزمة للجميع.",
+     "المشير عمر حسن أحمد البشير رئيس الجمهورية", "مخرجات الحوار ستكون ملزمة للجميع"),
+    # Petra: a given name, a family name, then the plural object (دعا … المواطنين إلى)
+    ("دعا وزير الصحة الدكتور محمود الشياب المواطنين إلى تطعيم أطفالهم.",
+     "وزير الصحة الدكتور محمود الشياب", "المواطنين إلى تطعيم أطفالهم"),
+])
+def test_statements_agency_copy_replies_offices_after_names_and_objects(analyze_rules, text, speaker, content):
+    a = analyze_rules(text)
+    st = a.statements[-1]
+    assert (a.slice(st.speaker.span), a.slice(st.content)) == (speaker, content)
+
+
+def test_statements_a_feminine_plural_after_a_masculine_verb_is_its_object_and_an_office_after_a_name_no_object(analyze_rules):
+    # "He called on the armed movements to join the dialogue": the movements are called on, not calling
+    a = analyze_rules("أكد الرئيس أن الحوار ملزم للجميع. ودعا الحركات المسلحة إلى اللحاق بركب الحوار.")
+    assert [s.speaker.name for s in a.statements] == ["الرئيس", "الرئيس"]
+    # "Tillerson praised the emir of Qatar …": an office after a name is the object of a verb that takes one
+    a = analyze_rules('وامتدح ريكس تيلرسون أمير قطر "لعمله على تقليل تمويل منظمات إرهابية".')
+    assert a.slice(a.statements[0].speaker.span) == "ريكس تيلرسون"

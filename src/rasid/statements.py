@@ -127,21 +127,24 @@ PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_fo
 BY_SAYING = "بالقول"
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
 WORDS_LIKE_CONJ_AND_ROOT = {"ورد", "فرد"}  # came, individual: read whole unless a shadda marks the root (وردّ)
-REPLY_REACH = 5  # words of the one who replies between ورد / فرد and the colon of the reply
+REPLY_REACH = 8  # words of the one who replies between ورد / فرد and the colon of the reply
 
 
 def _replies(text: str, toks: list[Token], i: int, mentions: list[Mention]) -> bool:
-    """Is ورد / فرد at ``i`` "and (he) replied": a speaker (a title or a name) right after it, then a colon or a
-    quotation within a few words (فرد وزير المالية: «…»)?"""
+    """Is ورد / فرد at ``i`` "and (he) replied": a speaker (a title or a name) right after it, then a colon, a
+    quotation or بأنّ within a few words (فرد وزير المالية: «…»)?"""
     if i + 1 >= len(toks) or not (_speaker_noun(toks[i + 1].norm) or _mention_at(toks[i + 1], mentions) is not None):
         return False
     for k in range(i + 2, min(len(toks), i + 2 + REPLY_REACH)):
         gap = text[toks[k - 1].end : toks[k].start]
-        if ":" in gap or _opens_quote(text, toks[k]) and "«" in gap:
-            return True
+        if ":" in gap or _opens_quote(text, toks[k]) and "«" in gap or toks[k].norm in REPLIED_THAT:
+            return True  # (or "replied that": ورد الرئيس الإيراني حسن روحاني بأن بلاده …)
         if "،" in gap or "." in gap:
             return False
     return False
+
+
+REPLIED_THAT = {"بان", "بانه", "بانها", "بانهم"}
 
 
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
@@ -1165,6 +1168,16 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
 FEMININE_ADDRESSES = {"قداسه", "جلاله", "سياده"}  # His Holiness, His Majesty, His Excellency: feminine words, a man's address
 
 
+TITLE_AFTER_NAME = 4  # words of an office right after its holder's name, before what was said
+
+
+def _title_after_name(np: list[Token], k: int) -> bool:
+    """Do the words from ``k`` to the end of the phrase name an office (رئيس الجمهورية، وزير الخارجية)?"""
+    rest = np[k:]
+    return 0 < len(rest) <= TITLE_AFTER_NAME and speaker_nouns().get(rest[0].norm) == "title" \
+        and not any(t.norm in _FUNCTION_WORDS for t in rest)
+
+
 def _speech_clause(toks: list[Token], lead: int, i: int) -> int | None:
     """The index of the speech a verb at ``i`` takes up with "in which" (ألقى كلمة قال فيها …), or None."""
     if i + 1 < len(toks) and toks[i + 1].norm in SPEECH_RESUMPTIVES:
@@ -1172,12 +1185,12 @@ def _speech_clause(toks: list[Token], lead: int, i: int) -> int | None:
     return None
 
 
-def _feminine_singular(t: Token, mentions: list[Mention]) -> bool:
-    """A word written feminine singular (ـة: الحكومة، المعارضة، حكومة) that is no man's name (أسامة،
-    حمزة), no plural of people (القادة، الطلبة) and no title a man holds (العلامة)."""
+def _feminine_noun(t: Token, mentions: list[Mention]) -> bool:
+    """A word written feminine (ـة: الحكومة، المعارضة، حكومة; ـات: الحركات، السلطات) that is no man's name
+    (أسامة، حمزة), no plural of people (القادة، الطلبة، القيادات) and no title a man holds (العلامة)."""
     m = _mention_at(t, mentions)
     word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:3] == "ال" else t.norm
-    return (word.endswith("ه") and not word.endswith(("يه", "اه")) and len(word) >= 4
+    return ((word.endswith("ه") and not word.endswith(("يه", "اه")) or word.endswith("ات") and len(word) >= 5) and len(word) >= 4
             and not (m is not None and m.type == "person") and not _given_name(t) and not _people_noun(word)
             and speaker_nouns().get(word) != "title" and word not in HONORIFICS | ADDRESS_FORMS | FEMININE_ADDRESSES
             and not strip_diacritics(t.text).endswith("ه"))  # (قداسة البابا، سماحة الشيخ: an honorific)
@@ -1993,8 +2006,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         if np and "ً" in np[0].text and _mention_at(np[0], mentions) is None:
             np, pronoun = [], True  # بل أوردت خبرًا بأن …: a word in the accusative (tanwin) is the object
         if np and np[0] is toks[i + 1] and cue.frame != "that" and _verb_agreement(toks[i], cue) == ("m", False) \
-                and _feminine_singular(np[0], mentions) and not _named_entity(np[:1], state, ("PER",)):
-            # واتهم المعارضة بعرقلة الحوار، ودعا الحكومة إلى …: a feminine subject right after its verb makes the
+                and _feminine_noun(np[0], mentions) and not _named_entity(np[:1], state, ("PER",)):
+            # واتهم المعارضة بعرقلة الحوار، ودعا الحركات المسلحة إلى …: a feminine subject right after its verb makes the
             # verb feminine (واتهمت المعارضة), so after a masculine one the word is the object and the subject the
             # verb's pronoun (a verb of saying "that" has no object before its words: وأكد الرئاسة أن … is the
             # presidency's, written loosely)
@@ -2011,7 +2024,14 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         if not group and not named_by_marks:
             if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions)
                        or _looks_like_speaker(np, mentions, state)):
-                np = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
+                bounded = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
+                if cue.frame == "that" and 0 < len(bounded) < len(np) and k < len(toks) and toks[k].norm in COMPLEMENTISERS \
+                        and (named := _mention_at(bounded[-1], mentions)) is not None and named.type == "person" \
+                        and _title_after_name(np, len(bounded)):
+                    bounded = np  # his office after the holder's name, then what he said, as agencies write it: أكد
+                    # المشير عمر حسن أحمد البشير رئيس الجمهورية أن … (not the object of a verb that takes one: وامتدح
+                    # تيلرسون أمير قطر)
+                np = bounded
             else:
                 np = []
         if np and (group or issuer or named_by_marks or _looks_like_speaker(np, mentions, state)):
@@ -2598,7 +2618,8 @@ ADDRESS_FORMS = {"سمو", "صاحب", "السمو", "معالي", "سعاده",
 HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها", "سعادته", "سعادتها", "فخامته", "فضيلته", "سماحته", "دولته",
                       "نيافته", "غبطته", "جلالته", "جلالتها", "سيادته", "سيادتها"}
 HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
-              "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم"}
+              "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم",
+              "المشير", "العماد", "الملازم"}
 
 
 @lru_cache(maxsize=1)
@@ -3174,10 +3195,12 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
         if out and (len(out) == 1 and out[0].norm.startswith("ال") or (prev_m := _mention_at(out[-1], mentions)) is not None
-                    and prev_m.type == "person" and prev_m.span.end <= t.start) \
+                    and prev_m.type == "person" and prev_m.span.end <= t.start
+                    or len(out) >= 2 and _given_name(out[-2]) and not out[-2].norm.startswith("ال")) \
                 and _accusative_plural(t.norm) and not t.norm.startswith("و") and _mention_at(t, mentions) is None:
             break  # ودعا الرئيس المتظاهرين إلى …: a definite subject takes no genitive, and a person's name no
-            # adjective in -ين: the plural is the object (أوصى الشيخ صالح المطرودي المسلمين بتقوى الله)
+            # adjective in -ين: the plural is the object (أوصى الشيخ صالح المطرودي المسلمين بتقوى الله، دعا وزير
+            # الصحة الدكتور محمود الشياب المواطنين إلى …: a given name, then the family name)
         if out and t.norm == "من" and out[-1].norm in CLOSE_TO and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
             out.append(t)  # مصادر مقربة من "هيئة تحرير الشام"
             k += 1
