@@ -1984,3 +1984,10 @@ def test_statements_a_feminine_plural_after_a_masculine_verb_is_its_object_and_a
     # "Tillerson praised the emir of Qatar …": an office after a name is the object of a verb that takes one
     a = analyze_rules('وامتدح ريكس تيلرسون أمير قطر "لعمله على تقليل تمويل منظمات إرهابية".')
     assert a.slice(a.statements[0].speaker.span) == "ريكس تيلرسون"
+
+
+def test_statements_a_family_name_with_the_article_named_again_is_the_person(analyze_rules):
+    # Alsumaria: "Sadr congratulated the Iraqis in a tweet" — مقتدى الصدر named in full before
+    a = analyze_rules("وقال الرئيس إن زعيم التيار الصدري مقتدى الصدر فاز. وهنأ الصدر، في تغريدة على تويتر، العراقيين "
+                      "بنجاح العملية الانتخابية.")
+    assert a.slice(a.statements[1].speaker.span) == "الصدر" and a.statements[1].speaker.name == "مقتدى الصدر"

@@ -240,7 +240,10 @@ def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mentio
         if m.type != "person":
             continue
         words = fold(m.surface).split()
-        if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and not words[-1].startswith("ال"):
+        if len(words) >= 2 and len(words[-1]) >= MIN_SURNAME and (
+                not words[-1].startswith("ال") or len(words[-1]) >= 5 and not words[-1].endswith(("ي", "يه"))):
+            # (a family name with the article, but no nisba: مقتدى الصدر … وهنأ الصدر، شكري المبخوت … وعبّر
+            # المبخوت — not محمد المصري … المصري, "the Egyptian")
             last_words.setdefault(words[-1], (m.span.end, m))
         if len(words) >= 3 and words[-2] in COMPOUND_HEADS:
             compounds.setdefault((words[-2], words[-1]), (m.span.end, m))  # وائل عبد المنعم … عبد المنعم
