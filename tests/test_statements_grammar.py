@@ -1991,3 +1991,16 @@ def test_statements_a_family_name_with_the_article_named_again_is_the_person(ana
     a = analyze_rules("وقال الرئيس إن زعيم التيار الصدري مقتدى الصدر فاز. وهنأ الصدر، في تغريدة على تويتر، العراقيين "
                       "بنجاح العملية الانتخابية.")
     assert a.slice(a.statements[1].speaker.span) == "الصدر" and a.statements[1].speaker.name == "مقتدى الصدر"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # France 24: "but spokespeople of the movement considered that …" — after لكنّ the subject is accusative
+    ("وقال ماكرون إن الغضب مشروع. لكن متحدثين باسم الحركة اعتبروا أن الإجراءات غير كافية.", "متحدثين باسم الحركة"),
+    ("وقال ماكرون إن الغضب مشروع. لكن متحدثا باسم الحركة اعتبر أن الإجراءات غير كافية.", "متحدثا باسم الحركة"),
+    # a Gulf daily's health page: "doctors warned of …", "lawyers said …" — people of a profession as a vague source
+    ("وحذر أطباء من ارتفاع معدلات الإصابة بالسكري بين الأطفال.", "أطباء"),
+    ("وقال محامون إن المحاكمة تفتقر إلى ضمانات العدالة.", "محامون"),
+])
+def test_statements_accusative_subjects_after_but_and_groups_of_a_profession(analyze_rules, text, speaker):
+    a = analyze_rules(text)
+    assert a.slice(a.statements[-1].speaker.span) == speaker

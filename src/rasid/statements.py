@@ -422,6 +422,9 @@ def _definite_plural(m: Mention) -> bool:
 PLURAL_HEADS = {"نواب", "النواب", "قاده", "القاده", "ممثلو", "ممثلي", "مسؤولو", "مسؤولي", "اعضاء", "الاعضاء", "سكان",
                 "السكان", "شهود", "الشهود", "خبراء", "الخبراء", "محللون", "نشطاء", "النشطاء", "ناشطون", "زعماء", "الزعماء",
                 "وزراء", "الوزراء", "قيادات", "القيادات", "اهالي", "الاهالي", "متظاهرون", "المتظاهرون",
+                # people of a profession or a condition who speak as a group (حذر أطباء من …، قال محامون إن …)
+                "اطباء", "الاطباء", "محامون", "المحامون", "صحفيون", "الصحفيون", "صحافيون", "الصحافيون", "معلمون",
+                "المعلمون", "مزارعون", "المزارعون", "لاجئون", "اللاجئون", "مواطنون", "المواطنون",
                 # broken plurals in ـة (فَعَلة، فُعاة): written like a feminine singular
                 "طلبه", "الطلبه", "قضاه", "القضاه", "دعاه", "الدعاه", "ساسه", "الساسه", "ولاه", "الولاه", "رعاه", "الرعاه"}
 
@@ -1168,6 +1171,13 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
 FEMININE_ADDRESSES = {"قداسه", "جلاله", "سياده"}  # His Holiness, His Majesty, His Excellency: feminine words, a man's address
 
 
+def _accusative_speaker(word: str) -> bool:
+    """The accusative of a speaker's head noun: متحدثًا، مسؤولين (متحدث، مسؤولون)."""
+    if word.endswith("ين") and len(word) > 4:
+        return _speaker_noun(word[:-2] + "ون") or _people_noun(word[:-2] + "ون") or _speaker_noun(word[:-2])
+    return word.endswith("ا") and len(word) > 3 and _speaker_noun(word[:-1])
+
+
 TITLE_AFTER_NAME = 4  # words of an office right after its holder's name, before what was said
 
 
@@ -1885,7 +1895,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         framed = framed or lead > 0 and toks[lead - 1].norm in TOPIC_OPENERS and np_toks == toks[lead:end_np] \
             and (toks[i].norm.startswith("ف") or toks[i - 1].norm in {"فقد", "فلم", "فلا"}) \
             and "،" not in text[np_toks[-1].end : toks[i].start]
-        if np_toks and (_looks_like_speaker(np_toks, mentions, state, strict=not framed)
+        # after لكنّ the subject is in the accusative (لكن متحدثين باسم الحركة اعتبروا أن …، لكن مسؤولًا أكد …)
+        but_subject = bool(np_toks) and lead > 0 and toks[lead - 1].norm in {"لكن", "ولكن"} \
+            and _accusative_speaker(np_toks[0].norm)
+        if np_toks and (_looks_like_speaker(np_toks, mentions, state, strict=not framed) or but_subject
                         or framed and _quoted_name(text, toks, lead) == np_toks):  # (أما «التايمز» فرأت …)
             if conj:
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
