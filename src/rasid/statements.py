@@ -1904,15 +1904,22 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 # أمّا الرئيس الإماراتي، محمد بن زايد، فأعرب …: the topic's holder named between commas
                 for _ in range(2):  # (أمّا عضو الكنيست، رئيس الأركان السابق، غادي إيزنكوت، فرأى …: two of them)
                     np_toks = [t for t in _with_apposition(text, toks, np_toks, mentions, state) if t.end <= toks[i].start]
+            if cue.lemma == "نقل" and (relayed := _relayed_speaker(text, toks, np_toks, cue, mentions, state)):
+                # the outlet, then the verb of relaying and its source: وكانت وكالة رويترز قد نقلت عن أربعة مصادر
+                # مطلعة أن …: the source speaks, its words after the complementiser (or "his saying")
+                np_toks, verb_agrees = relayed, False
+            last = toks.index(np_toks[-1]) if np_toks[-1].start > toks[i].start else i  # (the verb, or the source)
+            if last > i and last + 1 < len(toks) and toks[last + 1].norm in SAYING_OF:
+                last += 1
             speaker = _speaker_mention(article, kb, np_toks, mentions, state)
-            content_start = toks[i].end
-            for t in toks[i + 1 : i + 3]:  # الوزارة أكدت أن ...: content after the complementiser
+            content_start = toks[last].end
+            for t in toks[last + 1 : last + 3]:  # الوزارة أكدت أن ...: content after the complementiser
                 if t.norm in COMPLEMENTISERS:
                     content_start = t.end
                     break
                 if t.norm not in FRAME_STOPS.get(cue.frame, set()):
                     # (past the verb's adjuncts: وكان X قد قال في رسالة إلكترونية إنه …)
-                    content_start = _after_insertions(text, toks, i + 1, mentions, cue.frame) or content_start
+                    content_start = _after_insertions(text, toks, last + 1, mentions, cue.frame) or content_start
                     break
             # an addressee before a colon: قال للجنود الجدد: "…"
             if i + 1 < len(toks) and toks[i + 1].norm.startswith("ل"):
@@ -3287,8 +3294,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             k += 1
             continue
         # a name already known in this article ends the phrase: ودعا الخطيب المنظمات إلى ...
-        if _known(" ".join(x.norm for x in out), state) and not (t.norm in SUBUNIT_LINKS):
-            break
+        if _known(" ".join(x.norm for x in out), state) and not (t.norm in SUBUNIT_LINKS) \
+                and not (len(out) == 1 and nouns.get(out[0].norm) == "anon"):
+            break  # (a vague source named before is no name: مصدر … ثم مصدر مطلع، مصدر قيادي is another)
         # continuation: genitive/adjective chain, a link to a named parent, a name
         if t.norm in SUBUNIT_LINKS:
             nxt = np[k + 1].norm if k + 1 < len(np) else ""
