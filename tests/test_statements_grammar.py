@@ -2018,3 +2018,10 @@ def test_statements_relayed_sources_after_an_outlet_subject_and_east_asian_famil
     # Syrian opposition copy: a vague source named again with its adjective is the qualified one (مصادر محلية)
     a = analyze_rules("قالت مصادر إن الأرتال دخلت القرى. وقالت مصادر محلية إن الاعتقالات مستمرة.")
     assert a.slice(a.statements[-1].speaker.span) == "مصادر محلية"
+
+
+def test_statements_it_was_mentioned_in_the_statement_is_its_issuers(analyze_rules):
+    # NINA: "it was mentioned in the statement that …" — the body that issued it speaks
+    a = analyze_rules("وذكرت خلية الإعلام الأمني في بيان أن الطائرات دمرت نفقا. وذُكر في البيان ان القطعات البرية باشرت "
+                      "عمليات تفتيش واسعة.")
+    assert [s.speaker.name for s in a.statements] == [a.statements[0].speaker.name] * 2

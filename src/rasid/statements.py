@@ -1522,7 +1522,8 @@ def _contrast_subject(text: str, toks: list[Token], i: int, mentions: list[Menti
         and "،" in text[toks[j - 2].end : toks[j - 1].start]
 
 
-CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "كما"}
+# "it came in / it was mentioned in" a document (ذُكر في البيان أن: passive, or with the verb's pronoun, the same one)
+CAME_IN = {"جاء", "وجاء", "ورد", "وورد", "ذكر", "وذكر", "كما"}
 AS_SAID = {"كما", "مثلما", "وكما"}
 # a speaker's own documents and recordings: a marker naming one points back to the speaker
 RECORDINGS = {"تسجيل", "تسجيلا", "فيديو", "شريط", "صور", "بيان", "البيان", "كلمه", "خطاب", "تصريح", "تصريحات",
