@@ -1052,6 +1052,9 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
         subject = None
         if (opener := _last_clause_opener(text, toks, i)) is not None:
             subject = _clause_subject(text, toks, i, mentions, state, start=opener + 1)
+            if subject is not None and any(t.norm.endswith("ا") and not t.norm.startswith("ال") and len(t.norm) >= 4
+                                           and _mention_at(t, mentions) is None and not _given_name(t) for t in subject[1:]):
+                continue  # (a phrase run on into the clause's object, حينما ألقى والده خطابًا: no speaker read)
         if subject is None and i >= 2:
             subject = _clause_subject(text, toks, i, mentions, state)
         carried = False
@@ -1209,12 +1212,8 @@ def _feminine_noun(t: Token, mentions: list[Mention]) -> bool:
 def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
     """An indefinite noun with a possessive pronoun (كلمته، مقالها، بيانهم): never part of a name."""
     return (_mention_at(t, mentions) is None and not t.norm.startswith("ال") and len(t.norm) >= 5
-            and (t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) or t.norm[:-1] in NOMINAL_CUES | KIN_NOUNS
-                 and t.norm[-1] == "ه")
-            and not _given_name(t))  # (حديثه، خطابه: a speech noun with "his"; والده، شقيقه: his father, his brother)
-
-
-KIN_NOUNS = {"والد", "شقيق", "نجل", "زوج", "جد"}  # (folded, before "his": والده، نجله)
+            and (t.norm.endswith(("ته", "تها", "تهم", "ها", "هم")) or t.norm[:-1] in NOMINAL_CUES and t.norm[-1] == "ه")
+            and not _given_name(t))  # (حديثه، خطابه: a speech noun with "his")
 
 
 def _nested_report(article, kb, sentence, s_index, toks, outer: Statement, cues, mentions: list[Mention],
