@@ -247,10 +247,6 @@ def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mentio
             last_words.setdefault(words[-1], (m.span.end, m))
         if len(words) >= 3 and words[-2] in COMPOUND_HEADS:
             compounds.setdefault((words[-2], words[-1]), (m.span.end, m))  # وائل عبد المنعم … عبد المنعم
-        if m.actor_id is not None and len(words) == 3 and len(words[0]) <= 3 \
-                and not any(w in LINEAGE_WORDS | COMPOUND_HEADS for w in words):
-            # an East Asian name gives the family name first, short (شي جين بينغ … وأكد شي، كيم جونغ أون … كيم)
-            last_words.setdefault(words[0], (m.span.end, m))
     if not last_words and not compounds:
         return []
     out = []
@@ -269,7 +265,6 @@ def _surnames(text: str, toks: list[Token], named: list[Mention]) -> list[Mentio
 
 # the first word of a family name of two (عبد المنعم، أبو زيد، آل ثاني): the surname repeated is both words
 COMPOUND_HEADS = {"عبد", "ابو", "ال"}
-LINEAGE_WORDS = {"بن", "ابن", "ولد", "بنت"}
 
 
 MAX_TITLE_WORDS = 4
