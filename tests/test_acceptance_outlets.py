@@ -88,7 +88,10 @@ FLOORS = {
     # Jawhara FM's stance 0.644 -> 0.595 with no rule of the stance stage changed there; the three larger sets gained.
     # At the session's end (its later attribution rules, release and the future particle in the stance lexicon) multi
     # target recall 0.658, precision 0.784, stance 0.657, Al Mayadeen dates 0.983: floors raised to those.
-    "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.655, "target_precision": 0.78,
+    # 2026-12-06's sixth session (attribution rules from a tenth blind battery, members of a body after في): multi
+    # target recall / precision 0.674 / 0.788, stance 0.655, statement F1 0.931; Al Mayadeen unchanged. Target floors
+    # raised.
+    "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.67, "target_precision": 0.785,
               "stance_macro_f1": 0.655, "date_accuracy": 0.88},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.965, "target_recall": 0.85, "target_precision": 0.715, "stance_macro_f1": 0.815,
