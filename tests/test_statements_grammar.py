@@ -2018,3 +2018,16 @@ def test_statements_it_was_mentioned_in_the_statement_is_its_issuers(analyze_rul
     a = analyze_rules("وذكرت خلية الإعلام الأمني في بيان أن الطائرات دمرت نفقا. وذُكر في البيان ان القطعات البرية باشرت "
                       "عمليات تفتيش واسعة.")
     assert [s.speaker.name for s in a.statements] == [a.statements[0].speaker.name] * 2
+
+
+@pytest.mark.parametrize("text", [
+    # TAP: "He explained, in a statement to (TAP) on the sidelines of a visit he made to Sousse, that …"
+    "أفاد الوزير بأن الوحدات أحبطت مخططا. وأوضح، في تصريح لـ (وات) على هامش زيارة أداها إلى ولاية سوسة، أن 12 عنصرا "
+    "تم إيقافهم.",
+    # Petra-style without the outlet: the insertion set off by commas right after the verb
+    "أفاد الوزير بأن الوحدات أحبطت مخططا. وأوضح، على هامش زيارة أداها إلى ولاية سوسة، أن 12 عنصرا تم إيقافهم.",
+])
+def test_statements_insertions_after_a_verb_with_its_pronoun(analyze_rules, text):
+    a = analyze_rules(text)
+    st = a.statements[-1]
+    assert (st.speaker.name, a.slice(st.content)) == ("الوزير", "12 عنصرا تم إيقافهم")

@@ -1986,7 +1986,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and conj and (_circumstantial(t, mentions) or t.norm in participle_forms()):
                 pronoun = True
                 break  # وتابع مخاطبًا الرئيس: «…» — a circumstantial participle, the subject is the pronoun
-            if not np and k == i + 1 and conj and "،" in text[toks[i].end : t.start] and state.last is not None:
+            if not np and k in (i + 1, j) and conj and "،" in text[toks[i].end : toks[i + 1].start] and state.last is not None:
                 break  # ودعا، المجتمع الدولي إلى …: a comma right after the verb, whose subject is a pronoun
             if np and "،" in text[np[-1].end : t.start]:
                 break
@@ -2181,6 +2181,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                         and "،" in text[toks[j - 1].end : toks[j].start]:
                     # insertions after the pronoun of honour (وقال جلالته، خلال لقائه …، إن …)
                     content_start = _after_insertions(text, toks, j, mentions, cue.frame, named=True) or content_start
+                elif not np and i + 1 < len(toks) and "،" in text[toks[i].end : toks[i + 1].start]:
+                    # and after the verb's own pronoun (وأوضح، في تصريح لـ(وات) على هامش زيارة أداها إلى سوسة، أن …)
+                    content_start = _after_insertions(text, toks, i + 1, mentions, cue.frame) or content_start
             elif speaker is None:
                 return None
         else:
