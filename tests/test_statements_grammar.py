@@ -2031,3 +2031,9 @@ def test_statements_insertions_after_a_verb_with_its_pronoun(analyze_rules, text
     a = analyze_rules(text)
     st = a.statements[-1]
     assert (st.speaker.name, a.slice(st.content)) == ("الوزير", "12 عنصرا تم إيقافهم")
+
+
+def test_statements_the_fa_that_answers_amma_ends_a_participles_subject(analyze_rules):
+    # Al-Akhbar: "As for the minister, he merely said that «…»" — فـ answers أمّا and is no part of the subject
+    a = analyze_rules("قالت مصادر وزارية إن الخطة باتت جاهزة. أما الوزير فاكتفى بالقول إن «الحل لن يرضي الجميع».")
+    assert a.slice(a.statements[-1].speaker.span) == "الوزير"

@@ -1162,8 +1162,11 @@ def _clause_subject(text: str, toks: list[Token], i: int, mentions: list[Mention
                 and (_given_name(t) or _named_entity([t], state, ("PER",))):  # (or a person's name the lexicons
             # do not know, right after the verb: ألقى سالم الكعبي كلمة …)
             np = _bound_np(text, list(toks[p:i]), mentions, state)
-            # the clause's object with its possessive pronoun ends the subject: واختتم الرئيس كلمته بالقول
-            cut = next((k for k in range(1, len(np)) if _possessed_noun(np[k], mentions)), None)
+            # the clause's object with its possessive pronoun ends the subject: واختتم الرئيس كلمته بالقول; so does
+            # the فـ that answers أمّا (أما الوزير فاكتفى بالقول …)
+            cut = next((k for k in range(1, len(np)) if _possessed_noun(np[k], mentions)
+                        or p > 0 and toks[p - 1].norm in TOPIC_OPENERS and np[k].norm[:1] == "ف"
+                        and _mention_at(np[k], mentions) is None and not _given_name(np[k])), None)
             if cut is not None:
                 np = np[:cut]
             if np:
