@@ -1052,8 +1052,7 @@ def _participle_statements(article, kb, sentence, s_index, toks, mentions, state
         subject = None
         if (opener := _last_clause_opener(text, toks, i)) is not None:
             subject = _clause_subject(text, toks, i, mentions, state, start=opener + 1)
-            if subject is not None and any(t.norm.endswith("ا") and not t.norm.startswith("ال") and len(t.norm) >= 4
-                                           and _mention_at(t, mentions) is None and not _given_name(t) for t in subject[1:]):
+            if subject is not None and any(_bare_accusative(t, mentions) for t in subject[1:]):
                 continue  # (a phrase run on into the clause's object, حينما ألقى والده خطابًا: no speaker read)
         if subject is None and i >= 2:
             subject = _clause_subject(text, toks, i, mentions, state)
@@ -1204,12 +1203,20 @@ def _speech_clause(toks: list[Token], lead: int, i: int) -> int | None:
 def _feminine_noun(t: Token, mentions: list[Mention]) -> bool:
     """A word written feminine (ـة: الحكومة، المعارضة، حكومة; ـات: الحركات، السلطات) that is no man's name
     (أسامة، حمزة), no plural of people (القادة، الطلبة، القيادات) and no title a man holds (العلامة)."""
-    m = _mention_at(t, mentions)
     word = t.norm[1:] if t.norm[:1] in "وف" and t.norm[1:3] == "ال" else t.norm
-    return ((word.endswith("ه") and not word.endswith(("يه", "اه")) or word.endswith("ات") and len(word) >= 5) and len(word) >= 4
-            and not (m is not None and m.type == "person") and not _given_name(t) and not _people_noun(word)
-            and speaker_nouns().get(word) != "title" and word not in HONORIFICS | ADDRESS_FORMS | FEMININE_ADDRESSES
-            and not strip_diacritics(t.text).endswith("ه"))  # (قداسة البابا، سماحة الشيخ: an honorific)
+    # ـة (folded to ه, but not the ه of "his" as written, nor a nisba's ـية or ـاة) or ـات
+    feminine = (word.endswith("ه") and not word.endswith(("يه", "اه")) and len(word) >= 4
+                and not strip_diacritics(t.text).endswith("ه")) or word.endswith("ات") and len(word) >= 5
+    if not feminine or _given_name(t) or _people_noun(word) or speaker_nouns().get(word) == "title":
+        return False
+    m = _mention_at(t, mentions)
+    return not (m is not None and m.type == "person") and word not in HONORIFICS | ADDRESS_FORMS | FEMININE_ADDRESSES
+
+
+def _bare_accusative(t: Token, mentions: list[Mention]) -> bool:
+    """An indefinite accusative written without its tanwin (اجتماعا، خطابا): the object of a verb, never a name's word."""
+    return (not t.norm.startswith(("ال", "و")) and t.norm.endswith("ا") and len(t.norm) >= 5
+            and _mention_at(t, mentions) is None and not _given_name(t))
 
 
 def _possessed_noun(t: Token, mentions: list[Mention]) -> bool:
@@ -3276,9 +3283,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if "ً" in t.text:
             break  # a word in the accusative with tanwin (سريعاً، مجدداً، رسمياً) is no part of the subject's name
-        if (out[-1].norm.startswith("ال") or len(out) == 1 and _possessed_noun(out[0], mentions)) \
-                and not t.norm.startswith(("ال", "و")) and t.norm.endswith("ا") \
-                and len(t.norm) >= 5 and _mention_at(t, mentions) is None and not _given_name(t):
+        if out[-1].norm.startswith("ال") and _bare_accusative(t, mentions):
             break  # nor is an indefinite accusative written without its tanwin after a definite phrase: the verb's
             # object (وترأس الرئيس اجتماعًا لمجلس الوزراء، أكد خلاله …)
         if _in_reply(np, k):
