@@ -91,8 +91,11 @@ FLOORS = {
     # 2026-12-06's sixth session (attribution rules from a tenth blind battery, members of a body after في): multi
     # target recall / precision 0.674 / 0.788, stance 0.655, statement F1 0.931; Al Mayadeen unchanged. Target floors
     # raised.
+    # 2026-12-06's seventh session: the stance models' class prior moved from the training annotations' balance (12%
+    # favour, 60% against in the five outlets' pool) to the shared gold's (20%, 49%), and no outlet of a handful of
+    # targets weighted up to an outlet's share: multi stance 0.658 -> 0.687, Al Mayadeen 0.816 -> 0.820. Raised.
     "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.67, "target_precision": 0.785,
-              "stance_macro_f1": 0.655, "date_accuracy": 0.88},
+              "stance_macro_f1": 0.68, "date_accuracy": 0.88},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.965, "target_recall": 0.85, "target_precision": 0.715, "stance_macro_f1": 0.815,
             "date_accuracy": 0.98},
