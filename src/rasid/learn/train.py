@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -239,10 +240,11 @@ def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float
     # with many annotated targets does not set the classes' balance for the others. Leave-one-outlet-out,
     # multi-outlet stance macro-F1 0.641 -> 0.656 (pooled over its targets 0.626 -> 0.647), Al Mayadeen
     # 0.771 -> 0.767. The plain model, already class-balanced, lost with it (0.648 -> 0.635): not there.
-    # Its class prior is then moved to the shared gold's (_to_gold_prior): leave-one-outlet-out (2026-12-06),
-    # multi-outlet 0.658 -> 0.677, Al Mayadeen 0.816 -> 0.813; the training annotations scored the same way
-    # (their own balance) 0.602 -> 0.591 and 0.661 -> 0.666; the blind set of 50 outlets (models trained on all)
-    # 0.700 -> 0.704 with the outlet weights below.
+    # Its class prior is then moved to the shared gold's (_to_gold_prior). Leave-one-outlet-out (2026-12-06),
+    # multi-outlet / Al Mayadeen stance macro-F1 0.658 / 0.816 -> 0.677 / 0.813, and 0.687 / 0.820 with the
+    # outlet weights of _outlet_weights; scored against their own labels, which carry the balance moved away
+    # from, the five outlets' training annotations 0.602 -> 0.595 and Al Mayadeen's 0.661 -> 0.663; a blind set
+    # of 50 articles from 50 other outlets (models trained on everything) 0.700 -> 0.704.
     sw = _outlet_weights([examples.outlets[k] for k in keep]) if embedded is not None else None
     model = fit("stance", [rows[k] for k in keep], [examples.labels[k] for k in keep], c=c, class_weight=weight,
                 sample_weight=sw, meta={"held_out": exclude_outlet, "embedding": "content" if embedded is not None else None})
@@ -255,7 +257,7 @@ def train_stance(examples: Examples, exclude_outlet: str | None = None, c: float
 
 
 PRIOR_TO_GOLD = True  # the stance models' class prior moved to the shared gold's (_to_gold_prior)
-GOLD_SOURCES = ("multi", "dev", "seed")  # labels from the shared gold sets; the others are training annotations
+GOLD_SOURCES = ("multi", "dev", "seed")  # TrainingArticle.source of the shared gold sets; the others are annotation files
 # an outlet weighs as much as any other only with enough targets to speak for it: the seed's one article (12
 # labelled targets) and Goud's 23, weighted up to an outlet's share (x12 to x20 an example), let a handful of targets
 # set the balance of the classes. Leave-one-outlet-out (2026-12-06, with the prior moved to the gold's), multi-outlet
@@ -281,8 +283,6 @@ def _to_gold_prior(model: LinearModel, examples: Examples, keep: list[int], weig
     each class's score raised by log(gold share / training share) — gives it the gold's balance and leaves the
     rest of what it learned as it is. The shares are those of the examples the model is trained on (weighted as
     in training) and of the gold-set examples among them (the held-out outlet's are not among them)."""
-    import math
-
     w = weights if weights is not None else [1.0] * len(keep)
     trained: Counter[str] = Counter()
     gold: Counter[str] = Counter()
