@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -199,8 +200,20 @@ class LedgerWriter:
             # the batch and its marks are committed: a kill before or during this leaves the marks for the
             # next ingest or read to bring in
             refresh(self.store, self.shifts_kb)
+            # the watchlists' alerts of the batch and of the shifts it made: stored, not sent (rasid.alerts.deliver
+            # sends them); a failure here loses nothing, the next batch or run raises what this one did not
+            _raise_alerts(self.store, self.shifts_kb)
         if self.progress is not None:
             self.progress(self.summary)
+
+
+def _raise_alerts(store, kb) -> None:
+    from .alerts import raise_alerts
+
+    try:
+        raise_alerts(store, kb)
+    except RasidError as exc:
+        logging.getLogger("rasid.alerts").warning("alerts not raised after this batch (the next one will): %s", exc)
 
 
 def fresh_chunks(store, items: Iterable[Item], size: int, summary: IngestSummary) -> Iterator[list[tuple[str, Item]]]:

@@ -58,6 +58,10 @@ FLAGS = {
     "max_document_bytes": "--max-document-mb",
     "max_line_bytes": "--max-line-mb",
     "shared": "--shared",
+    "webhook": "--webhook",
+    "secret": "--secret",
+    "actors": "--actor",
+    "name": "NAME",
 }
 
 
@@ -191,11 +195,29 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
             gc.freeze()
         elif fast:
             pipeline = Pipeline.default(fast=True)
-        summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
-                               batch_size=batch_size, progress=on_progress, on_rejection=on_rejection, dedup=dedup)
+        deliverer = _deliverer(store, quiet)
+        try:
+            summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
+                                   batch_size=batch_size, progress=on_progress, on_rejection=on_rejection, dedup=dedup)
+        finally:
+            delivered = deliverer.stop() if deliverer is not None else None
     line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "")
     (err if quiet else out).print(line, highlight=False)
+    if delivered is not None and not quiet:
+        err.print(f"rasid: {command}: alerts: {delivered}", highlight=False, markup=False)
     return summary
+
+
+def _deliverer(store, quiet: bool):
+    """The alerts' webhook deliveries, in the background while documents are ingested (when a watchlist has one)."""
+    from .alerts import Deliverer, has_webhooks
+
+    try:
+        if not has_webhooks(store):
+            return None
+    except RasidError:
+        return None
+    return Deliverer(store).start()
 
 
 @app.command()
@@ -540,6 +562,181 @@ def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The sh
         out.print(json.dumps(data, ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
     else:
         out.print(render(reports), highlight=False, markup=False)
+
+
+# --- watchlists and alerts -----------------------------------------------------------
+
+watchlist_app = typer.Typer(no_args_is_help=True, help="Watchlists: the actors, targets and search queries to be "
+                                                      "alerted about (see `rasid alerts`).")
+alerts_app = typer.Typer(no_args_is_help=True, help="Alerts raised by the watchlists: list, mark read, deliver.")
+app.add_typer(watchlist_app, name="watchlist")
+app.add_typer(alerts_app, name="alerts")
+
+
+@watchlist_app.command("add")
+def watchlist_add(name: str = typer.Argument(..., help="A name for the watchlist."),
+                  db: Optional[str] = DbOption,
+                  actor: list[str] = typer.Option(None, "--actor", help="A speaker to watch: actor id or name "
+                                                  "(repeatable)."),
+                  affiliates: bool = typer.Option(False, "--affiliates", help="Also whoever speaks for the actors "
+                                                  "(ministers, spokespeople, offices, wings)."),
+                  target: list[str] = typer.Option(None, "--target", help="A target to watch: actor id or name "
+                                                   "(repeatable)."),
+                  query: list[str] = typer.Option(None, "--query", help="A search query that what was said must "
+                                                  "meet (repeatable)."),
+                  webhook: Optional[str] = typer.Option(None, "--webhook", help="POST every alert to this URL as JSON."),
+                  secret: Optional[str] = typer.Option(None, "--secret", envvar="RASID_WEBHOOK_SECRET",
+                                                       help="Sign the webhook's bodies with this shared secret "
+                                                            "(default: $RASID_WEBHOOK_SECRET)."),
+                  allow_private: bool = typer.Option(False, "--allow-private", help="Allow a webhook on a private "
+                                                     "or loopback address.")) -> None:
+    """Watch actors, targets or queries: every new statement and shift that matches raises an alert."""
+    from .actors.kb import default_kb
+    from .alerts import create_watchlist
+
+    store = _store(db, create="watchlist")
+    try:
+        w = create_watchlist(store, default_kb(), name, actors=actor or (), targets=target or (), queries=query or (),
+                             affiliates=affiliates, webhook=webhook, secret=secret, allow_private=allow_private)
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+    out.print(f"watchlist {w.id} «{w.name}» added", highlight=False, markup=False)
+
+
+@watchlist_app.command("list")
+def watchlist_list(db: Optional[str] = DbOption,
+                   fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """List the watchlists with their unread alerts."""
+    import json
+
+    from .alerts import unread_counts, watchlists
+
+    store = _store(db)
+    try:
+        ws, unread = watchlists(store), unread_counts(store)
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for w in ws:
+            out.print(json.dumps({**w.public(), "unread": unread.get(w.id, 0)}, ensure_ascii=False),
+                      highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.table import Table
+
+    table = Table("id", "name", "actors", "targets", "queries", "webhook", "unread")
+    for w in ws:
+        table.add_row(str(w.id), w.name, ", ".join(w.actors) + (" +affiliates" if w.affiliates and w.actors else ""),
+                      ", ".join(w.targets), ", ".join(w.queries), w.webhook or "", str(unread.get(w.id, 0)))
+    out.print(table)
+
+
+@watchlist_app.command("remove")
+def watchlist_remove(name: str = typer.Argument(..., help="The watchlist's name or id."),
+                     db: Optional[str] = DbOption) -> None:
+    """Remove a watchlist with its alerts."""
+    from .alerts import delete_watchlist
+
+    store = _store(db)
+    try:
+        gone = delete_watchlist(store, name)
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+    if not gone:
+        err.print(f"error: no watchlist named {name!r} (rasid watchlist list shows them)", highlight=False, markup=False)
+        raise typer.Exit(2)
+    out.print(f"watchlist «{name}» removed", highlight=False, markup=False)
+
+
+def _watchlist_id(store, name: Optional[str]) -> Optional[int]:
+    if name is None:
+        return None
+    from .alerts import get_watchlist
+
+    w = get_watchlist(store, name)
+    if w is None:
+        err.print(f"error: no watchlist named {name!r} (rasid watchlist list shows them)", highlight=False, markup=False)
+        raise typer.Exit(2)
+    return w.id
+
+
+@alerts_app.command("list")
+def alerts_list(db: Optional[str] = DbOption,
+                watchlist: Optional[str] = typer.Option(None, "--watchlist", help="Only this watchlist's (name or id)."),
+                unread: bool = typer.Option(False, "--unread", help="Only the alerts not read yet."),
+                limit: int = typer.Option(50, "--limit", min=1, help="How many, newest first."),
+                fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """List alerts, newest first."""
+    import json
+
+    from .alerts import alerts
+
+    store = _store(db)
+    try:
+        total, page = alerts(store, watchlist=_watchlist_id(store, watchlist), unread=True if unread else None,
+                             limit=limit)
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        for a in page:
+            out.print(json.dumps(a.public(), ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.table import Table
+
+    table = Table("id", "time", "kind", "alert", "read", "delivery", caption=f"{len(page)} of {total}")
+    for a in page:
+        state = ("delivered" if a.delivered_at else "given up" if a.failed
+                 else f"{a.attempts} failed, next {a.next_attempt_at}" if a.attempts else "")
+        table.add_row(str(a.id), a.created_at, a.kind, a.title, "" if a.read_at is None else "✓", state)
+    out.print(table)
+
+
+@alerts_app.command("read")
+def alerts_read(ids: list[int] = typer.Argument(None, help="Alert ids (none: every alert, or --watchlist's)."),
+                db: Optional[str] = DbOption,
+                watchlist: Optional[str] = typer.Option(None, "--watchlist", help="Only this watchlist's."),
+                unread: bool = typer.Option(False, "--unread", help="Mark them unread again instead.")) -> None:
+    """Mark alerts read (or unread again)."""
+    from .alerts import mark_read
+
+    store = _store(db)
+    try:
+        n = mark_read(store, ids or None, watchlist=_watchlist_id(store, watchlist), read=not unread)
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
+    out.print(f"{n} alerts marked {'unread' if unread else 'read'}", highlight=False, markup=False)
+
+
+@alerts_app.command("deliver")
+def alerts_deliver(db: Optional[str] = DbOption,
+                   loop: Optional[float] = typer.Option(None, "--loop", min=1.0,
+                                                        help="Keep delivering every N seconds until interrupted.")) -> None:
+    """Send the alerts due to their webhooks (retries included) and record every attempt."""
+    from .alerts import deliver
+
+    store = _store(db)
+    try:
+        while True:
+            report = deliver(store)
+            out.print(f"alerts: {report}", highlight=False, markup=False)
+            if loop is None:
+                break
+            time.sleep(loop)
+    except KeyboardInterrupt:
+        pass
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
 
 
 @app.callback(invoke_without_command=True)

@@ -269,3 +269,56 @@ shift_state = sa.Table(
     sa.Column("key", sa.String(32), primary_key=True),
     sa.Column("value", sa.Text, nullable=False),
 )
+
+
+# watchlists, the alerts they raise and every delivery attempt (see rasid.alerts; migration 0009)
+watchlists = sa.Table(
+    "watchlists",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("name", sa.String(200), nullable=False, unique=True),
+    sa.Column("actors", sa.JSON, nullable=False),  # knowledge-base ids, or names the knowledge base does not know
+    sa.Column("targets", sa.JSON, nullable=False),
+    sa.Column("queries", sa.JSON, nullable=False),
+    sa.Column("affiliates", sa.Boolean, nullable=False),  # also whoever speaks for the actors
+    sa.Column("webhook", sa.Text),
+    sa.Column("secret", sa.Text),
+    sa.Column("allow_private", sa.Boolean, nullable=False),
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("checked_through", sa.String(40), nullable=False),  # the newest ingested_at looked at
+    sa.Column("checked_ids", sa.JSON, nullable=False),  # the articles of that second already looked at
+)
+
+alerts = sa.Table(
+    "alerts",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("watchlist_id", sa.Integer, sa.ForeignKey("watchlists.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("kind", sa.String(16), nullable=False),  # statement | shift
+    sa.Column("key", sa.String(400), nullable=False),  # what makes it this alert: raised once
+    sa.Column("article_id", sa.String(64)),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),  # the statement or shift export record
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("baseline", sa.Boolean, nullable=False),  # existed when the watchlist was made: never shown
+    sa.Column("read_at", sa.String(40)),
+    sa.Column("delivered_at", sa.String(40)),
+    sa.Column("attempts", sa.Integer, nullable=False),
+    sa.Column("next_attempt_at", sa.String(40)),
+    sa.Column("claimed_until", sa.String(40)),  # a deliverer is sending it until then
+    sa.Column("failed", sa.Boolean, nullable=False),  # gave up after the last attempt
+    sa.UniqueConstraint("watchlist_id", "kind", "key", name="uq_alerts_key"),
+)
+
+alert_deliveries = sa.Table(
+    "alert_deliveries",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("alert_id", sa.Integer, sa.ForeignKey("alerts.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("attempt", sa.Integer, nullable=False),
+    sa.Column("at", sa.String(40), nullable=False),
+    sa.Column("status", sa.Integer),  # the receiver's HTTP status, or null when none answered
+    sa.Column("error", sa.Text),
+    sa.Column("ok", sa.Boolean, nullable=False),
+    sa.Column("ms", sa.Integer),
+)

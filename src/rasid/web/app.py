@@ -50,6 +50,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
 
 from .. import __version__
+from .. import alerts as alerts_lib
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
     CorrectionError,
@@ -83,6 +84,8 @@ from .render import marked_paragraphs
 HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
+ALERTS_PER_PAGE = 50  # alerts on one page of /alerts
+ATOM_PER_PAGE = 50  # entries in one page of a watchlist's Atom feed
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
 ACTOR_ROWS = 50  # points on one page of the actor page's table (newest first; the chart counts them all per month)
 ACTOR_TARGETS = 200  # targets offered in the actor page's filter (the most frequent)
@@ -180,6 +183,35 @@ class IngestTextIn(BaseModel):
     text: str = Field(min_length=1, description="The article body")
     url: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$",
                              description="Where the article was published, http(s) (not fetched)")
+
+
+class WatchlistIn(BaseModel):
+    """What to be alerted about: at least one actor, target or search query. Every criterion given must
+    match a statement (actors and targets and queries); within one, any entry does."""
+
+    model_config = ConfigDict(extra="forbid")
+    name: str = Field(min_length=1, max_length=200)
+    actors: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        [], max_length=50, description="Speakers to watch: actor ids or names")
+    affiliates: StrictBool = Field(False, description="Also whoever speaks for the actors (ministers, spokespeople, "
+                                                     "offices, wings)")
+    targets: list[Annotated[str, Field(min_length=1, max_length=200)]] = Field(
+        [], max_length=50, description="Targets to watch: actor ids or names")
+    queries: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
+        [], max_length=50, description="Search queries what was said must meet (every word of one query)")
+    webhook: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$",
+                                description="POST every alert here as JSON")
+    secret: str | None = Field(None, min_length=1, max_length=500,
+                               description="Sign webhook bodies with this (X-Rasid-Signature-256: sha256=<hex HMAC>)")
+
+
+class AlertsReadIn(BaseModel):
+    """Alerts to mark read (or unread again): these ids, or every alert of a watchlist."""
+
+    model_config = ConfigDict(extra="forbid")
+    ids: list[Annotated[int, Field(ge=0, le=MAX_ID)]] | None = Field(None, max_length=MAX_LIMIT)
+    watchlist_id: int | None = Field(None, ge=0, le=MAX_ID)
+    read: StrictBool = True
 
 
 class ErrorOut(BaseModel):
@@ -967,6 +999,103 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       corrections=[correction_record(c) for c in reversed(data.corrections()[-50:])],
                       orphans=[correction_record(c) for c in data.orphans()],
                       search_backend="fts5" if _fts_backend(store) else "like", writable=token is not None)
+
+    # --- watchlists and alerts (rasid.alerts) -----------------------------------------
+
+    def watchlist_or_404(watchlist_id: int) -> Any:
+        w = alerts_lib.get_watchlist(store, watchlist_id)
+        if w is None:
+            raise ApiError(404, f"no watchlist with id {watchlist_id}", "watchlist_id")
+        return w
+
+    def alert_link(request: Request, a: Any) -> str:
+        base = str(request.base_url).rstrip("/")
+        if a.kind == "shift":
+            actor, target = (a.record.get("actor") or {}), (a.record.get("target") or {})
+            return base + "/shifts?" + urlencode({"actor": actor.get("actor_id") or actor.get("name") or "",
+                                                  "target": target.get("actor_id") or target.get("name") or ""})
+        if a.article_id:
+            return f"{base}/articles/{a.article_id}#st-{a.record.get('id', '')}"
+        return base + "/alerts"
+
+    @app.get("/api/watchlists", tags=["alerts"], summary="Watchlists with their unread alerts (secrets never shown)")
+    def api_watchlists() -> dict[str, Any]:
+        unread = alerts_lib.unread_counts(store)
+        items = [{**w.public(), "unread": unread.get(w.id, 0)} for w in alerts_lib.watchlists(store)]
+        return {"ok": True, "total": len(items), "items": items}
+
+    @app.post("/api/watchlists", tags=["alerts"], status_code=201, summary="Add a watchlist (needs the token)",
+              responses=write_responses)
+    def api_watchlist_add(body: WatchlistIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        try:
+            w = alerts_lib.create_watchlist(store, kb, body.name, actors=body.actors, targets=body.targets,
+                                            queries=body.queries, affiliates=body.affiliates, webhook=body.webhook,
+                                            secret=body.secret, allow_private=allow_private_urls)
+        except ConfigError as exc:
+            # (the server's own setting lets a webhook on a private address through, as it does ingest URLs)
+            message = exc.render({"allow_private": "the server's allow_private_urls"})
+            raise ApiError(422, message, {"allow_private": "webhook"}.get(exc.option or "", exc.option)) from exc
+        return {"ok": True, "watchlist": w.public()}
+
+    @app.delete("/api/watchlists/{watchlist_id:int}", tags=["alerts"],
+                summary="Remove a watchlist with its alerts (needs the token)",
+                responses={401: write_responses[401], 403: write_responses[403]})
+    def api_watchlist_remove(watchlist_id: int = FastPath(ge=0, le=MAX_ID), who: str = Depends(require_token)
+                             ) -> dict[str, Any]:
+        if not alerts_lib.delete_watchlist(store, watchlist_id):
+            raise ApiError(404, f"no watchlist with id {watchlist_id}", "watchlist_id")
+        return {"ok": True, "deleted": watchlist_id}
+
+    @app.get("/api/alerts", tags=["alerts"], summary="Alerts, newest first")
+    def api_alerts(watchlist_id: int | None = Query(None, ge=0, le=MAX_ID, description="Only this watchlist's"),
+                   unread: bool | None = Query(None, description="true: only unread; false: only read"),
+                   kind: Literal["statement", "shift"] | None = Query(None, description="statement or shift"),
+                   limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        if watchlist_id is not None:
+            watchlist_or_404(watchlist_id)
+        total, found = alerts_lib.alerts(store, watchlist=watchlist_id, unread=unread, kind=kind, limit=limit,
+                                         offset=offset)
+        return paged(total, [a.public() for a in found], limit, offset)
+
+    @app.post("/api/alerts/read", tags=["alerts"], summary="Mark alerts read or unread (needs the token)",
+              responses=write_responses)
+    def api_alerts_read(body: AlertsReadIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        if body.ids is None and body.watchlist_id is None:
+            raise ApiError(422, "name the alerts: ids, or a watchlist_id for all of its alerts", "ids")
+        if body.watchlist_id is not None:
+            watchlist_or_404(body.watchlist_id)
+        n = alerts_lib.mark_read(store, body.ids, watchlist=body.watchlist_id, read=body.read)
+        return {"ok": True, "changed": n}
+
+    @app.get("/watchlists/{watchlist_id:int}/feed.atom", tags=["alerts"], response_class=Response,
+             summary="A watchlist's alerts as an Atom feed (newest first; RFC 5005 paging links)",
+             responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}}}})
+    def atom(request: Request, watchlist_id: int = FastPath(ge=0, le=MAX_ID), offset: int = Offset) -> Response:
+        w = watchlist_or_404(watchlist_id)
+        total, found = alerts_lib.alerts(store, watchlist=w.id, limit=ATOM_PER_PAGE, offset=offset)
+        base = str(request.base_url).rstrip("/")
+        body = alerts_lib.atom_feed(w, found, total=total, offset=offset, limit=ATOM_PER_PAGE,
+                                    feed_url=f"{base}/watchlists/{w.id}/feed.atom", site_url=base + "/alerts",
+                                    link_of=lambda a: alert_link(request, a))
+        return Response(body, media_type="application/atom+xml; charset=utf-8")
+
+    @app.get("/alerts", include_in_schema=False, response_class=HTMLResponse)
+    def alerts_page(request: Request, watchlist: int | None = Query(None, ge=0, le=MAX_ID),
+                    unread: str | None = None, offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                    lang: str | None = None) -> Response:
+        # an HTML form sends "" for "every alert"
+        only_unread = True if (unread or "").lower() in ("true", "1", "on") else None
+        if watchlist is not None:
+            watchlist_or_404(watchlist)
+        unread_by = alerts_lib.unread_counts(store)
+        lists = [{**w.public(), "unread": unread_by.get(w.id, 0)} for w in alerts_lib.watchlists(store)]
+        total, found = alerts_lib.alerts(store, watchlist=watchlist, unread=only_unread, limit=ALERTS_PER_PAGE,
+                                         offset=offset)
+        names = {w["id"]: w["name"] for w in lists}
+        items = [{**a.public(), "watchlist": names.get(a.watchlist_id, ""), "link": alert_link(request, a)}
+                 for a in found]
+        return render(request, "alerts.html", lang, watchlists=lists, alerts=items, total=total, offset=offset,
+                      limit=ALERTS_PER_PAGE, watchlist=watchlist, unread=only_unread, writable=token is not None)
 
     _document_errors(app)
     return app

@@ -36,11 +36,41 @@
     }).catch(function (e) { msg.className = "msg err"; msg.textContent = String(e); });
   }
 
+  // alerts: mark one (data-ids) or all of a watchlist (data-watchlist) or all (neither) read or unread
+  function markRead(form) {
+    var msg = form.querySelector("output.msg");
+    var body = { read: form.dataset.read !== "false" };
+    if (form.dataset.ids) { body.ids = form.dataset.ids.split(",").map(Number); }
+    if (form.dataset.watchlist) { body.watchlist_id = Number(form.dataset.watchlist); }
+    if (!body.ids && body.watchlist_id === undefined) {
+      body.ids = Array.prototype.map.call(document.querySelectorAll("li.alert.unread"),
+        function (li) { return Number(li.dataset.alert); });
+    }
+    var field = form.elements.token;
+    var token = (field && field.value.trim()) || window.localStorage.getItem(TOKEN_KEY) || "";
+    fetch("/api/alerts/read", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
+      body: JSON.stringify(body)
+    }).then(function (r) { return r.json(); }).then(function (res) {
+      if (res.ok) {
+        if (token) { window.localStorage.setItem(TOKEN_KEY, token); }
+        window.location.reload();
+      } else if (msg) {
+        msg.className = "msg err";
+        msg.textContent = res.error;
+      }
+    }).catch(function (e) { if (msg) { msg.className = "msg err"; msg.textContent = String(e); } });
+  }
+
   document.addEventListener("submit", function (ev) {
     var form = ev.target;
     if (form.classList && form.classList.contains("correction")) {
       ev.preventDefault();
       send(form);
+    } else if (form.classList && form.classList.contains("alert-read")) {
+      ev.preventDefault();
+      markRead(form);
     }
   });
 
