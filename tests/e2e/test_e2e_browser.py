@@ -164,3 +164,47 @@ def test_screenshots(tmp_path):
         finally:
             browser.close()
     store.close()
+
+
+def test_alerts_page_lists_unread_alerts_and_marks_them_read(tmp_path):
+    """A watchlist on Russia: its alerts (statements about Russia and the shift toward it) listed unread with
+    the watchlist's count and Atom link, then all marked read from the page with the token. Its screenshot
+    goes with the others (docs/screenshots/alerts.png)."""
+    from rasid import alerts
+
+    sync_playwright = _browser_or_skip()
+    store, app = _app(tmp_path, seed=False)
+    kb = app.state.data.kb
+    w = alerts.create_watchlist(store, kb, "روسيا", targets=["روسيا"])  # "Russia"
+    with store.engine.begin() as conn:  # the articles count as written after the watchlist was made
+        conn.exec_driver_sql("UPDATE watchlists SET checked_through = '2000-01-01T00:00:00+00:00', checked_ids = '[]'")
+    assert alerts.raise_alerts(store, kb) >= 2
+    unread = alerts.unread_counts(store)[w.id]
+    out = Path(os.environ.get("RASID_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    with Server(app) as base, sync_playwright() as pw:
+        browser = _launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        try:
+            page.goto(base + "/")
+            with page.expect_navigation():
+                page.click("nav >> text=التنبيهات")  # "alerts"
+            assert page.inner_text(f'li.watchlist[data-watchlist="{w.id}"] .unread-count').startswith(str(unread))
+            assert page.locator("li.alert.unread").count() == unread
+            assert page.get_attribute(f'li.watchlist[data-watchlist="{w.id}"] a.feed', "href") == \
+                f"/watchlists/{w.id}/feed.atom"
+            page.screenshot(path=str(out / "alerts.png"), full_page=True)
+            first = page.locator("li.alert a.title").first
+            assert first.get_attribute("href").startswith(base + ("/articles/" if "shift" not in
+                                                                  page.locator("li.alert").first.get_attribute("class")
+                                                                  else "/shifts"))
+            form = page.locator("form.alert-read.all")
+            form.locator("input[name=token]").fill(TOKEN)
+            with page.expect_navigation():
+                form.locator("button[type=submit]").click()
+            page.wait_for_load_state()
+            assert page.locator("li.alert.unread").count() == 0
+            assert page.locator(".unread-count").count() == 0
+        finally:
+            browser.close()
+    store.close()

@@ -85,6 +85,7 @@ HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 ALERTS_PER_PAGE = 50  # alerts on one page of /alerts
+DELIVERY_INTERVAL = 10.0  # seconds between two passes of the server's webhook deliveries
 ATOM_PER_PAGE = 50  # entries in one page of a watchlist's Atom feed
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
 ACTOR_ROWS = 50  # points on one page of the actor page's table (newest first; the chart counts them all per month)
@@ -1088,12 +1089,19 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         if watchlist is not None:
             watchlist_or_404(watchlist)
         unread_by = alerts_lib.unread_counts(store)
-        lists = [{**w.public(), "unread": unread_by.get(w.id, 0)} for w in alerts_lib.watchlists(store)]
+
+        def named(keys: list[str]) -> list[str]:  # knowledge-base ids shown by their Arabic names
+            return [kb.get(k).name_ar if kb.get(k) is not None else k for k in keys]
+
+        lists = [{**w.public(), "unread": unread_by.get(w.id, 0), "actor_names": named(list(w.actors)),
+                  "target_names": named(list(w.targets))} for w in alerts_lib.watchlists(store)]
         total, found = alerts_lib.alerts(store, watchlist=watchlist, unread=only_unread, limit=ALERTS_PER_PAGE,
                                          offset=offset)
         names = {w["id"]: w["name"] for w in lists}
-        items = [{**a.public(), "watchlist": names.get(a.watchlist_id, ""), "link": alert_link(request, a)}
-                 for a in found]
+        items = [{**a.public(), "watchlist": names.get(a.watchlist_id, ""), "link": alert_link(request, a),
+                  # the day of what was said (a shift: of the first statement after the turn)
+                  "day": ((a.record.get("after") or {}).get("date") if a.kind == "shift"
+                          else (a.record.get("date") or {}).get("value"))} for a in found]
         return render(request, "alerts.html", lang, watchlists=lists, alerts=items, total=total, offset=offset,
                       limit=ALERTS_PER_PAGE, watchlist=watchlist, unread=only_unread, writable=token is not None)
 
@@ -1331,4 +1339,7 @@ def _serving_app(db: str | Path | None, token: str | None, token_name: str,
 
     if upkeep:
         threading.Thread(target=bring_up_to_date, name="rasid upkeep", daemon=True).start()
+        # the watchlists' webhooks: alerts raised by any ingest (this server's or another process's) are sent
+        # from here while it runs, retries included (rasid.alerts.deliver; a claimed alert is never sent twice)
+        alerts_lib.Deliverer(store, interval=DELIVERY_INTERVAL).start()
     return app, store

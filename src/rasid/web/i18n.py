@@ -142,6 +142,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind_statement": ("تصريح", "Statement"),
     "kind_shift": ("تحول موقف", "Shift"),
     "delivered": ("أُرسل", "delivered"),
+    "raised": ("نُبّه في", "raised"),
     "delivery_failed": ("فشل الإرسال", "delivery given up"),
     "delivery_retry": ("سيُعاد الإرسال", "will retry"),
 }
