@@ -311,3 +311,25 @@ def test_the_atom_feed_pages_newest_first(store, kb):
     assert links["next"].endswith("?offset=4") and links["previous"].endswith("?offset=0")
     assert links["first"].endswith("?offset=0") and links["last"].endswith("?offset=4")
     assert feed.entries[0].title.startswith("وزارة الخارجية الروسية: «")
+
+
+def test_alerts_a_failed_or_killed_run_left_unraised_are_raised_by_the_next(store, kb, monkeypatch, caplog):
+    from rasid import batch
+    from rasid.errors import StoreError
+
+    w = AL.create_watchlist(store, kb, "turkey", targets=["TUR"])
+
+    def broken(*args, **kwargs):
+        raise StoreError("the database is gone for a moment")
+
+    monkeypatch.setattr(AL, "raise_alerts", broken)
+    write(store, kb, turning(1, 2, 99, datetime(2024, 3, 1)))  # stored; the alerts not raised, the batch not stopped
+    assert store.counts()["articles"] == 2 and AL.alerts(store)[0] == 0
+    assert "alerts not raised after this batch" in caplog.text
+    monkeypatch.undo()
+
+    class NoPipeline:  # nothing to analyse: the next run only finds what the last one left
+        kb = default_kb()
+
+    batch.ingest([], store, pipeline=NoPipeline())
+    assert AL.alerts(store, watchlist=w.id)[0] == 2

@@ -31,8 +31,12 @@ def test_errors_render_their_option_as_a_flag_or_a_parameter():
 
 
 def test_cli_flags_table_names_real_options():
-    group = typer.main.get_command(app)
-    options = {opt for cmd in group.commands.values() for p in cmd.params for opt in getattr(p, "opts", ())}
+    def commands(group):  # the commands of sub-groups too (rasid watchlist add)
+        for cmd in group.commands.values():
+            yield from commands(cmd) if hasattr(cmd, "commands") else (cmd,)
+
+    options = {opt for cmd in commands(typer.main.get_command(app)) for p in cmd.params
+               for opt in getattr(p, "opts", ())}
     assert set(FLAGS.values()) <= options, set(FLAGS.values()) - options
 
 

@@ -193,7 +193,7 @@ def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterab
     It watches what is written from now on: the shifts that exist already are its baseline."""
     name = " ".join((name or "").split())
     if not name:
-        raise ConfigError("a watchlist needs a name", option="name", hint="give one, e.g. {example}", example="russia")
+        raise ConfigError("a watchlist needs a name", hint="give it one, such as 'russia'")
     actors = tuple(dict.fromkeys(_actor_ref(a, kb) for a in _clean(actors)))
     targets = tuple(dict.fromkeys(_actor_ref(t, kb) for t in _clean(targets)))
     queries = _clean(queries)
@@ -212,7 +212,7 @@ def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterab
     try:
         with write_transaction(store.engine) as conn:
             if conn.execute(sa.select(WATCHLISTS.c.id).where(WATCHLISTS.c.name == name)).first() is not None:
-                raise ConfigError(f"a watchlist named {name!r} exists already", option="name",
+                raise ConfigError(f"a watchlist named {name!r} exists already",
                                   hint="choose another name, or remove the old one first")
             # it watches what is written from now on: the articles of this very second are already there
             row["checked_ids"] = list(conn.execute(sa.select(ARTICLES.c.id).where(ARTICLES.c.ingested_at == now)).scalars())
@@ -696,12 +696,15 @@ def has_webhooks(store: Any) -> bool:
 class Deliverer:
     """Delivers due alerts in a background thread every ``interval`` seconds while an ingest, a feed
     watch or a server runs — a slow or failing receiver never holds the command (each pass is bounded
-    by ``deadline``). :meth:`stop` ends the thread after one last pass."""
+    by ``deadline``). With ``kb``, each pass raises the alerts first. :meth:`stop` ends the thread after
+    one last pass."""
 
-    def __init__(self, store: Any, *, interval: float = 5.0, deadline: float = 20.0, on_report: Any = None):
+    def __init__(self, store: Any, *, interval: float = 5.0, deadline: float = 20.0, on_report: Any = None,
+                 kb: KnowledgeBase | None = None):
         import threading
 
         self.store, self.interval, self.deadline, self.on_report = store, interval, deadline, on_report
+        self.kb = kb  # given: raise the alerts first (a server, whose ingests may run in other processes)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rasid-alerts", daemon=True)
         self.total = DeliveryReport()
@@ -716,6 +719,8 @@ class Deliverer:
         from .errors import RasidError
 
         try:
+            if self.kb is not None:
+                raise_alerts(self.store, self.kb)
             r = deliver(self.store, deadline=self.deadline)
         except (RasidError, SQLAlchemyError) as exc:
             logging.getLogger("rasid.alerts").warning("alerts not delivered this time (tried again later): %s", exc)

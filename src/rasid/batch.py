@@ -261,6 +261,7 @@ def ingest(paths_or_documents: Iterable[Source], store, *, pipeline=None, batch_
 
         shifts_kb = default_kb()
     start_if_empty(store, shifts_kb)  # a new database keeps its stored shifts current from the first batch
+    _raise_alerts(store, shifts_kb)  # what a run killed after its last batch was written left unraised
     deduplicator = None
     if dedup:
         from .ingest.dedup import Deduplicator

@@ -61,7 +61,6 @@ FLAGS = {
     "webhook": "--webhook",
     "secret": "--secret",
     "actors": "--actor",
-    "name": "NAME",
 }
 
 
@@ -720,12 +719,15 @@ def alerts_read(ids: list[int] = typer.Argument(None, help="Alert ids (none: eve
 def alerts_deliver(db: Optional[str] = DbOption,
                    loop: Optional[float] = typer.Option(None, "--loop", min=1.0,
                                                         help="Keep delivering every N seconds until interrupted.")) -> None:
-    """Send the alerts due to their webhooks (retries included) and record every attempt."""
-    from .alerts import deliver
+    """Raise the alerts not raised yet, send those due to their webhooks (retries included) and record every attempt."""
+    from .actors.kb import default_kb
+    from .alerts import deliver, raise_alerts
 
     store = _store(db)
+    kb = default_kb()
     try:
         while True:
+            raise_alerts(store, kb)
             report = deliver(store)
             out.print(f"alerts: {report}", highlight=False, markup=False)
             if loop is None:

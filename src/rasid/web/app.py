@@ -1341,5 +1341,5 @@ def _serving_app(db: str | Path | None, token: str | None, token_name: str,
         threading.Thread(target=bring_up_to_date, name="rasid upkeep", daemon=True).start()
         # the watchlists' webhooks: alerts raised by any ingest (this server's or another process's) are sent
         # from here while it runs, retries included (rasid.alerts.deliver; a claimed alert is never sent twice)
-        alerts_lib.Deliverer(store, interval=DELIVERY_INTERVAL).start()
+        alerts_lib.Deliverer(store, interval=DELIVERY_INTERVAL, kb=app.state.data.kb).start()
     return app, store
