@@ -94,4 +94,9 @@ def _business_rule(body: dict) -> bool:
             or body.get("field") == "q" and "at least one filter" in error  # a search of nothing
             or body.get("field") == "kind" and "filter statements" in error  # kind=article with a speaker
             or body.get("field") == "month" and "not both" in error  # month with since or until
+            or body.get("field") == "actors" and "watches nothing" in error  # a watchlist of nothing
+            or body.get("field") == "webhook" and "refused" in error  # a webhook on a private address
+            or body.get("field") == "webhook" and "not an http" in error  # a webhook URL without a host
+            or body.get("field") == "secret" and "no webhook" in error  # a secret with nothing to sign
+            or body.get("field") == "ids" and "name the alerts" in error  # mark read without saying which
             or "NUL character" in error)  # a NUL in the query string

@@ -235,8 +235,10 @@ def write_routes(app) -> list[tuple[str, str]]:
 
 
 def test_the_write_endpoints_are_known(app):
-    assert sorted(write_routes(app)) == [("DELETE", "/api/corrections/1"), ("POST", "/api/corrections"),
-                                         ("POST", "/api/ingest"), ("POST", "/api/ingest/text")]
+    assert sorted(write_routes(app)) == [("DELETE", "/api/corrections/1"), ("DELETE", "/api/watchlists/1"),
+                                         ("POST", "/api/alerts/read"), ("POST", "/api/corrections"),
+                                         ("POST", "/api/ingest"), ("POST", "/api/ingest/text"),
+                                         ("POST", "/api/watchlists")]
 
 
 @pytest.mark.parametrize("body", [{}, {"urls": ["http://127.0.0.1/"], "statement_id": "x", "text": "نص"}])

@@ -192,7 +192,7 @@ def test_alerts_page_lists_unread_alerts_and_marks_them_read(tmp_path):
             assert page.inner_text(f'li.watchlist[data-watchlist="{w.id}"] .unread-count').startswith(str(unread))
             assert page.locator("li.alert.unread").count() == unread
             assert page.get_attribute(f'li.watchlist[data-watchlist="{w.id}"] a.feed', "href") == \
-                f"/watchlists/{w.id}/feed.atom"
+                f"/api/watchlists/{w.id}/feed.atom"
             page.screenshot(path=str(out / "alerts.png"), full_page=True)
             first = page.locator("li.alert a.title").first
             assert first.get_attribute("href").startswith(base + ("/articles/" if "shift" not in

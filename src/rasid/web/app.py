@@ -144,6 +144,20 @@ def _iso_time(value: Any) -> Any:
 IsoTime = Annotated[datetime, BeforeValidator(_iso_time)]
 
 
+def _whole_number(value: Any) -> Any:
+    """A JSON integer (1132 or 1132.0, as JSON Schema counts them), never a boolean or a string."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError("must be a whole number")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be a whole number")
+        return int(value)
+    return value
+
+
+AlertId = Annotated[int, Field(ge=0, le=2**31 - 1), BeforeValidator(_whole_number)]
+
+
 # --- request bodies ----------------------------------------------------------
 
 class TargetIn(BaseModel):
@@ -210,8 +224,8 @@ class AlertsReadIn(BaseModel):
     """Alerts to mark read (or unread again): these ids, or every alert of a watchlist."""
 
     model_config = ConfigDict(extra="forbid")
-    ids: list[Annotated[int, Field(ge=0, le=MAX_ID)]] | None = Field(None, max_length=MAX_LIMIT)
-    watchlist_id: int | None = Field(None, ge=0, le=MAX_ID)
+    ids: list[AlertId] | None = Field(None, max_length=MAX_LIMIT)
+    watchlist_id: AlertId | None = None
     read: StrictBool = True
 
 
@@ -1026,8 +1040,11 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         return {"ok": True, "total": len(items), "items": items}
 
     @app.post("/api/watchlists", tags=["alerts"], status_code=201, summary="Add a watchlist (needs the token)",
-              responses=write_responses)
+              responses={**write_responses, 409: {"model": ErrorOut, "description": "A watchlist has that name"}})
     def api_watchlist_add(body: WatchlistIn, who: str = Depends(require_token)) -> dict[str, Any]:
+        if alerts_lib.get_watchlist(store, " ".join(body.name.split())) is not None:
+            raise ApiError(409, f"a watchlist named {body.name!r} exists already (choose another name, or remove "
+                                "the old one first)", "name")
         try:
             w = alerts_lib.create_watchlist(store, kb, body.name, actors=body.actors, targets=body.targets,
                                             queries=body.queries, affiliates=body.affiliates, webhook=body.webhook,
@@ -1052,8 +1069,6 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                    unread: bool | None = Query(None, description="true: only unread; false: only read"),
                    kind: Literal["statement", "shift"] | None = Query(None, description="statement or shift"),
                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
-        if watchlist_id is not None:
-            watchlist_or_404(watchlist_id)
         total, found = alerts_lib.alerts(store, watchlist=watchlist_id, unread=unread, kind=kind, limit=limit,
                                          offset=offset)
         return paged(total, [a.public() for a in found], limit, offset)
@@ -1063,12 +1078,10 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     def api_alerts_read(body: AlertsReadIn, who: str = Depends(require_token)) -> dict[str, Any]:
         if body.ids is None and body.watchlist_id is None:
             raise ApiError(422, "name the alerts: ids, or a watchlist_id for all of its alerts", "ids")
-        if body.watchlist_id is not None:
-            watchlist_or_404(body.watchlist_id)
         n = alerts_lib.mark_read(store, body.ids, watchlist=body.watchlist_id, read=body.read)
         return {"ok": True, "changed": n}
 
-    @app.get("/watchlists/{watchlist_id:int}/feed.atom", tags=["alerts"], response_class=Response,
+    @app.get("/api/watchlists/{watchlist_id:int}/feed.atom", tags=["alerts"], response_class=Response,
              summary="A watchlist's alerts as an Atom feed (newest first; RFC 5005 paging links)",
              responses={200: {"content": {"application/atom+xml": {"schema": {"type": "string"}}}}})
     def atom(request: Request, watchlist_id: int = FastPath(ge=0, le=MAX_ID), offset: int = Offset) -> Response:
@@ -1076,7 +1089,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         total, found = alerts_lib.alerts(store, watchlist=w.id, limit=ATOM_PER_PAGE, offset=offset)
         base = str(request.base_url).rstrip("/")
         body = alerts_lib.atom_feed(w, found, total=total, offset=offset, limit=ATOM_PER_PAGE,
-                                    feed_url=f"{base}/watchlists/{w.id}/feed.atom", site_url=base + "/alerts",
+                                    feed_url=f"{base}/api/watchlists/{w.id}/feed.atom", site_url=base + "/alerts",
                                     link_of=lambda a: alert_link(request, a))
         return Response(body, media_type="application/atom+xml; charset=utf-8")
 
