@@ -153,7 +153,7 @@ def test_shifts_raise_one_alert_and_those_that_existed_are_the_baseline(store, k
     shifts = AL.alerts(store, watchlist=old.id, kind="shift")[1]
     assert [a.title for a in shifts] == ["حكومة الإنقاذ → روسيا: favor → against"]
     assert shifts[0].record["after"]["statement"] == "s13-0" and shifts[0].article_id == f"{13:016x}"
-    assert AL.raise_alerts(store, kb) == 0
+    assert AL.raise_alerts(store, kb) == 0 and shifts[0].withdrawn_at is None
     with store.engine.connect() as conn:  # the baseline is stored, never listed
         assert conn.execute(sa.select(sa.func.count()).select_from(ALERTS).where(ALERTS.c.baseline.is_(True))).scalar() == 1
 
@@ -333,3 +333,15 @@ def test_alerts_a_failed_or_killed_run_left_unraised_are_raised_by_the_next(stor
 
     batch.ingest([], store, pipeline=NoPipeline())
     assert AL.alerts(store, watchlist=w.id)[0] == 2
+
+
+def test_a_shift_that_later_statements_undo_is_withdrawn_not_deleted(store, kb):
+    day = datetime(2024, 1, 1)
+    w = AL.create_watchlist(store, kb, "russia", targets=["RUS"])
+    write(store, kb, turning(1, 8, 5, day))  # against Russia in 1-4, for it in 5-8: one shift
+    (shift,) = AL.alerts(store, watchlist=w.id, kind="shift")[1]
+    # older articles ingested late: for Russia before the first day too, so the change point is no longer there
+    write(store, kb, turning(30, 6, 30, day - timedelta(days=40), A, F))
+    (now,) = AL.alerts(store, watchlist=w.id, kind="shift")[1][-1:]
+    assert now.id == shift.id and now.withdrawn_at is not None
+    assert "withdrawn" in AL._summary(now)

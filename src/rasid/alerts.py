@@ -19,7 +19,9 @@ every batch, once the batch is committed. An alert is stored before anything is 
 once — ``(watchlist, kind, key)`` is unique, the key a statement's id or a shift's actor, target,
 stances and first statement after the turn — so a run killed at any point raises the missing alerts
 on the next run and none twice. The shifts that exist when a watchlist is made are kept as its
-*baseline*: never raised, never shown.
+*baseline*: never raised, never shown. A shift is found with the statements stored so far: when later
+ones (an older article ingested late, a correction) move or remove its change point, its alert is
+marked *withdrawn* (shown so, never deleted, not sent again) and the mark is cleared if it holds again.
 
 Alerts reach the analyst three ways: the store (``rasid alerts``, the API, the web UI's alerts page
 with read/unread), an Atom feed per watchlist (:func:`atom_feed`, any feed reader), and a webhook:
@@ -113,10 +115,12 @@ class Alert:
     attempts: int = 0
     next_attempt_at: str | None = None
     failed: bool = False
+    withdrawn_at: str | None = None
 
     def public(self) -> dict[str, Any]:
         return {"id": self.id, "watchlist_id": self.watchlist_id, "kind": self.kind, "title": self.title,
                 "created_at": self.created_at, "article_id": self.article_id, "read": self.read_at is not None,
+                "withdrawn_at": self.withdrawn_at,
                 "read_at": self.read_at, "delivery": {"delivered_at": self.delivered_at, "attempts": self.attempts,
                                                       "next_attempt_at": self.next_attempt_at, "failed": self.failed},
                 "record": self.record}
@@ -400,14 +404,39 @@ def _raise_shifts(store: Any, kb: KnowledgeBase, ws: Sequence[Watchlist], *, bas
     found = [_alert_row(w.id, "shift", _shift_key(s.shift), s.shift.after_article, _shift_title(s.shift, kb),
                         shift_record(s.shift, kb, page.articles.get), baseline=baseline)
              for s in page.shifts for w in wanted if _shift_matches(w, s.shift, kb)]
-    return _insert_new(store, found)
+    new = _insert_new(store, found)
+    _withdraw(store, [w.id for w in wanted], {(r["watchlist_id"], r["key"]) for r in found})
+    return new
+
+
+def _withdraw(store: Any, watchlist_ids: list[int], holding: set[tuple[int, str]]) -> None:
+    """Mark the shift alerts whose shift no longer holds (later statements moved or removed its change
+    point) withdrawn, and clear the mark of those that hold again. The alert stays, as sent."""
+    now = _iso(_now())
+    q = sa.select(ALERTS.c.id, ALERTS.c.watchlist_id, ALERTS.c.key, ALERTS.c.withdrawn_at).where(
+        ALERTS.c.kind == "shift", ALERTS.c.baseline.is_(False), ALERTS.c.watchlist_id.in_(watchlist_ids))
+    try:
+        with write_transaction(store.engine) as conn:
+            gone, back = [], []
+            for r in conn.execute(q).all():
+                holds = (int(r.watchlist_id), r.key) in holding
+                if not holds and r.withdrawn_at is None:
+                    gone.append(r.id)
+                elif holds and r.withdrawn_at is not None:
+                    back.append(r.id)
+            if gone:
+                conn.execute(sa.update(ALERTS).where(ALERTS.c.id.in_(gone)).values(withdrawn_at=now))
+            if back:
+                conn.execute(sa.update(ALERTS).where(ALERTS.c.id.in_(back)).values(withdrawn_at=None))
+    except SQLAlchemyError as exc:
+        raise _fail(store, "cannot mark withdrawn shift alerts", exc) from exc
 
 
 def _alert_row(watchlist_id: int, kind: str, key: str, article_id: str | None, title: str,
                record: dict[str, Any], baseline: bool = False) -> dict[str, Any]:
     return dict(watchlist_id=watchlist_id, kind=kind, key=key[:400], article_id=article_id, title=title,
                 record=record, created_at=_iso(_now()), baseline=baseline, read_at=None, delivered_at=None,
-                attempts=0, next_attempt_at=None, claimed_until=None, failed=False)
+                attempts=0, next_attempt_at=None, claimed_until=None, failed=False, withdrawn_at=None)
 
 
 def _insert_new(store: Any, rows: list[dict[str, Any]]) -> int:
@@ -451,7 +480,7 @@ def _alert(r: Any) -> Alert:
     return Alert(id=int(r["id"]), watchlist_id=int(r["watchlist_id"]), kind=r["kind"], key=r["key"], title=r["title"],
                  record=r["record"], created_at=r["created_at"], article_id=r["article_id"], read_at=r["read_at"],
                  delivered_at=r["delivered_at"], attempts=int(r["attempts"]), next_attempt_at=r["next_attempt_at"],
-                 failed=bool(r["failed"]))
+                 failed=bool(r["failed"]), withdrawn_at=r["withdrawn_at"])
 
 
 def alerts(store: Any, *, watchlist: int | None = None, unread: bool | None = None, kind: str | None = None,
@@ -679,12 +708,18 @@ def atom_feed(w: Watchlist, page: Sequence[Alert], *, total: int, offset: int, l
 def _summary(a: Alert) -> str:
     r = a.record or {}
     if a.kind == "shift":
-        parts = []
-        for side in ("before", "after"):
-            s = r.get(side) or {}
-            parts.append(f"{side}: {s.get('date') or ''} «{s.get('quote') or ''}»")
-        return " — ".join(parts)
+        if a.withdrawn_at:
+            return f"(withdrawn {a.withdrawn_at[:10]}: later statements no longer carry this shift) " + _sides(r)
+        return _sides(r)
     return r.get("content") or a.title
+
+
+def _sides(r: dict[str, Any]) -> str:
+    parts = []
+    for side in ("before", "after"):
+        s = r.get(side) or {}
+        parts.append(f"{side}: {s.get('date') or ''} «{s.get('quote') or ''}»")
+    return " — ".join(parts)
 
 
 # --- delivering while a command runs ------------------------------------------------

@@ -307,6 +307,7 @@ alerts = sa.Table(
     sa.Column("next_attempt_at", sa.String(40)),
     sa.Column("claimed_until", sa.String(40)),  # a deliverer is sending it until then
     sa.Column("failed", sa.Boolean, nullable=False),  # gave up after the last attempt
+    sa.Column("withdrawn_at", sa.String(40)),  # a shift that no longer holds, since then
     sa.UniqueConstraint("watchlist_id", "kind", "key", name="uq_alerts_key"),
 )
 

@@ -143,6 +143,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kind_shift": ("تحول موقف", "Shift"),
     "delivered": ("أُرسل", "delivered"),
     "raised": ("نُبّه في", "raised"),
+    "withdrawn": ("لم يعد قائمًا: تصريحات لاحقة لا تدعمه", "withdrawn: later statements no longer carry it"),
     "delivery_failed": ("فشل الإرسال", "delivery given up"),
     "delivery_retry": ("سيُعاد الإرسال", "will retry"),
 }

@@ -6,7 +6,9 @@ alert raised, once: ``(watchlist_id, kind, key)`` is unique, so raising them aga
 on the next ingest adds nothing; an alert is stored before it is delivered and its delivery state
 (``delivered_at``, ``attempts``, ``next_attempt_at``, ``failed``, ``claimed_until``) is written after
 each attempt, every attempt also a row of ``alert_deliveries``. ``baseline`` alerts are the shifts
-that already existed when the watchlist was made: kept so they are never raised, never shown.
+that already existed when the watchlist was made: kept so they are never raised, never shown. A shift
+alert whose shift no longer holds (later statements moved or removed its change point) is
+``withdrawn_at`` then, and cleared if it holds again.
 Alerts are raised from the articles written since a watchlist last looked: those stored after
 ``checked_through`` (an ``ingested_at``, read through the index of revision 0005) and those stored in
 that same second that are not in ``checked_ids`` (time stamps are to the second).
@@ -60,6 +62,7 @@ def upgrade() -> None:
         sa.Column("next_attempt_at", sa.String(40)),
         sa.Column("claimed_until", sa.String(40)),
         sa.Column("failed", sa.Boolean, nullable=False),
+        sa.Column("withdrawn_at", sa.String(40)),
         sa.UniqueConstraint("watchlist_id", "kind", "key", name="uq_alerts_key"),
     )
     op.create_index("ix_alerts_watchlist", "alerts", ["watchlist_id", "id"])
