@@ -283,8 +283,9 @@ def _same(wanted: str, key: str | None, name: str | None = None) -> bool:
 
 
 def statement_matches(w: Watchlist, article: Article, st: Statement, kb: KnowledgeBase,
-                      day: date | None = None) -> bool:
-    """Does this statement match every criterion the watchlist gives?"""
+                      day: date | None = None, said: dict[str, Any] | None = None) -> bool:
+    """Does this statement match every criterion the watchlist gives? ``said`` caches what was said in
+    the search's form across the watchlists a statement is matched against."""
     if w.actors:
         sp = st.speaker
         if w.affiliates:
@@ -299,12 +300,27 @@ def statement_matches(w: Watchlist, article: Article, st: Statement, kb: Knowled
         if not any(_same(t, ts.target.key, ts.target.name) for t in w.targets for ts in st.targets):
             return False
     if w.queries:
-        from .web.search import query_words, search_form
-
-        said = set(search_form(article.text[st.content.start : st.content.end]).split())
-        if not any(words and all(word in said for word in words) for words in map(query_words, w.queries)):
-            return False
+        return any(_says(article, st, query, said if said is not None else {}) for query in w.queries)
     return True
+
+
+def _says(article: Article, st: Statement, query: str, said: dict[str, Any]) -> bool:
+    """Are all the query's search words among the words of what was said? (A word's search form is part
+    of its folded form, so the folded text is looked at first: most statements stop there.)"""
+    from .web.search import query_words, search_form
+
+    words = said.get(query)
+    if words is None:
+        words = said[query] = query_words(query)
+    if not words:
+        return False
+    if "folded" not in said:
+        said["folded"] = fold(article.text[st.content.start : st.content.end]).lower()
+    if not all(word in said["folded"] for word in words):
+        return False
+    if "words" not in said:
+        said["words"] = set(search_form(article.text[st.content.start : st.content.end]).split())
+    return all(word in said["words"] for word in words)
 
 
 def _shift_matches(w: Watchlist, shift: Any, kb: KnowledgeBase) -> bool:
@@ -338,22 +354,24 @@ def _shift_title(shift: Any, kb: KnowledgeBase) -> str:
 
 # --- raising -----------------------------------------------------------------------
 
-def raise_alerts(store: Any, kb: KnowledgeBase, *, statements: bool = True, shifts: bool = True) -> int:
+def raise_alerts(store: Any, kb: KnowledgeBase, *, statements: bool = True, shifts: bool = True,
+                 written: Sequence[Article] = ()) -> int:
     """Raise the alerts of every watchlist: the statements of the articles written since it last looked
     (syndicated copies left out) and the stored shifts it matches. Returns how many alerts are new;
-    raising again raises nothing twice."""
+    raising again raises nothing twice. ``written``: articles just stored, as they were (their statements
+    are not read back)."""
     ws = watchlists(store)
     if not ws:
         return 0
     new = 0
     if statements:
-        new += _raise_statements(store, kb, ws)
+        new += _raise_statements(store, kb, ws, {a.id: a for a in written})
     if shifts:
         new += _raise_shifts(store, kb, ws, baseline=False)
     return new
 
 
-def _raise_statements(store: Any, kb: KnowledgeBase, ws: Sequence[Watchlist]) -> int:
+def _raise_statements(store: Any, kb: KnowledgeBase, ws: Sequence[Watchlist], written: dict[str, Article]) -> int:
     from .export import statement_record
     from .shifts import statement_day
 
@@ -373,10 +391,15 @@ def _raise_statements(store: Any, kb: KnowledgeBase, ws: Sequence[Watchlist]) ->
     ids = sorted((r.id for r in rows if r.duplicate_of is None), key=lambda i: (stamp[i], i))  # copies: once
     for i in range(0, len(ids), _CHUNK):
         found: list[dict[str, Any]] = []
-        for article, st, _ in store.statements_where(articles=ids[i : i + _CHUNK], originals_only=True):
+        chunk = ids[i : i + _CHUNK]
+        known = [(written[a], st) for a in chunk if a in written for st in written[a].statements]
+        unknown = [a for a in chunk if a not in written]
+        stored = store.statements_where(articles=unknown, originals_only=True) if unknown else []
+        for article, st in known + [(a, st) for a, st, _ in stored]:
             day = statement_day(article, st)
+            said: dict[str, Any] = {}
             for w in ws:
-                if not w.looked_at(article.id, stamp[article.id]) and statement_matches(w, article, st, kb, day):
+                if not w.looked_at(article.id, stamp[article.id]) and statement_matches(w, article, st, kb, day, said):
                     found.append(_alert_row(w.id, "statement", st.id, article.id, _statement_title(article, st),
                                             statement_record(article, st, kb)))
         new += _insert_new(store, found)

@@ -202,16 +202,17 @@ class LedgerWriter:
             refresh(self.store, self.shifts_kb)
             # the watchlists' alerts of the batch and of the shifts it made: stored, not sent (rasid.alerts.deliver
             # sends them); a failure here loses nothing, the next batch or run raises what this one did not
-            _raise_alerts(self.store, self.shifts_kb)
+            _raise_alerts(self.store, self.shifts_kb, [item for (_, item), outcome in zip(batch, outcomes)
+                                                       if outcome == "ingested"])
         if self.progress is not None:
             self.progress(self.summary)
 
 
-def _raise_alerts(store, kb) -> None:
+def _raise_alerts(store, kb, written=()) -> None:
     from .alerts import raise_alerts
 
     try:
-        raise_alerts(store, kb)
+        raise_alerts(store, kb, written=written)
     except RasidError as exc:
         logging.getLogger("rasid.alerts").warning("alerts not raised after this batch (the next one will): %s", exc)
 
