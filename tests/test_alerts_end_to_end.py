@@ -1,12 +1,13 @@
-"""Watchlists end to end, as an analyst uses them: `rasid watchlist add` with a webhook, a corpus ingested in
-two steps (the bundled examples: a local council against Turkey in March, for it in April), the shift
-arriving at the webhook exactly once and in the Atom feed, nothing sent again after a restart; and the API
-and the alerts page over the same database.
+"""Watchlists end to end, as an analyst uses them: `rasid watchlist add` on an actor with a webhook, a corpus
+ingested in two steps (the bundled examples: a local council against Turkey in March, for it in April), the
+shift arriving at the webhook exactly once and in the Atom feed, nothing sent again by a new process or a
+server started twice; and the API and the alerts page over the same database.
 """
 
 from __future__ import annotations
 
 import json
+import time
 from importlib import resources
 
 import feedparser
@@ -32,13 +33,13 @@ def _run(*args: str):
     return result
 
 
-def test_a_shift_reaches_the_webhook_and_the_feed_once_across_a_restart(tmp_path):
+def test_a_shift_reaches_the_webhook_and_the_feed_once_across_a_restart(tmp_path, monkeypatch):
     rx = Receiver()
     db = str(tmp_path / "watch.db")
     try:
-        added = _run("watchlist", "add", "turkey", "--target", "تركيا", "--webhook", rx.url, "--allow-private",
-                     "--secret", "s3cret", "--db", db)  # "Turkey"
-        assert "watchlist 1 «turkey» added" in added.output
+        added = _run("watchlist", "add", "council", "--actor", "المجلس المحلي", "--webhook", rx.url,
+                     "--allow-private", "--secret", "s3cret", "--db", db)  # "the local council"
+        assert "watchlist 1 «council» added" in added.output
         _run("ingest", MARCH, "--db", db, "--fast")
         kinds = [json.loads(body)["alert"]["kind"] for _, body in rx.got]
         assert kinds and set(kinds) == {"statement"}  # statements about Turkey; no shift yet
@@ -49,6 +50,16 @@ def test_a_shift_reaches_the_webhook_and_the_feed_once_across_a_restart(tmp_path
         assert len({a["id"] for a in sent}) == len(sent)  # each alert once
         again = _run("alerts", "deliver", "--db", db)  # a new process: nothing is sent twice
         assert "0 delivered" in again.output and len(rx.got) == len(sent)
+        from rasid.web import app as web
+
+        monkeypatch.setattr(web, "DELIVERY_INTERVAL", 0.05)
+        for _ in range(2):  # a server, stopped and started again: it raises and delivers, and sends nothing twice
+            served, store = web._serving_app(db, TOKEN, "analyst")
+            time.sleep(0.5)
+            web._stop_deliveries(served)
+            store.close()
+            assert served.state.deliverer.total.delivered == 0
+        assert len(rx.got) == len(sent)
     finally:
         rx.close()
 
@@ -66,9 +77,9 @@ def test_a_shift_reaches_the_webhook_and_the_feed_once_across_a_restart(tmp_path
         assert page.status_code == 200 and page.text.count('class="alert shift unread"') == 1
     finally:
         store.close()
-    assert "alerts marked read" in _run("alerts", "read", "--db", db, "--watchlist", "turkey").output
+    assert "alerts marked read" in _run("alerts", "read", "--db", db, "--watchlist", "council").output
     assert json.loads(_run("watchlist", "list", "--db", db, "--format", "jsonl").output)["unread"] == 0
-    assert "removed" in _run("watchlist", "remove", "turkey", "--db", db).output
+    assert "removed" in _run("watchlist", "remove", "council", "--db", db).output
     assert _run("alerts", "list", "--db", db, "--format", "jsonl").output.strip() == ""
 
 

@@ -793,8 +793,11 @@ class Deliverer:
         while not self._stop.wait(self.interval):
             self._pass()
 
-    def stop(self) -> DeliveryReport:
+    def stop(self, last_pass: bool = True, timeout: float | None = None) -> DeliveryReport:
+        """End the thread (waiting at most ``timeout`` seconds for a pass under way), then, with
+        ``last_pass``, deliver once more."""
         self._stop.set()
-        self._thread.join()
-        self._pass()
+        self._thread.join(timeout)
+        if last_pass:
+            self._pass()
         return self.total

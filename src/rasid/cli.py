@@ -194,7 +194,7 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
             gc.freeze()
         elif fast:
             pipeline = Pipeline.default(fast=True)
-        deliverer = _deliverer(store, quiet)
+        deliverer = _deliverer(store, quiet, always=command == "watch")
         try:
             summary = batch_ingest(sources, store, pipeline=pipeline, workers=workers, scheduler=scheduler,
                                    batch_size=batch_size, progress=on_progress, on_rejection=on_rejection, dedup=dedup)
@@ -202,17 +202,18 @@ def _run_ingest(sources, store, *, quiet: bool, workers: int, scheduler: Optiona
             delivered = deliverer.stop() if deliverer is not None else None
     line = str(summary) + (f"; {skipped_language} of the rejected skipped as not Arabic" if skipped_language else "")
     (err if quiet else out).print(line, highlight=False)
-    if delivered is not None and not quiet:
+    if delivered is not None and not quiet and (delivered.delivered or delivered.retrying or delivered.failed):
         err.print(f"rasid: {command}: alerts: {delivered}", highlight=False, markup=False)
     return summary
 
 
-def _deliverer(store, quiet: bool):
-    """The alerts' webhook deliveries, in the background while documents are ingested (when a watchlist has one)."""
+def _deliverer(store, quiet: bool, always: bool = False):
+    """The alerts' webhook deliveries, in the background while documents are ingested: when a watchlist has a
+    webhook, or ``always`` (a feed watch runs for days: a webhook added meanwhile is served too)."""
     from .alerts import Deliverer, has_webhooks
 
     try:
-        if not has_webhooks(store):
+        if not always and not has_webhooks(store):
             return None
     except RasidError:
         return None

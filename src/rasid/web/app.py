@@ -1238,6 +1238,7 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
             _run_workers(config)
         finally:
             app.state.limits.stop()
+            _stop_deliveries(app)
             store.close()
         return
     app, store = _serving_app(db, token, token_name)
@@ -1253,7 +1254,16 @@ def serve(db: str | Path | None = None, host: str = "127.0.0.1", port: int = 800
     try:
         Server(config).run()
     finally:
+        _stop_deliveries(app)
         store.close()
+
+
+def _stop_deliveries(app: FastAPI) -> None:
+    """The server's webhook deliveries end with it: a pass under way is given a moment, none is started
+    (an alert cut short is claimed for two minutes, then sent by the next server or ingest)."""
+    deliverer = getattr(app.state, "deliverer", None)
+    if deliverer is not None:
+        deliverer.stop(last_pass=False, timeout=1.0)
 
 
 def _run_workers(config: Any) -> None:
@@ -1354,5 +1364,5 @@ def _serving_app(db: str | Path | None, token: str | None, token_name: str,
         threading.Thread(target=bring_up_to_date, name="rasid upkeep", daemon=True).start()
         # the watchlists' webhooks: alerts raised by any ingest (this server's or another process's) are sent
         # from here while it runs, retries included (rasid.alerts.deliver; a claimed alert is never sent twice)
-        alerts_lib.Deliverer(store, interval=DELIVERY_INTERVAL, kb=app.state.data.kb).start()
+        app.state.deliverer = alerts_lib.Deliverer(store, interval=DELIVERY_INTERVAL, kb=app.state.data.kb).start()
     return app, store
