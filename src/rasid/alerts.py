@@ -62,8 +62,9 @@ from .store.tables import alerts as ALERTS
 from .store.tables import articles as ARTICLES
 from .store.tables import watchlists as WATCHLISTS
 
-__all__ = ["Alert", "DeliveryReport", "MAX_ATTEMPTS", "Watchlist", "alerts", "atom_feed", "create_watchlist",
-           "delete_watchlist", "deliver", "get_watchlist", "mark_read", "raise_alerts", "sign", "watchlists"]
+__all__ = ["Alert", "Deliverer", "DeliveryReport", "MAX_ATTEMPTS", "Watchlist", "alerts", "atom_feed", "check_webhook",
+           "create_watchlist", "delete_watchlist", "deliver", "deliveries", "get_watchlist", "has_webhooks",
+           "mark_read", "raise_alerts", "retry_delay", "sign", "statement_matches", "unread_counts", "watchlists"]
 
 MAX_ATTEMPTS = 8  # a webhook that failed this many times is given up (recorded, shown)
 FIRST_RETRY = 30.0  # seconds before the second attempt; doubles after each failure
@@ -423,12 +424,27 @@ def _raise_shifts(store: Any, kb: KnowledgeBase, ws: Sequence[Watchlist], *, bas
     wanted = [w for w in ws if w.actors or w.targets]
     if not wanted:
         return 0
-    page = read_shifts(store, kb)
-    found = [_alert_row(w.id, "shift", _shift_key(s.shift), s.shift.after_article, _shift_title(s.shift, kb),
-                        shift_record(s.shift, kb, page.articles.get), baseline=baseline)
-             for s in page.shifts for w in wanted if _shift_matches(w, s.shift, kb)]
-    new = _insert_new(store, found)
-    _withdraw(store, [w.id for w in wanted], {(r["watchlist_id"], r["key"]) for r in found})
+    pages: dict[tuple[str | None, str | None], Any] = {}
+
+    def shifts_of(w: Watchlist) -> Iterable[tuple[Any, Any]]:
+        """The stored shifts that may match: read by actor (or target) where the knowledge base knows it, so
+        that only those are loaded; every shift for a name it does not know (matched loosely below)."""
+        entries = [(a, None) for a in w.actors] if w.actors else [(None, t) for t in w.targets]
+        for actor, target in entries:
+            key = (actor, target) if kb.get(actor or target) is not None else (None, None)
+            if key not in pages:
+                pages[key] = read_shifts(store, kb, actor=key[0], target=key[1])
+            yield from ((s, pages[key]) for s in pages[key].shifts)
+
+    found: dict[tuple[int, str], dict[str, Any]] = {}
+    for w in wanted:
+        for s, page in shifts_of(w):
+            key = _shift_key(s.shift)
+            if (w.id, key) not in found and _shift_matches(w, s.shift, kb):
+                found[(w.id, key)] = _alert_row(w.id, "shift", key, s.shift.after_article, _shift_title(s.shift, kb),
+                                                shift_record(s.shift, kb, page.articles.get), baseline=baseline)
+    new = _insert_new(store, list(found.values()))
+    _withdraw(store, [w.id for w in wanted], set(found))
     return new
 
 
