@@ -2,7 +2,7 @@
 
 Every command takes ``--db`` (default: ``$RASID_DB``, else ``./rasid.db``). A command that reads
 a database refuses one that does not exist; the commands that write (``ingest``, ``watch``,
-``restore``, ``demo``) create it and say so. Errors are printed as one line naming the document
+``watchlist add``, ``restore``, ``demo``) create it and say so. Errors are printed as one line naming the document
 and the reason, with the settings named as this command's flags (see ``FLAGS``); the library
 never exits.
 """
