@@ -56,6 +56,7 @@ from .actors.kb import KnowledgeBase
 from .arabic.normalize import fold
 from .errors import ConfigError, StoreError
 from .model import Article, Statement
+from .shifts import _name
 from .store.db import write_transaction
 from .store.tables import alert_deliveries as DELIVERIES
 from .store.tables import alerts as ALERTS
@@ -237,11 +238,9 @@ def _watchlist(r: Any) -> Watchlist:
 
 
 def watchlists(store: Any) -> list[Watchlist]:
-    """Every watchlist, oldest first (an empty list for a database made before watchlists existed)."""
+    """Every watchlist, oldest first."""
     try:
         with store.engine.connect() as conn:
-            if not sa.inspect(conn).has_table(WATCHLISTS.name):
-                return []
             return [_watchlist(r) for r in conn.execute(sa.select(WATCHLISTS).order_by(WATCHLISTS.c.id)).mappings()]
     except SQLAlchemyError as exc:
         raise _fail(store, "cannot read watchlists", exc) from exc
@@ -292,7 +291,7 @@ def statement_matches(w: Watchlist, article: Article, st: Statement, kb: Knowled
         if w.affiliates:
             from .shifts import family
 
-            keys = [(k, kb.get(k).name_ar if kb.get(k) else k) for k, _ in family(st, kb, day)]
+            keys = [(k, _name(k, kb)) for k, _ in family(st, kb, day)]
         else:
             keys = [(sp.key, sp.name)]
         if not any(_same(a, k, n) or not w.affiliates and _same(a, k, sp.surface) for a in w.actors for k, n in keys):
@@ -327,12 +326,11 @@ def _says(article: Article, st: Statement, query: str, said: dict[str, Any]) -> 
 def _shift_matches(w: Watchlist, shift: Any, kb: KnowledgeBase) -> bool:
     if not (w.actors or w.targets):
         return False  # queries select statements: a shift has no words of its own
-    name = lambda key: kb.get(key).name_ar if kb.get(key) else key  # noqa: E731
-    if w.actors and not any(_same(a, shift.actor, name(shift.actor)) for a in w.actors):
+    if w.actors and not any(_same(a, shift.actor, _name(shift.actor, kb)) for a in w.actors):
         return False
     if w.actors and not w.affiliates and shift.via:
         return False  # the actor itself, not a body that speaks for it
-    if w.targets and not any(_same(t, shift.target, name(shift.target)) for t in w.targets):
+    if w.targets and not any(_same(t, shift.target, _name(shift.target, kb)) for t in w.targets):
         return False
     return True
 
@@ -349,8 +347,7 @@ def _shift_key(shift: Any) -> str:
 
 
 def _shift_title(shift: Any, kb: KnowledgeBase) -> str:
-    name = lambda key: kb.get(key).name_ar if kb.get(key) else key  # noqa: E731
-    return f"{name(shift.actor)} → {name(shift.target)}: {shift.from_stance} → {shift.to_stance}"
+    return f"{_name(shift.actor, kb)} → {_name(shift.target, kb)}: {shift.from_stance} → {shift.to_stance}"
 
 
 # --- raising -----------------------------------------------------------------------
@@ -534,8 +531,6 @@ def alerts(store: Any, *, watchlist: int | None = None, unread: bool | None = No
         where.append(ALERTS.c.kind == kind)
     try:
         with store.engine.connect() as conn:
-            if not sa.inspect(conn).has_table(ALERTS.name):
-                return 0, []
             total = int(conn.execute(sa.select(sa.func.count()).select_from(ALERTS).where(*where)).scalar() or 0)
             q = sa.select(ALERTS).where(*where).order_by(ALERTS.c.id.desc()).offset(max(0, offset))
             if limit is not None:
@@ -549,8 +544,6 @@ def unread_counts(store: Any) -> dict[int, int]:
     """Unread alerts per watchlist id."""
     try:
         with store.engine.connect() as conn:
-            if not sa.inspect(conn).has_table(ALERTS.name):
-                return {}
             q = (sa.select(ALERTS.c.watchlist_id, sa.func.count()).where(ALERTS.c.baseline.is_(False),
                                                                         ALERTS.c.read_at.is_(None))
                  .group_by(ALERTS.c.watchlist_id))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import sys
 import time
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from importlib import resources
@@ -93,6 +94,19 @@ def _store(db: Optional[str], *, create: Optional[str] = None):
         return open_store(db, create=create is not None)
     except RasidError as exc:
         raise _fail(exc) from exc
+
+
+@contextmanager
+def _opened(db: Optional[str], *, create: Optional[str] = None) -> Iterator:
+    """The store at ``db`` (see :func:`_store`) for the length of a command: a library error inside becomes
+    the command's error line, and the store is closed whatever happens."""
+    store = _store(db, create=create)
+    try:
+        yield store
+    except RasidError as exc:
+        raise _fail(exc) from exc
+    finally:
+        store.close()
 
 
 def _parse_day(value: Optional[str], flag: str) -> Optional[date]:
@@ -594,14 +608,9 @@ def watchlist_add(name: str = typer.Argument(..., help="A name for the watchlist
     from .actors.kb import default_kb
     from .alerts import create_watchlist
 
-    store = _store(db, create="watchlist")
-    try:
+    with _opened(db, create="watchlist") as store:
         w = create_watchlist(store, default_kb(), name, actors=actor or (), targets=target or (), queries=query or (),
                              affiliates=affiliates, webhook=webhook, secret=secret, allow_private=allow_private)
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
     out.print(f"watchlist {w.id} «{w.name}» added", highlight=False, markup=False)
 
 
@@ -613,13 +622,8 @@ def watchlist_list(db: Optional[str] = DbOption,
 
     from .alerts import unread_counts, watchlists
 
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         ws, unread = watchlists(store), unread_counts(store)
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
     if fmt == "jsonl":
         for w in ws:
             out.print(json.dumps({**w.public(), "unread": unread.get(w.id, 0)}, ensure_ascii=False),
@@ -640,13 +644,8 @@ def watchlist_remove(name: str = typer.Argument(..., help="The watchlist's name 
     """Remove a watchlist with its alerts."""
     from .alerts import delete_watchlist
 
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         gone = delete_watchlist(store, name)
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
     if not gone:
         err.print(f"error: no watchlist named {name!r} (rasid watchlist list shows them)", highlight=False, markup=False)
         raise typer.Exit(2)
@@ -676,14 +675,9 @@ def alerts_list(db: Optional[str] = DbOption,
 
     from .alerts import alerts
 
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         total, page = alerts(store, watchlist=_watchlist_id(store, watchlist), unread=True if unread else None,
                              limit=limit)
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
     if fmt == "jsonl":
         for a in page:
             out.print(json.dumps(a.public(), ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
@@ -706,13 +700,8 @@ def alerts_read(ids: list[int] = typer.Argument(None, help="Alert ids (none: eve
     """Mark alerts read (or unread again)."""
     from .alerts import mark_read
 
-    store = _store(db)
-    try:
+    with _opened(db) as store:
         n = mark_read(store, ids or None, watchlist=_watchlist_id(store, watchlist), read=not unread)
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
     out.print(f"{n} alerts marked {'unread' if unread else 'read'}", highlight=False, markup=False)
 
 
@@ -724,22 +713,18 @@ def alerts_deliver(db: Optional[str] = DbOption,
     from .actors.kb import default_kb
     from .alerts import deliver, raise_alerts
 
-    store = _store(db)
     kb = default_kb()
-    try:
-        while True:
-            raise_alerts(store, kb)
-            report = deliver(store)
-            out.print(f"alerts: {report}", highlight=False, markup=False)
-            if loop is None:
-                break
-            time.sleep(loop)
-    except KeyboardInterrupt:
-        pass
-    except RasidError as exc:
-        raise _fail(exc) from exc
-    finally:
-        store.close()
+    with _opened(db) as store:
+        try:
+            while True:
+                raise_alerts(store, kb)
+                report = deliver(store)
+                out.print(f"alerts: {report}", highlight=False, markup=False)
+                if loop is None:
+                    break
+                time.sleep(loop)
+        except KeyboardInterrupt:
+            pass
 
 
 @app.callback(invoke_without_command=True)

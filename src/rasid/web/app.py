@@ -1103,11 +1103,9 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             watchlist_or_404(watchlist)
         unread_by = alerts_lib.unread_counts(store)
 
-        def named(keys: list[str]) -> list[str]:  # knowledge-base ids shown by their Arabic names
-            return [kb.get(k).name_ar if kb.get(k) is not None else k for k in keys]
-
-        lists = [{**w.public(), "unread": unread_by.get(w.id, 0), "actor_names": named(list(w.actors)),
-                  "target_names": named(list(w.targets))} for w in alerts_lib.watchlists(store)]
+        lists = [{**w.public(), "unread": unread_by.get(w.id, 0),
+                  "actor_names": [data.actor_name(k)["ar"] for k in w.actors],
+                  "target_names": [data.actor_name(k)["ar"] for k in w.targets]} for w in alerts_lib.watchlists(store)]
         total, found = alerts_lib.alerts(store, watchlist=watchlist, unread=only_unread, limit=ALERTS_PER_PAGE,
                                          offset=offset)
         names = {w["id"]: w["name"] for w in lists}

@@ -16,29 +16,38 @@
       if (v) { body[name] = v; }
     });
     if (form.elements.wrong.checked) { body.wrong = true; }
-    var token = form.elements.token.value.trim() || window.localStorage.getItem(TOKEN_KEY) || "";
     msg.className = "msg";
     msg.textContent = "…";
-    fetch("/api/corrections", {
+    postJson("/api/corrections", body, form, function (res) {
+      msg.className = "msg ok";
+      msg.textContent = "✓ #" + res.correction.id;
+    });
+  }
+
+  // POST a JSON body with the form's token (else the one saved); on success keep the token, call done, reload;
+  // an error is shown in the form's output
+  function postJson(url, body, form, done) {
+    var msg = form.querySelector("output.msg");
+    var field = form.elements.token;
+    var token = (field && field.value.trim()) || window.localStorage.getItem(TOKEN_KEY) || "";
+    fetch(url, {
       method: "POST",
       headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
       body: JSON.stringify(body)
     }).then(function (r) { return r.json(); }).then(function (res) {
       if (res.ok) {
         if (token) { window.localStorage.setItem(TOKEN_KEY, token); }
-        msg.className = "msg ok";
-        msg.textContent = "✓ #" + res.correction.id;
+        if (done) { done(res); }
         window.location.reload();
-      } else {
+      } else if (msg) {
         msg.className = "msg err";
         msg.textContent = res.error;
       }
-    }).catch(function (e) { msg.className = "msg err"; msg.textContent = String(e); });
+    }).catch(function (e) { if (msg) { msg.className = "msg err"; msg.textContent = String(e); } });
   }
 
   // alerts: mark one (data-ids) or all of a watchlist (data-watchlist) or all (neither) read or unread
   function markRead(form) {
-    var msg = form.querySelector("output.msg");
     var body = { read: form.dataset.read !== "false" };
     if (form.dataset.ids) { body.ids = form.dataset.ids.split(",").map(Number); }
     if (form.dataset.watchlist) { body.watchlist_id = Number(form.dataset.watchlist); }
@@ -46,21 +55,7 @@
       body.ids = Array.prototype.map.call(document.querySelectorAll("li.alert.unread"),
         function (li) { return Number(li.dataset.alert); });
     }
-    var field = form.elements.token;
-    var token = (field && field.value.trim()) || window.localStorage.getItem(TOKEN_KEY) || "";
-    fetch("/api/alerts/read", {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "Authorization": "Bearer " + token },
-      body: JSON.stringify(body)
-    }).then(function (r) { return r.json(); }).then(function (res) {
-      if (res.ok) {
-        if (token) { window.localStorage.setItem(TOKEN_KEY, token); }
-        window.location.reload();
-      } else if (msg) {
-        msg.className = "msg err";
-        msg.textContent = res.error;
-      }
-    }).catch(function (e) { if (msg) { msg.className = "msg err"; msg.textContent = String(e); } });
+    postJson("/api/alerts/read", body, form);
   }
 
   document.addEventListener("submit", function (ev) {
