@@ -61,11 +61,12 @@ from .store.db import write_transaction
 from .store.tables import alert_deliveries as DELIVERIES
 from .store.tables import alerts as ALERTS
 from .store.tables import articles as ARTICLES
+from .store.tables import claims as CLAIMS
 from .store.tables import watchlists as WATCHLISTS
 
 __all__ = ["Alert", "Deliverer", "DeliveryReport", "MAX_ATTEMPTS", "Watchlist", "alerts", "atom_feed", "check_webhook",
            "create_watchlist", "delete_watchlist", "deliver", "deliveries", "get_watchlist", "has_webhooks",
-           "mark_read", "raise_alerts", "retry_delay", "sign", "statement_matches", "unread_counts", "watchlists"]
+           "mark_read", "raise_alerts", "raise_claim_alerts", "retry_delay", "sign", "statement_matches", "unread_counts", "watchlists"]
 
 MAX_ATTEMPTS = 8  # a webhook that failed this many times is given up (recorded, shown)
 FIRST_RETRY = 30.0  # seconds before the second attempt; doubles after each failure
@@ -83,6 +84,7 @@ class Watchlist:
     actors: tuple[str, ...] = ()
     targets: tuple[str, ...] = ()
     queries: tuple[str, ...] = ()
+    claims: tuple[int, ...] = ()
     affiliates: bool = False
     webhook: str | None = None
     secret: str | None = field(default=None, repr=False)
@@ -98,7 +100,7 @@ class Watchlist:
     def public(self) -> dict[str, Any]:
         """The watchlist as the API and ``rasid watchlist list`` show it: everything but the secret."""
         return {"id": self.id, "name": self.name, "actors": list(self.actors), "targets": list(self.targets),
-                "queries": list(self.queries), "affiliates": self.affiliates, "webhook": self.webhook,
+                "queries": list(self.queries), "claims": list(self.claims), "affiliates": self.affiliates, "webhook": self.webhook,
                 "signed": bool(self.secret), "allow_private": self.allow_private, "created_at": self.created_at}
 
 
@@ -106,7 +108,7 @@ class Watchlist:
 class Alert:
     id: int
     watchlist_id: int
-    kind: str  # statement | shift
+    kind: str  # statement | shift | claim
     key: str
     title: str
     record: dict[str, Any]
@@ -192,7 +194,8 @@ def check_webhook(url: str, allow_private: bool = False) -> str:
 
 
 def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterable[str] = (),
-                     targets: Iterable[str] = (), queries: Iterable[str] = (), affiliates: bool = False,
+                     targets: Iterable[str] = (), queries: Iterable[str] = (), claims: Iterable[int] = (),
+                     affiliates: bool = False,
                      webhook: str | None = None, secret: str | None = None,
                      allow_private: bool = False) -> Watchlist:
     """Store a new watchlist and return it. Actors and targets the knowledge base knows are kept by id.
@@ -203,16 +206,17 @@ def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterab
     actors = tuple(dict.fromkeys(_actor_ref(a, kb) for a in _clean(actors)))
     targets = tuple(dict.fromkeys(_actor_ref(t, kb) for t in _clean(targets)))
     queries = _clean(queries)
-    if not (actors or targets or queries):
+    claim_ids = tuple(dict.fromkeys(int(c) for c in claims))
+    if not (actors or targets or queries or claim_ids):
         raise ConfigError(f"the watchlist {name!r} watches nothing", option="actors",
-                          hint="name at least one actor, target or search query")
+                          hint="name at least one actor, target, search query or claim")
     if webhook:
         check_webhook(webhook, allow_private)
     elif secret:
         raise ConfigError(f"the watchlist {name!r} has a secret but no webhook to sign for", option="secret",
                           hint="give the webhook URL too, or no secret")
     now = _iso(_now())
-    row = dict(name=name, actors=list(actors), targets=list(targets), queries=list(queries),
+    row = dict(name=name, actors=list(actors), targets=list(targets), queries=list(queries), claims=list(claim_ids),
                affiliates=bool(affiliates), webhook=webhook or None, secret=secret or None,
                allow_private=bool(allow_private), created_at=now, checked_through=now, checked_ids=[])
     try:
@@ -220,6 +224,13 @@ def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterab
             if conn.execute(sa.select(WATCHLISTS.c.id).where(WATCHLISTS.c.name == name)).first() is not None:
                 raise ConfigError(f"a watchlist named {name!r} exists already",
                                   hint="choose another name, or remove the old one first")
+            if claim_ids:
+                known = set(conn.execute(sa.select(CLAIMS.c.id).where(CLAIMS.c.id.in_(claim_ids))).scalars())
+                missing = [c for c in claim_ids if c not in known]
+                if missing:
+                    raise ConfigError(f"the watchlist {name!r} names claims that do not exist: "
+                                      f"{', '.join(map(str, missing))}", option="claims",
+                                      hint="rasid claims list shows the claims and their ids")
             # it watches what is written from now on: the articles of this very second are already there
             row["checked_ids"] = list(conn.execute(sa.select(ARTICLES.c.id).where(ARTICLES.c.ingested_at == now)).scalars())
             new_id = int(conn.execute(sa.insert(WATCHLISTS).values(**row)).inserted_primary_key[0])
@@ -232,7 +243,8 @@ def create_watchlist(store: Any, kb: KnowledgeBase, name: str, *, actors: Iterab
 
 def _watchlist(r: Any) -> Watchlist:
     return Watchlist(id=int(r["id"]), name=r["name"], actors=tuple(r["actors"] or ()), targets=tuple(r["targets"] or ()),
-                     queries=tuple(r["queries"] or ()), affiliates=bool(r["affiliates"]), webhook=r["webhook"],
+                     queries=tuple(r["queries"] or ()), claims=tuple(int(c) for c in r.get("claims") or ()),
+                     affiliates=bool(r["affiliates"]), webhook=r["webhook"],
                      secret=r["secret"], allow_private=bool(r["allow_private"]), created_at=r["created_at"],
                      checked_through=r["checked_through"], checked_ids=tuple(r["checked_ids"] or ()))
 
@@ -285,7 +297,10 @@ def _same(wanted: str, key: str | None, name: str | None = None) -> bool:
 def statement_matches(w: Watchlist, article: Article, st: Statement, kb: KnowledgeBase,
                       day: date | None = None, said: dict[str, Any] | None = None) -> bool:
     """Does this statement match every criterion the watchlist gives? ``said`` caches what was said in
-    the search's form across the watchlists a statement is matched against."""
+    the search's form across the watchlists a statement is matched against. A watchlist that names
+    claims only matches no statement here: its alerts are raised as statements join its claims."""
+    if not (w.actors or w.targets or w.queries):
+        return False
     if w.actors:
         sp = st.speaker
         if w.affiliates:
@@ -321,6 +336,40 @@ def _says(article: Article, st: Statement, query: str, said: dict[str, Any]) -> 
     if "words" not in said:
         said["words"] = set(search_form(article.text[st.content.start : st.content.end]).split())
     return all(word in said["words"] for word in words)
+
+
+def raise_claim_alerts(conn: Connection, store: Any, joined: Sequence[tuple[str, int]],
+                       kb: KnowledgeBase | None = None) -> int:
+    """In the transaction ``conn`` that puts statements into claims (``joined``: statement id, claim id),
+    raise the alerts of the watchlists that name those claims — for the statements that also match their
+    other criteria, if they give any. Raised with the grouping itself: never lost, and once."""
+    ws = [w for w in (_watchlist(r) for r in conn.execute(sa.select(WATCHLISTS)).mappings()) if w.claims]
+    wanted = {cid for w in ws for cid in w.claims}
+    joined = [(sid, cid) for sid, cid in joined if cid in wanted]
+    if not joined:
+        return 0
+    from .actors.kb import default_kb
+    from .export import statement_record
+    from .shifts import statement_day
+
+    kb = kb or default_kb()
+    claim_of = dict(joined)
+    rows = []
+    for article, st, _ in store.statements_where(ids=list(claim_of), originals_only=True, conn=conn):
+        cid = claim_of[st.id]
+        day, said = statement_day(article, st), {}
+        for w in ws:
+            if cid in w.claims and (not (w.actors or w.targets or w.queries)
+                                    or statement_matches(w, article, st, kb, day, said)):
+                rows.append(_alert_row(w.id, "claim", st.id, article.id, f"#{cid} {_statement_title(article, st)}",
+                                       {**statement_record(article, st, kb), "claim_id": cid}))
+    have = _existing(conn, rows)
+    new = 0
+    for r in rows:
+        if (r["watchlist_id"], r["kind"], r["key"]) not in have:
+            conn.execute(sa.insert(ALERTS).values(**r))
+            new += 1
+    return new
 
 
 def _shift_matches(w: Watchlist, shift: Any, kb: KnowledgeBase) -> bool:

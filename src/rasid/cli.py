@@ -598,18 +598,21 @@ def watchlist_add(name: str = typer.Argument(..., help="A name for the watchlist
                                                    "(repeatable)."),
                   query: list[str] = typer.Option(None, "--query", help="A search query that what was said must "
                                                   "meet (repeatable)."),
+                  claim: list[int] = typer.Option(None, "--claim", help="A claim to follow: every statement that "
+                                                  "joins it raises an alert (its id in rasid claims list; repeatable)."),
                   webhook: Optional[str] = typer.Option(None, "--webhook", help="POST every alert to this URL as JSON."),
                   secret: Optional[str] = typer.Option(None, "--secret", envvar="RASID_WEBHOOK_SECRET",
                                                        help="Sign the webhook's bodies with this shared secret "
                                                             "(default: $RASID_WEBHOOK_SECRET)."),
                   allow_private: bool = typer.Option(False, "--allow-private", help="Allow a webhook on a private "
                                                      "or loopback address.")) -> None:
-    """Watch actors, targets or queries: every new statement and shift that matches raises an alert."""
+    """Watch actors, targets, queries or claims: every new statement and shift that matches raises an alert."""
     from .actors.kb import default_kb
     from .alerts import create_watchlist
 
     with _opened(db, create="watchlist") as store:
         w = create_watchlist(store, default_kb(), name, actors=actor or (), targets=target or (), queries=query or (),
+                             claims=claim or (),
                              affiliates=affiliates, webhook=webhook, secret=secret, allow_private=allow_private)
     out.print(f"watchlist {w.id} «{w.name}» added", highlight=False, markup=False)
 
@@ -725,6 +728,84 @@ def alerts_deliver(db: Optional[str] = DbOption,
                 time.sleep(loop)
         except KeyboardInterrupt:
             pass
+
+
+# --- claims ---------------------------------------------------------------------------
+
+claims_app = typer.Typer(no_args_is_help=True, help="Claims: one proposition followed across outlets, speakers and "
+                         "days — who asserts it first, who repeats, denies or relays it.")
+app.add_typer(claims_app, name="claims")
+
+
+@claims_app.command("update")
+def claims_update(db: Optional[str] = DbOption,
+                  limit: Optional[int] = typer.Option(None, "--limit", min=1,
+                                                      help="Stop after this many new statements (the rest wait).")) -> None:
+    """Group the statements stored since the last update into claims (embeds each new statement's content)."""
+    from .claims import update_claims
+
+    with _opened(db) as store:
+        report = update_claims(store, limit=limit)
+    out.print(f"claims: {report}", highlight=False, markup=False)
+
+
+@claims_app.command("list")
+def claims_list(db: Optional[str] = DbOption,
+                actor: Optional[str] = typer.Option(None, "--actor", help="Only claims this speaker took part in."),
+                query: Optional[str] = typer.Option(None, "--query", "-q", help="Only claims whose statements say this."),
+                min_statements: int = typer.Option(2, "--min-statements", min=1, help="Claims with at least this many."),
+                recent: bool = typer.Option(False, "--recent", help="Most recent first (default: most repeated)."),
+                limit: int = typer.Option(20, "--limit", min=1),
+                fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """List claims, most repeated first."""
+    import json
+
+    from .claims import claims
+
+    with _opened(db) as store:
+        page, total = claims(store, min_statements=min_statements, actor=actor, query=query,
+                             order="recent" if recent else "statements", limit=limit)
+    if fmt == "jsonl":
+        for c in page:
+            out.print(json.dumps(c.public(), ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.table import Table
+
+    table = Table("id", "first", "last", "statements", "speakers", "roles", "first said by", "claim",
+                  caption=f"{len(page)} of {total}")
+    for c in page:
+        roles = " ".join(f"{k} {v}" for k, v in sorted(c.roles.items(), key=lambda x: -x[1]))
+        table.add_row(str(c.id), c.first_day or "", c.last_day or "", str(c.statements), str(c.speakers), roles,
+                      c.head_speaker, c.text[:100])
+    out.print(table)
+
+
+@claims_app.command("show")
+def claims_show(claim_id: int = typer.Argument(..., help="The claim's id (rasid claims list shows them)."),
+                db: Optional[str] = DbOption,
+                fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """One claim: its statements in order, each with its role, speaker, outlet and provenance."""
+    import json
+
+    from .claims import get_claim, spread
+
+    with _opened(db) as store:
+        found = get_claim(store, claim_id)
+    if found is None:
+        err.print(f"error: no claim {claim_id} (rasid claims list shows them)", highlight=False, markup=False)
+        raise typer.Exit(2)
+    claim, members = found
+    if fmt == "json":
+        out.print(json.dumps({**claim.public(), "members": [m.public() for m in members], "spread": spread(members)},
+                             ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.table import Table
+
+    table = Table("day", "role", "speaker", "outlet", "what was said", "article",
+                  title=f"claim {claim.id}: {claim.text[:100]}")
+    for m in members:
+        table.add_row(m.day or "", m.role, m.speaker, m.outlet, m.content[:160], f"{m.article_id}:{m.content_start}")
+    out.print(table)
 
 
 @app.callback(invoke_without_command=True)

@@ -280,6 +280,7 @@ watchlists = sa.Table(
     sa.Column("actors", sa.JSON, nullable=False),  # knowledge-base ids, or names the knowledge base does not know
     sa.Column("targets", sa.JSON, nullable=False),
     sa.Column("queries", sa.JSON, nullable=False),
+    sa.Column("claims", sa.JSON),  # claim ids (migration 0010); null: none
     sa.Column("affiliates", sa.Boolean, nullable=False),  # also whoever speaks for the actors
     sa.Column("webhook", sa.Text),
     sa.Column("secret", sa.Text),
@@ -322,4 +323,36 @@ alert_deliveries = sa.Table(
     sa.Column("error", sa.Text),
     sa.Column("ok", sa.Boolean, nullable=False),
     sa.Column("ms", sa.Integer),
+)
+
+# claims (see rasid.claims; migration 0010): one row per statement the claims have looked at, with what
+# the pair decision reads of it, and the claim it joined (if any)
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("head_statement", sa.String(128), nullable=False),  # its first appearance
+    sa.Column("first_day", sa.String(10)),
+    sa.Column("last_day", sa.String(10)),
+    sa.Column("statements", sa.Integer, nullable=False),
+    sa.Column("articles", sa.Integer, nullable=False),
+    sa.Column("speakers", sa.Integer, nullable=False),
+    sa.Column("roles", sa.JSON, nullable=False),  # {"assert": 3, "deny": 1, ...}
+    sa.Column("created_at", sa.String(40), nullable=False),
+    sa.Column("updated_at", sa.String(40), nullable=False),
+)
+
+claim_items = sa.Table(
+    "claim_items",
+    metadata,
+    sa.Column("statement_id", sa.String(128), sa.ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("day", sa.String(10)),
+    sa.Column("day_ordinal", sa.Integer, nullable=False),
+    sa.Column("vector", sa.LargeBinary),  # e5 embedding of the content, float16; null: too short to compare
+    sa.Column("words", sa.Text),  # its search forms, space-separated (and around)
+    sa.Column("numbers", sa.Text),
+    sa.Column("claim_id", sa.Integer, sa.ForeignKey("claims.id", ondelete="SET NULL")),
+    sa.Column("score", sa.Float),  # the pair probability that made it join
+    sa.Column("role", sa.String(16), nullable=False),
 )

@@ -51,6 +51,7 @@ from starlette.routing import Match
 
 from .. import __version__
 from .. import alerts as alerts_lib
+from .. import claims as claims_lib
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
     CorrectionError,
@@ -85,6 +86,7 @@ HERE = Path(__file__).resolve().parent
 TOKEN_ENV = "RASID_TOKEN"
 MAX_LIMIT = 500
 ALERTS_PER_PAGE = 50  # alerts on one page of /alerts
+CLAIMS_PER_PAGE = 30  # claims on one page of /claims
 DELIVERY_INTERVAL = 10.0  # seconds between two passes of the server's webhook deliveries
 ATOM_PER_PAGE = 50  # entries in one page of a watchlist's Atom feed
 SHIFTS_PER_PAGE = 50  # shifts on one page of /shifts (each carries two quotes and two correction forms)
@@ -201,7 +203,7 @@ class IngestTextIn(BaseModel):
 
 
 class WatchlistIn(BaseModel):
-    """What to be alerted about: at least one actor, target or search query. Every criterion given must
+    """What to be alerted about: at least one actor, target, search query or claim. Every criterion given must
     match a statement (actors and targets and queries); within one, any entry does."""
 
     model_config = ConfigDict(extra="forbid")
@@ -214,6 +216,9 @@ class WatchlistIn(BaseModel):
         [], max_length=50, description="Targets to watch: actor ids or names")
     queries: list[Annotated[str, Field(min_length=1, max_length=500)]] = Field(
         [], max_length=50, description="Search queries what was said must meet (every word of one query)")
+    claims: list[Annotated[int, Field(ge=0, le=2**31 - 1)]] = Field(
+        [], max_length=50, description="Claims to follow (ids of GET /api/claims): a statement joining one raises "
+                                       "an alert")
     webhook: str | None = Field(None, max_length=MAX_URL_CHARS, pattern=r"^[Hh][Tt][Tt][Pp][Ss]?://[^\s]+$",
                                 description="POST every alert here as JSON")
     secret: str | None = Field(None, min_length=1, max_length=500,
@@ -1029,6 +1034,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
             actor, target = (a.record.get("actor") or {}), (a.record.get("target") or {})
             return base + "/shifts?" + urlencode({"actor": actor.get("actor_id") or actor.get("name") or "",
                                                   "target": target.get("actor_id") or target.get("name") or ""})
+        if a.kind == "claim" and a.record.get("claim_id") is not None:
+            return f"{base}/claims/{a.record['claim_id']}"
         if a.article_id:
             return f"{base}/articles/{a.article_id}#st-{a.record.get('id', '')}"
         return base + "/alerts"
@@ -1047,7 +1054,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                                 "the old one first)", "name")
         try:
             w = alerts_lib.create_watchlist(store, kb, body.name, actors=body.actors, targets=body.targets,
-                                            queries=body.queries, affiliates=body.affiliates, webhook=body.webhook,
+                                            queries=body.queries, claims=body.claims, affiliates=body.affiliates, webhook=body.webhook,
                                             secret=body.secret, allow_private=allow_private_urls)
         except ConfigError as exc:
             # (the server's own setting lets a webhook on a private address through, as it does ingest URLs)
@@ -1067,7 +1074,8 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
     @app.get("/api/alerts", tags=["alerts"], summary="Alerts, newest first")
     def api_alerts(watchlist_id: int | None = Query(None, ge=0, le=MAX_ID, description="Only this watchlist's"),
                    unread: bool | None = Query(None, description="true: only unread; false: only read"),
-                   kind: Literal["statement", "shift"] | None = Query(None, description="statement or shift"),
+                   kind: Literal["statement", "shift", "claim"] | None = Query(
+                       None, description="statement, shift or claim"),
                    limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
         total, found = alerts_lib.alerts(store, watchlist=watchlist_id, unread=unread, kind=kind, limit=limit,
                                          offset=offset)
@@ -1115,6 +1123,48 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                           else (a.record.get("date") or {}).get("value"))} for a in found]
         return render(request, "alerts.html", lang, watchlists=lists, alerts=items, total=total, offset=offset,
                       limit=ALERTS_PER_PAGE, watchlist=watchlist, unread=only_unread, writable=token is not None)
+
+    @app.get("/api/claims", tags=["claims"], summary="Claims, most repeated (or most recent) first")
+    def api_claims(actor: str | None = Query(None, max_length=200, description="Only claims this speaker took part in"),
+                   q: str | None = Query(None, max_length=500, description="Only claims whose statements say every word"),
+                   min_statements: int = Query(2, ge=1, le=MAX_ID, description="Claims with at least this many statements"),
+                   order: Literal["statements", "recent"] = Query("statements", description="statements or recent"),
+                   limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        found, total = claims_lib.claims(store, min_statements=min_statements, actor=actor or None, query=q or None,
+                                         order=order, limit=limit, offset=offset)
+        return paged(total, [c.public() for c in found], limit, offset)
+
+    def claim_or_404(claim_id: int) -> tuple[Any, list[Any]]:
+        found = claims_lib.get_claim(store, claim_id)
+        if found is None:
+            raise ApiError(404, f"no claim with id {claim_id} (GET /api/claims lists them)", "claim_id")
+        return found
+
+    @app.get("/api/claims/{claim_id:int}", tags=["claims"],
+             summary="One claim: its statements in order (role, speaker, outlet, provenance) and its spread")
+    def api_claim(claim_id: int = FastPath(ge=0, le=MAX_ID)) -> dict[str, Any]:
+        claim, members = claim_or_404(claim_id)
+        return {"ok": True, "claim": {**claim.public(), "members": [m.public() for m in members],
+                                      "spread": claims_lib.spread(members)}}
+
+    @app.get("/claims", include_in_schema=False, response_class=HTMLResponse)
+    def claims_page(request: Request, actor: str | None = None, q: str | None = None,
+                    order: Literal["statements", "recent"] = "statements",
+                    offset: int = Query(0, ge=0, le=MAX_OFFSET), lang: str | None = None) -> Response:
+        found, total = claims_lib.claims(store, actor=actor or None, query=q or None, order=order,
+                                         limit=CLAIMS_PER_PAGE, offset=offset)
+        return render(request, "claims.html", lang, claims=found, total=total, offset=offset, limit=CLAIMS_PER_PAGE,
+                      actor=actor or "", q=q or "", order=order)
+
+    @app.get("/claims/{claim_id:int}", include_in_schema=False, response_class=HTMLResponse)
+    def claim_page(request: Request, claim_id: int = FastPath(ge=0, le=MAX_ID), lang: str | None = None) -> Response:
+        claim, members = claim_or_404(claim_id)
+        spread = claims_lib.spread(members)
+        peak = max((sum(v for k, v in d.items() if k != "day") for d in spread["days"]), default=1)
+        return render(request, "claim.html", lang, claim=claim, members=members, spread=spread, peak=peak,
+                      roles=claims_lib.ROLES,
+                      sides=[("repeats", [m for m in members if m.role not in ("deny", "reject")]),
+                             ("denies", [m for m in members if m.role in ("deny", "reject")])])
 
     _document_errors(app)
     return app
