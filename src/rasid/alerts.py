@@ -65,8 +65,9 @@ from .store.tables import claims as CLAIMS
 from .store.tables import watchlists as WATCHLISTS
 
 __all__ = ["Alert", "Deliverer", "DeliveryReport", "MAX_ATTEMPTS", "Watchlist", "alerts", "atom_feed", "check_webhook",
-           "create_watchlist", "delete_watchlist", "deliver", "deliveries", "get_watchlist", "has_webhooks",
-           "mark_read", "raise_alerts", "raise_claim_alerts", "retry_delay", "sign", "statement_matches", "unread_counts", "watchlists"]
+           "create_watchlist", "delete_watchlist", "deliver", "deliveries", "follows_claims", "get_watchlist",
+           "has_webhooks", "mark_read", "raise_alerts", "raise_claim_alerts", "retry_delay", "sign",
+           "statement_matches", "unread_counts", "watchlists"]
 
 MAX_ATTEMPTS = 8  # a webhook that failed this many times is given up (recorded, shown)
 FIRST_RETRY = 30.0  # seconds before the second attempt; doubles after each failure
@@ -804,6 +805,11 @@ def _sides(r: dict[str, Any]) -> str:
 
 
 # --- delivering while a command runs ------------------------------------------------
+
+def follows_claims(store: Any) -> bool:
+    """Does a watchlist follow claims (so an ingest brings the claims up to date after each batch)?"""
+    return any(w.claims for w in watchlists(store))
+
 
 def has_webhooks(store: Any) -> bool:
     return any(w.webhook for w in watchlists(store))

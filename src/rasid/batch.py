@@ -209,10 +209,14 @@ class LedgerWriter:
 
 
 def _raise_alerts(store, kb, written=()) -> None:
-    from .alerts import raise_alerts
+    from .alerts import follows_claims, raise_alerts
 
     try:
         raise_alerts(store, kb, written=written)
+        if follows_claims(store):  # a watchlist follows claims: group what was written (rasid.claims)
+            from .claims import update_claims
+
+            update_claims(store, kb=kb)
     except RasidError as exc:
         logging.getLogger("rasid.alerts").warning("alerts not raised after this batch (the next one will): %s", exc)
 

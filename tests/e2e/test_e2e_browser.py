@@ -208,3 +208,49 @@ def test_alerts_page_lists_unread_alerts_and_marks_them_read(tmp_path):
         finally:
             browser.close()
     store.close()
+
+
+def test_claim_page_shows_who_asserts_and_who_denies(tmp_path):
+    """Three outlets on Ukrainian intelligence agents in Idlib (tests/fixtures/claims_idlib.jsonl): Russia's
+    defence ministry asserts it, the Salvation Government denies it, the Kremlin repeats it. From the claims
+    list to the claim page: the first appearance, the two sides, the spread by day and by outlet. Its
+    screenshot goes with the others (docs/screenshots/claim.png)."""
+    from typer.testing import CliRunner
+
+    from rasid.actors.kb import default_kb
+    from rasid.claims import update_claims
+    from rasid.cli import app as cli
+    from rasid.store import open_store
+    from rasid.web import create_app
+
+    sync_playwright = _browser_or_skip()
+    db = tmp_path / "claims.db"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "claims_idlib.jsonl"
+    assert CliRunner().invoke(cli, ["ingest", str(fixture), "--db", str(db), "-q"]).exit_code == 0
+    store = open_store(db)
+    update_claims(store)
+    kb = default_kb()
+    out = Path(os.environ.get("RASID_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    with Server(create_app(store, kb, token=TOKEN)) as base, sync_playwright() as pw:
+        browser = _launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 860}, device_scale_factor=1)
+        try:
+            page.goto(base + "/")
+            with page.expect_navigation():
+                page.click("nav >> text=الادعاءات")  # "claims"
+            assert page.locator("li.claim-card").count() == 1
+            with page.expect_navigation():
+                page.click("li.claim-card a.title")
+            assert "وزارة الدفاع الروسية" in page.inner_text("p.meta")  # first said by Russia's defence ministry
+            assert page.locator("section.side.repeats article.member").count() == 2
+            denies = page.locator("section.side.denies article.member")
+            assert denies.count() == 1 and "حكومة الإنقاذ" in denies.inner_text()  # the Salvation Government
+            assert page.locator("ol.timeline li").count() == 3
+            assert page.locator("table.outlets tbody tr").count() == 3
+            href = denies.locator("footer a").get_attribute("href")
+            assert "/articles/" in href and "#st-" in href
+            page.screenshot(path=str(out / "claim.png"), full_page=True)
+        finally:
+            browser.close()
+    store.close()
