@@ -305,16 +305,27 @@ def update_claims(store: Any, *, model: ClaimModel | None = None, limit: int | N
     while limit is None or report.statements < limit:
         size = _CHUNK if limit is None else min(_CHUNK, limit - report.statements)
         try:
-            with write_transaction(store.engine) as conn:
+            with store.engine.connect() as conn:
                 rows = _new_statements(conn, size)
-                if not rows:
-                    break
-                _update_chunk(conn, store, rows, model, report, kb)
+            if not rows:
+                break
+            # embedded outside the write transaction: the store's other writers are not held up meanwhile
+            props = {r.id: proposition(r.content or "") for r in rows}
+            kept = [r for r in rows if len(content_words(props[r.id])) >= MIN_WORDS]
+            vectors = embed([props[r.id] for r in kept])
+            with write_transaction(store.engine) as conn:
+                done = _looked_at(conn, [r.id for r in rows])  # by another update meanwhile
+                _update_chunk(conn, store, [r for r in rows if r.id not in done],
+                              {r.id: v for r, v in zip(kept, vectors) if r.id not in done}, props, model, report, kb)
         except SQLAlchemyError as exc:
             raise _fail(store, "cannot update the claims", exc) from exc
         if progress:
             progress(len(rows))
     return report
+
+
+def _looked_at(conn: Connection, ids: Sequence[str]) -> set[str]:
+    return set(conn.execute(sa.select(ITEMS.c.statement_id).where(ITEMS.c.statement_id.in_(ids))).scalars())
 
 
 def best_partners(new: Sequence[Item], pool: Sequence[Item], model: ClaimModel
@@ -369,25 +380,19 @@ def assign(partners: Sequence[tuple[float, int, bool] | None], pool_claims: list
     return labels
 
 
-def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], model: ClaimModel, report: UpdateReport,
-                  kb: Any = None) -> None:
+def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], vectors: dict[str, np.ndarray],
+                  props: dict[str, str], model: ClaimModel, report: UpdateReport, kb: Any = None) -> None:
+    """Group ``rows`` (``vectors``: the embeddings of those that carry enough words to be compared)."""
     report.statements += len(rows)
-    props = {r.id: proposition(r.content or "") for r in rows}
-    kept: list[Any] = []
-    bare: list[dict[str, Any]] = []
-    for r in rows:
-        if len(content_words(props[r.id])) < MIN_WORDS:
-            bare.append({"statement_id": r.id, "article_id": r.article_id, "day": r.day,
-                         "day_ordinal": _ordinal(r.day), "role": role_of(r.kind, r.speaker_type)})
-        else:
-            kept.append(r)
+    kept = [r for r in rows if r.id in vectors]
+    bare = [{"statement_id": r.id, "article_id": r.article_id, "day": r.day, "day_ordinal": _ordinal(r.day),
+             "role": role_of(r.kind, r.speaker_type)} for r in rows if r.id not in vectors]
     if bare:
         conn.execute(sa.insert(ITEMS), bare)
     if not kept:
         return
-    vectors = embed([props[r.id] for r in kept])
-    new = [Item(r.id, r.article_id, _ordinal(r.day), vectors[k], content_words(props[r.id]),
-                content_numbers(props[r.id])) for k, r in enumerate(kept)]
+    new = [Item(r.id, r.article_id, _ordinal(r.day), vectors[r.id], content_words(props[r.id]),
+                content_numbers(props[r.id])) for r in kept]
     report.embedded += len(new)
     days = [it.day for it in new]
     pool, pool_claims = _window(conn, min(days) - model.window, max(days) + model.window)

@@ -740,12 +740,23 @@ app.add_typer(claims_app, name="claims")
 @claims_app.command("update")
 def claims_update(db: Optional[str] = DbOption,
                   limit: Optional[int] = typer.Option(None, "--limit", min=1,
-                                                      help="Stop after this many new statements (the rest wait).")) -> None:
-    """Group the statements stored since the last update into claims (embeds each new statement's content)."""
+                                                      help="Stop after this many new statements (the rest wait)."),
+                  quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on standard error.")) -> None:
+    """Group the statements stored since the last update into claims (embeds each new statement's content;
+    about 60 ms a statement on one core). Stopped at any point, it goes on from there the next time."""
     from .claims import update_claims
 
+    start, done, last = time.monotonic(), [0], [0.0]
+
+    def note(n: int) -> None:  # a line every 30 s: the full corpus takes an hour
+        done[0] += n
+        now = time.monotonic() - start
+        if not quiet and now - last[0] >= 30:
+            last[0] = now
+            err.print(f"rasid: claims: {done[0]:,} statements, {done[0] / now:,.1f}/s", highlight=False, markup=False)
+
     with _opened(db) as store:
-        report = update_claims(store, limit=limit)
+        report = update_claims(store, limit=limit, progress=note)
     out.print(f"claims: {report}", highlight=False, markup=False)
 
 
