@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import sqlalchemy as sa  # noqa: E402
 
-from rasid.claims import ClaimModel, Item, _unjoin, _unpack, assign, best_partners, pair_features  # noqa: E402
+from rasid.claims import ClaimModel, Item, _unjoin, _unpack, assign, pair_features, partners  # noqa: E402
 from rasid.learn.linear import fit  # noqa: E402
 from rasid.store import open_store  # noqa: E402
 from rasid.store.tables import articles as ARTICLES  # noqa: E402
@@ -40,9 +40,11 @@ FOLDS = 5
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", required=True)
+    ap.add_argument("--anchor", type=float, default=None, help="the probability a claim's first statement must reach "
+                    "(default: the model's)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_claims import FLOOR, TOP_K, WINDOW, best_threshold
+    from train_claims import ANCHOR, FLOOR, TOP_K, WINDOW, best_threshold
 
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     days = sorted(p[s]["day"] for p in pairs for s in "ab")
@@ -78,8 +80,8 @@ def main() -> None:
                 gold.append(bool(p["same"]))
         lm = fit("claim", feats, ["same" if g else "different" for g in gold])
         threshold = best_threshold([lm.proba(x)["same"] for x in feats], gold)
-        model = ClaimModel(lm, threshold, WINDOW, TOP_K, FLOOR)
-        labels = assign(best_partners(items, [], model), [])
+        model = ClaimModel(lm, threshold, WINDOW, TOP_K, FLOOR, ANCHOR if args.anchor is None else args.anchor)
+        labels, _ = assign(items, [], partners(items, [], model), [], {}, model)
         for i in order:
             if fold_of[i] != f:
                 continue

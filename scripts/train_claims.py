@@ -31,6 +31,7 @@ from rasid.learn.linear import fit  # noqa: E402
 
 PAIRS = ROOT / "training" / "claims" / "pairs.jsonl"
 WINDOW, TOP_K, FLOOR = 30, 10, 0.86  # the search: see rasid.claims.ClaimModel
+ANCHOR = None  # a claim's first statement must reach the threshold too (scripts/evaluate_claims.py --anchor)
 FOLDS = 5
 
 
@@ -96,7 +97,8 @@ def main() -> None:
     precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
     keep = [i for i in range(len(pairs)) if cand[i]]
     model, threshold = train([X[i] for i in keep], [gold[i] for i in keep])
-    meta = {"threshold": threshold, "window": WINDOW, "top_k": TOP_K, "floor": FLOOR, "pairs": len(pairs),
+    meta = {"threshold": threshold, "window": WINDOW, "top_k": TOP_K, "floor": FLOOR, "anchor": ANCHOR,
+            "pairs": len(pairs),
             "same": sum(gold), "cv_precision": round(precision, 3), "cv_recall": round(recall, 3)}
     model = type(model)(model.name, model.classes, model.weights, model.bias, {**model.meta, **meta})
     out = ROOT / "src" / "rasid" / "models" / CLAIM_MODEL

@@ -90,11 +90,12 @@ COSINE_ONLY = CL.ClaimModel(LinearModel("claim", ("different", "same"), {"cos": 
 def test_single_statements_make_no_claim_and_a_partner_makes_one():
     a, b, c = (CL.Item(s, s, 10, v, frozenset(), frozenset()) for s, v in
                (("a", _unit(1, 0)), ("b", _unit(1, 0.05)), ("c", _unit(0, 1))))
-    partners = CL.best_partners([a, b, c], [], COSINE_ONLY)
-    assert partners[0] is None and partners[2] is None
-    assert partners[1][1:] == (0, False)
-    labels = CL.assign(partners, [])
+    options = CL.partners([a, b, c], [], COSINE_ONLY)
+    assert options[0] == [] and options[2] == []
+    assert [o[1:] for o in options[1]] == [(0, False)]
+    labels, chosen = CL.assign([a, b, c], [], options, [], {}, COSINE_ONLY)
     assert labels[0] == labels[1] is not None and labels[2] is None
+    assert chosen[1][1:] == (0, False) and chosen[0] is None
 
 
 def test_a_new_statement_joins_the_claim_of_its_partner_in_the_pool_and_never_one_out_of_the_window():
@@ -103,8 +104,19 @@ def test_a_new_statement_joins_the_claim_of_its_partner_in_the_pool_and_never_on
     pool_claims = [7, None]
     new = [CL.Item("n1", "n", 101, _unit(1, 0.01), frozenset(), frozenset()),
            CL.Item("n2", "n", 101, _unit(0, 1), frozenset(), frozenset())]  # like "far", 91 days apart
-    labels = CL.assign(CL.best_partners(new, old, COSINE_ONLY), pool_claims)
+    labels, _ = CL.assign(new, old, CL.partners(new, old, COSINE_ONLY), pool_claims, {7: old[0]}, COSINE_ONLY)
     assert labels == [7, None] and pool_claims == [7, None]
+
+
+def test_a_claim_does_not_drift_from_its_first_statement():
+    """c is close to b, b to a, but c not to a: c does not join the claim a and b make."""
+    a, b, c = (CL.Item(s, s, 10, v, frozenset(), frozenset()) for s, v in
+               (("a", _unit(1, 0)), ("b", _unit(1, 0.3)), ("c", _unit(1, 0.6))))
+    close = CL.ClaimModel(COSINE_ONLY.model, threshold=0.5, window=30, top_k=10, floor=0.5)
+    cos = lambda x, y: float(x.vector @ y.vector)  # noqa: E731
+    assert cos(a, b) > 0.95 and cos(b, c) > 0.95 and cos(a, c) < 0.95
+    labels, _ = CL.assign([a, b, c], [], CL.partners([a, b, c], [], close), [], {}, close)
+    assert labels[0] == labels[1] is not None and labels[2] is None
 
 
 @pytest.fixture
@@ -339,3 +351,28 @@ def test_a_watchlist_follows_a_claim_and_is_alerted_once_per_statement_that_join
         store.close()
     listed = runner.invoke(app, ["watchlist", "list", "--db", str(db), "--format", "jsonl"])
     assert json.loads(listed.output.splitlines()[0])["claims"] == [claim.id]
+
+
+def test_regroup_makes_the_claims_anew_from_the_stored_embeddings(tmp_path, fake_embed, monkeypatch):
+    db = tmp_path / "regroup.db"
+    _ingest(_jsonl(tmp_path, "one.jsonl", [
+        {"url": f"https://o{k}.example/{k}", "published": f"2025-01-0{k + 1}T10:00:00", "title": f"خبر {k}",
+         "text": OTHER[k] + ".\n\n" + AGENTS + ".\n\n" + HARVEST + ".\n\n" + OTHER[(k + 1) % 3] + "."}
+        for k in range(3)]), db)
+    store = open_store(db)
+    try:
+        CL.update_claims(store, model=fake_embed)
+        before = sorted((c.statements, c.text) for c in CL.claims(store)[0])
+
+        def no_embedding(texts):
+            raise AssertionError("a regroup embeds nothing")
+
+        monkeypatch.setattr(CL, "embed", no_embedding)
+        report = CL.regroup(store, model=fake_embed)
+        assert report.statements == 6 and report.grouped == 6
+        assert sorted((c.statements, c.text) for c in CL.claims(store)[0]) == before
+        never = CL.ClaimModel(fake_embed.model, threshold=1.1, window=30, top_k=10, floor=0.5)  # groups nothing
+        CL.regroup(store, model=never)
+        assert CL.claims(store, min_statements=1)[1] == 0
+    finally:
+        store.close()

@@ -46,7 +46,7 @@ from .store.tables import claims as CLAIMS
 from .store.tables import statements as STATEMENTS
 
 __all__ = ["Claim", "ClaimMember", "ClaimModel", "ROLES", "UpdateReport", "claim_of", "claims", "get_claim",
-           "pair_features", "role_of", "update_claims"]
+           "pair_features", "regroup", "role_of", "spread", "update_claims"]
 
 CLAIM_MODEL = "claim.json"
 ROLES = ("assert", "agree", "relay", "deny", "reject")
@@ -137,12 +137,13 @@ class ClaimModel:
     window: int = 30
     top_k: int = 10
     floor: float = 0.8
+    anchor: float | None = None  # the probability a claim's first statement must reach (None: the threshold)
 
     @classmethod
     def of(cls, model: LinearModel) -> "ClaimModel":
         m = model.meta
         return cls(model, float(m.get("threshold", 0.5)), int(m.get("window", 30)), int(m.get("top_k", 10)),
-                   float(m.get("floor", 0.8)))
+                   float(m.get("floor", 0.8)), None if m.get("anchor") is None else float(m["anchor"]))
 
     def probability(self, a: Item, b: Item, cos: float | None = None) -> float:
         return self.model.proba(pair_features(a, b, cos))[self.model.classes[-1]]
@@ -328,11 +329,13 @@ def _looked_at(conn: Connection, ids: Sequence[str]) -> set[str]:
     return set(conn.execute(sa.select(ITEMS.c.statement_id).where(ITEMS.c.statement_id.in_(ids))).scalars())
 
 
-def best_partners(new: Sequence[Item], pool: Sequence[Item], model: ClaimModel
-                  ) -> list[tuple[float, int, bool] | None]:
-    """For each new statement, the compared statement it most likely shares a claim with, if the model
-    says it does: ``(probability, index, in pool)`` — a statement of ``pool`` (already looked at) or
-    an earlier one of ``new`` (which comes in day order)."""
+Partner = tuple[float, int, bool]  # (probability, index, in the pool)
+
+
+def partners(new: Sequence[Item], pool: Sequence[Item], model: ClaimModel) -> list[list[Partner]]:
+    """For each new statement, the compared statements the model says it shares a claim with, most likely
+    first: ``(probability, index, in pool)`` — a statement of ``pool`` (already looked at) or an earlier one
+    of ``new`` (which comes in day order)."""
     if not new:
         return []
     vectors = np.vstack([it.vector for it in new])
@@ -341,7 +344,7 @@ def best_partners(new: Sequence[Item], pool: Sequence[Item], model: ClaimModel
     if pool:
         sims_pool = vectors @ np.vstack([it.vector for it in pool]).T
         pool_days = np.array([it.day for it in pool], dtype=np.int64)
-    out: list[tuple[float, int, bool] | None] = []
+    out: list[list[Partner]] = []
     for i, it in enumerate(new):
         cands: list[tuple[float, int, bool]] = []  # (cosine, index, in pool)
         if pool:
@@ -351,33 +354,60 @@ def best_partners(new: Sequence[Item], pool: Sequence[Item], model: ClaimModel
             ok = np.nonzero((np.abs(new_days[:i] - it.day) <= model.window) & (sims_new[i, :i] >= model.floor))[0]
             cands += [(float(sims_new[i, j]), int(j), False) for j in ok]
         cands.sort(key=lambda c: -c[0])
-        best: tuple[float, int, bool] | None = None
-        for cos, j, in_pool in cands[: model.top_k]:
-            p = model.probability(it, pool[j] if in_pool else new[j], cos)
-            if p >= model.threshold and (best is None or p > best[0]):
-                best = (p, j, in_pool)
-        out.append(best)
+        scored = [(model.probability(it, pool[j] if in_pool else new[j], cos), j, in_pool)
+                  for cos, j, in_pool in cands[: model.top_k]]
+        out.append(sorted((c for c in scored if c[0] >= model.threshold), key=lambda c: -c[0]))
     return out
 
 
-def assign(partners: Sequence[tuple[float, int, bool] | None], pool_claims: list[Any]) -> list[Any]:
-    """The claim of each new statement from its partner: the partner's claim, or a new one the two make
-    (a fresh ``("new", n)`` key, also put in ``pool_claims`` when the partner is of the pool)."""
-    labels: list[Any] = [None] * len(partners)
+def assign(new: Sequence[Item], pool: Sequence[Item], options: Sequence[list[Partner]], pool_claims: list[Any],
+           heads: dict[Any, Item], model: ClaimModel) -> tuple[list[Any], list[Partner | None]]:
+    """The claim of each new statement, from its most likely partner whose claim it can join: the partner's
+    claim when the claim's first statement carries the same proposition too (so that a claim does not
+    drift from one statement to the next: "tanks will burn" → "tanks will not change the war" → "no
+    weapons to Ukraine"; compared as if said the same day), or a new claim the two make (a fresh
+    ``("new", n)`` key, also put in ``pool_claims`` when the partner is of the pool; ``heads`` gains it).
+    ``heads``: the first statement of each claim of ``pool_claims``. Returns the claims and the partners."""
+    labels: list[Any] = [None] * len(options)
+    chosen: list[Partner | None] = [None] * len(options)
     fresh = 0
-    for i, best in enumerate(partners):
-        if best is None:
-            continue
-        _, j, in_pool = best
-        claim = pool_claims[j] if in_pool else labels[j]
-        if claim is None:
-            claim, fresh = ("new", fresh), fresh + 1
-            if in_pool:
-                pool_claims[j] = claim
+    for i, found in enumerate(options):
+        for p, j, in_pool in found:
+            partner = pool[j] if in_pool else new[j]
+            claim = pool_claims[j] if in_pool else labels[j]
+            if claim is None:
+                claim, fresh = ("new", fresh), fresh + 1
+                heads[claim] = partner
+                if in_pool:
+                    pool_claims[j] = claim
+                else:
+                    labels[j] = claim
             else:
-                labels[j] = claim
-        labels[i] = claim
-    return labels
+                head = heads.get(claim)
+                if head is not None and head.statement_id != partner.statement_id:
+                    same_day = Item(head.statement_id, head.article_id, new[i].day, head.vector, head.words,
+                                    head.numbers)
+                    anchor = model.threshold if model.anchor is None else model.anchor
+                    if model.probability(new[i], same_day) < anchor:
+                        continue
+            labels[i], chosen[i] = claim, (p, j, in_pool)
+            break
+    return labels, chosen
+
+
+def _heads(conn: Connection, claim_ids: Iterable[int]) -> dict[Any, Item]:
+    """The first statement of each claim, as the pair decision reads it."""
+    ids = sorted({c for c in claim_ids if c is not None})
+    out: dict[Any, Item] = {}
+    for i in range(0, len(ids), _IN):
+        q = (sa.select(CLAIMS.c.id, ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.vector,
+                       ITEMS.c.words, ITEMS.c.numbers)
+             .join(ITEMS, ITEMS.c.statement_id == CLAIMS.c.head_statement)
+             .where(CLAIMS.c.id.in_(ids[i : i + _IN]), ITEMS.c.vector.is_not(None)))
+        for r in conn.execute(q):
+            out[r.id] = Item(r.statement_id, r.article_id, _ordinal(r.day), _unpack(r.vector), _unjoin(r.words),
+                             _unjoin(r.numbers))
+    return out
 
 
 def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], vectors: dict[str, np.ndarray],
@@ -396,9 +426,22 @@ def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], vectors: di
     report.embedded += len(new)
     days = [it.day for it in new]
     pool, pool_claims = _window(conn, min(days) - model.window, max(days) + model.window)
+    cids, scores, joined = _group(conn, new, pool, pool_claims, model, report)
+    conn.execute(sa.insert(ITEMS), [
+        {"statement_id": it.statement_id, "article_id": it.article_id, "day": r.day, "day_ordinal": it.day,
+         "vector": _pack(it.vector), "words": _join(it.words), "numbers": _join(it.numbers), "claim_id": cids[k],
+         "score": scores[k], "role": role_of(r.kind, r.speaker_type)} for k, (it, r) in enumerate(zip(new, kept))])
+    _settle(conn, store, joined, kb)
+
+
+def _group(conn: Connection, new: Sequence[Item], pool: Sequence[Item], pool_claims: list[Any], model: ClaimModel,
+           report: UpdateReport) -> tuple[list[int | None], list[float | None], list[tuple[str, int]]]:
+    """Group ``new`` against ``pool``: makes the new claims, moves the pool's statements that found a partner
+    into theirs; returns each new statement's claim and score, and every (statement, claim) joined."""
     before = list(pool_claims)
-    partners = best_partners(new, pool, model)
-    labels = assign(partners, pool_claims)
+    options = partners(new, pool, model)
+    heads = _heads(conn, {pool_claims[j] for found in options for _, j, in_pool in found if in_pool})
+    labels, chosen = assign(new, pool, options, pool_claims, heads, model)
     stamp = _now()
     ids: dict[Any, int] = {}
 
@@ -412,34 +455,87 @@ def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], vectors: di
             report.created += 1
         return ids[label]
 
-    touched: set[int] = set()
     joined: list[tuple[str, int]] = []
     for j, (old, now) in enumerate(zip(before, pool_claims)):
         if old != now:  # a statement looked at before that now makes a claim with a new one
             cid = claim_id(now)
             joined.append((pool[j].statement_id, cid))
             conn.execute(sa.update(ITEMS).where(ITEMS.c.statement_id == pool[j].statement_id)
-                         .values(claim_id=cid, score=round(max(b[0] for b in partners if b and b[2] and b[1] == j), 4)))
-    chosen = {b[1]: b[0] for b in partners if b and not b[2]}  # new statements another one chose
-    rows_out = []
-    for k, (it, r) in enumerate(zip(new, kept)):
-        best, label = partners[k], labels[k]
-        cid = claim_id(label)
+                         .values(claim_id=cid, score=round(max(b[0] for b in chosen if b and b[2] and b[1] == j), 4)))
+    picked = {b[1]: b[0] for b in chosen if b and not b[2]}  # new statements another one chose
+    cids: list[int | None] = []
+    scores: list[float | None] = []
+    for k, it in enumerate(new):
+        cid = claim_id(labels[k])
+        cids.append(cid)
+        scores.append(None if cid is None else round(chosen[k][0] if chosen[k] else picked[k], 4))
         if cid is not None:
-            touched.add(cid)
             joined.append((it.statement_id, cid))
             report.grouped += 1
-        rows_out.append({"statement_id": it.statement_id, "article_id": it.article_id, "day": r.day,
-                         "day_ordinal": it.day, "vector": _pack(it.vector), "words": _join(it.words),
-                         "numbers": _join(it.numbers), "claim_id": cid,
-                         "score": round(best[0] if best else chosen[k], 4) if cid is not None else None,
-                         "role": role_of(r.kind, r.speaker_type)})
-    conn.execute(sa.insert(ITEMS), rows_out)
-    _restate(conn, touched, stamp)
+    return cids, scores, joined
+
+
+def _settle(conn: Connection, store: Any, joined: Sequence[tuple[str, int]], kb: Any) -> None:
+    """Recount the claims statements joined, and raise the alerts of the watchlists that follow them."""
+    _restate(conn, {cid for _, cid in joined}, _now())
     if joined:
         from .alerts import raise_claim_alerts
 
         raise_claim_alerts(conn, store, joined, kb)
+
+
+def regroup(store: Any, *, model: ClaimModel | None = None, kb: Any = None,
+            progress: Callable[[int], None] | None = None) -> UpdateReport:
+    """Group every statement already looked at again, from its stored embedding (nothing is embedded):
+    after the pair decision changed (a new rasid), the claims are those it makes. The claims are made
+    anew (their ids change), in day order, a chunk of statements per transaction; a regroup stopped
+    midway leaves the statements after that point in no claim until the next regroup."""
+    model = model or default_claim_model()
+    report = UpdateReport()
+    key = (ITEMS.c.day_ordinal, ITEMS.c.article_id, ITEMS.c.statement_id)
+    cols = (ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.day_ordinal, ITEMS.c.vector,
+            ITEMS.c.words, ITEMS.c.numbers, ITEMS.c.claim_id)
+
+    def item(r: Any) -> Item:
+        return Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), _unjoin(r.words),
+                    _unjoin(r.numbers))
+
+    try:
+        with write_transaction(store.engine) as conn:
+            conn.execute(sa.update(ITEMS).values(claim_id=None, score=None))
+            conn.execute(sa.delete(CLAIMS))
+        after: tuple[Any, ...] | None = None
+        while True:
+            with write_transaction(store.engine) as conn:
+                q = sa.select(*cols).where(ITEMS.c.vector.is_not(None)).order_by(*key).limit(_CHUNK)
+                if after is not None:
+                    q = q.where(sa.tuple_(*key) > sa.tuple_(*after))
+                rows = conn.execute(q).all()
+                if not rows:
+                    break
+                new = [item(r) for r in rows]
+                first = (rows[0].day_ordinal, rows[0].article_id, rows[0].statement_id)
+                # the pool: the statements grouped again already, within the window
+                pq = sa.select(*cols).where(ITEMS.c.vector.is_not(None),
+                                            ITEMS.c.day_ordinal >= new[0].day - model.window,
+                                            ITEMS.c.day_ordinal <= new[-1].day + model.window,
+                                            sa.tuple_(*key) < sa.tuple_(*first))
+                prow = conn.execute(pq).all()
+                pool, pool_claims = [item(r) for r in prow], [r.claim_id for r in prow]
+                report.statements += len(rows)
+                report.embedded += len(rows)
+                cids, scores, joined = _group(conn, new, pool, pool_claims, model, report)
+                for it, cid, score in zip(new, cids, scores):
+                    if cid is not None:
+                        conn.execute(sa.update(ITEMS).where(ITEMS.c.statement_id == it.statement_id)
+                                     .values(claim_id=cid, score=score))
+                _settle(conn, store, joined, kb)
+                after = (rows[-1].day_ordinal, rows[-1].article_id, rows[-1].statement_id)
+            if progress:
+                progress(len(rows))
+    except SQLAlchemyError as exc:
+        raise _fail(store, "cannot group the claims again", exc) from exc
+    return report
 
 
 def _stale(conn: Connection) -> list[int]:

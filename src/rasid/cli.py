@@ -741,9 +741,12 @@ app.add_typer(claims_app, name="claims")
 def claims_update(db: Optional[str] = DbOption,
                   limit: Optional[int] = typer.Option(None, "--limit", min=1,
                                                       help="Stop after this many new statements (the rest wait)."),
+                  regroup: bool = typer.Option(False, "--regroup", help="Group every statement again from its "
+                                               "stored embedding (after rasid was upgraded): claim ids change."),
                   quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress on standard error.")) -> None:
     """Group the statements stored since the last update into claims (embeds each new statement's content;
     about 60 ms a statement on one core). Stopped at any point, it goes on from there the next time."""
+    from .claims import regroup as regroup_claims
     from .claims import update_claims
 
     start, done, last = time.monotonic(), [0], [0.0]
@@ -756,6 +759,8 @@ def claims_update(db: Optional[str] = DbOption,
             err.print(f"rasid: claims: {done[0]:,} statements, {done[0] / now:,.1f}/s", highlight=False, markup=False)
 
     with _opened(db) as store:
+        if regroup:
+            out.print(f"claims regrouped: {regroup_claims(store, progress=note)}", highlight=False, markup=False)
         report = update_claims(store, limit=limit, progress=note)
     out.print(f"claims: {report}", highlight=False, markup=False)
 
