@@ -219,8 +219,11 @@ class UpdateReport:
     embedded: int = 0  # of which carried enough words to be compared
     grouped: int = 0  # of which are now in a claim
     created: int = 0  # new claims
+    regrouped: bool = False  # by regroup(): every statement, from its stored embedding
 
     def __str__(self) -> str:
+        if self.regrouped:
+            return f"{self.statements} statements grouped again, {self.grouped} in a claim; {self.created} claims"
         return (f"{self.statements} new statements, {self.embedded} compared, {self.grouped} in a claim; "
                 f"{self.created} new claims")
 
@@ -491,7 +494,7 @@ def regroup(store: Any, *, model: ClaimModel | None = None, kb: Any = None,
     anew (their ids change), in day order, a chunk of statements per transaction; a regroup stopped
     midway leaves the statements after that point in no claim until the next regroup."""
     model = model or default_claim_model()
-    report = UpdateReport()
+    report = UpdateReport(regrouped=True)
     key = (ITEMS.c.day_ordinal, ITEMS.c.article_id, ITEMS.c.statement_id)
     cols = (ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.day_ordinal, ITEMS.c.vector,
             ITEMS.c.words, ITEMS.c.numbers, ITEMS.c.claim_id)

@@ -760,7 +760,7 @@ def claims_update(db: Optional[str] = DbOption,
 
     with _opened(db) as store:
         if regroup:
-            out.print(f"claims regrouped: {regroup_claims(store, progress=note)}", highlight=False, markup=False)
+            out.print(f"claims: {regroup_claims(store, progress=note)}", highlight=False, markup=False)
         report = update_claims(store, limit=limit, progress=note)
     out.print(f"claims: {report}", highlight=False, markup=False)
 
