@@ -251,6 +251,13 @@ def test_claim_page_shows_who_asserts_and_who_denies(tmp_path):
             href = denies.locator("footer a").get_attribute("href")
             assert "/articles/" in href and "#st-" in href
             page.screenshot(path=str(out / "claim.png"), full_page=True)
+            follow = page.locator("form.follow-claim")  # follow it: a watchlist on this claim
+            follow.locator("input[name=token]").fill(TOKEN)
+            with page.expect_navigation():
+                follow.locator("button[type=submit]").click()
+            from rasid import alerts
+
+            assert [w.claims for w in alerts.watchlists(store)] == [(int(page.url.rsplit("/", 1)[-1]),)]
         finally:
             browser.close()
     store.close()

@@ -1162,7 +1162,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         spread = claims_lib.spread(members)
         peak = max((sum(v for k, v in d.items() if k != "day") for d in spread["days"]), default=1)
         return render(request, "claim.html", lang, claim=claim, members=members, spread=spread, peak=peak,
-                      roles=claims_lib.ROLES,
+                      roles=claims_lib.ROLES, writable=token is not None,
                       sides=[("repeats", [m for m in members if m.role not in ("deny", "reject")]),
                              ("denies", [m for m in members if m.role in ("deny", "reject")])])
 

@@ -171,6 +171,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "most_recent": ("الأحدث", "Most recent"),
     "min_statements": ("أدنى عدد تصريحات", "At least statements"),
     "similarity": ("احتمال التطابق", "match probability"),
+    "follow_claim": ("تابِع هذا الادعاء", "Follow this claim"),
 }
 
 

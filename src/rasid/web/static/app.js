@@ -66,6 +66,10 @@
     } else if (form.classList && form.classList.contains("alert-read")) {
       ev.preventDefault();
       markRead(form);
+    } else if (form.classList && form.classList.contains("follow-claim")) {
+      // a watchlist that follows this claim: every statement that joins it raises an alert
+      ev.preventDefault();
+      postJson("/api/watchlists", { name: form.elements.name.value, claims: [Number(form.dataset.claim)] }, form);
     }
   });
 
