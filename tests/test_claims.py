@@ -66,6 +66,15 @@ def test_numbers_of_two_tolls_clash_and_shared_words_count():
     assert b.numbers == {"76"}  # Arabic-Indic digits read as digits
     assert f["numbers_clash"] == 1.0 and f["words"] > 0.5 and f["same_article"] == 0.0
     assert f["days"] == pytest.approx(np.log1p(2))
+    # "8 massacres in the last 24 hours, 84 martyrs" / "9 massacres in the last 24 hours, 82 martyrs": the
+    # 24 both give does not make the two days' tolls one; a figure only one gives is no clash
+    day1 = "ارتكب الاحتلال 8 مجازر خلال الساعات الـ24 الماضية أدت إلى استشهاد 84 مواطنًا"
+    day2 = "ارتكب الاحتلال 9 مجازر خلال الساعات الـ24 الماضية أدت إلى استشهاد 82 مواطنًا"
+    more = "ارتكب الاحتلال 8 مجازر خلال الساعات الـ24 الماضية أدت إلى استشهاد 84 مواطنًا بينهم 30 طفلًا"
+    items = {k: CL.Item(k, k, 1, a.vector, CL.content_words(t), CL.content_numbers(t))
+             for k, t in (("day1", day1), ("day2", day2), ("more", more))}
+    assert CL.pair_features(items["day1"], items["day2"])["numbers_clash"] == 1.0
+    assert CL.pair_features(items["day1"], items["more"])["numbers_clash"] == 0.0
 
 
 def test_the_shipped_pair_decision_says_how_it_searches():

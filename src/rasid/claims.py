@@ -120,8 +120,9 @@ def pair_features(a: Item, b: Item, cos: float | None = None) -> dict[str, float
     return {
         "cos": (cos - 0.85) * 20.0,  # e5 cosines of one language sit between 0.75 and 1: spread them
         "words": len(a.words & b.words) / small,
-        # both give figures and none is the same: two tolls, two days, two events
-        "numbers_clash": 1.0 if a.numbers and b.numbers and not a.numbers & b.numbers else 0.0,
+        # each gives a figure the other does not: two tolls, two days, two events (a figure both give, such as
+        # the "24" of "in the last 24 hours", does not make them one)
+        "numbers_clash": 1.0 if a.numbers - b.numbers and b.numbers - a.numbers else 0.0,
         "days": math.log1p(abs(a.day - b.day)),
         "same_article": 1.0 if a.article_id == b.article_id else 0.0,
     }
@@ -584,10 +585,11 @@ def _claim(r: Any) -> Claim:
 
 
 def _claims_query() -> Any:
-    head = STATEMENTS.join(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id)
+    # two flat outer joins (a join nested in an outer join is materialised whole by SQLite: seconds)
     return (sa.select(CLAIMS, _content_sql().label("content"), STATEMENTS.c.article_id.label("head_article"),
                       STATEMENTS.c.speaker_name.label("head_speaker"))
-            .select_from(CLAIMS.outerjoin(head, STATEMENTS.c.id == CLAIMS.c.head_statement)))
+            .select_from(CLAIMS.outerjoin(STATEMENTS, STATEMENTS.c.id == CLAIMS.c.head_statement)
+                         .outerjoin(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id)))
 
 
 def claims(store: Any, *, min_statements: int = 2, actor: str | None = None, query: str | None = None,
