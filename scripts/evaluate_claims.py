@@ -26,8 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 import sqlalchemy as sa  # noqa: E402
 
-from rasid.claims import ClaimModel, Item, _unjoin, _unpack, assign, pair_features, partners  # noqa: E402
-from rasid.learn.linear import fit  # noqa: E402
+from rasid.claims import ITEM_COLUMNS, ClaimModel, assign, pair_features, partners, stored_item  # noqa: E402
 from rasid.store import open_store  # noqa: E402
 from rasid.store.tables import articles as ARTICLES  # noqa: E402
 from rasid.store.tables import claim_items as ITEMS  # noqa: E402
@@ -44,23 +43,21 @@ def main() -> None:
                     "(default: the model's)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT / "scripts"))
-    from train_claims import ANCHOR, FLOOR, TOP_K, WINDOW, best_threshold
+    from train_claims import ANCHOR, FLOOR, TOP_K, WINDOW, candidate, train
 
     pairs = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines() if line.strip()]
     days = sorted(p[s]["day"] for p in pairs for s in "ab")
     lo = date.fromisoformat(days[0]).toordinal() - WINDOW
     hi = date.fromisoformat(days[-1]).toordinal() + WINDOW
     store = open_store(args.db, create=False)
-    q = (sa.select(ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.day_ordinal, ITEMS.c.vector,
-                   ITEMS.c.words, ITEMS.c.numbers, STATEMENTS.c.position, ARTICLES.c.url,
+    q = (sa.select(*ITEM_COLUMNS, ITEMS.c.day, STATEMENTS.c.position, ARTICLES.c.url,
                    sa.func.substr(ARTICLES.c.text, STATEMENTS.c.content_start + 1,
                                   STATEMENTS.c.content_end - STATEMENTS.c.content_start).label("content"))
          .join(STATEMENTS, STATEMENTS.c.id == ITEMS.c.statement_id).join(ARTICLES, ARTICLES.c.id == ITEMS.c.article_id)
          .where(ITEMS.c.vector.is_not(None), ITEMS.c.day_ordinal >= lo, ITEMS.c.day_ordinal <= hi))
     with store.engine.connect() as conn:
         rows = sorted(conn.execute(q).all(), key=lambda r: (r.day or "", r.article_id, r.position))
-    items = [Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), _unjoin(r.words),
-                  _unjoin(r.numbers)) for r in rows]
+    items = [stored_item(r) for r in rows]
     where = {(r.url, r.content): k for k, r in enumerate(rows)}
     found = [(p, where.get((p["a"]["url"], p["a"]["content"])), where.get((p["b"]["url"], p["b"]["content"])))
              for p in pairs]
@@ -71,15 +68,13 @@ def main() -> None:
     fold_of = {i: k % FOLDS for k, i in enumerate(order)}
     tp = fp = fn = 0
     for f in range(FOLDS):
-        train = [usable[i] for i in order if fold_of[i] != f]
+        train_pairs = [usable[i] for i in order if fold_of[i] != f]
         feats, gold = [], []
-        for p, a, b in train:
-            cos = float(items[a].vector @ items[b].vector)
-            if cos >= FLOOR and abs(items[a].day - items[b].day) <= WINDOW:
-                feats.append(pair_features(items[a], items[b], cos))
+        for p, a, b in train_pairs:
+            if candidate(items[a], items[b]):
+                feats.append(pair_features(items[a], items[b]))
                 gold.append(bool(p["same"]))
-        lm = fit("claim", feats, ["same" if g else "different" for g in gold])
-        threshold = best_threshold([lm.proba(x)["same"] for x in feats], gold)
+        lm, threshold = train(feats, gold)
         model = ClaimModel(lm, threshold, WINDOW, TOP_K, FLOOR, ANCHOR if args.anchor is None else args.anchor)
         labels, _ = assign(items, [], partners(items, [], model), [], {}, model)
         for i in order:

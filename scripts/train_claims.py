@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasid.claims import (CLAIM_MODEL, ClaimModel, Item, content_numbers, content_words, embed,  # noqa: E402
+from rasid.claims import (CLAIM_MODEL, Item, content_numbers, content_words, embed,  # noqa: E402
                           pair_features, proposition)
 from rasid.learn.linear import fit  # noqa: E402
 
@@ -64,10 +64,9 @@ def best_threshold(probs: list[float], gold: list[bool]) -> float:
 
 
 def train(rows, gold, meta=None):
+    """A pair decision fitted on ``rows`` and the threshold with the best F1 on them."""
     model = fit("claim", rows, ["same" if g else "different" for g in gold], c=1.0, meta=meta)
-    cm = ClaimModel(model)
-    probs = [cm.model.proba(r)["same"] for r in rows]
-    return model, best_threshold(probs, gold)
+    return model, best_threshold([model.proba(r)["same"] for r in rows], gold)
 
 
 def main() -> None:

@@ -164,12 +164,16 @@ OTHER = ["وتشهد المناطق الشمالية موجة برد قارس ت
          "وارتفعت أسعار الخضار والفواكه في الأسواق الشعبية بنسبة كبيرة خلال الشهر الماضي بحسب التجار"]
 
 
+def _three_outlets(harvest: bool = True) -> list[dict]:
+    """Three outlets' articles of 1, 2 and 3 January: the agents (and the harvest) among other news."""
+    return [{"url": f"https://o{k}.example/{k}", "published": f"2025-01-0{k + 1}T10:00:00", "title": f"خبر {k}",
+             "text": ".\n\n".join([OTHER[k], AGENTS] + ([HARVEST] if harvest else []) + [OTHER[(k + 1) % 3]]) + "."}
+            for k in range(3)]
+
+
 def test_update_is_incremental_and_never_counts_a_statement_twice(tmp_path, fake_embed):
     db = tmp_path / "claims.db"
-    _ingest(_jsonl(tmp_path, "one.jsonl", [
-        {"url": f"https://o{k}.example/{k}", "published": f"2025-01-0{k + 1}T10:00:00", "title": f"خبر {k}",
-         "text": OTHER[k] + ".\n\n" + AGENTS + ".\n\n" + HARVEST + ".\n\n" + OTHER[(k + 1) % 3] + "."}
-        for k in range(3)]), db)
+    _ingest(_jsonl(tmp_path, "one.jsonl", _three_outlets()), db)
     store = open_store(db)
     try:
         first = CL.update_claims(store, model=fake_embed, limit=2)  # stops after two statements
@@ -337,8 +341,7 @@ def test_a_watchlist_follows_a_claim_and_is_alerted_once_per_statement_that_join
     from rasid.errors import ConfigError
 
     db = tmp_path / "watch.db"
-    records = [{"url": f"https://o{k}.example/{k}", "published": f"2025-01-0{k + 1}T10:00:00", "title": f"خبر {k}",
-                "text": OTHER[k] + ".\n\n" + AGENTS + ".\n\n" + OTHER[(k + 1) % 3] + "."} for k in range(3)]
+    records = _three_outlets(harvest=False)
     _ingest(_jsonl(tmp_path, "first.jsonl", records[:2]), db)
     store = open_store(db)
     try:
@@ -364,10 +367,7 @@ def test_a_watchlist_follows_a_claim_and_is_alerted_once_per_statement_that_join
 
 def test_regroup_makes_the_claims_anew_from_the_stored_embeddings(tmp_path, fake_embed, monkeypatch):
     db = tmp_path / "regroup.db"
-    _ingest(_jsonl(tmp_path, "one.jsonl", [
-        {"url": f"https://o{k}.example/{k}", "published": f"2025-01-0{k + 1}T10:00:00", "title": f"خبر {k}",
-         "text": OTHER[k] + ".\n\n" + AGENTS + ".\n\n" + HARVEST + ".\n\n" + OTHER[(k + 1) % 3] + "."}
-        for k in range(3)]), db)
+    _ingest(_jsonl(tmp_path, "one.jsonl", _three_outlets()), db)
     store = open_store(db)
     try:
         CL.update_claims(store, model=fake_embed)

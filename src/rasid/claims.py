@@ -27,7 +27,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from importlib import resources
@@ -281,17 +281,23 @@ def _unpack(b: bytes) -> np.ndarray:
     return np.frombuffer(b, dtype=np.float16).astype(np.float32)
 
 
+# what the pair decision reads of a stored statement (:func:`stored_item`), and its claim
+ITEM_COLUMNS = (ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day_ordinal, ITEMS.c.vector, ITEMS.c.words,
+                ITEMS.c.numbers, ITEMS.c.claim_id)
+
+
+def stored_item(r: Any) -> Item:
+    """A ``claim_items`` row (at least :data:`ITEM_COLUMNS`) as the pair decision reads it."""
+    return Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), _unjoin(r.words),
+                _unjoin(r.numbers))
+
+
 def _window(conn: Connection, lo: int, hi: int) -> tuple[list[Item], list[int | None]]:
     """The compared statements whose day is within [lo, hi] (ordinals)."""
-    q = (sa.select(ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.vector, ITEMS.c.words,
-                   ITEMS.c.numbers, ITEMS.c.claim_id)
+    q = (sa.select(*ITEM_COLUMNS)
          .where(ITEMS.c.vector.is_not(None), ITEMS.c.day_ordinal >= lo, ITEMS.c.day_ordinal <= hi))
-    items, claim_ids = [], []
-    for r in conn.execute(q):
-        items.append(Item(r.statement_id, r.article_id, _ordinal(r.day), _unpack(r.vector),
-                          _unjoin(r.words), _unjoin(r.numbers)))
-        claim_ids.append(r.claim_id)
-    return items, claim_ids
+    rows = conn.execute(q).all()
+    return [stored_item(r) for r in rows], [r.claim_id for r in rows]
 
 
 def update_claims(store: Any, *, model: ClaimModel | None = None, limit: int | None = None,
@@ -317,12 +323,15 @@ def update_claims(store: Any, *, model: ClaimModel | None = None, limit: int | N
                 break
             # embedded outside the write transaction: the store's other writers are not held up meanwhile
             props = {r.id: proposition(r.content or "") for r in rows}
-            kept = [r for r in rows if len(content_words(props[r.id])) >= MIN_WORDS]
+            words = {r.id: content_words(props[r.id]) for r in rows}
+            kept = [r for r in rows if len(words[r.id]) >= MIN_WORDS]
             vectors = embed([props[r.id] for r in kept])
+            new = {r.id: Item(r.id, r.article_id, _ordinal(r.day), v, words[r.id], content_numbers(props[r.id]))
+                   for r, v in zip(kept, vectors)}
             with write_transaction(store.engine) as conn:
                 done = _looked_at(conn, [r.id for r in rows])  # by another update meanwhile
                 _update_chunk(conn, store, [r for r in rows if r.id not in done],
-                              {r.id: v for r, v in zip(kept, vectors) if r.id not in done}, props, model, report, kb)
+                              {k: it for k, it in new.items() if k not in done}, model, report, kb)
         except SQLAlchemyError as exc:
             raise _fail(store, "cannot update the claims", exc) from exc
         if progress:
@@ -390,8 +399,7 @@ def assign(new: Sequence[Item], pool: Sequence[Item], options: Sequence[list[Par
             else:
                 head = heads.get(claim)
                 if head is not None and head.statement_id != partner.statement_id:
-                    same_day = Item(head.statement_id, head.article_id, new[i].day, head.vector, head.words,
-                                    head.numbers)
+                    same_day = replace(head, day=new[i].day)
                     anchor = model.threshold if model.anchor is None else model.anchor
                     if model.probability(new[i], same_day) < anchor:
                         continue
@@ -405,29 +413,26 @@ def _heads(conn: Connection, claim_ids: Iterable[int]) -> dict[Any, Item]:
     ids = sorted({c for c in claim_ids if c is not None})
     out: dict[Any, Item] = {}
     for i in range(0, len(ids), _IN):
-        q = (sa.select(CLAIMS.c.id, ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.vector,
-                       ITEMS.c.words, ITEMS.c.numbers)
+        q = (sa.select(CLAIMS.c.id.label("head_of"), *ITEM_COLUMNS)
              .join(ITEMS, ITEMS.c.statement_id == CLAIMS.c.head_statement)
              .where(CLAIMS.c.id.in_(ids[i : i + _IN]), ITEMS.c.vector.is_not(None)))
         for r in conn.execute(q):
-            out[r.id] = Item(r.statement_id, r.article_id, _ordinal(r.day), _unpack(r.vector), _unjoin(r.words),
-                             _unjoin(r.numbers))
+            out[r.head_of] = stored_item(r)
     return out
 
 
-def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], vectors: dict[str, np.ndarray],
-                  props: dict[str, str], model: ClaimModel, report: UpdateReport, kb: Any = None) -> None:
-    """Group ``rows`` (``vectors``: the embeddings of those that carry enough words to be compared)."""
+def _update_chunk(conn: Connection, store: Any, rows: Sequence[Any], items: dict[str, Item], model: ClaimModel,
+                  report: UpdateReport, kb: Any = None) -> None:
+    """Group ``rows`` (``items``: what the pair decision reads of those that carry enough words to be compared)."""
     report.statements += len(rows)
-    kept = [r for r in rows if r.id in vectors]
+    kept = [r for r in rows if r.id in items]
     bare = [{"statement_id": r.id, "article_id": r.article_id, "day": r.day, "day_ordinal": _ordinal(r.day),
-             "role": role_of(r.kind, r.speaker_type)} for r in rows if r.id not in vectors]
+             "role": role_of(r.kind, r.speaker_type)} for r in rows if r.id not in items]
     if bare:
         conn.execute(sa.insert(ITEMS), bare)
     if not kept:
         return
-    new = [Item(r.id, r.article_id, _ordinal(r.day), vectors[r.id], content_words(props[r.id]),
-                content_numbers(props[r.id])) for r in kept]
+    new = [items[r.id] for r in kept]
     report.embedded += len(new)
     days = [it.day for it in new]
     pool, pool_claims = _window(conn, min(days) - model.window, max(days) + model.window)
@@ -498,12 +503,6 @@ def regroup(store: Any, *, model: ClaimModel | None = None, kb: Any = None,
     model = model or default_claim_model()
     report = UpdateReport(regrouped=True)
     key = (ITEMS.c.day_ordinal, ITEMS.c.article_id, ITEMS.c.statement_id)
-    cols = (ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.day, ITEMS.c.day_ordinal, ITEMS.c.vector,
-            ITEMS.c.words, ITEMS.c.numbers, ITEMS.c.claim_id)
-
-    def item(r: Any) -> Item:
-        return Item(r.statement_id, r.article_id, r.day_ordinal, _unpack(r.vector), _unjoin(r.words),
-                    _unjoin(r.numbers))
 
     try:
         with write_transaction(store.engine) as conn:
@@ -512,21 +511,21 @@ def regroup(store: Any, *, model: ClaimModel | None = None, kb: Any = None,
         after: tuple[Any, ...] | None = None
         while True:
             with write_transaction(store.engine) as conn:
-                q = sa.select(*cols).where(ITEMS.c.vector.is_not(None)).order_by(*key).limit(_CHUNK)
+                q = sa.select(*ITEM_COLUMNS).where(ITEMS.c.vector.is_not(None)).order_by(*key).limit(_CHUNK)
                 if after is not None:
                     q = q.where(sa.tuple_(*key) > sa.tuple_(*after))
                 rows = conn.execute(q).all()
                 if not rows:
                     break
-                new = [item(r) for r in rows]
+                new = [stored_item(r) for r in rows]
                 first = (rows[0].day_ordinal, rows[0].article_id, rows[0].statement_id)
                 # the pool: the statements grouped again already, within the window
-                pq = sa.select(*cols).where(ITEMS.c.vector.is_not(None),
+                pq = sa.select(*ITEM_COLUMNS).where(ITEMS.c.vector.is_not(None),
                                             ITEMS.c.day_ordinal >= new[0].day - model.window,
                                             ITEMS.c.day_ordinal <= new[-1].day + model.window,
                                             sa.tuple_(*key) < sa.tuple_(*first))
                 prow = conn.execute(pq).all()
-                pool, pool_claims = [item(r) for r in prow], [r.claim_id for r in prow]
+                pool, pool_claims = [stored_item(r) for r in prow], [r.claim_id for r in prow]
                 report.statements += len(rows)
                 report.embedded += len(rows)
                 cids, scores, joined = _group(conn, new, pool, pool_claims, model, report)
