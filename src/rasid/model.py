@@ -179,6 +179,29 @@ class Mention:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """A place the text speaks of as a place, resolved to a gazetteer entry (see :mod:`rasid.places`).
+
+    ``place_id`` is the gazetteer's id (``geonames:<id>``, ``country:<ISO alpha-2>``,
+    ``region:<name>``); it and the coordinates are None when the name stays unresolved (two places of
+    that name and nothing in the article to choose). ``confidence`` is the probability that the text
+    speaks of this place (the decision's times the resolution's); ``candidates`` how many places bear
+    the name."""
+
+    span: Span
+    surface: str
+    place_id: str | None
+    name: str
+    name_en: str | None = None
+    country: str | None = None
+    kind: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    confidence: float = 0.5
+    candidates: int = 1
+
+
+@dataclass(frozen=True, slots=True)
 class DateRef:
     """When something happened: ``value`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``."""
 
@@ -252,6 +275,7 @@ class Article:
     mentions: tuple[Mention, ...] = ()
     dates: tuple[DateRef, ...] = ()
     statements: tuple[Statement, ...] = ()
+    places: tuple[Place, ...] = ()
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]

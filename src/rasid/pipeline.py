@@ -1,6 +1,6 @@
 """The pipeline: a document passes through the stages in order and comes out as an Article.
 
-    extract -> segment -> actors -> statements -> dates -> stance
+    extract -> segment -> actors -> statements -> places -> dates -> stance
 
 Each stage is a function ``Article -> Article`` (extract turns a ``Document`` into one).
 ``run`` raises the error of the first stage that fails, naming the stage and the document;
@@ -25,7 +25,7 @@ from .learn.models import Models, default_models
 from .stance import code_stance
 from .statements import COMPLEMENTISERS, PLUPERFECT, QUOTE_MARKS, RELATIVES, THEN_WORDS, attribute, opens_occasion
 
-STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
+STAGES = ("extract", "segment", "actors", "statements", "places", "dates", "stance")
 
 
 def segment(article: Article, kb: KnowledgeBase) -> Article:
@@ -42,6 +42,17 @@ def find_actors(article: Article, kb: KnowledgeBase) -> Article:
     mentions = [m for m in mentions if id(m) not in others]
     unknown = unknown_actors(article.text, mentions, entities=entities)
     return replace(article, mentions=tuple(sorted((*mentions, *unknown), key=lambda m: m.span.start)))
+
+
+def find_places(article: Article, kb: KnowledgeBase) -> Article:
+    """The places the article speaks of, resolved to coordinates with a confidence (:mod:`rasid.places`)."""
+    from .actors.unknown import ner_entities
+    from .arabic.tokens import _text_tokens
+    from .places import find_places as places_in
+
+    found = places_in(article.text, [m for m in article.mentions if m.source == "kb"], ner_entities(article.text),
+                      [st.speaker.span for st in article.statements], tokens=_text_tokens(article.text)[0])
+    return replace(article, places=tuple(found))
 
 
 def find_statements(article: Article, kb: KnowledgeBase, models: Models | None = None) -> Article:
@@ -314,6 +325,7 @@ _STAGE_FUNCS: tuple[tuple[str, Callable[..., Article]], ...] = (
     ("segment", segment),
     ("actors", find_actors),
     ("statements", find_statements),
+    ("places", find_places),
     ("dates", date_statements),
     ("stance", stance),
 )

@@ -81,13 +81,19 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str, str]]:
-    """The NER model's entities of ``text`` (none without the model: it is optional)."""
+    """The NER model's entities of ``text`` (none without the model: it is optional). The last few
+    texts' entities are kept: the actors and the places stages read the same article's."""
+    return list(_ner_entities(text))
+
+
+@lru_cache(maxsize=4)
+def _ner_entities(text: str) -> tuple[tuple[int, int, str, str], ...]:
     from .ner import default_tagger
 
     try:
-        return default_tagger().entities(text)
+        return tuple(default_tagger().entities(text))
     except Exception:  # noqa: BLE001 - the NER model is optional: without it, no unknown names
-        return []
+        return ()
 
 
 def namesakes(text: str, known: list[Mention], entities: list[tuple[int, int, str, str]],

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..arabic import fold
-from ..model import (Article, DateRef, DateSource, Granularity, Kind, Mention, OffsetMap, Sentence, Span, Stance,
+from ..model import (Article, DateRef, DateSource, Granularity, Kind, Mention, OffsetMap, Place, Sentence, Span, Stance,
                      Statement, TargetStance)
 
 
@@ -111,6 +111,18 @@ def mention_rows(a: Article) -> list[dict[str, Any]]:
              "name": m.name, "name_folded": folded(m.name), "actor_id": m.actor_id, "type": m.type,
              "source": m.source, "parent": mention_to_json(m.parent)}
             for i, m in enumerate(a.mentions)]
+
+
+def place_rows(a: Article) -> list[dict[str, Any]]:
+    return [{"article_id": a.id, "position": i, "start": p.span.start, "end": p.span.end, "surface": p.surface,
+             "place_id": p.place_id, "name": p.name, "name_en": p.name_en, "country": p.country, "kind": p.kind,
+             "lat": p.lat, "lon": p.lon, "confidence": p.confidence, "candidates": p.candidates}
+            for i, p in enumerate(a.places)]
+
+
+def place_from_row(r: Mapping[str, Any]) -> Place:
+    return Place(Span(r["start"], r["end"]), r["surface"], r["place_id"], r["name"], r["name_en"], r["country"],
+                 r["kind"], r["lat"], r["lon"], r["confidence"], r["candidates"])
 
 
 def mention_from_row(r: Mapping[str, Any]) -> Mention:

@@ -24,6 +24,7 @@ from .tables import article_signatures as SIG
 from .tables import articles as A
 from .tables import ingest_ledger as L
 from .tables import mentions as M
+from .tables import places as P
 from .tables import rejections as R
 from .tables import seen_urls as U
 from .tables import shift_dirty as DIRTY
@@ -154,10 +155,11 @@ class Store:
             rows["articles"].append(row)
             rows["sentences"].extend(codec.sentence_rows(article))
             rows["mentions"].extend(codec.mention_rows(article))
+            rows["places"].extend(codec.place_rows(article))
             for pos, st in enumerate(article.statements):
                 rows["statements"].append(codec.statement_row(article, pos, st))
                 rows["targets"].extend(codec.target_rows(st))
-        for table in (A, SE, M, S, T, SIG):
+        for table in (A, SE, M, P, S, T, SIG):
             if rows[table.name]:
                 insert_rows(conn, table, rows[table.name])
         mark_shifts_dirty(conn, [r["id"] for r in rows["articles"]])
@@ -169,6 +171,7 @@ class Store:
         conn.execute(sa.delete(T).where(T.c.statement_id.in_(stmt_ids)))
         conn.execute(sa.delete(S).where(S.c.article_id == article_id))
         conn.execute(sa.delete(M).where(M.c.article_id == article_id))
+        conn.execute(sa.delete(P).where(P.c.article_id == article_id))
         conn.execute(sa.delete(SE).where(SE.c.article_id == article_id))
         conn.execute(sa.delete(SIG).where(SIG.c.article_id == article_id))
         deleted = conn.execute(sa.delete(A).where(A.c.id == article_id)).rowcount > 0
@@ -222,7 +225,9 @@ class Store:
             sa.select(M).where(M.c.article_id == aid).order_by(M.c.position)).mappings())
         stmts = self._statements_of(conn, [r for r in conn.execute(
             sa.select(S).where(S.c.article_id == aid).order_by(S.c.position)).mappings()])
-        return _with_layers(article, sents, ments, tuple(stmts))
+        places = tuple(codec.place_from_row(r) for r in conn.execute(
+            sa.select(P).where(P.c.article_id == aid).order_by(P.c.position)).mappings())
+        return replace(_with_layers(article, sents, ments, tuple(stmts)), places=places)
 
     @staticmethod
     def _statements_of(conn: Connection, rows: list[Any]) -> list[Statement]:

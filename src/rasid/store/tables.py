@@ -67,6 +67,26 @@ mentions = sa.Table(
     sa.Column("parent", sa.JSON),  # the parent Mention, nested, or null
 )
 
+places = sa.Table(
+    "places",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("article_id", sa.String(64), sa.ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),
+    sa.Column("end", sa.Integer, nullable=False),
+    sa.Column("surface", sa.Text, nullable=False),
+    sa.Column("place_id", sa.String(64)),  # gazetteer id; null: unresolved
+    sa.Column("name", sa.Text, nullable=False),
+    sa.Column("name_en", sa.Text),
+    sa.Column("country", sa.String(2)),
+    sa.Column("kind", sa.String(16)),
+    sa.Column("lat", sa.Float),
+    sa.Column("lon", sa.Float),
+    sa.Column("confidence", sa.Float, nullable=False),
+    sa.Column("candidates", sa.Integer, nullable=False),
+)
+
 statements = sa.Table(
     "statements",
     metadata,
