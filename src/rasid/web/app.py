@@ -52,6 +52,9 @@ from starlette.routing import Match
 from .. import __version__
 from .. import alerts as alerts_lib
 from .. import claims as claims_lib
+from ..places import stored as places_lib
+from ..places.basemap import View as MapView
+from ..places.basemap import render_svg
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
     CorrectionError,
@@ -1165,6 +1168,75 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                       roles=claims_lib.ROLES, writable=token is not None,
                       sides=[("repeats", [m for m in members if m.role not in ("deny", "reject")]),
                              ("denies", [m for m in members if m.role in ("deny", "reject")])])
+
+    # --- places -----------------------------------------------------------------------------------
+
+    @app.get("/api/places", tags=["places"],
+             summary="Places the statements are about (named in their sentence), most statements first")
+    def api_places(actor: str | None = Query(None, max_length=200, description="Only statements of this speaker "
+                                                                                "(a knowledge-base id or a name)"),
+                   stance: Stance | None = Query(None, description="Only statements with this stance toward a target"),
+                   since: Day | None = Query(None, description="Statements from this day"),
+                   until: Day | None = Query(None, description="Statements up to this day"),
+                   limit: int = Query(500, ge=1, le=5000, description="At most this many places")) -> dict[str, Any]:
+        check_range(since, until)
+        found = places_lib.place_counts(store, actor=actor or None, stance=stance.value if stance else None,
+                                        since=since, until=until, limit=limit)
+        return {"ok": True, "total": len(found), "items": [p.public() for p in found]}
+
+    @app.get("/api/places/{place_id}/statements", tags=["places"],
+             summary="The statements about one place, newest first, with the place's span in each")
+    def api_place_statements(place_id: str = FastPath(max_length=64, pattern=r"^[a-z]+:[A-Za-z0-9:_-]+$"),
+                             actor: str | None = Query(None, max_length=200, description="Only this speaker"),
+                             stance: Stance | None = Query(None, description="Only this stance toward a target"),
+                             since: Day | None = Query(None, description="From this day"),
+                             until: Day | None = Query(None, description="Up to this day"),
+                             limit: int = Limit, offset: int = Offset) -> dict[str, Any]:
+        check_range(since, until)
+        items, total = places_lib.statements_at(store, place_id, actor=actor or None,
+                                                stance=stance.value if stance else None, since=since, until=until,
+                                                limit=limit, offset=offset)
+        return paged(total, items, limit, offset, place_id=place_id)
+
+    MAP_VIEWS = {"levant": (32.0, 29.0, 44.0, 38.0), "mena": (-12.0, 12.0, 62.0, 42.0),
+                 "world": (-180.0, -58.0, 180.0, 80.0)}
+
+    @app.get("/map", include_in_schema=False, response_class=HTMLResponse)
+    def map_page(request: Request, actor: str | None = None, stance: str | None = None, since: str | None = None,
+                 until: str | None = None, view: str | None = None, place: str | None = None,
+                 lang: str | None = None) -> Response:
+        form = {"actor": (actor or "").strip(), "stance": stance or "", "since": (since or "").strip(),
+                "until": (until or "").strip(), "view": view or "levant"}
+        error, found, statements, total, chosen = None, [], [], 0, None
+        try:
+            if form["stance"] not in ("", *(s.value for s in Stance)):
+                raise ApiError(422, f"stance must be favor, against or neutral, got {stance!r}", "stance")
+            if form["view"] not in MAP_VIEWS:
+                raise ApiError(422, f"view must be one of {', '.join(MAP_VIEWS)}, got {view!r}", "view")
+            first, last = _day(form["since"], "since"), _day(form["until"], "until")
+            check_range(first, last)
+            found = places_lib.place_counts(store, actor=form["actor"] or None, stance=form["stance"] or None,
+                                            since=first, until=last, limit=2000)
+            if place:
+                chosen = next((p for p in found if p.place_id == place), None)
+                statements, total = places_lib.statements_at(store, place, actor=form["actor"] or None,
+                                                             stance=form["stance"] or None, since=first, until=last,
+                                                             limit=50)
+        except ApiError as exc:
+            error = exc.error
+        params = {k: v for k, v in form.items() if v and not (k == "view" and v == "levant")}
+        if lang == "en":
+            params["lang"] = "en"
+        svg = render_svg([p.public() for p in found], view=MapView(*MAP_VIEWS[form["view"]] if form["view"] in MAP_VIEWS
+                                                                    else MAP_VIEWS["levant"]),
+                         link="/map?" + urlencode({**params, "place": ""}), selected=place,
+                         title="map of the places the statements are about")
+        response = render(request, "map.html", lang, form=form, places=found[:100], svg=svg, chosen=chosen,
+                          place=place, statements=statements, total=total, error=error,
+                          stances=[s.value for s in Stance], views=list(MAP_VIEWS))
+        if error is not None:
+            response.status_code = 422
+        return response
 
     _document_errors(app)
     return app

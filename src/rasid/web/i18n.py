@@ -172,6 +172,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     "min_statements": ("أدنى عدد تصريحات", "At least statements"),
     "similarity": ("احتمال التطابق", "match probability"),
     "follow_claim": ("تابِع هذا الادعاء", "Follow this claim"),
+    "map": ("الخريطة", "Map"),
+    "map_help": ("الأماكن التي تتحدث عنها التصريحات (المذكورة في جملة التصريح): حجم الدائرة بعدد التصريحات، ولونها بالموقف الغالب. "
+                 "اختر مكانًا لقراءة تصريحاته.",
+                 "The places the statements are about (named in the statement's sentence): a circle's size is the number "
+                 "of statements, its colour the stance most of them take. Choose a place to read its statements."),
+    "map_view": ("المنطقة", "Region"),
+    "view_levant": ("بلاد الشام", "Levant"),
+    "view_mena": ("الشرق الأوسط وشمال أفريقيا", "Middle East and North Africa"),
+    "view_world": ("العالم", "World"),
+    "map_key": ("الدائرة المجوفة: بلد بأكمله", "hollow circle: a whole country"),
+    "places": ("الأماكن", "Places"),
+    "place": ("المكان", "Place"),
+    "days": ("الأيام", "Days"),
+    "no_places": ("لا أماكن لهذه التصفية. تُستخرج الأماكن عند الاستيعاب: rasid ingest",
+                  "No places for these filters. Places are found at ingest: rasid ingest"),
 }
 
 
