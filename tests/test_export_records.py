@@ -26,6 +26,7 @@ def test_statement_record_exact_shape():
         "targets": [{"name": "روسيا", "surface": "روسيا", "aliases": ["روسيا الاتحادية", "Russia"],
                      "actor_id": "rus", "stance": "against", "confidence": 0.8, "basis": "evidence"}],
         "kind": "reject",
+        "places": [],  # the hand-built article names no place
     }
     start, end = record["span"]
     assert article.text[start:end] == record["content"]
@@ -61,7 +62,7 @@ def test_direct_quote():
 def test_article_record():
     record = article_record(salvation_article())
     assert list(record) == ["id", "external_id", "url", "source", "title", "published", "text", "captions",
-                            "credits", "category", "related", "author", "language"]
+                            "credits", "category", "related", "author", "language", "places"]
     assert record["published"] == "2024-03-11T09:30:00+03:00"
     assert record["captions"] == ["صورة من إدلب"]  # "a picture from Idlib"
     assert record["language"] == "ar"

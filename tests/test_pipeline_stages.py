@@ -14,7 +14,7 @@ def _doc(origin="doc-1"):
 
 
 def test_pipeline_stages_in_order():
-    assert pipeline.STAGES == ("extract", "segment", "actors", "statements", "dates", "stance")
+    assert pipeline.STAGES == ("extract", "segment", "actors", "statements", "places", "dates", "stance")
     assert [name for name, _ in pipeline._STAGE_FUNCS] == list(pipeline.STAGES[1:])
 
 

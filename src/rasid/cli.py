@@ -824,6 +824,52 @@ def claims_show(claim_id: int = typer.Argument(..., help="The claim's id (rasid 
     out.print(table)
 
 
+@app.command("places")
+def places_cmd(db: Optional[str] = DbOption,
+               place: Optional[str] = typer.Argument(None, help="A place id (geonames:170654, country:SY, region:gaza-strip): "
+                                                             "its statements instead of the list of places."),
+               actor: Optional[str] = typer.Option(None, "--actor", help="Only statements of this speaker (id or name)."),
+               stance: Optional[str] = typer.Option(None, "--stance", help="favor, against or neutral toward a target."),
+               since: Optional[str] = typer.Option(None, help="First day (YYYY-MM-DD)."),
+               until: Optional[str] = typer.Option(None, help="Last day (YYYY-MM-DD)."),
+               limit: int = typer.Option(20, "--limit", min=1),
+               fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """The places the statements are about (named in their sentence), most statements first; with a place id,
+    that place's statements, newest first."""
+    import json
+
+    from .places.stored import STANCES, place_counts, statements_at
+
+    if stance is not None and stance not in STANCES:
+        err.print(f"error: --stance must be one of {', '.join(STANCES)}, got {stance!r}", highlight=False, markup=False)
+        raise typer.Exit(2)
+    first, last = _parse_day(since, "--since"), _parse_day(until, "--until")
+    with _opened(db) as store:
+        if place:
+            items, total = statements_at(store, place, actor=actor, stance=stance, since=first, until=last, limit=limit)
+        else:
+            found = place_counts(store, actor=actor, stance=stance, since=first, until=last, limit=limit)
+    if fmt == "jsonl":
+        for row in (items if place else [p.public() for p in found]):
+            out.print(json.dumps(row, ensure_ascii=False), highlight=False, markup=False, soft_wrap=True)
+        return
+    from rich.table import Table
+
+    if place:
+        table = Table("day", "speaker", "targets", "what was said", "article", title=f"{place}: {total} statements")
+        for s in items:
+            targets = " ".join(f"{t['target']}:{t['stance']}" for t in s["targets"])
+            table.add_row(s["day"] or "", s["speaker"], targets, s["content"][:160],
+                          f"{s['article_id']}:{s['content_span'][0]}")
+    else:
+        table = Table("place", "name", "country", "statements", "favor", "against", "neutral", "days",
+                      caption=f"{len(found)} places")
+        for p in found:
+            table.add_row(p.place_id, p.name, p.country or "", str(p.statements), str(p.favor), str(p.against),
+                          str(p.neutral), f"{p.first_day or '?'} → {p.last_day or '?'}")
+    out.print(table)
+
+
 @app.callback(invoke_without_command=True)
 def _main(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
     if version:

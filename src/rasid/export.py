@@ -19,7 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import IO, Any
 
-from .model import Article, Mention, Shift, Statement
+from .model import Article, Mention, Place, Shift, Statement
 
 ArticleLookup = Mapping[str, Article] | Callable[[str], "Article | None"]
 
@@ -79,7 +79,21 @@ def statement_record(article: Article, st: Statement, kb: Any = None) -> dict[st
                      "stance": str(t.stance), "confidence": float(t.confidence), "basis": t.basis or None}
                     for t in st.targets],
         "kind": str(st.kind),
+        "places": [place_record(p) for p in statement_places(article, st)],
     }
+
+
+def place_record(place: Place) -> dict[str, Any]:
+    """A place the text speaks of (see ``schema/statement.schema.json``, ``places``): its span, the
+    gazetteer entry it resolves to (``place_id`` null when unresolved) and the confidence."""
+    return {"surface": place.surface, "span": [place.span.start, place.span.end], "place_id": place.place_id,
+            "name": place.name, "name_en": place.name_en, "country": place.country, "kind": place.kind,
+            "lat": place.lat, "lon": place.lon, "confidence": float(place.confidence), "candidates": place.candidates}
+
+
+def statement_places(article: Article, st: Statement) -> list[Place]:
+    """The places named in the statement's sentence: what the statement is about, where."""
+    return [p for p in article.places if st.sentence.start <= p.span.start and p.span.end <= st.sentence.end]
 
 
 def article_record(article: Article) -> dict[str, Any]:
@@ -89,6 +103,7 @@ def article_record(article: Article) -> dict[str, Any]:
         "title": article.title, "published": _iso(article.published), "text": article.text,
         "captions": list(article.captions), "credits": list(article.credits), "category": article.category,
         "related": list(article.related), "author": article.author, "language": article.language,
+        "places": [place_record(p) for p in article.places],
     }
 
 
@@ -431,4 +446,22 @@ def plover_record(article: Article, st: Statement, kb: Any = None) -> dict[str, 
                       "publication": _publication(article), "language": article.language or "ar",
                       "published": _iso(article.published), "coder": f"rasid {__version__}"},
         "kind": str(st.kind),
+        "geolocation": _plover_geolocation(article, st),
     }
+
+
+def _plover_geolocation(article: Article, st: Statement) -> dict[str, Any] | None:
+    """PLOVER's location of the event, with the field names of the POLECAT data set's location columns:
+    the resolved place of the statement's content with the highest confidence, else of its sentence;
+    null when it names none. ``admin1``/``admin2`` are not coded (null); ``country`` is ISO alpha-2."""
+    places = [p for p in statement_places(article, st) if p.place_id is not None]
+    inside = [p for p in places if st.content.start <= p.span.start and p.span.end <= st.content.end]
+    pool = inside or places
+    if not pool:
+        return None
+    best = max(pool, key=lambda p: (p.confidence, -p.span.start))
+    return {"country": best.country, "admin1": None, "admin2": None, "place_name": best.name_en or best.name,
+            "raw_placename": best.surface, "lat": best.lat, "lon": best.lon,
+            "geonames_id": int(best.place_id.split(":", 1)[1]) if best.place_id.startswith("geonames:") else None,
+            "feature_type": best.kind, "place_id": best.place_id, "confidence": float(best.confidence),
+            "text_info": {"start": best.span.start, "end": best.span.end}}

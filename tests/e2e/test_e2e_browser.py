@@ -261,3 +261,55 @@ def test_claim_page_shows_who_asserts_and_who_denies(tmp_path):
         finally:
             browser.close()
     store.close()
+
+
+def test_map_page_shows_the_places_and_a_place_statements(tmp_path):
+    """Four outlets (tests/fixtures/places_levant.jsonl): Idlib and Aleppo in the Salvation Government's
+    statement, Aleppo and Homs in the Kremlin's, and two Tripolis — Lebanon's and Libya's, each told
+    apart by its article. From the navigation to the map: the base drawn offline (no request leaves
+    the server), a circle a place, the filter by stance, a click on Idlib listing its statement. Its
+    screenshot goes with the others (docs/screenshots/map.png)."""
+    from typer.testing import CliRunner
+
+    from rasid.actors.kb import default_kb
+    from rasid.cli import app as cli
+    from rasid.store import open_store
+    from rasid.web import create_app
+
+    sync_playwright = _browser_or_skip()
+    db = tmp_path / "places.db"
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "places_levant.jsonl"
+    assert CliRunner().invoke(cli, ["ingest", str(fixture), "--db", str(db), "-q"]).exit_code == 0
+    store = open_store(db)
+    out = Path(os.environ.get("RASID_SCREENSHOTS") or tmp_path / "shots")
+    out.mkdir(parents=True, exist_ok=True)
+    with Server(create_app(store, default_kb(), token=TOKEN)) as base, sync_playwright() as pw:
+        browser = _launch(pw)
+        page = browser.new_page(viewport={"width": 1280, "height": 1000}, device_scale_factor=1)
+        outside: list[str] = []
+        page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(base) else None)
+        try:
+            page.goto(base + "/")
+            with page.expect_navigation():
+                page.click("nav >> text=الخريطة")  # "map"
+            svg = page.locator("svg.map")
+            assert svg.is_visible() and svg.bounding_box()["height"] > 300
+            assert len(svg.locator("path.land").get_attribute("d")) > 1000  # the coasts of the Levant
+            assert svg.locator("circle.place").count() >= 5
+            tripolis = page.locator("svg.map a[data-place='geonames:266826'], svg.map a[data-place='geonames:2210247']")
+            assert tripolis.count() == 1  # Libya's Tripoli is off the Levant's map; Lebanon's is on it
+            with page.expect_navigation():
+                page.click("svg.map a[data-place='geonames:169389'] circle")  # Idlib
+            assert "place=geonames%3A169389" in page.url or "place=geonames:169389" in page.url
+            listed = page.locator("section.place-statements article.member")
+            assert listed.count() >= 1 and "حكومة الإنقاذ" in listed.first.inner_text()
+            assert "/articles/" in listed.first.locator("footer a").get_attribute("href")
+            page.screenshot(path=str(out / "map.png"), full_page=True)
+            page.select_option("select[name=view]", "mena")
+            with page.expect_navigation():
+                page.click("form.filters button[type=submit]")
+            assert page.locator("svg.map a[data-place='geonames:2210247']").count() == 1  # now Libya's too
+            assert outside == [], outside  # offline: nothing fetched from elsewhere
+        finally:
+            browser.close()
+    store.close()

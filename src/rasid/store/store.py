@@ -17,7 +17,7 @@ from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, SQL
 
 from ..errors import StoreError
 from ..ingest.unicode import valid_text
-from ..model import Article, Rejection, Statement, TargetStance
+from ..model import Article, Place, Rejection, Statement, TargetStance
 from . import codec
 from .db import connect, write_transaction
 from .tables import article_signatures as SIG
@@ -230,6 +230,17 @@ class Store:
         return replace(_with_layers(article, sents, ments, tuple(stmts)), places=places)
 
     @staticmethod
+    def _places_of(conn: Connection, article_ids: Iterable[str]) -> dict[str, tuple[Place, ...]]:
+        """The places of these articles (the layer a light article carries: exports read it)."""
+        out: dict[str, list[Place]] = defaultdict(list)
+        ids = list(article_ids)
+        for i in range(0, len(ids), _BATCH):
+            query = sa.select(P).where(P.c.article_id.in_(ids[i : i + _BATCH])).order_by(P.c.article_id, P.c.position)
+            for r in conn.execute(query).mappings():
+                out[r["article_id"]].append(codec.place_from_row(r))
+        return {k: tuple(v) for k, v in out.items()}
+
+    @staticmethod
     def _statements_of(conn: Connection, rows: list[Any]) -> list[Statement]:
         by_statement: dict[str, list[TargetStance]] = defaultdict(list)
         ids = [r["id"] for r in rows]
@@ -292,8 +303,10 @@ class Store:
                     stmts = self._statements_of(conn, list(rows))
                     wanted = {r["article_id"] for r in rows} - cache.keys()
                     if wanted:
+                        places = self._places_of(conn, wanted)
                         for r in conn.execute(sa.select(*_LIGHT).where(A.c.id.in_(wanted))).mappings():
-                            cache[r["id"]] = codec.article_from_row(r, light=True)
+                            cache[r["id"]] = replace(codec.article_from_row(r, light=True),
+                                                     places=places.get(r["id"], ()))
             except SQLAlchemyError as exc:
                 raise self._error("cannot read statements", exc) from exc
             for row, st in zip(rows, stmts):
