@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from ..errors import StoreError
 from ..store.tables import articles as ARTICLES
 from ..store.tables import places as PLACES
+from ..store.tables import statement_places as LINKS
 from ..store.tables import statements as STATEMENTS
 from ..store.tables import targets as TARGETS
 
@@ -56,48 +57,43 @@ class PlaceCount:
 
 
 def _links(actor: str | None, stance: str | None, since: date | None, until: date | None) -> sa.Select:
-    """(place, statement) pairs: a resolved place named in an original statement's sentence."""
+    """(place, statement) pairs: a resolved place named in an original statement's sentence (the
+    ``statement_places`` rows written with the statement)."""
     from ..arabic.normalize import fold
 
-    cond = [PLACES.c.place_id.is_not(None), ARTICLES.c.duplicate_of.is_(None),
-            PLACES.c.start >= STATEMENTS.c.sentence_start, PLACES.c.end <= STATEMENTS.c.sentence_end]
+    if stance is not None and stance not in STANCES:
+        raise ValueError(f"stance must be one of {', '.join(STANCES)}, got {stance!r}")
+    cond = [ARTICLES.c.duplicate_of.is_(None)]
+    join = LINKS.join(ARTICLES, ARTICLES.c.id == LINKS.c.article_id)
     if actor:
+        join = join.join(STATEMENTS, STATEMENTS.c.id == LINKS.c.statement_id)
         cond.append(sa.or_(STATEMENTS.c.speaker_actor_id == actor, STATEMENTS.c.speaker_folded == fold(actor),
                            STATEMENTS.c.parent_actor_id == actor))
     if stance:
-        cond.append(STATEMENTS.c.id.in_(sa.select(TARGETS.c.statement_id).where(TARGETS.c.stance == stance)))
+        cond.append(LINKS.c[stance].is_(True))
     if since:
-        cond.append(STATEMENTS.c.day >= since.isoformat())
+        cond.append(LINKS.c.day >= since.isoformat())
     if until:
-        cond.append(STATEMENTS.c.day <= until.isoformat())
-    join = (PLACES.join(STATEMENTS, STATEMENTS.c.article_id == PLACES.c.article_id)
-            .join(ARTICLES, ARTICLES.c.id == PLACES.c.article_id))
-    return (sa.select(PLACES.c.place_id, STATEMENTS.c.id.label("statement_id"), STATEMENTS.c.article_id,
-                      STATEMENTS.c.day)
-            .select_from(join).where(*cond).distinct())
+        cond.append(LINKS.c.day <= until.isoformat())
+    return (sa.select(LINKS.c.place_id, LINKS.c.statement_id, LINKS.c.article_id, LINKS.c.day, LINKS.c.start,
+                      LINKS.c.end, LINKS.c.favor, LINKS.c.against, LINKS.c.neutral)
+            .select_from(join).where(*cond))
 
 
 def place_counts(store: Any, *, actor: str | None = None, stance: str | None = None, since: date | None = None,
                  until: date | None = None, limit: int = 500) -> list[PlaceCount]:
     """The places statements are about, most statements first (at most ``limit``)."""
     links = _links(actor, stance, since, until).subquery("links")
-    stances = (sa.select(TARGETS.c.statement_id, TARGETS.c.stance)
-               .where(TARGETS.c.statement_id.in_(sa.select(links.c.statement_id))).distinct().subquery("stances"))
-    per = (sa.select(links.c.place_id, sa.func.count(sa.distinct(links.c.statement_id)).label("statements"),
+    flag = lambda c: sa.func.sum(sa.case((c.is_(True), 1), else_=0))  # noqa: E731
+    per = (sa.select(links.c.place_id, sa.func.count().label("statements"),
                      sa.func.count(sa.distinct(links.c.article_id)).label("articles"),
-                     sa.func.min(links.c.day).label("first_day"), sa.func.max(links.c.day).label("last_day"))
-           .group_by(links.c.place_id).order_by(sa.desc("statements"), links.c.place_id).limit(limit)
-           .subquery("per"))
-    by_stance = (sa.select(links.c.place_id, stances.c.stance, sa.func.count(sa.distinct(links.c.statement_id)).label("n"))
-                 .select_from(links.join(stances, stances.c.statement_id == links.c.statement_id))
-                 .where(links.c.place_id.in_(sa.select(per.c.place_id)))
-                 .group_by(links.c.place_id, stances.c.stance))
+                     sa.func.min(links.c.day).label("first_day"), sa.func.max(links.c.day).label("last_day"),
+                     flag(links.c.favor).label("favor"), flag(links.c.against).label("against"),
+                     flag(links.c.neutral).label("neutral"))
+           .group_by(links.c.place_id).order_by(sa.desc("statements"), links.c.place_id).limit(limit))
     try:
         with store.engine.connect() as conn:
-            rows = conn.execute(sa.select(per)).all()
-            counts: dict[str, dict[str, int]] = {}
-            for place_id, st, n in conn.execute(by_stance):
-                counts.setdefault(place_id, {})[st] = n
+            rows = conn.execute(per).all()
             names = _names(conn, [r.place_id for r in rows])
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read the places: {exc.__class__.__name__}: {exc}",
@@ -107,18 +103,26 @@ def place_counts(store: Any, *, actor: str | None = None, stance: str | None = N
         n = names.get(r.place_id)
         if n is None:
             continue
-        c = counts.get(r.place_id, {})
         out.append(PlaceCount(r.place_id, n["name"], n["name_en"], n["country"], n["kind"], n["lat"], n["lon"],
-                              r.statements, r.articles, c.get("favor", 0), c.get("against", 0), c.get("neutral", 0),
+                              r.statements, r.articles, int(r.favor or 0), int(r.against or 0), int(r.neutral or 0),
                               r.first_day, r.last_day))
     return out
 
 
 def _names(conn: Any, place_ids: list[str]) -> dict[str, dict[str, Any]]:
-    """Each place's name and point as stored (one row of each place id)."""
+    """Each place's name and point: the shipped gazetteer's, else as stored (a place of an older gazetteer)."""
+    from . import default_gazetteer
+
+    gaz = default_gazetteer()
     out: dict[str, dict[str, Any]] = {}
-    for i in range(0, len(place_ids), 500):
-        chunk = place_ids[i : i + 500]
+    for pid in place_ids:
+        e = gaz.get(pid)
+        if e is not None:
+            out[pid] = {"name": e.name_ar, "name_en": e.name_en, "country": e.country or None, "kind": e.kind,
+                        "lat": e.lat, "lon": e.lon}
+    missing = [pid for pid in place_ids if pid not in out]
+    for i in range(0, len(missing), 500):
+        chunk = missing[i : i + 500]
         first = (sa.select(PLACES.c.place_id, sa.func.min(PLACES.c.id).label("id"))
                  .where(PLACES.c.place_id.in_(chunk)).group_by(PLACES.c.place_id).subquery())
         q = sa.select(PLACES.c.place_id, PLACES.c.name, PLACES.c.name_en, PLACES.c.country, PLACES.c.kind,
@@ -134,7 +138,7 @@ def statements_at(store: Any, place_id: str, *, actor: str | None = None, stance
                   offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """The statements made about a place (newest first): a page of them and the total. Each with its
     speaker, day, content and the place's span in the article (provenance)."""
-    links = _links(actor, stance, since, until).where(PLACES.c.place_id == place_id).subquery("links")
+    links = _links(actor, stance, since, until).where(LINKS.c.place_id == place_id).subquery("links")
     content = sa.func.substr(ARTICLES.c.text, STATEMENTS.c.content_start + 1,
                              STATEMENTS.c.content_end - STATEMENTS.c.content_start)
     q = (sa.select(STATEMENTS.c.id, STATEMENTS.c.article_id, STATEMENTS.c.day, STATEMENTS.c.speaker_name,
@@ -156,12 +160,12 @@ def statements_at(store: Any, place_id: str, *, actor: str | None = None, stance
                     stances.setdefault(t.statement_id, []).append({"target": t.name, "stance": t.stance})
             spans = {}
             if ids:
-                q2 = (sa.select(STATEMENTS.c.id, PLACES.c.start, PLACES.c.end, PLACES.c.surface)
-                      .select_from(PLACES.join(STATEMENTS, STATEMENTS.c.article_id == PLACES.c.article_id))
-                      .where(STATEMENTS.c.id.in_(ids), PLACES.c.place_id == place_id,
-                             PLACES.c.start >= STATEMENTS.c.sentence_start, PLACES.c.end <= STATEMENTS.c.sentence_end))
-                for sid, start, end, surface in conn.execute(q2):
-                    spans.setdefault(sid, {"start": start, "end": end, "surface": surface})
+                surface = sa.func.substr(ARTICLES.c.text, LINKS.c.start + 1, LINKS.c.end - LINKS.c.start)
+                q2 = (sa.select(LINKS.c.statement_id, LINKS.c.start, LINKS.c.end, surface.label("surface"))
+                      .join(ARTICLES, ARTICLES.c.id == LINKS.c.article_id)
+                      .where(LINKS.c.statement_id.in_(ids), LINKS.c.place_id == place_id))
+                for sid, start, end, text in conn.execute(q2):
+                    spans[sid] = {"start": start, "end": end, "surface": text}
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read the statements of place {place_id}: {exc.__class__.__name__}: {exc}",
                          hint="check that the database is reachable and migrated (rasid db upgrade)") from exc

@@ -120,6 +120,23 @@ def place_rows(a: Article) -> list[dict[str, Any]]:
             for i, p in enumerate(a.places)]
 
 
+def statement_place_rows(a: Article) -> list[dict[str, Any]]:
+    """The resolved places named in each statement's sentence, each once a statement (its first mention)."""
+    out = []
+    for st in a.statements:
+        day = statement_day(st, a)
+        stances = {str(t.stance) for t in st.targets}
+        seen: set[str] = set()
+        for p in a.places:
+            if p.place_id is not None and p.place_id not in seen and \
+                    st.sentence.start <= p.span.start and p.span.end <= st.sentence.end:
+                seen.add(p.place_id)
+                out.append({"statement_id": st.id, "place_id": p.place_id, "article_id": a.id, "day": day,
+                            "favor": "favor" in stances, "against": "against" in stances,
+                            "neutral": "neutral" in stances, "start": p.span.start, "end": p.span.end})
+    return out
+
+
 def place_from_row(r: Mapping[str, Any]) -> Place:
     return Place(Span(r["start"], r["end"]), r["surface"], r["place_id"], r["name"], r["name_en"], r["country"],
                  r["kind"], r["lat"], r["lon"], r["confidence"], r["candidates"])

@@ -25,6 +25,7 @@ from .tables import articles as A
 from .tables import ingest_ledger as L
 from .tables import mentions as M
 from .tables import places as P
+from .tables import statement_places as SP
 from .tables import rejections as R
 from .tables import seen_urls as U
 from .tables import shift_dirty as DIRTY
@@ -159,7 +160,8 @@ class Store:
             for pos, st in enumerate(article.statements):
                 rows["statements"].append(codec.statement_row(article, pos, st))
                 rows["targets"].extend(codec.target_rows(st))
-        for table in (A, SE, M, P, S, T, SIG):
+            rows["statement_places"].extend(codec.statement_place_rows(article))
+        for table in (A, SE, M, P, S, T, SP, SIG):
             if rows[table.name]:
                 insert_rows(conn, table, rows[table.name])
         mark_shifts_dirty(conn, [r["id"] for r in rows["articles"]])
@@ -169,6 +171,7 @@ class Store:
     def _delete(conn: Connection, article_id: str) -> bool:
         stmt_ids = sa.select(S.c.id).where(S.c.article_id == article_id)
         conn.execute(sa.delete(T).where(T.c.statement_id.in_(stmt_ids)))
+        conn.execute(sa.delete(SP).where(SP.c.article_id == article_id))
         conn.execute(sa.delete(S).where(S.c.article_id == article_id))
         conn.execute(sa.delete(M).where(M.c.article_id == article_id))
         conn.execute(sa.delete(P).where(P.c.article_id == article_id))

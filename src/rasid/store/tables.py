@@ -87,6 +87,20 @@ places = sa.Table(
     sa.Column("candidates", sa.Integer, nullable=False),
 )
 
+statement_places = sa.Table(
+    "statement_places",
+    metadata,
+    sa.Column("statement_id", sa.String(128), sa.ForeignKey("statements.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column("place_id", sa.String(64), primary_key=True),
+    sa.Column("article_id", sa.String(64), nullable=False),
+    sa.Column("day", sa.String(10)),  # the statement's day (statements.day)
+    sa.Column("favor", sa.Boolean, nullable=False),  # the statement takes this stance toward one of its targets
+    sa.Column("against", sa.Boolean, nullable=False),
+    sa.Column("neutral", sa.Boolean, nullable=False),
+    sa.Column("start", sa.Integer, nullable=False),  # the place's first mention in the sentence
+    sa.Column("end", sa.Integer, nullable=False),
+)
+
 statements = sa.Table(
     "statements",
     metadata,

@@ -1,5 +1,6 @@
 """Places (see ``rasid.places``): one row per place an article speaks of, with its character span,
-the gazetteer entry it resolves to (null when unresolved), the coordinates and the confidence.
+the gazetteer entry it resolves to (null when unresolved), the coordinates and the confidence; and
+``statement_places``, the resolved places named in each statement's sentence (what the map counts).
 
 Articles stored before this revision have no rows here until they are ingested again.
 
@@ -40,7 +41,27 @@ def upgrade() -> None:
     )
     op.create_index("ix_places_article_id", "places", ["article_id", "start"])
     op.create_index("ix_places_place_id", "places", ["place_id"])
+    # which resolved places each statement's sentence names: written with the statement, read by the map
+    op.create_table(
+        "statement_places",
+        sa.Column("statement_id", sa.String(128), sa.ForeignKey("statements.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("place_id", sa.String(64), primary_key=True),
+        sa.Column("article_id", sa.String(64), nullable=False),
+        sa.Column("day", sa.String(10)),  # the statement's day (statements.day), read here without its row
+        # whether the statement takes that stance toward one of its targets (its targets rows, as stored)
+        sa.Column("favor", sa.Boolean, nullable=False),
+        sa.Column("against", sa.Boolean, nullable=False),
+        sa.Column("neutral", sa.Boolean, nullable=False),
+        sa.Column("start", sa.Integer, nullable=False),  # the first mention of the place in the sentence
+        sa.Column("end", sa.Integer, nullable=False),
+    )
+    op.create_index("ix_statement_places_place", "statement_places", ["place_id", "statement_id"])
+    # whether an article is an original, read without its row (its text): the map counts originals only
+    op.create_index("ix_articles_id_duplicate", "articles", ["id", "duplicate_of"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_articles_id_duplicate", "articles")
+    op.drop_table("statement_places")
     op.drop_table("places")
