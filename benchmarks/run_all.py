@@ -3,7 +3,7 @@
 Measures, on the first ``--limit`` articles of ``../shared/data/corpora/almayadeen_2023_2024.jsonl.gz``
 (all 8,386 by default):
 
-* articles/s of each pipeline stage (extract, segment, actors, statements, dates, stance),
+* articles/s of each pipeline stage (extract, segment, actors, statements, places, dates, stance),
   timed article by article in one process;
 * end to end into a fresh SQLite file with ``python -m rasid.batch`` in a child process
   (reading, keying, analysis, ledgered writes), with the child's peak RSS;
@@ -37,7 +37,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "almayadeen_2023_2024.jsonl.gz"
-STAGES = ("extract", "segment", "actors", "statements", "dates", "stance")
+STAGES = ("extract", "segment", "actors", "statements", "places", "dates", "stance")
 
 
 # --- inputs and machine ----------------------------------------------------------
@@ -92,7 +92,7 @@ def per_stage(sample: Path) -> dict[str, Any]:
 
     kb = default_kb()
     funcs = [("segment", P.segment), ("actors", P.find_actors), ("statements", P.find_statements),
-             ("dates", P.date_statements), ("stance", P.stance)]
+             ("places", P.find_places), ("dates", P.date_statements), ("stance", P.stance)]
     seconds = dict.fromkeys(STAGES, 0.0)
     counts = dict.fromkeys(STAGES, 0)
     docs = [d for d in iter_documents([sample]) if not isinstance(d, Rejection)]

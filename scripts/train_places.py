@@ -45,7 +45,7 @@ from rasid.actors.unknown import ner_entities  # noqa: E402
 from rasid.arabic.tokens import _text_tokens  # noqa: E402
 from rasid.model import Document  # noqa: E402
 from rasid.pipeline import run  # noqa: E402
-from rasid.places import FEATURES, LEVANT, PlaceModel, default_gazetteer, features, find_places  # noqa: E402
+from rasid.places import FEATURES, PlaceModel, default_gazetteer, features, find_places  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "training" / "places"

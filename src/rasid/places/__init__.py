@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from collections import Counter
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from ..arabic import Token, fold, stems
 from ..arabic.tokens import _text_tokens
@@ -201,6 +201,14 @@ def _is_locative(tok: Token | None) -> bool:
     return tok is not None and any(r in _LOCATIVE for r in stems(tok.norm))
 
 
+SETTLEMENT_NOUNS = ("مدينة", "بلدة", "قرية", "مخيم", "مدينتي", "بلدتي", "قريتي", "مدن", "بلدات", "قرى", "مخيمات")
+_SETTLEMENTS = frozenset(fold(w) for w in SETTLEMENT_NOUNS)
+
+
+def _is_settlement(tok: Token) -> bool:
+    return any(r in _SETTLEMENTS for r in stems(tok.norm))
+
+
 def _is_head(tok: Token | None) -> bool:
     return tok is not None and any(r in _HEADS for r in stems(tok.norm))
 
@@ -284,24 +292,30 @@ def _size(entry: Entry) -> float:
     return math.log10(entry.population + 10)
 
 
-def resolve(gaz: Gazetteer, name: str, context: Mapping[str, int], model: PlaceModel) -> tuple[Entry | None, float, int]:
+def resolve(gaz: Gazetteer, name: str, context: Mapping[str, int], model: PlaceModel,
+            settlement: bool = False) -> tuple[Entry | None, float, int]:
     """The place ``name`` means given how often the article names each country (``context``): (entry
     or None, its probability, the number of candidates). A candidate gains ``model.context`` times its
-    country's share of the article's most named one. None when no candidate reaches ``model.resolve``."""
+    country's share of the article's most named one; after a noun that heads a settlement's name
+    (``settlement``: مدينة غزة، مخيم جنين) only a settlement is meant. None when no candidate reaches
+    ``model.resolve``."""
     cands = [gaz.entries[e] for e in gaz.names[name].entries]
+    if settlement and any(c.kind == "city" for c in cands):
+        cands = [c for c in cands if c.kind == "city"]
     most = max(context.values(), default=0) or 1
     scores = [model.size * _size(c) + model.context * context.get(c.country, 0) / most for c in cands]
     top = max(scores)
     weights = [math.exp(s - top) for s in scores]
     order = sorted(range(len(cands)), key=lambda k: (-scores[k], -cands[k].population))
     # candidates a few kilometres apart are one place for a map (GeoNames lists some towns twice; رفح
-    # straddles a border): their probabilities add up, the best scored of them stands for them
+    # straddles a border; غزة is a city and the Strip around it): their probabilities add up, the best
+    # scored of them stands for them
     best = order[0]
     p = sum(w for k, w in enumerate(weights) if _km(cands[k], cands[best]) <= SAME_PLACE_KM) / sum(weights)
     return (cands[best] if p >= model.resolve else None), p, len(cands)
 
 
-SAME_PLACE_KM = 10.0
+SAME_PLACE_KM = 15.0
 
 
 def _km(a: Entry, b: Entry) -> float:
@@ -343,7 +357,7 @@ def find_places(text: str, mentions: Sequence[Mention] = (), entities: Sequence[
         # the name without its proclitics: the first token's part that the name begins with
         first = name.split()[0]
         offset = _stem_offset(toks[i], first)
-        entry, q, n = resolve(gaz, name, context, model)
+        entry, q, n = resolve(gaz, name, context, model, settlement=i > 0 and _is_settlement(toks[i - 1]))
         span = Span(start + offset, end)
         if entry is None:
             out.append(Place(span, text[span.start:end], None, text[span.start:end], None, None, None, None, None,
@@ -356,10 +370,9 @@ def find_places(text: str, mentions: Sequence[Mention] = (), entities: Sequence[
 
 def _conjoined(text: str, previous_end: int, start: int, first: str) -> bool:
     """Whether a name starting at ``start`` is a conjunct of the name ending at ``previous_end``: only a
-    comma, or و / أو, between them."""
+    comma, و or أو between them (و may be the name's own proclitic: ولبنان)."""
     gap = text[previous_end:start].strip()
-    return gap in ("،", ",", "و", "أو", "او", "، و", "،و") or (gap in ("", "،", ",") and first[:1] in "وف") \
-        or gap in ("أو", "، أو")
+    return gap in ("،", ",", "و", "أو", "او", "، و", "،و", "، أو") or (gap == "" and first[:1] in "وف")
 
 
 def _stem_offset(tok: Token, stem: str) -> int:
