@@ -45,7 +45,7 @@ from rasid.actors.unknown import ner_entities  # noqa: E402
 from rasid.arabic.tokens import _text_tokens  # noqa: E402
 from rasid.model import Document  # noqa: E402
 from rasid.pipeline import run  # noqa: E402
-from rasid.places import FEATURES, PlaceModel, default_gazetteer, features, find_places  # noqa: E402
+from rasid.places import FEATURES, PlaceModel, context_of, default_gazetteer, features, find_places  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "training" / "places"
@@ -132,10 +132,11 @@ def examples(docs):
     X, y, groups = [], [], []
     for doc_id, outlet, (text, toks, mentions, ents, speakers), labels in docs:
         locs = [(g["start"], g["end"]) for g in labels if g["use"] == "location"]
+        ctx = context_of(mentions, ents, speakers)
         for match in gaz.match(text, toks):
             i, j, _ = match
             a, b = toks[i].start, toks[j - 1].end
-            f = features(gaz, text, toks, match, mentions, ents, speakers)
+            f = features(gaz, text, toks, match, ctx)
             X.append([f[k] for k in FEATURES])
             y.append(int(any(s < b and a < e for s, e in locs)))
             groups.append(outlet)

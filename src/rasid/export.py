@@ -93,7 +93,7 @@ def place_record(place: Place) -> dict[str, Any]:
 
 def statement_places(article: Article, st: Statement) -> list[Place]:
     """The places named in the statement's sentence: what the statement is about, where."""
-    return [p for p in article.places if st.sentence.start <= p.span.start and p.span.end <= st.sentence.end]
+    return list(article.places_within(st.sentence))
 
 
 def article_record(article: Article) -> dict[str, Any]:

@@ -280,6 +280,13 @@ class Article:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    def places_within(self, span: Span, starts: "list[int] | None" = None) -> tuple[Place, ...]:
+        """The places inside ``span`` (a statement's sentence: what the statement is about), found by
+        bisection over the places' starts (``starts``, when the caller keeps them, saves reading them)."""
+        starts = starts if starts is not None else [p.span.start for p in self.places]
+        lo, hi = bisect.bisect_left(starts, span.start), bisect.bisect_left(starts, span.end)
+        return tuple(p for p in self.places[lo:hi] if p.span.end <= span.end)
+
     @staticmethod
     def make_id(text: str, title: str = "", url: str | None = None) -> str:
         """A content hash: the same article ingested twice gets the same id."""

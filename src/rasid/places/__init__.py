@@ -26,11 +26,12 @@ from __future__ import annotations
 import csv
 import json
 import math
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from collections import Counter
-from typing import Mapping, Sequence
+from typing import Iterable, Mapping, Sequence
 
 from ..arabic import Token, fold, stems
 from ..arabic.tokens import _text_tokens
@@ -213,11 +214,42 @@ def _is_head(tok: Token | None) -> bool:
     return tok is not None and any(r in _HEADS for r in stems(tok.norm))
 
 
+class SpanIndex:
+    """Spans sorted by their start, each with a value: the ones overlapping a range are found by bisection,
+    so an article's matches cost O(log n) each however long it is."""
+
+    def __init__(self, items: Iterable[tuple[int, int, object]]):
+        self.items = sorted(items, key=lambda it: it[0])
+        self.starts = [it[0] for it in self.items]
+        self.longest = max((b - a for a, b, _ in self.items), default=0)
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, object]]:
+        lo = bisect_left(self.starts, start - self.longest)
+        hi = bisect_left(self.starts, end)
+        return [it for it in self.items[lo:hi] if it[1] > start]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the decision reads of the rest of the article: the knowledge base's actor mentions, the NER
+    model's entities and the statements' speakers, each indexed by span."""
+
+    mentions: SpanIndex
+    entities: SpanIndex
+    speakers: SpanIndex
+
+
+def context_of(mentions: Sequence[Mention] = (), entities: Sequence[tuple[int, int, str, str]] = (),
+               speakers: Sequence[Span] = ()) -> Context:
+    return Context(SpanIndex((m.span.start, m.span.end, m) for m in mentions),
+                   SpanIndex((a, b, label) for a, b, label, _ in entities),
+                   SpanIndex((sp.start, sp.end, None) for sp in speakers))
+
+
 def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[int, int, str],
-             mentions: Sequence[Mention], entities: Sequence[tuple[int, int, str, str]],
-             speakers: Sequence[Span] = ()) -> dict[str, float]:
-    """The decision's features of one match (see :data:`FEATURES`); ``speakers`` are the spans of the
-    article's statements' speakers (a name that speaks is an actor, not a place)."""
+             ctx: Context) -> dict[str, float]:
+    """The decision's features of one match (see :data:`FEATURES`); ``ctx`` is what the article's other
+    layers say (:func:`context_of`): a name that speaks is an actor, not a place."""
     i, j, name = match
     start, end = tokens[i].start, tokens[j - 1].end
     previous = tokens[i - 1] if i > 0 and not any(ch in ".،,:؛!?؟()" for ch in text[tokens[i - 1].end : start]) else None
@@ -226,20 +258,17 @@ def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[in
     first = tokens[i].norm
     proclitic = first != name.split()[0] and first.lstrip("وف")[:1] == "ب"
     loc = other = 0.0
-    for a, b, label, _ in entities:
-        if a < end and start < b:
-            if label == "LOC":
-                loc = 1.0
-            else:
-                other = 1.0
+    for _, _, label in ctx.entities.overlapping(start, end):
+        if label == "LOC":
+            loc = 1.0
+        else:
+            other = 1.0
     same = inside = 0.0
-    for m in mentions:
-        if m.span.start < end and start < m.span.end:
-            if m.span.start <= start and end <= m.span.end and (m.span.start, m.span.end) != (start, end) \
-                    and len(m.span) > end - start + 2:
-                inside = 1.0
-            else:
-                same = 1.0
+    for a, b, _ in ctx.mentions.overlapping(start, end):
+        if a <= start and end <= b and (a, b) != (start, end) and b - a > end - start + 2:
+            inside = 1.0
+        else:
+            same = 1.0
     # a locative word two or three words before, in the same clause (الحدود مع روسيا، في مدينة X)
     near = 0.0
     k = i - 1
@@ -264,7 +293,7 @@ def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[in
         "ner_other": other,
         "kb_same": same,
         "kb_inside": inside,
-        "speaker": float(any(sp.start < end and start < sp.end for sp in speakers)),
+        "speaker": float(bool(ctx.speakers.overlapping(start, end))),
         "locative_rate": (info.after_locative + 1) / (info.seen + 4),
         "log_seen": math.log10(info.seen + 1),
         "unseen": float(info.seen == 0),
@@ -335,8 +364,9 @@ def find_places(text: str, mentions: Sequence[Mention] = (), entities: Sequence[
     toks = tokens if tokens is not None else _text_tokens(text)[0]
     kept = []
     previous: tuple[int, float] | None = None  # the last match's end and probability
+    ctx = context_of(mentions, entities, speakers)
     for match in gaz.match(text, toks):
-        p = model.probability(features(gaz, text, toks, match, mentions, entities, speakers))
+        p = model.probability(features(gaz, text, toks, match, ctx))
         start = toks[match[0]].start
         # conjuncts share their role: في سوريا والعراق ولبنان، أو اليمن
         if previous is not None and _conjoined(text, previous[0], start, toks[match[0]].norm):

@@ -123,13 +123,13 @@ def place_rows(a: Article) -> list[dict[str, Any]]:
 def statement_place_rows(a: Article) -> list[dict[str, Any]]:
     """The resolved places named in each statement's sentence, each once a statement (its first mention)."""
     out = []
+    starts = [p.span.start for p in a.places]
     for st in a.statements:
         day = statement_day(st, a)
         stances = {str(t.stance) for t in st.targets}
         seen: set[str] = set()
-        for p in a.places:
-            if p.place_id is not None and p.place_id not in seen and \
-                    st.sentence.start <= p.span.start and p.span.end <= st.sentence.end:
+        for p in a.places_within(st.sentence, starts):
+            if p.place_id is not None and p.place_id not in seen:
                 seen.add(p.place_id)
                 out.append({"statement_id": st.id, "place_id": p.place_id, "article_id": a.id, "day": day,
                             "favor": "favor" in stances, "against": "against" in stances,
