@@ -40,8 +40,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from rasid.arabic import fold  # noqa: E402
-from rasid.places import LOCATIVE_WORDS  # noqa: E402
+from rasid.arabic import fold, stems  # noqa: E402
+from rasid.lexicons import place_words  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 LEVANT = SHARED / "lexicons" / "geonames_cities500_levant_arabic.tsv"
@@ -78,7 +78,7 @@ def arabic_names(names) -> list[tuple[str, str]]:
 def corpus_counts(names: set[str]) -> tuple[Counter, Counter]:
     """How often each folded name is written in the corpus, and how often after a locative word."""
     dev_urls = {json.loads(line).get("url") for line in DEV.open(encoding="utf-8")} if DEV.exists() else set()
-    locative = {fold(w) for w in LOCATIVE_WORDS}
+    locative = place_words()["locative"]
     longest = max(len(n.split()) for n in names)
     seen, after_cue = Counter(), Counter()
     word = re.compile(r"[\u0621-\u064a]+")
@@ -89,12 +89,12 @@ def corpus_counts(names: set[str]) -> tuple[Counter, Counter]:
                 continue
             toks = word.findall(fold(doc.get("text") or ""))
             for i, tok in enumerate(toks):
-                for reading in _readings(tok):
+                for reading in stems(tok):
                     for n in range(1, longest + 1):
                         name = " ".join([reading, *toks[i + 1 : i + n]])
                         if name in names:
                             seen[name] += 1
-                            previous = _readings(toks[i - 1]) if i else ()
+                            previous = stems(toks[i - 1]) if i else ()
                             if (reading != tok and tok.lstrip("وف")[:1] == "ب") or any(r in locative for r in previous):
                                 after_cue[name] += 1
     return seen, after_cue
@@ -114,12 +114,6 @@ def _compass_id(north: int, east: int) -> str:
 
 def _compass_en(north: int, east: int) -> str:
     return _compass_id(north, east).capitalize()
-
-
-def _readings(tok: str) -> tuple[str, ...]:
-    from rasid.arabic import stems
-
-    return stems(tok)
 
 
 def main() -> None:

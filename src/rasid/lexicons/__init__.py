@@ -70,6 +70,19 @@ def occasions() -> tuple[tuple[str, ...], ...]:
                  for row in rows("occasions.tsv"))
 
 
+PLACE_ROLES = ("locative", "head", "settlement")  # each role's words also hold the next ones'
+
+
+@lru_cache(maxsize=1)
+def place_words() -> dict[str, frozenset[str]]:
+    """Folded words that introduce a place name, by role (``place_words.tsv``): ``locative`` holds them all,
+    ``head`` those that also head a place's name (مدينة، ريف، معبر), ``settlement`` those that head a
+    settlement's (مدينة، بلدة، مخيم)."""
+    rank = {role: i for i, role in enumerate(PLACE_ROLES)}
+    words = [(fold(row[0]), rank[row[1]]) for row in rows("place_words.tsv")]
+    return {role: frozenset(w for w, r in words if r >= rank[role]) for role in PLACE_ROLES}
+
+
 @lru_cache(maxsize=1)
 def place_conditions() -> frozenset[str]:
     """Folded participles that, qualifying a place, say what it suffered (``place_conditions.tsv``)."""

@@ -9,7 +9,7 @@ Three steps, each one room:
    standing for its government), «جامعة دمشق» (part of a name), «النصر» (a town and the word
    "victory") mostly are not. A logistic regression over what a grammar of news reporting would look
    at (``models/places.json``, trained by ``scripts/train_places.py`` on labelled articles): a word
-   before the name that introduces a place (في، من، إلى، مدينة، بلدة، ريف …), whether the NER model
+   before the name that introduces a place (``lexicons/place_words.tsv``: في، من، إلى، مدينة، ريف …), whether the NER model
    reads the words as a place, whether an actor of the knowledge base holds the same words or a longer
    name around them, how often the corpus writes the name after such a word, the place's size and kind.
 3. **Resolve** — which place of that name: the candidates are scored by their size (log population;
@@ -35,29 +35,19 @@ from typing import Iterable, Mapping, Sequence
 
 from ..arabic import Token, fold, stems
 from ..arabic.tokens import _text_tokens
+from ..lexicons import place_words
 from ..model import Mention, Place, Span
 
 DATA = resources.files("rasid.places") / "data"
 
-# A word right before a name that introduces a place: prepositions of place and direction, and the
-# nouns that head a place name (مدينة إدلب، مخيم جنين، ريف حلب). Folded forms, matched on the token's
-# readings without its proclitics (وفي، بمدينة).
-LOCATIVE_WORDS = (
-    "في", "من", "إلى", "الى", "على", "قرب", "بالقرب", "نحو", "داخل", "خارج", "عبر", "باتجاه", "حول",
-    "أنحاء", "وسط", "محيط", "أطراف", "أرجاء", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي",
-    "غربي", "مدينة", "المدينة", "بلدة", "قرية", "محافظة", "ريف", "مخيم", "حي", "منطقة", "ناحية", "مدن",
-    "بلدات", "قرى", "مناطق", "مخيمات", "مطار", "معبر", "ميناء", "العاصمة", "عاصمة", "ضواحي", "مدينتي",
-    "بلدتي", "قريتي", "محافظتي", "قضاء", "إقليم", "ولاية",
-)
-# The nouns among them that head a settlement's name: after them the name is a place, whatever else
-# it could be.
-HEAD_NOUNS = ("مدينة", "المدينة", "بلدة", "قرية", "محافظة", "ريف", "مخيم", "حي", "ناحية", "مدن", "بلدات",
-              "قرى", "مخيمات", "مطار", "معبر", "ميناء", "مدينتي", "بلدتي", "قريتي", "محافظتي", "قضاء", "ضواحي")
-_LOCATIVE = frozenset(fold(w) for w in LOCATIVE_WORDS)
-_HEADS = frozenset(fold(w) for w in HEAD_NOUNS)
+# The words right before a name that introduce a place (lexicons/place_words.tsv): prepositions of place
+# and direction (في، شمال), the nouns that head a place's name (مدينة إدلب، ريف حلب) and, among them,
+# those that head a settlement's (مدينة غزة، مخيم جنين); folded.
+_LOCATIVE = place_words()["locative"]
+_HEADS = place_words()["head"]
+_SETTLEMENTS = place_words()["settlement"]
 # The countries of the Levant and its neighbours the shared GeoNames list covers in full.
 LEVANT = frozenset({"SY", "LB", "JO", "PS", "IL", "IQ", "TR"})
-KINDS = ("city", "region", "country", "water", "site", "neighbourhood")
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,8 +145,11 @@ class Gazetteer:
         return out
 
 
+_JOINERS = frozenset(" \u00a0-ـ")  # what may stand between the words of one name
+
+
 def _contiguous(text: str, toks: Sequence[Token]) -> bool:
-    return all(not any(ch not in " \u00a0-ـ" for ch in text[a.end : b.start]) for a, b in zip(toks, toks[1:]))
+    return all(set(text[a.end : b.start]) <= _JOINERS for a, b in zip(toks, toks[1:]))
 
 
 @lru_cache(maxsize=1)
@@ -200,10 +193,6 @@ def default_place_model() -> PlaceModel:
 
 def _is_locative(tok: Token | None) -> bool:
     return tok is not None and any(r in _LOCATIVE for r in stems(tok.norm))
-
-
-SETTLEMENT_NOUNS = ("مدينة", "بلدة", "قرية", "مخيم", "مدينتي", "بلدتي", "قريتي", "مدن", "بلدات", "قرى", "مخيمات")
-_SETTLEMENTS = frozenset(fold(w) for w in SETTLEMENT_NOUNS)
 
 
 def _is_settlement(tok: Token) -> bool:
