@@ -45,7 +45,8 @@ from rasid.actors.unknown import ner_entities  # noqa: E402
 from rasid.arabic.tokens import _text_tokens  # noqa: E402
 from rasid.model import Document  # noqa: E402
 from rasid.pipeline import run  # noqa: E402
-from rasid.places import FEATURES, PlaceModel, context_of, default_gazetteer, features, find_places  # noqa: E402
+from rasid.places import (FEATURES, PlaceModel, context_of, default_gazetteer, distance_km, features,  # noqa: E402
+                          find_places)
 
 SHARED = ROOT.parent / "shared" / "data"
 LABELS = ROOT / "training" / "places"
@@ -87,12 +88,6 @@ def gold_spans(text: str, labels: list[dict]) -> list[dict]:
     return out
 
 
-def km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (*a, *b))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(min(1.0, math.sqrt(h)))
-
-
 def right(place, lab: dict) -> bool:
     if place is None or place.place_id is None:
         return False
@@ -101,7 +96,7 @@ def right(place, lab: dict) -> bool:
     if lab.get("lat") is None:
         return place.country == lab.get("country")
     limit = 100 if lab["kind"] in ("region", "water") else 25
-    return km((place.lat, place.lon), (lab["lat"], lab["lon"])) <= limit
+    return distance_km(place.lat, place.lon, lab["lat"], lab["lon"]) <= limit
 
 
 def prepare(doc_id: str, text: str):

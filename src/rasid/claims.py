@@ -44,6 +44,7 @@ from .store.db import write_transaction
 from .store.tables import articles as ARTICLES
 from .store.tables import claim_items as ITEMS
 from .store.tables import claims as CLAIMS
+from .store.tables import statement_content
 from .store.tables import statements as STATEMENTS
 
 __all__ = ["Claim", "ClaimMember", "ClaimModel", "ROLES", "UpdateReport", "claim_of", "claims", "get_claim",
@@ -246,19 +247,13 @@ def _ordinal(day: str | None) -> int:
         return 0
 
 
-def _content_sql() -> Any:
-    # the content's characters, read in SQL (1-based substr, counted in characters on both backends)
-    return sa.func.substr(ARTICLES.c.text, STATEMENTS.c.content_start + 1,
-                          STATEMENTS.c.content_end - STATEMENTS.c.content_start)
-
-
 def _new_statements(conn: Connection, limit: int) -> list[Any]:
     """Originals' statements not yet looked at, oldest day first."""
     j = STATEMENTS.join(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id).outerjoin(
         ITEMS, ITEMS.c.statement_id == STATEMENTS.c.id)
     q = (sa.select(STATEMENTS.c.id, STATEMENTS.c.article_id, STATEMENTS.c.day, STATEMENTS.c.kind,
                    STATEMENTS.c.speaker_type, STATEMENTS.c.content_start, STATEMENTS.c.content_end,
-                   _content_sql().label("content"))
+                   statement_content().label("content"))
          .select_from(j).where(ITEMS.c.statement_id.is_(None), ARTICLES.c.duplicate_of.is_(None))
          .order_by(STATEMENTS.c.day, STATEMENTS.c.article_id, STATEMENTS.c.position).limit(limit))
     return conn.execute(q).all()
@@ -586,7 +581,7 @@ def _claim(r: Any) -> Claim:
 
 def _claims_query() -> Any:
     # two flat outer joins (a join nested in an outer join is materialised whole by SQLite: seconds)
-    return (sa.select(CLAIMS, _content_sql().label("content"), STATEMENTS.c.article_id.label("head_article"),
+    return (sa.select(CLAIMS, statement_content().label("content"), STATEMENTS.c.article_id.label("head_article"),
                       STATEMENTS.c.speaker_name.label("head_speaker"))
             .select_from(CLAIMS.outerjoin(STATEMENTS, STATEMENTS.c.id == CLAIMS.c.head_statement)
                          .outerjoin(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id)))
@@ -638,7 +633,7 @@ def get_claim(store: Any, claim_id: int) -> tuple[Claim, list[ClaimMember]] | No
             q = (sa.select(ITEMS.c.statement_id, ITEMS.c.article_id, ITEMS.c.role, ITEMS.c.score,
                            STATEMENTS.c.day, STATEMENTS.c.position, STATEMENTS.c.speaker_name,
                            STATEMENTS.c.speaker_actor_id, STATEMENTS.c.kind, STATEMENTS.c.content_start,
-                           STATEMENTS.c.content_end, _content_sql().label("content"), ARTICLES.c.title,
+                           STATEMENTS.c.content_end, statement_content().label("content"), ARTICLES.c.title,
                            ARTICLES.c.url, ARTICLES.c.source)
                  .select_from(ITEMS.join(STATEMENTS, STATEMENTS.c.id == ITEMS.c.statement_id)
                               .join(ARTICLES, ARTICLES.c.id == ITEMS.c.article_id))

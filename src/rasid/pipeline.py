@@ -47,11 +47,10 @@ def find_actors(article: Article, kb: KnowledgeBase) -> Article:
 def find_places(article: Article, kb: KnowledgeBase) -> Article:
     """The places the article speaks of, resolved to coordinates with a confidence (:mod:`rasid.places`)."""
     from .actors.unknown import ner_entities
-    from .arabic.tokens import _text_tokens
     from .places import find_places as places_in
 
     found = places_in(article.text, [m for m in article.mentions if m.source == "kb"], ner_entities(article.text),
-                      [st.speaker.span for st in article.statements], tokens=_text_tokens(article.text)[0])
+                      [st.speaker.span for st in article.statements])
     return replace(article, places=tuple(found))
 
 

@@ -146,6 +146,7 @@ class Gazetteer:
 
 
 _JOINERS = frozenset(" \u00a0-ـ")  # what may stand between the words of one name
+_CLAUSE_BREAKS = frozenset(".،,:؛!?؟()")  # what ends the clause a word of place governs
 
 
 def _contiguous(text: str, toks: Sequence[Token]) -> bool:
@@ -241,7 +242,7 @@ def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[in
     layers say (:func:`context_of`): a name that speaks is an actor, not a place."""
     i, j, name = match
     start, end = tokens[i].start, tokens[j - 1].end
-    previous = tokens[i - 1] if i > 0 and not any(ch in ".،,:؛!?؟()" for ch in text[tokens[i - 1].end : start]) else None
+    previous = tokens[i - 1] if i > 0 and not _CLAUSE_BREAKS & set(text[tokens[i - 1].end : start]) else None
     info = gaz.names[name]
     cands = [gaz.entries[e] for e in info.entries]
     first = tokens[i].norm
@@ -261,7 +262,7 @@ def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[in
     # a locative word two or three words before, in the same clause (الحدود مع روسيا، في مدينة X)
     near = 0.0
     k = i - 1
-    while k >= max(0, i - 3) and not any(ch in ".،,:؛!?؟()" for ch in text[tokens[k].end : tokens[k + 1].start]):
+    while k >= max(0, i - 3) and not _CLAUSE_BREAKS & set(text[tokens[k].end : tokens[k + 1].start]):
         if k < i - 1 and _is_locative(tokens[k]):
             near = 1.0
             break
@@ -328,16 +329,18 @@ def resolve(gaz: Gazetteer, name: str, context: Mapping[str, int], model: PlaceM
     # candidates a few kilometres apart are one place for a map (GeoNames lists some towns twice; رفح
     # straddles a border; غزة is a city and the Strip around it): their probabilities add up, the best
     # scored of them stands for them
-    best = order[0]
-    p = sum(w for k, w in enumerate(weights) if _km(cands[k], cands[best]) <= SAME_PLACE_KM) / sum(weights)
-    return (cands[best] if p >= model.resolve else None), p, len(cands)
+    best = cands[order[0]]
+    p = sum(w for c, w in zip(cands, weights)
+            if distance_km(c.lat, c.lon, best.lat, best.lon) <= SAME_PLACE_KM) / sum(weights)
+    return (best if p >= model.resolve else None), p, len(cands)
 
 
 SAME_PLACE_KM = 15.0
 
 
-def _km(a: Entry, b: Entry) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance between two points (haversine, on a sphere of the Earth's mean radius)."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 

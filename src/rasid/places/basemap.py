@@ -14,15 +14,13 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from html import escape
 from importlib import resources
 from typing import Sequence
 
 from ..errors import ConfigError
 
-# the Levant and its neighbours: the view when there is nothing to show
-DEFAULT_BOX = (32.0, 29.0, 44.0, 38.0)  # west, south, east, north
 WIDTH = 960  # the SVG's width in pixels
 
 
@@ -71,36 +69,25 @@ class View:
     east: float
     north: float
 
-    @property
+    @cached_property
     def k(self) -> float:
         return math.cos(math.radians((self.south + self.north) / 2))
 
-    def xy(self, lon: float, lat: float) -> tuple[float, float]:
-        return (lon - self.west) * self.k * self.scale, (self.north - lat) * self.scale
-
-    @property
+    @cached_property
     def scale(self) -> float:
         return WIDTH / ((self.east - self.west) * self.k)
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        return (lon - self.west) * self.k * self.scale, (self.north - lat) * self.scale
 
     @property
     def height(self) -> float:
         return (self.north - self.south) * self.scale
 
 
-def fit(points: Sequence[tuple[float, float]], *, margin: float = 0.15, minimum: tuple[float, float] = (8.0, 6.0)) -> View:
-    """The view that shows every ``(lat, lon)`` point with a margin, at least ``minimum`` degrees wide
-    and high; the Levant when there are no points."""
-    if not points:
-        return View(*DEFAULT_BOX)
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    south, north, west, east = min(lats), max(lats), min(lons), max(lons)
-    h = max(north - south, minimum[1]) * (1 + 2 * margin)
-    w = max(east - west, minimum[0]) * (1 + 2 * margin)
-    clat, clon = (south + north) / 2, (west + east) / 2
-    south, north = max(-85.0, clat - h / 2), min(85.0, clat + h / 2)
-    west, east = max(-180.0, clon - w / 2), min(180.0, clon + w / 2)
-    return View(west, south, east, north)
+# the regions the map page offers (west, south, east, north); the Levant is the default
+VIEWS = {"levant": View(32.0, 29.0, 44.0, 38.0), "mena": View(-12.0, 12.0, 62.0, 42.0),
+         "world": View(-180.0, -58.0, 180.0, 80.0)}
 
 
 def _path(view: View, pts: Sequence[tuple[float, float]], closed: bool) -> str:
@@ -137,13 +124,12 @@ def base_layers(view: View) -> tuple[str, str, str]:
     return "".join(land), "".join(lakes), "".join(borders)
 
 
-def render_svg(places: Sequence[dict], *, view: View | None = None, link: str = "", title: str = "",
+def render_svg(places: Sequence[dict], *, view: View = VIEWS["levant"], link: str = "", title: str = "",
                selected: str | None = None, labels: int = 12) -> str:
     """An SVG map of ``places`` (dicts with ``place_id``, ``name``, ``lat``, ``lon``, ``statements``,
     ``stance`` and, for the tooltip, ``favor``, ``against``, ``neutral``): a circle each, its area
     proportional to its statements, coloured by the stance most of them take; each links to ``link``
     with its ``place_id`` appended. The ``labels`` places with most statements are named on the map."""
-    view = view or fit([(p["lat"], p["lon"]) for p in places])
     land, lakes, borders = base_layers(view)
     peak = max((p["statements"] for p in places), default=1) or 1
     h = view.height

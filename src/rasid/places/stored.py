@@ -19,10 +19,12 @@ from ..errors import StoreError
 from ..store.tables import articles as ARTICLES
 from ..store.tables import places as PLACES
 from ..store.tables import statement_places as LINKS
+from ..model import Stance
+from ..store.tables import statement_content, text_slice
 from ..store.tables import statements as STATEMENTS
 from ..store.tables import targets as TARGETS
 
-STANCES = ("favor", "against", "neutral")
+STANCES = tuple(s.value for s in Stance)
 
 
 @dataclass(frozen=True)
@@ -46,9 +48,8 @@ class PlaceCount:
 
     @property
     def stance(self) -> str:
-        """The stance most of its statements take (neutral on a tie or without one)."""
-        top = max(self.favor, self.against)
-        if top == 0 or self.favor == self.against:
+        """The stance most of its statements take (neutral on a tie, and without one)."""
+        if self.favor == self.against:
             return "neutral"
         return "favor" if self.favor > self.against else "against"
 
@@ -139,37 +140,29 @@ def statements_at(store: Any, place_id: str, *, actor: str | None = None, stance
     """The statements made about a place (newest first): a page of them and the total. Each with its
     speaker, day, content and the place's span in the article (provenance)."""
     links = _links(actor, stance, since, until).where(LINKS.c.place_id == place_id).subquery("links")
-    content = sa.func.substr(ARTICLES.c.text, STATEMENTS.c.content_start + 1,
-                             STATEMENTS.c.content_end - STATEMENTS.c.content_start)
     q = (sa.select(STATEMENTS.c.id, STATEMENTS.c.article_id, STATEMENTS.c.day, STATEMENTS.c.speaker_name,
                    STATEMENTS.c.speaker_actor_id, STATEMENTS.c.kind, STATEMENTS.c.content_start,
-                   STATEMENTS.c.content_end, content.label("content"), ARTICLES.c.title, ARTICLES.c.url)
-         .select_from(STATEMENTS.join(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id))
-         .where(STATEMENTS.c.id.in_(sa.select(links.c.statement_id)))
+                   STATEMENTS.c.content_end, statement_content().label("content"), ARTICLES.c.title, ARTICLES.c.url,
+                   links.c.start, links.c.end, text_slice(links.c.start, links.c.end).label("surface"))
+         .select_from(links.join(STATEMENTS, STATEMENTS.c.id == links.c.statement_id)
+                      .join(ARTICLES, ARTICLES.c.id == STATEMENTS.c.article_id))
          .order_by(STATEMENTS.c.day.desc(), STATEMENTS.c.article_id, STATEMENTS.c.position)
          .limit(limit).offset(offset))
     try:
         with store.engine.connect() as conn:
             total = conn.execute(sa.select(sa.func.count()).select_from(links)).scalar_one()
             rows = conn.execute(q).all()
-            ids = [r.id for r in rows]
             stances: dict[str, list[dict[str, Any]]] = {}
-            if ids:
+            if rows:
                 for t in conn.execute(sa.select(TARGETS.c.statement_id, TARGETS.c.name, TARGETS.c.stance)
-                                      .where(TARGETS.c.statement_id.in_(ids)).order_by(TARGETS.c.position)):
+                                      .where(TARGETS.c.statement_id.in_([r.id for r in rows]))
+                                      .order_by(TARGETS.c.position)):
                     stances.setdefault(t.statement_id, []).append({"target": t.name, "stance": t.stance})
-            spans = {}
-            if ids:
-                surface = sa.func.substr(ARTICLES.c.text, LINKS.c.start + 1, LINKS.c.end - LINKS.c.start)
-                q2 = (sa.select(LINKS.c.statement_id, LINKS.c.start, LINKS.c.end, surface.label("surface"))
-                      .join(ARTICLES, ARTICLES.c.id == LINKS.c.article_id)
-                      .where(LINKS.c.statement_id.in_(ids), LINKS.c.place_id == place_id))
-                for sid, start, end, text in conn.execute(q2):
-                    spans[sid] = {"start": start, "end": end, "surface": text}
     except SQLAlchemyError as exc:
         raise StoreError(f"cannot read the statements of place {place_id}: {exc.__class__.__name__}: {exc}",
                          hint="check that the database is reachable and migrated (rasid db upgrade)") from exc
     return [{"statement_id": r.id, "article_id": r.article_id, "day": r.day, "speaker": r.speaker_name,
              "speaker_actor_id": r.speaker_actor_id, "kind": r.kind, "content": r.content or "",
-             "content_span": [r.content_start, r.content_end], "place": spans.get(r.id),
+             "content_span": [r.content_start, r.content_end],
+             "place": {"start": r.start, "end": r.end, "surface": r.surface},
              "targets": stances.get(r.id, []), "title": r.title or "", "url": r.url} for r in rows], total

@@ -228,8 +228,7 @@ class Store:
             sa.select(M).where(M.c.article_id == aid).order_by(M.c.position)).mappings())
         stmts = self._statements_of(conn, [r for r in conn.execute(
             sa.select(S).where(S.c.article_id == aid).order_by(S.c.position)).mappings()])
-        places = tuple(codec.place_from_row(r) for r in conn.execute(
-            sa.select(P).where(P.c.article_id == aid).order_by(P.c.position)).mappings())
+        places = self._places_of(conn, [aid]).get(aid, ())
         return replace(_with_layers(article, sents, ments, tuple(stmts)), places=places)
 
     @staticmethod

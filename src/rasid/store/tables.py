@@ -390,3 +390,15 @@ claim_items = sa.Table(
     sa.Column("score", sa.Float),  # the pair probability that made it join
     sa.Column("role", sa.String(16), nullable=False),
 )
+
+
+def text_slice(start: sa.ColumnElement, end: sa.ColumnElement) -> sa.ColumnElement:
+    """The characters ``[start, end)`` of the article's text, read in SQL (a query joined to ``articles``):
+    1-based ``substr``, counted in characters on SQLite and PostgreSQL alike."""
+    return sa.func.substr(articles.c.text, start + 1, end - start)
+
+
+def statement_content() -> sa.ColumnElement:
+    """A statement's content, read in SQL (a query joining ``statements`` and ``articles``)."""
+    return text_slice(statements.c.content_start, statements.c.content_end)
+

@@ -53,7 +53,7 @@ from .. import __version__
 from .. import alerts as alerts_lib
 from .. import claims as claims_lib
 from ..places import stored as places_lib
-from ..places.basemap import View as MapView
+from ..places.basemap import VIEWS as MAP_VIEWS
 from ..places.basemap import render_svg
 from ..actors.kb import KnowledgeBase
 from ..corrections import (
@@ -1198,9 +1198,6 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
                                                 limit=limit, offset=offset)
         return paged(total, items, limit, offset, place_id=place_id)
 
-    MAP_VIEWS = {"levant": (32.0, 29.0, 44.0, 38.0), "mena": (-12.0, 12.0, 62.0, 42.0),
-                 "world": (-180.0, -58.0, 180.0, 80.0)}
-
     @app.get("/map", include_in_schema=False, response_class=HTMLResponse)
     def map_page(request: Request, actor: str | None = None, stance: str | None = None, since: str | None = None,
                  until: str | None = None, view: str | None = None, place: str | None = None,
@@ -1227,8 +1224,7 @@ def create_app(store: Store, kb: KnowledgeBase, *, token: str | None, token_name
         params = {k: v for k, v in form.items() if v and not (k == "view" and v == "levant")}
         if lang == "en":
             params["lang"] = "en"
-        svg = render_svg([p.public() for p in found], view=MapView(*MAP_VIEWS[form["view"]] if form["view"] in MAP_VIEWS
-                                                                    else MAP_VIEWS["levant"]),
+        svg = render_svg([p.public() for p in found], view=MAP_VIEWS.get(form["view"], MAP_VIEWS["levant"]),
                          link="/map?" + urlencode({**params, "place": ""}), selected=place,
                          title="map of the places the statements are about")
         response = render(request, "map.html", lang, form=form, places=found[:100], svg=svg, chosen=chosen,

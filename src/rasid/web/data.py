@@ -32,7 +32,7 @@ from ..stored_shifts import read_shifts
 from ..stored_shifts import status as shift_status
 from ..store.store import _like
 from ..store.tables import articles as A
-from ..store.tables import search_docs, shift_rows
+from ..store.tables import search_docs, shift_rows, statement_content
 from ..store.tables import statements as S
 from ..store.tables import targets as TG
 from . import search as fts
@@ -585,8 +585,7 @@ class Data:
                 query = (sa.select(S.c.id, S.c.day, S.c.speaker_name, S.c.article_id, S.c.position,
                                    TG.c.position.label("target_position"), TG.c.name, TG.c.actor_id, TG.c.stance,
                                    TG.c.confidence, A.c.title,
-                                   sa.func.substr(A.c.text, S.c.content_start + 1,
-                                                  S.c.content_end - S.c.content_start).label("quote"))
+                                   statement_content().label("quote"))
                          .select_from(chosen.join(TG, TG.c.id == chosen.c.id)
                                       .join(S, S.c.id == TG.c.statement_id).join(A, A.c.id == S.c.article_id))
                          .order_by(*order))
