@@ -16,6 +16,15 @@ alone later in the article, and groups news names by a common noun.
 
 All have ``actor_id=None``. They are candidates for targets (the learned target model decides);
 attribution reads the knowledge-base mentions only.
+
+Tried and left out (2026-12-07): bodies and offices named by their common noun as candidates too — a body or
+title head of ``speaker_nouns.tsv`` in construct with a definite genitive (وزارة الداخلية، مجلس الوزراء، وزير
+الداخلية، مدير المدرسة) or definite with its adjectives (النيابة العمومية), media and kin nouns excepted. A
+tenth of the multi-outlet gold targets have no mention at all, many of them such nouns. Leave-one-outlet-out
+(``rasid evaluate --fast``), multi-outlet target recall / precision / stance macro-F1 0.674 / 0.785 / 0.664 ->
+0.680 / 0.723 / 0.648 with bare definite bodies (الحكومة، الوكالة: mostly a body named before), 0.716 / 0.742 /
+0.620 construct only, 0.691 / 0.769 / 0.642 bodies only, 0.683 / 0.744 / 0.633 offices only: recall bought with
+as much precision, and stance lost on the new targets every time.
 """
 
 from __future__ import annotations
