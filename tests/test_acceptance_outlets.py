@@ -98,8 +98,10 @@ FLOORS = {
     # al-Assad (dev-023, «الوضع يزداد توتراً في الشرق الأوسط وأنّ المباحثات مع الرئيس السوري …») Syria (gold: favour)
     # went against -> neutral, and named beside the Syrian president (neutral) at the same stance the two are now one
     # target (stance._one_per_body), so Syria is not output; no target rule changed.
+    # 2026-12-07: a day counted from the day just told (وبعد ذلك بيومين) and "then" as the time the narration told
+    # last: multi dates 0.884 -> 0.889 (France 24 Arabic 0.919 -> 0.939). Raised.
     "multi": {"precision": 0.978, "recall": 0.885, "f1": 0.93, "target_recall": 0.67, "target_precision": 0.785,
-              "stance_macro_f1": 0.68, "date_accuracy": 0.88},
+              "stance_macro_f1": 0.68, "date_accuracy": 0.885},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.965, "target_recall": 0.845, "target_precision": 0.715, "stance_macro_f1": 0.815,
             "date_accuracy": 0.98},

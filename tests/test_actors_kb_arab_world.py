@@ -194,3 +194,35 @@ def test_common_words_and_places_are_not_actors(kb: KnowledgeBase, text: str, no
 def test_maghreb_does_not_swallow_later_mentions_of_morocco(kb: KnowledgeBase) -> None:
     # "the Arab Maghreb Union is frozen, and Morocco said ...": the later المغرب is the country
     assert _ids(kb, "يعيش اتحاد المغرب العربي جمودا، وقال المغرب إنه مستعد للحوار") == ["AMU", "MAR"]
+
+
+# ---------------------------------------------------------------- other outlets' years (2013-2018)
+
+def test_syrian_opposition_figures_of_the_geneva_years_and_their_terms(kb: KnowledgeBase) -> None:
+    # "The head of the National Coalition, Khaled Khoja, said that the High Negotiations Committee … while Jaysh
+    #  al-Islam's leader Zahran Alloush …" (2015 wire style)
+    text = ("وقال رئيس الائتلاف الوطني السوري خالد خوجة إن الهيئة العليا للمفاوضات لن تذهب إلى جنيف، فيما أعلن "
+            "قائد جيش الإسلام زهران علوش أن فيلق الرحمن وحركة نور الدين الزنكي معه.")
+    ids = _ids(kb, text)
+    for actor in ("SNC", "KHOJA", "SNC_NEGCOM", "JAISH_ISLAM", "ZAHRAN_ALLOUSH", "FAYLAQ_RAHMAN", "ZENKI"):
+        assert actor in ids
+    assert ("SNC", "leader_of") in kb.parents("KHOJA", date(2015, 6, 1))
+    assert ("SNC", "leader_of") not in kb.parents("KHOJA", date(2017, 6, 1))
+    assert ("JAISH_ISLAM", "leader_of") not in kb.parents("ZAHRAN_ALLOUSH", date(2016, 2, 1))
+
+
+def test_envoys_and_ministers_of_2015_2018_under_their_arabic_spellings(kb: KnowledgeBase) -> None:
+    # "Syria's UN envoy Bashar al-Jaafari answered Nikki Haley" (2018); "defence minister Moshe Ya'alon" (2015)
+    assert _ids(kb, "ورد بشار الجعفري على نيكي هايلي في مجلس الأمن.") == ["SYR_JAAFARI", "HALEY", "UNSC"]
+    assert "YAALON" in _ids(kb, "وقال وزير الدفاع الإسرائيلي موشيه يعلون إن …")
+    assert _holds(kb, "SYR_JAAFARI", "SYR_UNREP", date(2018, 4, 1))
+    assert _holds(kb, "SINIORA", "LBN_PM", date(2008, 1, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت القوات على الطريق الترابي شمالي الممر.",  # "the dirt road": الترابي is no Turabi
+    "غادرت الوزيرة عبر مطار معيتيقة.",  # Mitiga airport, not Ahmed Maiteeq
+    "كما هو مشار إليه في التقرير.",  # "as referred to": not Riek Machar
+])
+def test_surnames_that_are_everyday_words_name_no_one(kb: KnowledgeBase, text: str) -> None:
+    assert _ids(kb, text) == []

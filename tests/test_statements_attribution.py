@@ -569,6 +569,13 @@ def test_statements_story_day_from_the_lead_or_the_body_opening(analyze, text, p
     ("وقال ماكرون الاثنين إن المهمة ستبدأ قريبا.\n\nوكان ماكرون قد اقترح في كانون الثاني/يناير على تركيا شراكة "
      "مع الاتحاد.\n\nوقال ماكرون حينها \"يجب أن ننظر في إعادة التفكير في هذه العلاقة كلها\".",
      "2018-06-27T09:00:00", ["2018-06-25", "2018-01", "2018-01"]),
+    # "then" is the time the narration told last, after the last dated report: "On 6 February the UN agencies
+    # asked for a truce. Two days later the Council failed to make progress. The Russian ambassador to the UN,
+    # Vassily Nebenzia, said then that a humanitarian ceasefire was "unrealistic"" (France 24 style; a long
+    # subject stands between the verb and the adverb)
+    ("وفي السادس من شباط/فبراير الجاري، طلب ممثلو وكالات الأمم المتحدة إقرار هدنة عاجلة. وبعد ذلك بيومين، أخفق "
+     "مجلس الأمن بإحراز تقدم.\n\nوقال السفير الروسي في الأمم المتحدة فاسيلي نيبنزيا وقتذاك إن إعلان وقف إنساني "
+     "لإطلاق النار هو أمر \"غير واقعي\".", "2018-02-16T09:00:00", ["2018-02-06", "2018-02-08"]),
     # a pluperfect act of the story's week frames the speaker's next report (BBC style: "Nasrallah had
     # criticised Saudi Arabia in a speech on Tuesday evening. Nasrallah said in his speech ...")
     ("وتتواصل ردود الفعل على الخطاب.\n\nوكان حسن نصرالله قد انتقد السعودية في كلمة ألقاها مساء الثلاثاء متهما "

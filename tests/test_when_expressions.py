@@ -330,3 +330,20 @@ def test_when_general_after_a_title_is_no_year(text):
 
 def test_when_the_previous_year_is_still_a_year():
     assert [d.value for d in find_dates("وقال الوزير في العام الماضي إن الحرب انتهت.", PUB)] == ["2023"]
+
+
+@pytest.mark.parametrize("text, values", [
+    # a day counted from the day just told (France 24 / BBC narration): "on 6 February … two days later …",
+    # "on Sunday … the next day …", "a day before that", "the morning of the next day"
+    ("وفي السادس من شباط/فبراير، طلبت الوكالات هدنة. وبعد ذلك بيومين، أخفق المجلس.", ["2024-02-06", "2024-02-08"]),
+    ("اعتقل يوم الأحد، وفي اليوم التالي قال محاميه إنه بريء.", ["2024-11-24", "2024-11-25"]),
+    ("وصل الوفد في 13 تشرين الثاني، وقبل ذلك بيوم أعلنت الوزارة موافقتها.", ["2024-11-13", "2024-11-12"]),
+    ("انطلقت المسيرة الجمعة، وصباح اليوم التالي تجمع المحتجون.", ["2024-11-29", "2024-11-30"]),
+    # no day told just before: a month is no day to count from, nor a day told long before
+    ("انتخب في آذار الماضي، وبعد ذلك بأسبوع استقال.", ["2024-03"]),
+    ("في اليوم التالي قال محاميه إنه بريء.", []),
+    ("اعتقل يوم الأحد. " + "وتواصلت التحقيقات مع الموقوفين في القضية. " * 15 + "وفي اليوم التالي أفرج عنه.",
+     ["2024-11-24"]),
+])
+def test_when_a_day_counted_from_the_day_just_told(text, values):
+    assert [d.value for d in find_dates(text, PUB)] == values

@@ -88,7 +88,9 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
     occasion = _occasions(article, acts)
     out: list[Statement] = []
     told_last: DateRef | None = None  # the time of the last report dated by the text, background or not
+    told_at = 0  # where that report's verb stands
     owned: list[bool] = []  # dated by a time expression of its own act
+    said = [o.content for o in article.statements]
     for st in article.statements:
         own = [d for d in acts if d.span and st.sentence.start <= d.span.start and d.span.end <= max(st.content.start, st.cue.end)
                and not _year_of_a_noun(article.text, st, d)]
@@ -105,8 +107,14 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
             own = [at]
         family = _family(st, kb)
         date: DateRef | None = own[-1] if own else None
-        if date is None and told_last is not None and _says_then(article, st):
-            date = replace(told_last, span=None, text=None)  # (وقالت طهران وقتها إن …: the time just told of)
+        if date is None and _says_then(article, st):
+            # "then" is the time the text told last, in its narration (… وبعد ذلك بيومين، أخفق مجلس الأمن … وقال
+            # السفير الروسي وقتذاك) or as the time of a report (وقالت طهران وقتها إن …)
+            narrated_then = next((d for d in reversed(acts) if d.span and told_at <= d.span.start
+                                  and d.span.end <= st.cue.start and not any(c.contains(d.span) for c in said)), None)
+            then = narrated_then or told_last
+            if then is not None:
+                date = replace(then, span=None, text=None)
         if date is None:
             for key in family:
                 if key in by_speaker:
@@ -138,7 +146,7 @@ def date_statements(article: Article, kb: KnowledgeBase) -> Article:
         # الثاني 2017 عندما أكد …): its time frames no other report — but one that says "then" (وقال ماكرون
         # حينها …) is of that time
         if date is not None and date.source != DateSource.PUBLICATION:
-            told_last = date
+            told_last, told_at = date, st.cue.start
         if not background and not inferred:
             previous = (st, date) if date is not None else None
             if date is not None and date.source != DateSource.PUBLICATION:
@@ -288,7 +296,9 @@ def _opens(text: str, st: Statement, date_start: int) -> bool:
 
 def _says_then(article: Article, st: Statement) -> bool:
     """Does the act say it took place "then" (وقالت طهران وقتها إن …، وقال ماكرون حينها …)?"""
-    end = max(st.cue.end, min(st.content.start, st.cue.end + 40))
+    # (the adverb follows the verb and its subject, however long: وقال السفير الروسي في الأمم المتحدة فاسيلي
+    # نيبنزيا وقتذاك إن …)
+    end = max(st.cue.end, min(st.content.start, max(st.cue.end, st.speaker.span.end) + 40))
     return any(t.norm in THEN_WORDS for t in tokens_in(article.text, st.sentence.start, end)) or any(
         t.norm in THEN_WORDS for t in tokens_in(article.text, st.content.start, st.content.start + 8)[:1])
 

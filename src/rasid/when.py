@@ -232,6 +232,9 @@ _ALTERNATIVES: list[tuple[str, str]] = [
     ("numeric", (rf"{_B}{_CONJ}{_OPT_LEAD}(?:(?P<a>\d{{1,2}})\s*(?P<s1>[/.\-])\s*(?P<b>\d{{1,2}})\s*(?P=s1)\s*"
                  rf"(?P<y1>(?:19|20)\d\d)|(?P<y2>(?:19|20)\d\d)(?P<s2>[/.\-])(?P<b2>\d{{1,2}})(?P=s2)(?P<a2>\d{{1,2}}))"
                  rf"(?![\d/.\-]\d)")),
+    # a day counted from the day just told: بعد ذلك بيومين، قبل ذلك بيوم، في اليوم التالي، صباح اليوم التالي
+    ("sequel", (rf"{_B}{_CONJ}(?:(?:(?P<dir>بعد|قبل)\s+ذلك\s+ب(?:(?P<num>\d{{1,2}}|{_NUMW})\s+)?(?P<unit>{_UNIT}))"
+                rf"|(?:(?:في|خلال)\s+)?(?:(?:{_TOD})\s+)?اليوم\s+(?P<next>التالي|السابق)){_E}")),
     # قبل ثلاثة أيام / منذ أسبوعين / قبل 3 أشهر
     ("ago", (rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
              rf"(?!\s*\d)(?!\s+(?:من\s|ال))")),
@@ -281,7 +284,8 @@ _PERIOD_NOUN = r"(?:الاسبوع|الشهر|العام|السنه)"
 _ANCHOR = re.compile(
     rf"(?<!\d)(?:19\d\d|20\d\d|2100|1[34]\d\d)(?!\d)"
     rf"|(?<![^\W\d])[وف]?[بل]?{_alt(_ANCHOR_WORDS)}{_E}"  # a month may stick to its day: 12آذار
-    rf"|{_B}[وف]?[بل]?{_PERIOD_NOUN}\s+{_REL}{_E}|{_B}[وف]?(?:هذا|هذه)\s+{_PERIOD_NOUN}{_E}")
+    rf"|{_B}[وف]?[بل]?{_PERIOD_NOUN}\s+{_REL}{_E}|{_B}[وف]?(?:هذا|هذه)\s+{_PERIOD_NOUN}{_E}"
+    rf"|{_B}[وف]?بعد\s+ذلك\s+ب")
 
 # The fold used for matching: the same as rasid.arabic.normalize's for every character
 # the patterns use (diacritics and tatweel dropped, alef/ya/ta-marbuta forms unified,
@@ -348,6 +352,7 @@ class _Context:
     # in it got to: a narrative of a past year goes on in that year (وفي أيار/مايو …) until an
     # expression anchored on the publication (الجمعة، الشهر الماضي) or another year comes
     named_year: tuple[int, int] | None = None
+    last_day: tuple[date, int] | None = None  # the last day resolved and where it ended (a sequel counts from it)
     position: int = 0  # where the expression being resolved starts
     in_narrative: bool = False  # the expression being resolved took the narrative's year
 
@@ -581,6 +586,28 @@ def _r_ago(m: re.Match[str], ctx: _Context) -> _Resolved:
     return _year(pub.year - count, DateSource.RELATIVE)
 
 
+SEQUEL_REACH = 500  # characters from the day told last within which "that" (ذلك، اليوم التالي) is that day
+
+
+def _r_sequel(m: re.Match[str], ctx: _Context) -> _Resolved:
+    """A day counted from the day the text told last (في السادس من شباط … وبعد ذلك بيومين: the 8th; في اليوم
+    التالي: the day after); none when the text told no day just before (a month or a year is no anchor)."""
+    if ctx.last_day is None or ctx.position - ctx.last_day[1] > SEQUEL_REACH:
+        return None
+    told = ctx.last_day[0]
+    if m.group("next"):
+        delta = 1 if m.group("next") == "التالي" else -1
+    else:
+        kind, count = _UNIT_KIND[m.group("unit")]
+        num = m.group("num")
+        if num:
+            count = int(num) if num.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", num))
+        if count is None or kind not in ("day", "night", "week"):
+            return None  # (بعد ذلك بأشهر: too vague for a day)
+        delta = count * (7 if kind == "week" else 1) * (1 if m.group("dir") == "بعد" else -1)
+    return _day(told + timedelta(days=delta), DateSource.EXPLICIT)
+
+
 def _weekday_date(m: re.Match[str], pub: date, rel: str | None) -> date:
     target = _WEEKDAYS[m.group("wd")]
     anchor = m.group("anchor")
@@ -692,7 +719,7 @@ def _r_year(m: re.Match[str], ctx: _Context) -> _Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Resolved]] = {
-    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "ago": _r_ago, "wd": _r_wd,
+    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "sequel": _r_sequel, "ago": _r_ago, "wd": _r_wd,
     "deictic": _r_deictic, "period": _r_period, "month": _r_month, "year": _r_year,
 }
 
@@ -744,6 +771,7 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
                 ctx.named_year = None  # back to the time of publication
             if len(parts) >= 2:
                 ctx.last_month = (parts[0], parts[1])
+            ctx.last_day = (date(*parts), m.end()) if len(parts) == 3 else None
     return out
 
 
