@@ -226,3 +226,25 @@ def test_envoys_and_ministers_of_2015_2018_under_their_arabic_spellings(kb: Know
 ])
 def test_surnames_that_are_everyday_words_name_no_one(kb: KnowledgeBase, text: str) -> None:
     assert _ids(kb, text) == []
+
+
+def test_palestinian_israeli_and_jihadist_figures_of_earlier_years(kb: KnowledgeBase) -> None:
+    # "Saeb Erekat said … while Ramadan Shallah warned …; Justice Minister Ayelet Shaked accused the movement in
+    #  2015 …" (2015-2018 wire style); the Shaked battalion and settlement are no one
+    assert _ids(kb, "وقال صائب عريقات إن … فيما حذر رمضان شلح من …") == ["ERAKAT", "SHALLAH"]
+    assert "SHAKED" in _ids(kb, "اتهمت وزيرة القضاء الإسرائيلية أييلت شاكيد عام 2015 حركة المقاطعة")
+    assert "SHAKED" not in _ids(kb, 'قتل ضابط في كتيبة "شاكيد" إحدى كتائب لواء غفعاتي.')
+    assert ("PIJ", "leader_of") in kb.parents("SHALLAH", date(2015, 1, 1))
+    assert ("PIJ", "leader_of") not in kb.parents("SHALLAH", date(2019, 1, 1))
+
+
+def test_us_and_european_officials_of_2017_2019_speak_for_their_offices(kb: KnowledgeBase) -> None:
+    # "State Department spokeswoman Heather Nauert said …; Council President Donald Tusk and Commission President
+    #  Jean-Claude Juncker …" (CNN Arabic / France 24 style, 2018)
+    assert "NAUERT" in _ids(kb, "وقالت المتحدثة باسم وزارة الخارجية الأمريكية هيذر نويرت إن …")
+    assert ("USA_MFA", "spokesperson_of") in kb.parents("NAUERT", date(2018, 8, 7))
+    assert ("EU_COUNCIL", "leader_of") in kb.parents("TUSK", date(2018, 7, 17))
+    assert ("EU_COMMISSION", "leader_of") in kb.parents("JUNCKER", date(2018, 7, 17))
+    assert _holds(kb, "ABE", "JPN_PM", date(2018, 7, 17))
+    # "a government source": حكومي is no Comey, and no surname alone names him
+    assert _ids(kb, "وقال مصدر حكومي إن المؤسسات الحكومية لن تتأثر.") == []

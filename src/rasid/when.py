@@ -234,7 +234,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                  rf"(?![\d/.\-]\d)")),
     # a day counted from the day just told: بعد ذلك بيومين، قبل ذلك بيوم، في اليوم التالي، صباح اليوم التالي
     ("sequel", (rf"{_B}{_CONJ}(?:(?:(?P<dir>بعد|قبل)\s+ذلك\s+ب(?:(?P<num>\d{{1,2}}|{_NUMW})\s+)?(?P<unit>{_UNIT}))"
-                rf"|(?:(?:في|خلال)\s+)?(?:(?:{_TOD})\s+)?اليوم\s+(?P<next>التالي|السابق)){_E}")),
+                rf"|(?:(?:في|خلال)\s+(?:(?:{_TOD})\s+)?|(?:{_TOD})\s+)اليوم\s+(?P<next>التالي|السابق)){_E}"
+                # (the day after an event named next is that event's: في اليوم التالي لإغلاق المؤتمر، and without في
+                # or a time of day "the day after" is a noun: مأزق "اليوم التالي" للحرب)
+                rf"(?!\s+ل)")),
     # قبل ثلاثة أيام / منذ أسبوعين / قبل 3 أشهر
     ("ago", (rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
              rf"(?!\s*\d)(?!\s+(?:من\s|ال))")),
@@ -586,6 +589,7 @@ def _r_ago(m: re.Match[str], ctx: _Context) -> _Resolved:
     return _year(pub.year - count, DateSource.RELATIVE)
 
 
+_NAMED_DAYS = {"wd_dm", "dm", "ord", "numeric", "wd", "deictic", "sequel"}  # alternatives that name a day
 SEQUEL_REACH = 500  # characters from the day told last within which "that" (ذلك، اليوم التالي) is that day
 
 
@@ -771,7 +775,8 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
                 ctx.named_year = None  # back to the time of publication
             if len(parts) >= 2:
                 ctx.last_month = (parts[0], parts[1])
-            ctx.last_day = (date(*parts), m.end()) if len(parts) == 3 else None
+            # (a day the text names; not a week or a span ago read as a day: الأسبوع الماضي، قبل أيام)
+            ctx.last_day = (date(*parts), m.end()) if len(parts) == 3 and name in _NAMED_DAYS else None
     return out
 
 
