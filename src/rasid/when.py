@@ -566,14 +566,20 @@ _UNIT_KIND = {
 _VAGUE_DAYS = 3
 
 
-def _r_ago(m: re.Match[str], ctx: _Context) -> _Resolved:
-    pub = ctx.published
-    if pub is None:
-        return None
+def _counted(m: re.Match[str]) -> tuple[str, int | None]:
+    """The unit's kind and how many of it an expression counts (ثلاثة أيام، 3 أيام، يومين; None when vague: أيام)."""
     kind, count = _UNIT_KIND[m.group("unit")]
     num = m.group("num")
     if num:
         count = int(num) if num.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", num))
+    return kind, count
+
+
+def _r_ago(m: re.Match[str], ctx: _Context) -> _Resolved:
+    pub = ctx.published
+    if pub is None:
+        return None
+    kind, count = _counted(m)
     if kind == "hour":
         return _day(pub, DateSource.RELATIVE)
     if count is None:
@@ -602,10 +608,7 @@ def _r_sequel(m: re.Match[str], ctx: _Context) -> _Resolved:
     if m.group("next"):
         delta = 1 if m.group("next") == "التالي" else -1
     else:
-        kind, count = _UNIT_KIND[m.group("unit")]
-        num = m.group("num")
-        if num:
-            count = int(num) if num.isdigit() else _NUMBER_WORDS.get(re.sub(r"\s+", " ", num))
+        kind, count = _counted(m)
         if count is None or kind not in ("day", "night", "week"):
             return None  # (بعد ذلك بأشهر: too vague for a day)
         delta = count * (7 if kind == "week" else 1) * (1 if m.group("dir") == "بعد" else -1)
