@@ -149,7 +149,7 @@ REPLIED_THAT = {"بان", "بانه", "بانها", "بانهم"}
 
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
-NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "قال", "عبر", "كتب",  # "via", "books"
+NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "عبر", "كتب",  # "via", "books"
              "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
 OPENS_REPORT_REACH = 5  # words of a subject between a verb after a fronted adverbial and what was said
 
@@ -180,7 +180,9 @@ def _opens_report(text: str, toks: list[Token], i: int) -> bool:
         gap = text[toks[k - 1].end : toks[k].start]
         if ":" in gap:
             return k > i + 1
-        if "،" in gap or "." in gap or _opens_quote(text, toks[k]):
+        if _opens_quote(text, toks[k]):
+            return k > i + 1  # (the words said, quoted right after the subject: ومن الجانب الفرنسي تابع المدرب "…")
+        if "،" in gap or "." in gap:
             return False
         if toks[k].norm in COMPLEMENTISERS:
             return k > i + 1
@@ -1701,6 +1703,14 @@ TIME_WORDS = WEEKDAYS | {"اليوم", "امس", "الليله", "فجر", "صب
               "لكن", "ولكن", "بل", "غير", "الا", "حيث", "اذ", "عندما", "حين", "حينما"}
 
 
+def _governed(toks: list[Token], k: int) -> bool:
+    """Does a preposition (في، من، مع، بعد …, with و or ف before it) stand right before token ``k``?"""
+    if k == 0:
+        return False
+    word = toks[k - 1].norm
+    return word in PREPOSITIONS or word == "من" or word[:1] in "وف" and len(word) > 2 and word[1:] in PREPOSITIONS | {"من"}
+
+
 def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
     """Skip comma-less openers before a verb: وفجر اليوم، ومساء الخميس، كما، إذ، من جهته ..."""
     k = lead
@@ -1873,7 +1883,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     # subject starts after it
     lead = max([lead] + [k + 1 for k in range(max(lead, i - 1 - FA_INNA_REACH), i - 1) if toks[k].norm == "فان"
                          and not any(p in text[toks[k].end : toks[i].start] for p in "،:\"«»")])
-    if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)):
+    # (the words right after a preposition are its object, never the subject: وفي باريس قال رئيس الوزراء …)
+    if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)) and not _governed(toks, lead):
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} or toks[i - 1].norm in {"فلم", "فلا"} \
             and cue.lemma in SAID_WHEN_NEGATED else i  # (أما الوزير فلم يستبعد …: the topic, then the negated verb)
         if end_np == i - 1 and end_np - 1 > lead and toks[end_np - 1].norm in PLUPERFECT:
@@ -2051,7 +2062,17 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # الطلبة إنهم …، وأكد عدد من السكان أن …)
         group = bool(np) and np[0].norm in QUANTIFIERS and len(np) <= QUANTIFIED_MAX and k < len(toks) \
             and toks[k].norm in COMPLEMENTISERS and not any(t.norm in _FUNCTION_WORDS - {"من", "بعض", "كل"} for t in np)
-        if not group and not named_by_marks:
+        # a person or an organisation the NER model reads right after the verb, which no lexicon knows, is its
+        # subject as far as the reading goes (وقال سولانا «…»، أعلنت نوكيا الفنلندية زيادة أرباحها، وطلب الزمالك من
+        # …): never the previous speaker, whatever its shape (a name ending like a pronoun, سولانا; a definite one,
+        # الزمالك، الراغب)
+        named = [] if group or named_by_marks or not np or _mention_at(np[0], mentions) is not None \
+            or _looks_like_speaker(np, mentions, state) else _ner_name(np, state)
+        if named and np[0].norm[:1] in "لب" and _named_elsewhere(text, np[0].norm[1:]):
+            named = []  # a preposition's word before a name the text gives bare (وإن تمنت لسولانا النجاح)
+        if named:
+            np = named
+        if not group and not named_by_marks and not named:
             if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions)
                        or _looks_like_speaker(np, mentions, state)):
                 bounded = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
@@ -2063,8 +2084,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     # تيلرسون أمير قطر)
                 np = bounded
             else:
-                np = []
-        if np and (group or issuer or named_by_marks or _looks_like_speaker(np, mentions, state)):
+                # (but a document, qualified by what follows it, is named as the subject: وقال التقرير الذي أورد
+                # الخبر إن …, itself or its issuer's, as found below)
+                np = np[:1] if np and np[0].norm in OWN_DOCUMENTS else []
+        if np and (group or issuer or named_by_marks or named or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             if cue.frame == "that":
                 np = _coordinated(text, toks, np, mentions)
@@ -2179,6 +2202,12 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 carried = True
                 if own_document:
                     j += 1  # (what was said starts after the document named again: وأشار التقرير إلى أن …)
+                    if j < len(toks) and toks[j].norm in RELATIVES:
+                        # (and after the relative clause that qualifies it: وقال البيان الذي وزعته الوزارة إن …)
+                        comp = next((k_ for k_ in range(j + 1, min(j + 1 + INSERTION_REACH, len(toks)))
+                                     if toks[k_].norm in COMPLEMENTISERS), None)
+                        if comp is not None and not any(p in text[toks[j].end : toks[comp].start] for p in ".:«\"،"):
+                            j = comp
                 content_start = toks[j - 1].end if j > i + 1 else toks[i].end
                 # (after a colon only the first word: وقال بشأن العملية: "نأمل أن …" keeps its أنّ)
                 after_colon = i + 1 < j < len(toks) and ":" in text[toks[j - 1].end : toks[j].start]
@@ -3666,6 +3695,22 @@ def _named_entity(np: list[Token], state: _State, labels: tuple[str, ...] = ("PE
         except Exception:  # the model is optional here: fall back to the word-shape rule
             return True
     return any(state.ner.get(t.start, "O").endswith(labels) for t in np)
+
+
+def _named_elsewhere(text: str, word: str) -> bool:
+    """Does the article give this folded word on its own (a name written with a preposition here: لسولانا)?"""
+    return len(word) >= 3 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", fold(text)) is not None
+
+
+def _ner_name(np: list[Token], state: _State) -> list[Token]:
+    """The words a phrase opens with that the NER model, reading the whole sentence, takes for one person or
+    organisation (a B- tag and its I- tags), or none."""
+    if not _named_entity(np[:1], state) or state.ner is None or not state.ner.get(np[0].start, "O").startswith("B-"):
+        return []
+    k = 1
+    while k < len(np) and state.ner.get(np[k].start, "O").startswith("I-"):
+        k += 1
+    return np[:k]
 
 
 NOT_SURNAMES = {"الله", "الدين", "الرحمن"}  # the ends of compound names, not surnames of their own
