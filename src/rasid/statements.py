@@ -1895,7 +1895,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         set_off = bool(np_toks) and np_toks == toks[lead : lead + len(np_toks)] and lead + len(np_toks) < end_np \
             and "،" in text[np_toks[-1].end : toks[lead + len(np_toks)].start] \
             and "،" in text[toks[end_np - 1].end : toks[end_np].start]
-        framed = end_np == i - 1 and lead > 0 and toks[lead - 1].norm in PLUPERFECT and bool(np_toks) and (
+        # (also with no قد: وكان تيفيز أعلن …، وكانت الوزيرة صرحت …)
+        framed = end_np >= i - 1 and lead > 0 and toks[lead - 1].norm in PLUPERFECT and bool(np_toks) and (
             np_toks == toks[lead:end_np]
             # (or the name, then an apposition set off by commas: وكان دوغ باند، وهو أحد مساعديه، قد قال)
             or set_off)
@@ -2067,7 +2068,10 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # …): never the previous speaker, whatever its shape (a name ending like a pronoun, سولانا; a definite one,
         # الزمالك، الراغب)
         named = [] if group or named_by_marks or not np or _mention_at(np[0], mentions) is not None \
-            or _looks_like_speaker(np, mentions, state) else _ner_name(np, state)
+            or _looks_like_speaker(np, mentions, state) \
+            or not pronoun and cue.person not in PLURAL_PERSONS and _unknown_subject(
+                text, toks, j, cue, mentions, fronted is not None) is not None else _ner_name(np, state)
+        # (where the words after an unknown subject open what was said, that reading stands: وألقى الحوثي باللوم على …)
         if named and np[0].norm[:1] in "لب" and _named_elsewhere(text, np[0].norm[1:]):
             named = []  # a preposition's word before a name the text gives bare (وإن تمنت لسولانا النجاح)
         if named:
@@ -2681,7 +2685,7 @@ HONORIFIC_PRONOUNS = {"سموه", "سموها", "معاليه", "معاليها"
                       "نيافته", "غبطته", "جلالته", "جلالتها", "سيادته", "سيادتها"}
 HONORIFICS = {"الشيخ", "السيد", "السيده", "اللواء", "العميد", "العقيد", "الجنرال", "الدكتور", "الدكتوره", "المهندس",
               "الاستاذ", "الفريق", "المطران", "الامير", "الاميره", "الملك", "الحاج", "القاضي", "النقيب", "الرايد", "المقدم",
-              "المشير", "العماد", "الملازم"}
+              "المشير", "العماد", "الملازم", "الكابتن"}  # (الكابتن: a coach or a pilot, on the sports pages)
 
 
 @lru_cache(maxsize=1)
@@ -3296,7 +3300,7 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             # a title that names a body, then its qualifiers, a rank and the holder's name (المتحدث باسم الجيش السوداني
             # العميد عثمان الفكي؛ وزير الخارجية العراقي الأسبق نوري الكبيسي؛ النائب الأردني السابق عماد الزيود)
             if m.type != "person" and (len(out) > len(covered) or m.type == "office") \
-                    and (end := _holder_follows(text, np, k, mentions, m, state.kb)):
+                    and (end := _holder_follows(text, np, k, mentions, m, state.kb, state)):
                 out.extend(np[k:end])
             break
         if not out:
@@ -3431,11 +3435,12 @@ def _name_before_colon(text: str, np: list[Token], j: int) -> bool:
 
 
 def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention], body: Mention | None = None,
-                    kb: KnowledgeBase | None = None) -> int:
+                    kb: KnowledgeBase | None = None, state: _State | None = None) -> int:
     """After a title's named body (…باسم الجيش السوداني، وزير الخارجية العراقي): where the holder's name ends when
     qualifiers (الأسبق، السابق, a nisba), a rank (العميد، الدكتور) and then a person's name follow with no
     punctuation; 0 otherwise. A person the knowledge base knows is the holder when it ties them to the body
-    (القيادي في حماس أسامة حمدان); one it ties elsewhere is the verb's object (اتهم وزير الخارجية الإيراني ترامب بـ…)."""
+    (القيادي في حماس أسامة حمدان); one it ties elsewhere is the verb's object (اتهم وزير الخارجية الإيراني ترامب بـ…).
+    ``state``: the sentence's NER reading, for a name no lexicon knows right after the body."""
     j = k
     while j < len(np) and (np[j].norm in FORMER or np[j].norm.startswith("ال") and np[j].norm.endswith("ي")
                            and len(np[j].norm) >= 5 and _mention_at(np[j], mentions) is None):
@@ -3451,9 +3456,14 @@ def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention],
             end += 1
         return end
     if not (j < len(np) and _plain_name(np[j]) and not np[j].norm.startswith("ال") and _mention_at(np[j], mentions) is None
-            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]) or _name_before_colon(text, np, j))
+            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]) or _name_before_colon(text, np, j)
+                                                   # (or a name the NER model reads as a person's: الرئيس اللبناني اميل لحود)
+                                                   or state is not None and _ner_name(np[j:], state)
+                                                   and state.ner.get(np[j].start, "O").endswith("PER"))
             and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“")):
         return 0  # (a relation is no name: وهنأ الرئيس السوري نظيره الإيراني …; straight after the body, a given name)
+    if state is not None and (read := _ner_name(np[j:], state)) and state.ner.get(np[j].start, "O").endswith("PER"):
+        return j + len(read)  # the name as far as the NER model reads it (… اميل لحود امس انتقاده: not the day)
     end = j + 1  # the name: given names, up to a surname with the article (عثمان الفكي، نوري الكبيسي)
     while end < len(np) and end - j < 4 and _plain_name(np[end]) and _mention_at(np[end], mentions) is None \
             and not any(p in text[np[end - 1].end : np[end].start] for p in "،,:«\"“"):
