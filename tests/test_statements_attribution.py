@@ -1353,3 +1353,19 @@ def test_statements_verb_after_a_fronted_adverbial(analyze, text, speaker):
 def test_statements_unknown_holders_and_pluperfect(analyze, text, speaker):
     (st,) = analyze(text).statements
     assert st.speaker.surface == speaker
+
+
+def test_statements_addressee_before_the_subject(analyze):
+    # "An eyewitness who asked not to be named also told AFP that the soldiers wore the army's uniform." (the outlet
+    # spoken to comes first, the subject after it)
+    a = analyze("قال الوزير إن الحكومة باقية.\n\nكما أكد لوكالة فرانس برس شاهد عيان أن الجنود كانوا يرتدون زي الجيش.")
+    assert a.statements[-1].speaker.surface == "شاهد عيان"
+
+
+def test_statements_guillemets_with_spaces_inside(analyze):
+    # 'The Iraqi minister said the government stays. He added: « I believe Iraq can harm its neighbours ».' (the
+    # space some outlets set inside « … »)
+    a = analyze("قال الوزير العراقي إن الحكومة باقية.\n\nواضاف « انا مؤمن ان العراق قادر على ان يؤذي جيرانه ».")
+    st = a.statements[-1]
+    assert st.speaker.surface == "الوزير العراقي" and st.direct
+    assert a.slice(st.content) == "انا مؤمن ان العراق قادر على ان يؤذي جيرانه"

@@ -1758,7 +1758,7 @@ def _lead_index(text: str, toks: list[Token]) -> int:
         # a quotation that opens the sentence is what was said, never the subject of a verb after it («…»، قال X،
         # مضيفًا أن …): the clause starts after it (and after كما / هكذا)
         if i == 0 and _opens_quote(text, toks[0]):
-            closer = _OPENERS[text[toks[0].start - 1]]
+            closer = _OPENERS[_opener_before(text, toks[0])]
             shut = text.find(closer, toks[0].start)
             inside = [t for t in toks if t.end <= shut] if shut >= 0 else []
             # (closed by a comma: a quoted name that opens the sentence is its subject — “إدارة الشؤون السياسية”
@@ -1998,7 +1998,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
             if not np and t.norm in CIRCUMSTANTIAL:
                 break  # وأضافت وهي تحمل طفلها: a circumstantial clause, the subject is the verb's pronoun
             if not np and (past := _addressee_end(text, toks, k, mentions, kb)) > k \
-                    and (conj or past < len(toks) and _opens_said(text, toks, past)):
+                    and (conj or past < len(toks) and (_opens_said(text, toks, past)
+                                                       # (or the subject after it: كما أكد لوكالة فرانس برس شاهد
+                                                       # عيان أن …)
+                                                       or _speaker_noun(toks[past].norm)
+                                                       or _mention_at(toks[past], mentions) is not None)):
                 k = j = _skip_adverbials(text, toks, past)  # (and what follows the one spoken to: لـ«النهار» ردًا على سؤال:)
                 if k < len(toks) and ":" in text[toks[k - 1].end : toks[k].start]:
                     pronoun = True
@@ -4438,7 +4442,16 @@ def _answered_by_act(text: str, toks: list[Token], i: int, mentions: list[Mentio
 
 
 def _opens_quote(text: str, tok: Token) -> bool:
-    return tok.start > 0 and text[tok.start - 1] in _OPENERS
+    """Does a quotation mark open right before the token — for the marks that only open («، “), with the space some
+    outlets set inside them too (« انا مؤمن …)?"""
+    if tok.start > 0 and text[tok.start - 1] in _OPENERS:
+        return True
+    return tok.start > 1 and text[tok.start - 1] == " " and text[tok.start - 2] in "«“"
+
+
+def _opener_before(text: str, tok: Token) -> str:
+    """The quotation mark that opens right before the token (:func:`_opens_quote` is true)."""
+    return text[tok.start - 1] if text[tok.start - 1] in _OPENERS else text[tok.start - 2]
 
 
 QUOTED_NAME_TOKENS = 5
@@ -4448,7 +4461,7 @@ def _quoted_name(text: str, toks: list[Token], k: int) -> list[Token]:
     """The tokens of a short quoted name opening at token ``k`` ("أن بي آر"), or []."""
     if k >= len(toks) or not _opens_quote(text, toks[k]):
         return []
-    closer = _OPENERS[text[toks[k].start - 1]]
+    closer = _OPENERS[_opener_before(text, toks[k])]
     for j in range(k, min(k + QUOTED_NAME_TOKENS, len(toks))):
         if text[toks[j].end : toks[j].end + 1] == closer:
             inner = toks[k : j + 1]
@@ -4467,7 +4480,12 @@ def _quote_after(text: str, start: int, end: int) -> Span | None:
     j = text.find(closer, i + 1, end + 1 if end < len(text) else end)
     if j < 0:
         return None
-    inner = Span(i + 1, j)
+    lo, hi = i + 1, j
+    while lo < hi and text[lo] in " \u00a0":
+        lo += 1  # (the space some outlets set inside « … »)
+    while hi > lo and text[hi - 1] in " \u00a0":
+        hi -= 1
+    inner = Span(lo, hi)
     # a quotation ending a sentence of its own ("مات كاسترو!"، و…) is one however short: a name
     # carries no sentence punctuation
     if text[inner.start : inner.end].rstrip().endswith(("!", "؟", "?", ".")) \
