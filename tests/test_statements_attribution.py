@@ -1369,3 +1369,11 @@ def test_statements_guillemets_with_spaces_inside(analyze):
     st = a.statements[-1]
     assert st.speaker.surface == "الوزير العراقي" and st.direct
     assert a.slice(st.content) == "انا مؤمن ان العراق قادر على ان يؤذي جيرانه"
+
+
+def test_statements_written_accusative_ends_the_subject(analyze):
+    # "Hamas affirmed the massacre is a war crime. The movement held the US president, Joe Biden, and his
+    # administration fully responsible." (الرئيسَ, written with the accusative's fatha, is the object)
+    a = analyze("أكدت حركة حماس أن المجزرة جريمة حرب.\n\nوحمّلت الحركة الرئيسَ الأميركي، جو بايدن، وإدارتَه "
+                "المسؤوليةَ الكاملة عن مسلسل المجازر.")
+    assert a.statements[-1].speaker.surface == "الحركة"

@@ -2543,6 +2543,12 @@ APPOSITION_REACH = 6  # words of a title's modifiers between the bounded phrase 
 MAX_NAME_TOKENS = 4
 
 
+def _written_accusative(t: Token) -> bool:
+    """A definite word written with the accusative's fatha (الرئيسَ): a subject's words are nominative, and a
+    definite word never takes the fatha of a diptote's genitive — so it is an object."""
+    return t.norm.startswith("ال") and t.text.rstrip("\u0640").endswith("\u064e")
+
+
 def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: list[Mention],
                      state: _State | None = None) -> list[Token]:
     """A title phrase and the name of its holder: the name is part of the speaker.
@@ -2563,6 +2569,7 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     while k < len(toks) and len(modifiers) < APPOSITION_REACH and "،" not in text[toks[k - 1].end : toks[k].start]:
         t = toks[k]
         if t.norm in COMPLEMENTISERS or t.norm in TIME_WORDS and t.norm not in {"في", "من", "الي"} \
+                or _written_accusative(t) \
                 or _cue_like(t.norm) or t.norm in cue_forms() or t.norm in MASDAR_OBJECTS \
                 or t.norm in participle_forms() or ":" in text[toks[k - 1].end : t.start] \
                 or _opens_quote(text, t) and _quote_after(text, t.start - 1, len(text)) is not None:
@@ -3253,6 +3260,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             break
         if out and ":" in text[out[-1].end : t.start]:
             break
+        if out and _written_accusative(t):
+            break  # a definite word written in the accusative (الرئيسَ) is the verb's object, never the subject's
+            # (وحمّلت الحركة الرئيسَ الأميركي … المسؤولية: the subject is nominative)
         if len(out) == 1 and t.norm in SAME_AFTER and out[0].norm.startswith("ال"):
             out.append(t)  # الوزارة ذاتها، المصدر نفسه: "the same" one
             k += 1
