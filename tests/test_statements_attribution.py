@@ -1377,3 +1377,11 @@ def test_statements_written_accusative_ends_the_subject(analyze):
     a = analyze("أكدت حركة حماس أن المجزرة جريمة حرب.\n\nوحمّلت الحركة الرئيسَ الأميركي، جو بايدن، وإدارتَه "
                 "المسؤوليةَ الكاملة عن مسلسل المجازر.")
     assert a.statements[-1].speaker.surface == "الحركة"
+
+
+def test_statements_feminine_verb_skips_an_office(analyze):
+    # "International organisations answer the US president Joe Biden's doubts about the toll, and affirm the number
+    # is documented." (وتؤكّد is feminine: not the president's, whatever else it is)
+    a = analyze("قال المتحدث باسم الخارجية إن الحرب مستمرة.\n\nمنظمات دولية تردّ على تشكيك الرئيس الأميركي، جو "
+                "بايدن، في عدد الشهداء، وتؤكّد أنّ العدد موثّق ومؤرّخ.")
+    assert all(s.speaker.actor_id != "BIDEN" and "الرئيس" not in s.speaker.surface for s in a.statements[1:])

@@ -293,10 +293,12 @@ class _State:
                 continue
             mentions = [m for m in self.actors[k] if back or m.span.end <= self.cue_at]
             for pos, m in enumerate(mentions):
-                if m.key in seen or not _agrees(_Entity(m, k, _gender(m), _plural_noun(m)), gender, plural):
+                # (an office is masculine unless its title says otherwise: الرئيس الأميركي never takes وتؤكّد)
+                m_gender = _gender(m) or ("m" if m.type == "office" else None)
+                if m.key in seen or not _agrees(_Entity(m, k, m_gender, _plural_noun(m)), gender, plural):
                     continue
                 seen.add(m.key)
-                f = _antecedent_features(m, back, pos, gender, plural, _gender(m), None)
+                f = _antecedent_features(m, back, pos, gender, plural, m_gender, None)
                 if back == 0:
                     f["before_cue_chars"] = min(self.cue_at - m.span.end, 300) / 300.0
                 out.append((m, f))
