@@ -3471,14 +3471,13 @@ def _holder_follows(text: str, np: list[Token], k: int, mentions: list[Mention],
         while end < len(np) and np[end].start < person.span.end:
             end += 1
         return end
+    # (or a name the NER model reads as a person's: الرئيس اللبناني اميل لحود)
+    read = _ner_name(np[j:], state, ("PER",)) if state is not None and j < len(np) else []
     if not (j < len(np) and _plain_name(np[j]) and not np[j].norm.startswith("ال") and _mention_at(np[j], mentions) is None
-            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]) or _name_before_colon(text, np, j)
-                                                   # (or a name the NER model reads as a person's: الرئيس اللبناني اميل لحود)
-                                                   or state is not None and _ner_name(np[j:], state)
-                                                   and state.ner.get(np[j].start, "O").endswith("PER"))
+            and not _speaker_noun(np[j].norm) and (j > k or _given_name(np[j]) or _name_before_colon(text, np, j) or read)
             and not any(p in text[np[k - 1].end : np[j].start] for p in "،,:«\"“")):
         return 0  # (a relation is no name: وهنأ الرئيس السوري نظيره الإيراني …; straight after the body, a given name)
-    if state is not None and (read := _ner_name(np[j:], state)) and state.ner.get(np[j].start, "O").endswith("PER"):
+    if read:
         return j + len(read)  # the name as far as the NER model reads it (… اميل لحود امس انتقاده: not the day)
     end = j + 1  # the name: given names, up to a surname with the article (عثمان الفكي، نوري الكبيسي)
     while end < len(np) and end - j < 4 and _plain_name(np[end]) and _mention_at(np[end], mentions) is None \
@@ -3728,10 +3727,10 @@ def _named_elsewhere(text: str, word: str) -> bool:
     return len(word) >= 3 and re.search(rf"(?<!\w){re.escape(word)}(?!\w)", fold(text)) is not None
 
 
-def _ner_name(np: list[Token], state: _State) -> list[Token]:
+def _ner_name(np: list[Token], state: _State, labels: tuple[str, ...] = ("PER", "ORG")) -> list[Token]:
     """The words a phrase opens with that the NER model, reading the whole sentence, takes for one person or
-    organisation (a B- tag and its I- tags), or none."""
-    if not _named_entity(np[:1], state) or state.ner is None or not state.ner.get(np[0].start, "O").startswith("B-"):
+    organisation (a B- tag of ``labels`` and its I- tags), or none."""
+    if not _named_entity(np[:1], state, labels) or state.ner is None or not state.ner.get(np[0].start, "O").startswith("B-"):
         return []
     k = 1
     while k < len(np) and state.ner.get(np[k].start, "O").startswith("I-"):
