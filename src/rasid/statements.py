@@ -507,8 +507,7 @@ def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str
             return None  # وتُدعى "BW LESMES" (and it is called): a passive, not يدّعي (claims)
         if cand in HAMZA_HOMOGRAPHS and "أ" not in tok.text:
             return None  # وهنا، من هنا (here, hence) are not هنّأ (congratulated): folding drops the hamza that tells them apart
-        if prev is not None and not conj and (prev.norm[1:] if prev.norm[:1] in "وف" and len(prev.norm) >= 3
-                                              else prev.norm) in PREPOSITIONS:
+        if prev is not None and not conj and _without_conj(prev.norm) in PREPOSITIONS:
             return None  # a preposition governs a noun: وحول توعّد الحوثيين (about the Houthis' threat) is a masdar
         before = prev.norm if prev is not None else ""
         if before[:1] in "وف" and before[1:] in NEGATORS:
@@ -1705,12 +1704,17 @@ TIME_WORDS = WEEKDAYS | {"اليوم", "امس", "الليله", "فجر", "صب
               "لكن", "ولكن", "بل", "غير", "الا", "حيث", "اذ", "عندما", "حين", "حينما"}
 
 
+def _without_conj(word: str) -> str:
+    """A folded word without the و or ف written on it (وفي -> في), when something is left."""
+    return word[1:] if word[:1] in "وف" and len(word) > 2 else word
+
+
+GOVERNING = PREPOSITIONS | {"من"}  # words whose next words are their object (في باريس، من دمشق)
+
+
 def _governed(toks: list[Token], k: int) -> bool:
     """Does a preposition (في، من، مع، بعد …, with و or ف before it) stand right before token ``k``?"""
-    if k == 0:
-        return False
-    word = toks[k - 1].norm
-    return word in PREPOSITIONS or word == "من" or word[:1] in "وف" and len(word) > 2 and word[1:] in PREPOSITIONS | {"من"}
+    return k > 0 and (toks[k - 1].norm in GOVERNING or _without_conj(toks[k - 1].norm) in GOVERNING)
 
 
 def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
@@ -1718,8 +1722,7 @@ def _skip_time_words(toks: list[Token], lead: int, stop: int) -> int:
     k = lead
     while k < stop:
         word = toks[k].norm
-        bare = word[1:] if word[:1] in "وف" and len(word) > 2 else word
-        if word in TIME_WORDS or bare in TIME_WORDS or word[:1].isdigit():
+        if word in TIME_WORDS or _without_conj(word) in TIME_WORDS or word[:1].isdigit():
             k += 1
             continue
         break
@@ -2073,16 +2076,20 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
         # subject as far as the reading goes (وقال سولانا «…»، أعلنت نوكيا الفنلندية زيادة أرباحها، وطلب الزمالك من
         # …): never the previous speaker, whatever its shape (a name ending like a pronoun, سولانا; a definite one,
         # الزمالك، الراغب)
-        named = [] if group or named_by_marks or not np or _mention_at(np[0], mentions) is not None \
-            or _looks_like_speaker(np, mentions, state) \
-            or not pronoun and cue.person not in PLURAL_PERSONS and _unknown_subject(
-                text, toks, j, cue, mentions, fronted is not None) is not None else _ner_name(np, state)
         # (where the words after an unknown subject open what was said, that reading stands: وألقى الحوثي باللوم على …)
-        if named and np[0].norm[:1] in "لب" and _named_elsewhere(text, np[0].norm[1:]):
-            named = []  # a preposition's word before a name the text gives bare (وإن تمنت لسولانا النجاح)
-        if named:
-            np = named
-        if not group and not named_by_marks and not named:
+        reads_unknown = not pronoun and cue.person not in PLURAL_PERSONS
+        unknown: object = _NOT_READ  # the unknown-subject reading (:func:`_unknown_subject`), read at most once
+        ner_subject: list[Token] = []
+        if not (group or named_by_marks or not np or _mention_at(np[0], mentions) is not None
+                or _looks_like_speaker(np, mentions, state)):
+            unknown = _unknown_subject(text, toks, j, cue, mentions, fronted is not None) if reads_unknown else None
+            if unknown is None:
+                ner_subject = _ner_name(np, state)
+        if ner_subject and np[0].norm[:1] in "لب" and _named_elsewhere(text, np[0].norm[1:]):
+            ner_subject = []  # a preposition's word before a name the text gives bare (وإن تمنت لسولانا النجاح)
+        if ner_subject:
+            np = ner_subject
+        if not group and not named_by_marks and not ner_subject:
             if np and (k < len(toks) and toks[k].norm in stops or _mention_at(np[0], mentions)
                        or _looks_like_speaker(np, mentions, state)):
                 bounded = _cut_at_disagreeing_title(_bound_np(text, np, mentions, state), _verb_agreement(toks[i], cue)[0])
@@ -2097,7 +2104,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 # (but a document, qualified by what follows it, is named as the subject: وقال التقرير الذي أورد
                 # الخبر إن …, itself or its issuer's, as found below)
                 np = np[:1] if np and np[0].norm in OWN_DOCUMENTS else []
-        if np and (group or issuer or named_by_marks or named or _looks_like_speaker(np, mentions, state)):
+        if np and (group or issuer or named_by_marks or ner_subject or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
             if cue.frame == "that":
                 np = _coordinated(text, toks, np, mentions)
@@ -2161,8 +2168,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                              if t.norm in COMPLEMENTISERS and toks[k_ - 1].norm not in PREPOSITIONS), None)
                 if comp is not None and not any(p in text[toks[after_np].end : comp.start] for p in ".:«\"،"):
                     content_start = comp.end
-        elif not pronoun and cue.person not in PLURAL_PERSONS \
-                and (subject := _unknown_subject(text, toks, j, cue, mentions, fronted is not None)) is not None:
+        elif reads_unknown and (subject := _unknown_subject(text, toks, j, cue, mentions, fronted is not None)
+                                if unknown is _NOT_READ else unknown) is not None:
             # an explicit subject the lexicons do not know (وصرح تالون "…"، وأضاف قسيلة أن …): it is
             # the speaker, with no actor id — never the previous speaker
             np, content_start = subject
@@ -2427,6 +2434,9 @@ def _wan_in_name(text: str, toks: list[Token], k: int, opens_or_continues: bool)
 
 
 UNKNOWN_SUBJECT_MAX = 5  # words of a name the lexicons do not know (جونيشي سوغاوارا، وان عزيزة وان إسماعيل)
+
+
+_NOT_READ = object()  # a reading not made yet (``None`` is a reading that found nothing)
 
 
 def _unknown_subject(text: str, toks: list[Token], j: int, cue: Cue,
