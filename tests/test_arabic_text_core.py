@@ -40,6 +40,10 @@ def test_arabic_stop_without_space_ends_a_sentence():
     ("وزارةالخارجية", ["وزارة", "الخارجية"]),  # "ministry|of foreign affairs"
     ("تويترإنه", ["تويتر", "إنه"]),  # "Twitter|that it": the complementiser glued to the speaker
     ("بشأنه", ["بشأنه"]),  # "about it": a word of its own
+    ("أنّقرار", ["أنّ", "قرار"]),  # "that|decision": the doubled nun of أنّ ends its word
+    ("وأنَّالحكومة", ["وأنَّ", "الحكومة"]),  # "and that|the government"
+    ("أنّهما", ["أنّهما"]),  # "that they two": the pronoun belongs to أنّ
+    ("إنّما", ["إنّما"]),  # "but rather": ما belongs to it too
     ("مستشفى", ["مستشفى"]),  # alef maqsura at the end
 ])
 def test_arabic_lost_space(word, parts):

@@ -1378,3 +1378,58 @@ def test_statements_feminine_verb_skips_an_office(analyze):
     a = analyze("قال المتحدث باسم الخارجية إن الحرب مستمرة.\n\nمنظمات دولية تردّ على تشكيك الرئيس الأميركي، جو "
                 "بايدن، في عدد الشهداء، وتؤكّد أنّ العدد موثّق ومؤرّخ.")
     assert all(s.speaker.actor_id != "BIDEN" and "الرئيس" not in s.speaker.surface for s in a.statements[1:])
+
+
+def test_statements_quotation_set_off_by_a_comma_after_the_verb(analyze):
+    # 'Rouhani said he would stay in the deal. He added "we will wait a few weeks before carrying out this decision",
+    # in light of the talks between Tehran and the other parties.' (the quotation opens right after the verb and a
+    # comma sets it off from a longer rest: what was said, and the verb's subject is its pronoun)
+    a = analyze("قال الرئيس الإيراني حسن روحاني إن بلاده باقية في الاتفاق.\n\nوأضاف \"سننتظر بضعة أسابيع قبل تنفيذ هذا "
+                "القرار\"، في ضوء نتائج المحادثات بين طهران وشركاء آخرين في الاتفاق النووي.")
+    st = a.statements[-1]
+    assert st.carried and st.speaker.surface == "الرئيس الإيراني حسن روحاني" and st.direct
+    assert a.slice(st.content) == "سننتظر بضعة أسابيع قبل تنفيذ هذا القرار"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "Faced with that, Zafa warned of a looming paralysis in part of the ports." (أمام, an adverb of place, governs
+    # the words after it: they are no subject)
+    ('وأمام ذلك، حذّر زفا من "الشلل المرتقب في جزء من المرافئ إذا اتسعت الحرب".', "زفا"),
+    # "Given these facts, the magazine pointed out at the end of the article that the debate moves fast."
+    ('وأمام هذه المعطيات، أشارت المجلة في خاتمة المقال إلى أنّ "الجدل حول السياسة يتحرك بسرعة".', "المجلة"),
+    # "Under this title, political analyst Sami Kleib wrote that the war will not end soon." (a columnist's page)
+    ("وتحت هذا العنوان، كتب المحلل السياسي سامي كليب أن الحرب لن تنتهي قريبا.", "المحلل السياسي سامي كليب"),
+])
+def test_statements_adverb_of_place_opens_no_subject(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker
+
+
+def test_statements_complementiser_with_shadda_glued_to_the_next_word(analyze):
+    # "The paper showed that the army command's decision is a reversal." (أنّقرار: the space after أنّ lost in
+    # scraping; the doubled nun ends the word but for its pronouns, أنّه)
+    a = analyze("كما بيّنت الصحيفة أنّقرار قيادة الجيش هو انقلاب على التصور السابق.")
+    (st,) = a.statements
+    assert st.speaker.surface == "الصحيفة" and a.slice(st.content).startswith("قرار قيادة")
+
+
+@pytest.mark.parametrize("text", [
+    # "He recalled what he called 'the historic mistake' of dissolving the party." (بما: a preposition and ما)
+    'قال رئيس الحزب إن البلاد في أزمة.\n\nوذكر بما أسماه "الخطأ التاريخي" المتمثل في حل التجمع.',
+    # 'Zarif said on Twitter: "In response to the US violation, and in accordance with President Hassan Rouhani's
+    # directives, I will lead the efforts".' (وفقًا لتوجيهات: in accordance with a norm, not a source)
+    'قال وزير الخارجية الإيراني محمد جواد ظريف في تغريدة "ردا على الانتهاك الأمريكي، ووفقا لتوجيهات الرئيس حسن '
+    'روحاني، سأقود الجهود لتقييم الرد".',
+])
+def test_statements_no_speaker_from_a_preposition_or_a_norm(analyze, text):
+    a = analyze(text)
+    assert {s.speaker.surface for s in a.statements} <= {"رئيس الحزب", "وزير الخارجية الإيراني محمد جواد ظريف"}
+
+
+def test_statements_opinion_piece_is_no_verb(analyze):
+    # "The US magazine Newsweek raised, in an opinion piece, the US-Israeli dispute, pointing out that Washington
+    # still backs Israel." (مقال رأي: an opinion piece, not رأى "he considered")
+    a = analyze('طرحت المجلة الأميركية "نيوزويك"، في مقال رأي، مسألة الخلاف الأميركي الإسرائيلي، مشيرةً إلى أنّ '
+                "واشنطن لا تزال تدعم إسرائيل.")
+    assert all("مسألة" not in s.speaker.surface for s in a.statements)
+    assert any(s.speaker.surface.startswith("المجلة") for s in a.statements)

@@ -123,6 +123,18 @@ ISSUED = {"صادر", "الصادر", "صادره", "الصادره"}  # (بيا
 NOMINAL_CUES = {"بيان", "تصريح", "تصريحات", "كلمه", "حديث", "مقابله", "تغريده", "منشور", "رساله", "مؤتمر", "بلاغ", "خطاب"}
 DOCUMENT_NOUNS = NOMINAL_CUES | {"البيان", "التصريح", "التصريحات", "الكلمه", "الرساله", "المصدر", "المصادر", "الخطاب"}
 SOURCE_DOCUMENTS = DOCUMENT_NOUNS | ACCOUNT_NOUNS  # what may stand between a source marker and its source
+# what one acts in accordance with, not what one is told by: after وفقًا لـ / وفق / بحسب these make no report
+# (ووفقًا لتوجيهات الرئيس، سأقود الجهود …؛ وفق أحكام القانون؛ بحسب تعليمات الوزارة)
+NORM_NOUNS = {"توجيهات", "تعليمات", "اوامر", "قانون", "دستور", "احكام", "قواعد", "بنود", "شروط", "مقتضيات", "معايير",
+              "لوايح", "انظمه"}
+
+
+def _norm_noun(word: str) -> bool:
+    """A noun of :data:`NORM_NOUNS`, with the preposition ل and the article or not (لتوجيهات، للقانون)."""
+    forms = {word, word[2:] if word.startswith("لل") else word[1:] if word.startswith("ل") else word}
+    return any(f in NORM_NOUNS or f.startswith("ال") and f[2:] in NORM_NOUNS for f in forms)
+
+
 PLURAL_PERSONS = {"3mp", "impf-p"}  # قالوا، يقولون (lexicons.cue_forms)
 BY_SAYING = "بالقول"
 SAYING_OF = {"قوله", "قولها", "قولهم", "قوله،", BY_SAYING}  # "his / her / their saying" after a relayed source; "by saying" after a verb
@@ -150,7 +162,7 @@ REPLIED_THAT = {"بان", "بانه", "بانها", "بانهم"}
 ORDINAL_HEADS = {"اول", "اخر", "ثاني"}  # first, last, second: a noun follows them (أول رد), never a verb
 # ambiguous 3ms past forms that are also nouns (رفض = "rejected" / "rejection")
 NOUN_LIKE = {"رفض", "دعم", "ذكر", "كشف", "حث", "شجب", "نقل", "وصف", "تابع", "جدد", "عبر", "كتب",  # "via", "books"
-             "طلب", "رد", "وعد", "شرح", "اقترح"}  # request, reply, promise, explanation, proposal
+             "طلب", "رد", "وعد", "شرح", "اقترح", "راي"}  # request, reply, promise, explanation, proposal, opinion (مقال رأي)
 OPENS_REPORT_REACH = 5  # words of a subject between a verb after a fronted adverbial and what was said
 
 
@@ -1709,7 +1721,9 @@ def _without_conj(word: str) -> str:
     return word[1:] if word[:1] in "وف" and len(word) > 2 else word
 
 
-GOVERNING = PREPOSITIONS | {"من"}  # words whose next words are their object (في باريس، من دمشق)
+# words whose next words are their object (في باريس، من دمشق), adverbs of place and time among them (أمام
+# ذلك، تحت هذا العنوان، عند وصوله)
+GOVERNING = PREPOSITIONS | {"من", "امام", "وراء", "خلف", "تحت", "فوق", "عند", "حيال", "منذ"}
 
 
 def _governed(toks: list[Token], k: int) -> bool:
@@ -1889,7 +1903,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     lead = max([lead] + [k + 1 for k in range(max(lead, i - 1 - FA_INNA_REACH), i - 1) if toks[k].norm == "فان"
                          and not any(p in text[toks[k].end : toks[i].start] for p in "،:\"«»")])
     # (the words right after a preposition are its object, never the subject: وفي باريس قال رئيس الوزراء …)
-    if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)) and not _governed(toks, lead):
+    if speaker is None and i > lead and (not conj or _answers_topic(toks, lead, i)) and not _governed(toks, lead) \
+            and _without_conj(toks[lead].norm) not in GOVERNING:
         end_np = i - 1 if toks[i - 1].norm in {"قد", "وقد", "فقد"} or toks[i - 1].norm in {"فلم", "فلا"} \
             and cue.lemma in SAID_WHEN_NEGATED else i  # (أما الوزير فلم يستبعد …: the topic, then the negated verb)
         if end_np == i - 1 and end_np - 1 > lead and toks[end_np - 1].norm in PLUPERFECT:
@@ -1986,7 +2001,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 break  # the frame's لـ opens what is called for, like إلى: ودعت الوزيرة البلجيكية لفرض عقوبات
                 # (a name's own لـ is followed by the verb's إلى: ودعت الهيئة الوطنية لمكافحة الفساد إلى …)
             if not np and k > 0 and (":" in text[toks[k - 1].end : t.start] or _opens_quote(text, t)) \
-                    and _quote_after(text, toks[k - 1].end, sentence.span.end) is not None:
+                    and _quote_after(text, toks[k - 1].end, sentence.span.end, set_off=True) is not None:
                 break  # وتابع: «...» — the verb's subject is a pronoun
             if not np and t.norm == BY_SAYING:
                 k = j = k + 1
@@ -2247,7 +2262,7 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     if speaker is None or content_start is None:
         return None
     # direct quotation right after the cue (قال: «...»)
-    quote = _quote_after(text, content_start, end) if fronted is None else None
+    quote = _quote_after(text, content_start, end, set_off=True) if fronted is None else None
     if fronted is not None:
         content, direct = fronted, True
     elif quote is not None:
@@ -3032,6 +3047,8 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
                         np = relayed
             if np and np[0].norm in {"ما"}:
                 return None
+            if np and _norm_noun(np[0].norm):
+                return None  # in accordance with a norm (وفقًا لتوجيهات الرئيس), not a source
             if np and len(np) == 1 and _own_words(np[0]):
                 return None  # بحسب مزاعمه، وفق تعبيره: the words of whoever was just quoted, not a new source
             rest = toks[toks.index(np[-1]) + 1 :] if np else []
@@ -3628,7 +3645,10 @@ _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "
                    "فقد", "فلقد", "فان", "فانه", "فانها", "فانهم", "كما", "فيما", "بينما",
                    "ايضا", "كذلك", "مجددا", "بدوره", "بدورها",  # (adverbs: وقالت الصحيفة أيضًا …)
                    "عندما", "حين", "حينما", "لما", "اذا", "لكي", "كي", "لان", "لانه", "لانها", "لانهم", "كلما",
-                   "ريثما", "طالما", "وعندما", "واذا"}  # (subordinators: قال الوزير عندما نذكر …; not لو, the French Le of لو موند)
+                   "ريثما", "طالما", "وعندما", "واذا",  # (subordinators: قال الوزير عندما نذكر …; not لو, the French Le of لو موند)
+                   "بما", "مما", "عما", "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم",
+                   "عنه", "عنها", "عنهم", "فيه", "فيها", "به", "بها", "بهم", "له", "لها", "لهم", "معه", "معها"}
+# (a preposition with ما or a pronoun: وذكر بما أسماه …، كما نقلت إليه …: never a subject nor a name's word)
 
 
 ABBREVIATED_TITLES = {"د"}  # د. (Dr., الدكتور), written with its full stop
@@ -4490,8 +4510,11 @@ def _quoted_name(text: str, toks: list[Token], k: int) -> list[Token]:
     return []
 
 
-def _quote_after(text: str, start: int, end: int) -> Span | None:
-    """A quotation that starts right after ``start`` (skipping ':' and spaces) and runs to its closer."""
+def _quote_after(text: str, start: int, end: int, set_off: bool = False) -> Span | None:
+    """A quotation that starts right after ``start`` (skipping ':' and spaces) and runs to its closer. With
+    ``set_off``, where ``start`` is the verb's or its subject's end, a quotation that a comma after it sets off
+    from the rest of the sentence is what was said however long that rest (وأضاف "سننتظر بضعة أسابيع قبل
+    تنفيذ هذا القرار"، في ضوء نتائج المحادثات بين طهران وشركاء آخرين في الاتفاق)."""
     i = start
     while i < end and text[i] in " :،\u00a0":
         i += 1
@@ -4515,6 +4538,8 @@ def _quote_after(text: str, start: int, end: int) -> Span | None:
     # a short quoted name (“الإنقاذ”) is not a direct quotation
     if len(text[inner.start : inner.end].split()) < 4:
         return None
+    if set_off and text[j + 1 : end].lstrip()[:1] == "،":
+        return inner
     if (end - j) > 0.5 * (end - i):
         # most of the sentence lies after it: a quoted phrase inside the words, unless a new reporting act
         # follows the closer (… الجنوبية” واضاف البيان أن …: run-on reports with no full stop between them)

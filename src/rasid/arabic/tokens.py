@@ -115,6 +115,10 @@ def _raw_index(word: str, n: int) -> int | None:
 # (مغادرةالمغرب); complementisers written with their hamza glued to the word before (تويترإنه)
 _FINAL_ONLY = re.compile("[\u0629\u0649](?=[\u0621-\u064A])")
 _GLUED_COMPLEMENTISER = re.compile("(?<=[\u0621-\u064A]{3})(?:إنه|إنها|إنهم|أنه|أنها|أنهم|بأن|بأنه|بأنها)$")
+# a complementiser written with its shadda (أنّ، إنّ، بأنّ، لأنّ) and the next word glued to it (أنّقرار): no word
+# goes on after the doubled nun but its pronouns (أنّه، أنّهما) and ما (إنّما)
+_SHADDA_COMPLEMENTISER = re.compile("^[وف]?[بل]?[أإ]ن(?=[\u064B-\u0650]*\u0651)[\u064B-\u0652]+(?=[\u0621-\u064A])")
+_AFTER_NUN = {"ه", "ها", "هم", "هما", "هن", "نا", "ني", "ك", "كم", "ما"}
 
 
 # (not cached: called once per distinct word, by the cached _word_tokens)
@@ -126,6 +130,9 @@ def _lost_space(word: str) -> int | None:
     m = _GLUED_COMPLEMENTISER.search(word)
     if m is not None and not word[: m.start()].endswith(("ال", "لل")):
         return m.start()
+    m = _SHADDA_COMPLEMENTISER.match(word)
+    if m is not None and len(rest := _fold_word(word[m.end():])) >= 3 and rest not in _AFTER_NUN:
+        return m.end()
     return None
 
 
