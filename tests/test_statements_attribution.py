@@ -1433,3 +1433,10 @@ def test_statements_opinion_piece_is_no_verb(analyze):
                 "واشنطن لا تزال تدعم إسرائيل.")
     assert all("مسألة" not in s.speaker.surface for s in a.statements)
     assert any(s.speaker.surface.startswith("المجلة") for s in a.statements)
+
+
+def test_statements_preposition_with_a_pronoun_before_the_subject(analyze):
+    # "The minister said the file is open. And the (female) minister of justice assured him that the file will be
+    # settled soon." (له, the verb's complement, stands before the subject)
+    a = analyze("قال النائب إن الملف مفتوح.\n\nوأكدت له وزيرة العدل أن الملف سيحل قريبا.")
+    assert a.statements[-1].speaker.surface == "وزيرة العدل"

@@ -2010,6 +2010,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 k = j = k + 1
                 continue  # an address of honour before the title or name (أكد سمو الشيخ …، رحب سعادة الدكتور …،
                 # أوضح معالي وزير الصحة …، صاحب السمو الأمير …): the speaker is who follows it
+            if not np and t.norm in PREPOSITION_PRONOUNS and k + 1 < len(toks):
+                k = j = k + 1
+                continue  # ودعا إليه وزير الداخلية الألماني: the verb's complement, then its subject
             if not np and t.norm in HONORIFIC_PRONOUNS:
                 k = j = k + 1
                 pronoun = True
@@ -2262,7 +2265,9 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
     if speaker is None or content_start is None:
         return None
     # direct quotation right after the cue (قال: «...»)
-    quote = _quote_after(text, content_start, end, set_off=True) if fronted is None else None
+    # (a quotation right after the verb, with no complementiser, set off by a comma: وأضاف "…"، في ضوء …)
+    quote = _quote_after(text, content_start, end, set_off=not text[toks[i].end : content_start].strip(" :،\u00a0")) \
+        if fronted is None else None
     if fronted is not None:
         content, direct = fronted, True
     elif quote is not None:
@@ -3646,9 +3651,12 @@ _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "
                    "ايضا", "كذلك", "مجددا", "بدوره", "بدورها",  # (adverbs: وقالت الصحيفة أيضًا …)
                    "عندما", "حين", "حينما", "لما", "اذا", "لكي", "كي", "لان", "لانه", "لانها", "لانهم", "كلما",
                    "ريثما", "طالما", "وعندما", "واذا",  # (subordinators: قال الوزير عندما نذكر …; not لو, the French Le of لو موند)
-                   "بما", "مما", "عما", "اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم",
-                   "عنه", "عنها", "عنهم", "فيه", "فيها", "به", "بها", "بهم", "له", "لها", "لهم", "معه", "معها"}
-# (a preposition with ما or a pronoun: وذكر بما أسماه …، كما نقلت إليه …: never a subject nor a name's word)
+                   "بما", "مما", "عما"}  # (a preposition with ما: وذكر بما أسماه …, never a subject nor a name's word)
+# a preposition with a pronoun (إليه، عليها، منهم): no subject, nor a word of a name; right after the verb it is the
+# verb's complement, and the subject follows it (ودعا إليه وزير الداخلية: and the interior minister called for it)
+PREPOSITION_PRONOUNS = {"اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم",
+                        "فيه", "فيها", "به", "بها", "بهم", "له", "لها", "لهم", "معه", "معها"}
+_FUNCTION_WORDS |= PREPOSITION_PRONOUNS
 
 
 ABBREVIATED_TITLES = {"د"}  # د. (Dr., الدكتور), written with its full stop
