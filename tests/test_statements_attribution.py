@@ -1440,3 +1440,15 @@ def test_statements_preposition_with_a_pronoun_before_the_subject(analyze):
     # settled soon." (له, the verb's complement, stands before the subject)
     a = analyze("قال النائب إن الملف مفتوح.\n\nوأكدت له وزيرة العدل أن الملف سيحل قريبا.")
     assert a.statements[-1].speaker.surface == "وزيرة العدل"
+
+
+def test_statements_a_long_occasion_adverbial_before_the_complementiser(analyze):
+    # 'Al-Areedh said in a statement to the "Jawhara FM" correspondent yesterday, on the sidelines of the opening of
+    # the movement's Shura council session, that the government's proposal will likely find consensus.' (an unknown
+    # name, then an occasion adverbial of many words up to إنه: the name is the speaker, what was said follows إنه)
+    a = analyze('قال رئيس الحركة إن الانتخابات البلدية ستجرى في موعدها.\n\nوقال العريض في تصريح لمراسلة "الجوهرة أف أم" '
+                "أمس على هامش انطلاق أشغال الدورة العادية الثامنة لمجلس شورى الحركة إنه من المرجّح أن يحظى مقترح "
+                "الحكومة بالتوافق.")
+    st = a.statements[-1]
+    assert st.speaker.surface == "العريض"
+    assert a.slice(st.content).startswith("من المرجّح")

@@ -3170,6 +3170,9 @@ BY_OWN_SAYING = {"بقوله", "بقولها", "بقولهم", BY_SAYING}  # "by
 MANNER_REACH = 4  # words of a phrase of manner between a verb and its colon (وتابع بنبرة حادة: …)
 
 
+OCCASION_REACH = 20  # words of an occasion adverbial (في تصريح لـ … على هامش …) before the comma or complementiser that ends it
+
+
 def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False) -> int:
     """Skip 'في بيان لها،', 'اليوم', 'الجمعة', 'في تصريح للميادين' right after a verb (and, with ``manner``, a phrase of
     manner before a colon: right after a verb whose frame is not ب)."""
@@ -3218,13 +3221,19 @@ def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False)
                 w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده", "حساب", "حسابه",
                                            "حسابها", "صفحه", "صفحته", "صفحتها", "منصه", "قناته", "قناتها", "موقعه", "موقعها"}
                 for w in stems(toks[j + 1].norm)):
-            # skip up to the next comma (the whole adverbial), or 3 tokens
+            # skip up to the next comma or the complementiser (the whole adverbial: في تصريح لمراسلة "الجوهرة أف أم"
+            # أمس على هامش انطلاق أشغال مجلس شورى الحركة إنه …), or 3 tokens
             k = j + 2
-            while k < len(toks) and k < j + 8 and "،" not in text[toks[k - 1].end : toks[k].start]:
+            said = False  # (a quotation or a colon: what was said opens before any complementiser)
+            while k < len(toks) and k < j + OCCASION_REACH and "،" not in text[toks[k - 1].end : toks[k].start]:
                 if toks[k].norm in COMPLEMENTISERS:
                     break
+                if ":" in text[toks[k - 1].end : toks[k].start] or _opens_quote(text, toks[k]) and not _quoted_name(text, toks, k):
+                    said = True
+                    break
                 k += 1
-            if k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start] or k >= len(toks) or toks[k].norm in COMPLEMENTISERS:
+            if not said and (k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start] or k >= len(toks)
+                             or toks[k].norm in COMPLEMENTISERS):
                 j = k
                 continue
             j = j + 2
