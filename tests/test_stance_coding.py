@@ -846,6 +846,21 @@ def test_a_concession_is_outweighed_by_the_main_clause(analyze):
     assert _stances(a).get("BOURGUIBA") == Stance.FAVOR
 
 
+@pytest.mark.parametrize("text, target, stance", [
+    # "The historian said Bourguiba, despite mistakes he made, was an exceptional man in Tunisia's modern history"
+    ("وقال المؤرخ \"إن بورقيبة ورغم أخطاء ارتكبها، كان رجلا استثنائيا في تاريخ تونس المعاصر\".", "BOURGUIBA",
+     Stance.FAVOR),
+    # "The MP said Hezbollah's leaders are scum who serve Iran" (an insult of a Gulf paper's columnist)
+    ("وقال النائب إن قادة حزب الله حثالة يخدمون إيران.", "HEZ", Stance.AGAINST),
+    # "The opposition said the Assad government is powerless before the crisis"
+    ("وقالت المعارضة إن الحكومة السورية عاجزة أمام الأزمة.", "SYR_GOV", Stance.AGAINST),
+    # "The party affirmed that Erdogan is a capable, honest leader" (a party statement)
+    ("وأكد الحزب أن أردوغان زعيم قدير ونزيه.", "ERDOGAN", Stance.FAVOR),
+])
+def test_stance_evaluative_adjectives_of_praise_and_blame(analyze, text, target, stance):
+    assert _stances(analyze(text)).get(target) == stance
+
+
 def test_a_concession_still_says_what_it_says_of_others(analyze):
     # "The minister said Iran, despite the Israeli aggression on Gaza, will not intervene": the aggression stands
     a = analyze("وقال الوزير إن إيران، رغم العدوان الإسرائيلي على غزة، لن تتدخل.")

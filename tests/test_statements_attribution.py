@@ -1452,3 +1452,24 @@ def test_statements_a_long_occasion_adverbial_before_the_complementiser(analyze)
     st = a.statements[-1]
     assert st.speaker.surface == "العريض"
     assert a.slice(st.content).startswith("من المرجّح")
+
+
+@pytest.mark.parametrize("text, speaker, opens", [
+    # 'MP Samia Abbou said in her intervention yesterday, at the session held to grant the government confidence, "this
+    # proposed government reeks"' (an occasion with her pronoun, then the quotation: what was said is the quotation,
+    # not the session it was said at)
+    ('قالت النائبة سامية عبو في مداخلتها أمس في الجلسة العامة المخصصة لمنح الثقة للحكومة "إن هذه الحكومة المقترحة '
+     'تفوح منها روائح كريهة".', "النائبة سامية عبو", "هذه الحكومة"),
+    # the same with the subject before its verb, inside "it is noted that": يشار إلى أن النائبة … قالت في مداخلتها …
+    ('يشار إلى أن النائبة عن حزب التيار الديمقراطي سامية عبو قالت في مداخلتها أمس في الجلسة العامة "إن هذه الحكومة '
+     'المقترحة تفوح منها روائح كريهة".', "النائبة عن حزب التيار الديمقراطي سامية عبو", "هذه الحكومة"),
+    # "The minister said on his Twitter account that the government stays."
+    ("وقال الوزير عبر حسابه على تويتر إن الحكومة باقية.", "الوزير", "الحكومة باقية"),
+    # 'He added in a tweet: "some countries have become the most dangerous places"' (a colon ends the occasion)
+    ('قال الرئيس إن الحدود آمنة.\n\nوأضاف في تغريدة: "باتت بعض الدول من أكثر الأماكن خطورة في العالم".', "الرئيس",
+     "باتت بعض"),
+])
+def test_statements_occasion_with_a_pronoun_before_what_was_said(analyze, text, speaker, opens):
+    a = analyze(text)
+    st = a.statements[-1]
+    assert st.speaker.surface == speaker and opens in a.slice(st.content)[:20]

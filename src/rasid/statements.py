@@ -1963,6 +1963,11 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     # (past the verb's adjuncts: وكان X قد قال في رسالة إلكترونية إنه …)
                     content_start = _after_insertions(text, toks, last + 1, mentions, cue.frame) or content_start
                     break
+            after = _skip_adverbials(text, toks, last + 1)
+            if content_start == toks[last].end and last + 1 < after < len(toks) and _opens_said(text, toks, after):
+                # past the time and the occasion to what was said (… سامية عبو قالت في مداخلتها أمس في الجلسة
+                # العامة "إن …")
+                content_start = toks[after].end if toks[after].norm in COMPLEMENTISERS else toks[after - 1].end
             # an addressee before a colon: قال للجنود الجدد: "…"
             if i + 1 < len(toks) and toks[i + 1].norm.startswith("ل"):
                 for t in toks[i + 1 : i + 4]:
@@ -3170,6 +3175,9 @@ BY_OWN_SAYING = {"بقوله", "بقولها", "بقولهم", BY_SAYING}  # "by
 MANNER_REACH = 4  # words of a phrase of manner between a verb and its colon (وتابع بنبرة حادة: …)
 
 
+# where something was said, with the speaker's pronoun or not (في مقابلته، خلال مداخلتها، عبر حسابه، في صفحتها)
+OCCASION_NOUNS = {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده", "مداخله", "حساب", "صفحه", "منصه", "قناه",
+                  "موقع"}
 OCCASION_REACH = 20  # words of an occasion adverbial (في تصريح لـ … على هامش …) before the comma or complementiser that ends it
 
 
@@ -3218,13 +3226,13 @@ def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False)
                 j += 1
             continue
         if t in {"في", "خلال", "عبر"} and j + 1 < len(toks) and any(
-                w in NOMINAL_CUES or w in {"مقابله", "حوار", "اتصال", "لقاء", "منشور", "تدوينه", "تغريده", "حساب", "حسابه",
-                                           "حسابها", "صفحه", "صفحته", "صفحتها", "منصه", "قناته", "قناتها", "موقعه", "موقعها"}
-                for w in stems(toks[j + 1].norm)):
+                w in NOMINAL_CUES or w in OCCASION_NOUNS for stem in stems(toks[j + 1].norm) for w in without_suffix(stem)):
             # skip up to the next comma or the complementiser (the whole adverbial: في تصريح لمراسلة "الجوهرة أف أم"
             # أمس على هامش انطلاق أشغال مجلس شورى الحركة إنه …), or 3 tokens
             k = j + 2
-            said = False  # (a quotation or a colon: what was said opens before any complementiser)
+            # (or to a colon or a quotation, where what was said opens: وقالت في مداخلتها في الجلسة المخصصة لمنح
+            # الثقة للحكومة "إن …")
+            said = False
             while k < len(toks) and k < j + OCCASION_REACH and "،" not in text[toks[k - 1].end : toks[k].start]:
                 if toks[k].norm in COMPLEMENTISERS:
                     break
@@ -3232,8 +3240,8 @@ def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False)
                     said = True
                     break
                 k += 1
-            if not said and (k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start] or k >= len(toks)
-                             or toks[k].norm in COMPLEMENTISERS):
+            if said or k < len(toks) and "،" in text[toks[k - 1].end : toks[k].start] or k >= len(toks) \
+                    or toks[k].norm in COMPLEMENTISERS:
                 j = k
                 continue
             j = j + 2
