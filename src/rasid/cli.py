@@ -422,7 +422,7 @@ def export(what: What = typer.Argument(..., help="articles, statements or shifts
     --raw-csv turns this off. JSON Lines, Parquet and PLOVER are written unchanged."""
     from .actors.kb import default_kb
     from .corrections import corrected_statements
-    from .export import (article_record, plover_record, shift_record, statement_record, write_csv, write_jsonl,
+    from .export import (article_record, plover_record, statement_record, write_csv, write_jsonl,
                          write_parquet)
 
     if fmt == Format.parquet and output is None:

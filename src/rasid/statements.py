@@ -2596,7 +2596,6 @@ def _with_apposition(text: str, toks: list[Token], np: list[Token], mentions: li
     ``مراسل الشؤون العسكرية في القناة 12 نير دفوري أنّ …`` (no comma: the name runs up to the
     complementiser, and the NER model must read it as a person).
     """
-    nouns = speaker_nouns()
     first = np[0].norm
     if not _speaker_noun(first):
         return np
@@ -4016,11 +4015,9 @@ def _looks_like_speaker(np: list[Token], mentions: list[Mention], state: _State,
         if lead.norm in TIME_WORDS:
             return False
         starts_named = _mention_at(lead, mentions) is not None
-        nouns0 = speaker_nouns()
         starts_noun = _speaker_noun(lead.norm)
         if not (starts_named or starts_noun or _known(" ".join(t.norm for t in np), state)):
             return False
-    nouns = speaker_nouns()
     if np[0].norm in ADVERBIAL_HEADS:
         return False  # an adverbial of place or time never opens a subject (وقالت أمام حشد انتخابي إنه …)
     if _object_noun(np[0], mentions):

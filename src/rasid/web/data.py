@@ -631,12 +631,12 @@ class Data:
             day = statement_day(article, st)
             if day is None or actor_id not in {k for k, _ in family(st, self.kb, day)} | {st.speaker.name}:
                 continue
-            for index, ts in enumerate(st.targets):
+            for k, ts in enumerate(st.targets):
                 record = {"day": day.isoformat(), "stance": str(ts.stance),
                           "target": {"key": ts.target.key, "name": ts.target.name, "actor_id": ts.target.actor_id},
                           "confidence": ts.confidence, "statement": st.id, "speaker": st.speaker.name,
                           "quote": article.slice(st.content), "article": {"id": article.id, "title": article.title}}
-                out.append(((record["day"], article.id, position, index), record))
+                out.append(((record["day"], article.id, position, k), record))
         return out
 
     def shifts(self, *, actor: str | None, target: str | None, since: date | None, until: date | None,

@@ -108,7 +108,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "activity_help": ("عدد التصريحات في كل شهر (حسب تاريخ التصريح)؛ انقر شهرًا لعرض تصريحاته.",
                       "Statements per month (by the statement's date); click a month to list them."),
     "speaker_target": ("المتحدث \\ الطرف", "Speaker \\ target"),
-    "outlet": ("المنفذ الإعلامي", "Outlet"),
     "any": ("الكل", "Any"),
     "sort": ("الترتيب", "Sort"),
     "sort_relevance": ("الأكثر صلة", "Relevance"),
