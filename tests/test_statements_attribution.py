@@ -1473,3 +1473,15 @@ def test_statements_occasion_with_a_pronoun_before_what_was_said(analyze, text, 
     a = analyze(text)
     st = a.statements[-1]
     assert st.speaker.surface == speaker and opens in a.slice(st.content)[:20]
+
+
+def test_statements_a_name_between_commas_is_no_verb(analyze):
+    # "The former chief of staff of the occupation army, Dan Halutz, affirms that the biggest aim now is not to enter a
+    # war with Lebanon." (دان, "condemned", is the holder's given name here: two verbs never stand side by side
+    # without و, so the word between the commas opens the name and يؤكد is the verb)
+    a = analyze("رئيس الأركان السابق لجيش الاحتلال الإسرائيلي، دان حالوتس، يؤكد أن الهدف الأكبر في الوقت الحالي هو عدم "
+                "الدخول في حرب مع لبنان.")
+    assert [a.slice(s.cue) for s in a.statements] == ["يؤكد"]
+    # and دان stays a verb where it is one (the ministry condemned the attack)
+    b = analyze("وفي بيان، دانت الوزارة الهجوم على المدنيين، وأكدت أنها ستلاحق المسؤولين.")
+    assert b.slice(b.statements[0].cue) == "دانت"

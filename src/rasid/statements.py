@@ -486,6 +486,20 @@ def _cue_readings(word: str) -> frozenset[str]:
     return frozenset(readings)
 
 
+def _name_between_commas(text: str, toks: list[Token], i: int, cues: dict[str, Cue]) -> bool:
+    """Does token ``i`` open a name set off by commas that a verb follows (، دان حالوتس، يؤكد …)? Two verbs never stand
+    side by side without و between them, so a cue-like word there is the first word of the name."""
+    if "،" not in text[toks[i - 1].end : toks[i].start]:
+        return False
+    for k in range(i + 1, min(i + 1 + MAX_NAME_TOKENS, len(toks))):
+        if "،" in text[toks[k - 1].end : toks[k].start]:
+            return all(_plain_name(t) and not t.norm.startswith("ال") for t in toks[i + 1 : k]) \
+                and _is_cue_token(toks[k], None, cues) is not None and toks[k].norm[:1] not in "وف"
+        if toks[k].norm in COMPLEMENTISERS:
+            return False
+    return False
+
+
 def _is_cue_token(tok: Token, prev: Token | None, cues: dict[str, Cue], gap: str = " ",
                   clause: bool = False) -> tuple[Cue, bool] | None:
     """The cue a token is (and whether it carries a conjunction), or None. ``clause``: a subject and
@@ -895,6 +909,9 @@ def _sentence_statements(article, kb, sentence: Sentence, s_index: int, toks: li
             continue  # the first word of a quotation that opens the sentence («رأوا أنفسهم …»، قال …): the quoted words
         if i and _inside_name(toks, i, state):
             continue  # a word inside a person's name is not a verb (اللواء خالد المحنا: المحنا is not ألمحنا)
+        if i and _name_between_commas(text, toks, i, cues):
+            continue  # the holder's name set off by commas before the verb (رئيس الأركان السابق، دان حالوتس، يؤكد …:
+            # دان is Dan, not "condemned")
         if cue.lemma in NOUN_BEFORE and i + 1 < len(toks) and toks[i + 1].norm in NOUN_BEFORE[cue.lemma]:
             continue  # وقدرتها على المواجهة (its ability to confront): the noun, not قدّرتها (estimated it)
         if cue.lemma in ANSWERED_BY_ACT and _answered_by_act(text, toks, i, mentions):
