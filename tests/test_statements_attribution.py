@@ -1485,3 +1485,14 @@ def test_statements_a_name_between_commas_is_no_verb(analyze):
     # and دان stays a verb where it is one (the ministry condemned the attack)
     b = analyze("وفي بيان، دانت الوزارة الهجوم على المدنيين، وأكدت أنها ستلاحق المسؤولين.")
     assert b.slice(b.statements[0].cue) == "دانت"
+
+
+def test_statements_a_quoted_name_set_off_by_an_apposition_is_the_subject(analyze):
+    # 'Army radio announced two soldiers were killed. Today, "the Izz al-Din al-Qassam Brigades", Hamas's military wing,
+    # affirmed that its fighters blew up a device.' (a name in quotation marks after the verb and before a comma-set
+    # apposition is the subject, not what was said; a quotation of that length after a colon is what was said)
+    a = analyze('أعلنت إذاعة الجيش الإسرائيلي مقتل جنديين.\n\nواليوم، أكّدت "كتائب الشهيد عز الدين القسام"، الجناح العسكري '
+                'لحركة "حماس"، أنّ مجاهديها فجّروا عبوةً مُضادة للأفراد في قوّةٍ إسرائيلية متوغلة في حي الشجاعية.')
+    assert a.statements[-1].speaker.actor_id == "QASSAM"
+    b = analyze('قال الرئيس إن الاتفاق سيئ.\n\nوأضاف: "روسيا تتوغل وتتدخل بشكل أكبر"، وتابع أن الحل بعيد.')
+    assert b.statements[1].carried and b.slice(b.statements[1].content) == "روسيا تتوغل وتتدخل بشكل أكبر"

@@ -4577,8 +4577,10 @@ def _quote_after(text: str, start: int, end: int, set_off: bool = False) -> Span
     # a short quoted name (“الإنقاذ”) is not a direct quotation
     if len(text[inner.start : inner.end].split()) < 4:
         return None
-    if set_off and text[j + 1 : end].lstrip()[:1] == "،":
-        return inner
+    if set_off and text[j + 1 : end].lstrip()[:1] == "،" and (
+            ":" in text[start:i] or len(text[inner.start : inner.end].split()) > QUOTED_NAME_TOKENS):
+        return inner  # (a short one with no colon before it is a name set off the same way: أكّدت "كتائب الشهيد عز
+        # الدين القسام"، الجناح العسكري …)
     if (end - j) > 0.5 * (end - i):
         # most of the sentence lies after it: a quoted phrase inside the words, unless a new reporting act
         # follows the closer (… الجنوبية” واضاف البيان أن …: run-on reports with no full stop between them)
