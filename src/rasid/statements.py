@@ -3689,7 +3689,6 @@ _FUNCTION_WORDS = {"ان", "الي", "علي", "عن", "من", "في", "مع", "
 # verb's complement, and the subject follows it (ودعا إليه وزير الداخلية: and the interior minister called for it)
 PREPOSITION_PRONOUNS = {"اليه", "اليها", "اليهم", "عليه", "عليها", "عليهم", "منه", "منها", "منهم", "عنه", "عنها", "عنهم",
                         "فيه", "فيها", "به", "بها", "بهم", "له", "لها", "لهم", "معه", "معها"}
-_FUNCTION_WORDS |= PREPOSITION_PRONOUNS
 
 
 ABBREVIATED_TITLES = {"د"}  # د. (Dr., الدكتور), written with its full stop
