@@ -1980,8 +1980,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                     # (past the verb's adjuncts: وكان X قد قال في رسالة إلكترونية إنه …)
                     content_start = _after_insertions(text, toks, last + 1, mentions, cue.frame) or content_start
                     break
-            after = _skip_adverbials(text, toks, last + 1)
-            if content_start == toks[last].end and last + 1 < after < len(toks) and _opens_said(text, toks, after):
+            after = _skip_adverbials(text, toks, last + 1) if content_start == toks[last].end else last + 1
+            if last + 1 < after < len(toks) and _opens_said(text, toks, after):
                 # past the time and the occasion to what was said (… سامية عبو قالت في مداخلتها أمس في الجلسة
                 # العامة "إن …")
                 content_start = toks[after].end if toks[after].norm in COMPLEMENTISERS else toks[after - 1].end
