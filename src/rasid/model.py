@@ -170,7 +170,7 @@ class Mention:
     name: str
     actor_id: str | None = None
     type: str | None = None
-    source: str = "kb"  # kb | ner | pattern | pronoun
+    source: str = "kb"  # kb | ner | pattern | pronoun | epithet (a description: actors.epithets)
     parent: "Mention | None" = None
 
     @property

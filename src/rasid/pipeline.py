@@ -327,7 +327,25 @@ def _family(st: Statement, kb: KnowledgeBase) -> list[str]:
 
 
 def stance(article: Article, kb: KnowledgeBase, models: Models | None = None) -> Article:
+    article = with_epithets(article, kb)
     return replace(article, statements=tuple(code_stance(article, st, kb, models) for st in article.statements))
+
+
+def with_epithets(article: Article, kb: KnowledgeBase) -> Article:
+    """The persons the article names again by a description (الزعيم الكوبي الراحل: :mod:`.actors.epithets`),
+    added to its mentions as candidates for targets. Added here, after attribution, which reads names: a
+    nationality inside the description stays a mention of its own."""
+    from .actors.epithets import epithets
+
+    if any(m.source == "epithet" for m in article.mentions):
+        return article  # (an article run again through the stage)
+    countries = [m for m in article.mentions if m.type == "country"]
+    toks = tokens_in(article.text, 0, len(article.text))
+    found = [e for e in epithets(article.text, toks, list(article.mentions), countries, kb)
+             if not any(e.span.overlaps(m.span) and m.type != "country" for m in article.mentions)]
+    if not found:
+        return article
+    return replace(article, mentions=tuple(sorted((*article.mentions, *found), key=lambda m: m.span.start)))
 
 
 _STAGE_FUNCS: tuple[tuple[str, Callable[..., Article]], ...] = (

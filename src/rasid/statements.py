@@ -3337,7 +3337,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         m = _mention_at(t, mentions)
         if m is not None and len(out) == 1 and out[0].norm.startswith("ال") and _mention_at(out[0], mentions) is None \
                 and (_opens_quote(text, t) or not fold(m.surface).endswith(("ي", "يه", "يون", "يين", "يات"))) \
-                and not _people_demonym(out[0], m) and not (out[0].norm in HONORIFICS and m.type in ("person", "office")):
+                and not _people_demonym(out[0], m) and not (out[0].norm in HONORIFICS and m.type in ("person", "office")) \
+                and not _title_of_holder(out[0], m, state.kb):
             # a definite head takes no genitive: another actor after it is the verb's object
             # (واتهم المرصد "قسد" باعتقال …، واتهمت الحكومة روسيا باستهداف …), an adjective qualifies it
             break
@@ -3488,6 +3489,22 @@ FALSE_CONSTRUCT = {"رفيع", "رفيعه", "كبير", "كبيره", "عالي
 # indefinite adjectives that qualify an unnamed speaker (مصدر أمني مسؤول، مسؤول أمريكي سابق، قيادي بارز): never a name
 QUALIFIERS = FALSE_CONSTRUCT | {"سابق", "سابقه", "بارز", "بارزه", "مطلع", "مطلعه", "اخر", "اخري", "مسوول", "مسووله",
                                 "مقرب", "مقربه", "اسبق", "متقاعد", "منشق", "مستقل", "مستقله"}
+
+
+def _title_of_holder(title: Token, m: Mention, kb: KnowledgeBase | None) -> bool:
+    """A bare title right before a person's name is that person's (ووصف الرئيس فلاديمير بوتين الزعيم الكوبي …،
+    وانتقد الوزير سيرغي لافروف …): the name stands in apposition, unless the knowledge base records the offices
+    the person holds and none of them has that title (وانتقد الوزير بوتين: the minister criticised Putin)."""
+    if m.type != "person" or speaker_nouns().get(title.norm) != "title":
+        return False
+    actor = kb.get(m.actor_id) if kb is not None and m.actor_id else None
+    offices = [kb.get(a.parent) for a in actor.affiliations if a.relation == "holds"] if actor is not None else []
+    heads = {_bare_head(fold(o.name_ar).split()[0]) for o in offices if o is not None and o.name_ar}
+    return not heads or _bare_head(title.norm) in heads
+
+
+def _bare_head(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _closed_indefinite(out: list[Token], t: Token) -> bool:

@@ -169,7 +169,7 @@ def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = Non
         kind = NER_TYPES.get(label)
         if kind is None:
             continue
-        start = _without_clitics(text, start, end)
+        start = without_clitics(text, start, end)
         surface = text[start:end]
         name = " ".join(surface.replace("\"", " ").replace("«", " ").replace("»", " ").split())
         if len(fold(name)) < MIN_SURNAME or _no_actor(name):
@@ -216,7 +216,7 @@ def _glued_names(text: str, found: list[Mention], known: list[Mention]) -> list[
     return out
 
 
-def _without_clitics(text: str, start: int, end: int) -> int:
+def without_clitics(text: str, start: int, end: int) -> int:
     """Skip a conjunction or preposition glued to the article of a name's first word (بالناصر،
     وللحركة): the name starts at the article."""
     word = text[start:end].split()[0] if text[start:end].split() else ""
@@ -320,7 +320,7 @@ def _titles(text: str, toks: list[Token], named: list[Mention]) -> list[Mention]
                 continue  # the title of a name that follows, or a longer title (رئيس الوزراء السابق)
             if k > 0 and _contiguous(text, toks[k - 1], t) and titles_lexicon.get(toks[k - 1].norm) == "title":
                 continue  # inside a longer title (نائب الرئيس السابق: the former vice-president)
-            start = _without_clitics(text, t.start, t.end)
+            start = without_clitics(text, t.start, t.end)
             end = toks[k + n - 1].end
             out.append(Mention(Span(start, end), text[start:end], person.name, person.actor_id, person.type,
                                person.source if person.actor_id else "ner"))
