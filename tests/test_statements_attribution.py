@@ -1520,3 +1520,16 @@ def test_a_title_the_named_person_does_not_hold_is_the_subject_alone(analyze):
     # "The minister criticised Putin harshly": the knowledge base records Putin's offices, none a minister's
     (st,) = analyze("وانتقد الوزير بوتين بشدة.").statements
     assert st.speaker.surface == "الوزير"
+
+
+def test_a_definite_title_after_a_name_opens_the_object_of_a_verb_that_takes_one(analyze):
+    # BBC Arabic: "Mexican president Enrique Peña Nieto described the late revolutionary leader as one of the
+    # great symbols of the twentieth century" -- the late leader was read as part of the speaker's name
+    (st,) = analyze("ووصف الرئيس المكسيكي إنريكي بينيا نييتو الزعيم الثوري الراحل بأنه أحد أبرز رموز القرن.").statements
+    assert st.speaker.surface == "الرئيس المكسيكي إنريكي بينيا نييتو"
+
+
+def test_a_definite_title_after_a_name_before_what_was_said_is_the_holders(analyze):
+    # Al Jazeera style: "Qatar's foreign ministry spokesman Majed al-Ansari, the official spokesman, said that ..."
+    (st,) = analyze("وقال المتحدث باسم الخارجية القطرية ماجد الأنصاري الناطق الرسمي إن الوساطة مستمرة.").statements
+    assert st.speaker.surface.endswith("الناطق الرسمي")

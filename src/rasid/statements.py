@@ -2146,6 +2146,8 @@ def _verb_statement(article, kb, sentence, s_index, toks, i, cue: Cue, conj: boo
                 np = np[:1] if np and np[0].norm in OWN_DOCUMENTS else []
         if np and (group or issuer or named_by_marks or ner_subject or _looks_like_speaker(np, mentions, state)):
             np = _with_apposition(text, toks, np, mentions, state)
+            if cue.frame != "that":
+                np = _before_object_title(text, np, mentions, state)
             if cue.frame == "that":
                 np = _coordinated(text, toks, np, mentions)
             relayed = _relayed_speaker(text, toks, np, cue, mentions, state)
@@ -3489,6 +3491,26 @@ FALSE_CONSTRUCT = {"رفيع", "رفيعه", "كبير", "كبيره", "عالي
 # indefinite adjectives that qualify an unnamed speaker (مصدر أمني مسؤول، مسؤول أمريكي سابق، قيادي بارز): never a name
 QUALIFIERS = FALSE_CONSTRUCT | {"سابق", "سابقه", "بارز", "بارزه", "مطلع", "مطلعه", "اخر", "اخري", "مسوول", "مسووله",
                                 "مقرب", "مقربه", "اسبق", "متقاعد", "منشق", "مستقل", "مستقله"}
+
+
+def _before_object_title(text: str, np: list[Token], mentions: list[Mention], state: _State) -> list[Token]:
+    """Before a verb's object, the subject ends with a person's name when a definite title follows it with no
+    comma: that title opens the object (ووصف الرئيس المكسيكي إنريكي بينيا نييتو الزعيم الثوري الراحل بأنه …: Peña
+    Nieto described the late leader). Before what was said, a title after the name is the holder's (قال … ماجد
+    الأنصاري الناطق الرسمي إن …)."""
+    titles = speaker_nouns()
+    for p in range(1, len(np)):
+        t, before = np[p], np[p - 1]
+        if "،" in text[before.end : t.start] or not any(x.startswith("ال") and titles.get(x) == "title" for x in stems(t.norm)):
+            continue
+        person = _mention_at(before, mentions)
+        ends_name = person is not None and person.type == "person" and person.span.end == before.end
+        if not ends_name and _named_entity([before], state, ("PER",)) and state.ner is not None:
+            # (the NER model, reading the sentence, ends a person's name there)
+            ends_name = not state.ner.get(t.start, "O").endswith("PER")
+        if ends_name:
+            return np[:p]
+    return np
 
 
 def _title_of_holder(title: Token, m: Mention, kb: KnowledgeBase | None) -> bool:
