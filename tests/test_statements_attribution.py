@@ -1533,3 +1533,14 @@ def test_a_definite_title_after_a_name_before_what_was_said_is_the_holders(analy
     # Al Jazeera style: "Qatar's foreign ministry spokesman Majed al-Ansari, the official spokesman, said that ..."
     (st,) = analyze("وقال المتحدث باسم الخارجية القطرية ماجد الأنصاري الناطق الرسمي إن الوساطة مستمرة.").statements
     assert st.speaker.surface.endswith("الناطق الرسمي")
+
+
+def test_a_relative_clause_after_the_speaker_keeps_its_own_complementiser(analyze):
+    # BBC Arabic: "Trump, who wants the row over the leaked e-mails of Clinton to help turn the race in his favour,
+    # said those who voted for Clinton and regret it can change their minds" -- the relative clause's أن is not
+    # the one that opens what was said
+    text = ("وقال ترامب، الذي يرغب في أن يساعد الجدل الدائر حاليا بشأن تسريبات رسائل البريد الإلكتروني الخاص "
+            "بكلينتون في تغيير دفة التنافس الانتخابي لصالحه، إن من صوتوا لكلينتون وندموا على ذلك يمكنهم تغيير رأيهم.")
+    a = analyze(text)
+    (st,) = a.statements
+    assert a.slice(st.content).startswith("من صوتوا لكلينتون")

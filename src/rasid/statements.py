@@ -2370,6 +2370,7 @@ def _after_name_tail(text: str, toks: list[Token], k: int) -> int:
 
 
 INSERTION_REACH = 16  # words of comma-set insertions between a speaker and its complementiser
+RELATIVE_REACH = 32  # ... when the insertion is a relative clause, closed by its comma (وقال ترامب، الذي يرغب …، إن …)
 
 
 ADJUNCT_OPENERS = {"في", "خلال", "علي", "عبر", "امام", "عقب", "اثر", "لدي", "بعد", "قبل"}
@@ -2427,7 +2428,8 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             k = j
     if k >= len(toks) or "،" not in text[toks[k - 1].end : toks[k].start]:
         return None
-    for j in range(k, min(k + INSERTION_REACH, len(toks))):
+    reach = RELATIVE_REACH if toks[k].norm in RELATIVES else INSERTION_REACH
+    for j in range(k, min(k + reach, len(toks))):
         t = toks[j]
         if t.norm in FRAME_STOPS.get(frame or "", set()):
             if j > k and "،" in text[toks[j - 1].end : t.start] and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS):
@@ -2438,6 +2440,9 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             # the insertion is closed by a comma, or it is a title in apposition to the name, which
             # writers often leave open (وقال جينغ شوانغ، الناطق باسم الخارجية الصينية إن …)
             closed = "،" in text[toks[j - 1].end : t.start] or _speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
+            if not closed and toks[k].norm in RELATIVES:
+                continue  # a relative clause has complementisers of its own (وقال ترامب، الذي يرغب في أن يساعد الجدل
+                # …، إن من صوتوا …): what was said follows the comma that closes it
             return t.end if j > k and closed else None
         gap = text[toks[j - 1].end : t.start]
         if ":" in gap and j > k and _opens_quote(text, t) and (_speaker_noun(toks[k].norm) or toks[k].norm in HONORIFICS
