@@ -1544,3 +1544,16 @@ def test_a_relative_clause_after_the_speaker_keeps_its_own_complementiser(analyz
     a = analyze(text)
     (st,) = a.statements
     assert a.slice(st.content).startswith("من صوتوا لكلينتون")
+
+
+def test_a_speakers_gender_holds_for_the_acts_after(analyze):
+    # BBC Arabic: "Machado described the Republican candidate as cruel, and revealed she had spent years ill. /
+    # Trump visited Wisconsin and attacked Obama's health plan and described it as a disaster" -- the masculine
+    # ووصفها is not hers: her feminine verbs said so, even though her second act showed no new agreement
+    text = ("ووصفت ملكة جمال العالم السابقة أليسيا ماتشادو المرشح الجمهوري بأنه رجل قاسي القلب، وكشفت أنها قضت "
+            "سنوات مريضة.\nوزار ترامب ولاية ويسكنسن برفقة زميله مايك بنس، وشن ترامب هجوما على خطة الرئيس باراك "
+            "أوباما لإصلاح نظام الرعاية الصحية ووصفها بأنها \"كارثة\".")
+    a = analyze(text)
+    last = a.statements[-1]
+    assert a.slice(last.content) == "\"كارثة\""
+    assert "ماتشادو" not in last.speaker.surface

@@ -254,6 +254,12 @@ class _State:
         gender, plural = agreement
         if plural is None:
             plural = _plural_noun(mention)
+        # what an earlier verb showed of this speaker holds when this one shows nothing (ووصفت ماتشادو … / وكشفت
+        # أنها …: she stays feminine, and a masculine ووصفها later is not hers)
+        before = next((e for e in reversed(self.recent) if e.mention.key == mention.key), None)
+        if before is not None:
+            gender = gender or before.gender
+            plural = before.plural if plural is None else plural
         self.recent = [e for e in self.recent if e.mention.key != mention.key][-7:]
         self.recent.append(_Entity(mention, s_index, gender, plural))
 
