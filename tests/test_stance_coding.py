@@ -1000,3 +1000,21 @@ def test_a_body_after_in_is_one_its_members_are_in_not_a_site(kb, analyze_rules,
     assert found.get(body) == ""
     if place:
         assert found.get(place) == "place"
+
+
+@pytest.mark.parametrize("text", [
+    # Anadolu style: "The minister said the Israeli raids do not constitute a violation of international law."
+    "وقال الوزير إن الغارات الإسرائيلية لا تشكل انتهاكا للقانون الدولي.",
+    # wire style: "The spokesman affirmed that the Israeli operation is not a crime."
+    "وأكد المتحدث أن العملية العسكرية الإسرائيلية ليست جريمة.",
+])
+def test_an_act_said_to_be_no_wrong_defends_its_doer(analyze, text):
+    """A denial that an act is a wrong (لا تشكل انتهاكًا، ليست جريمة) defends the one who did it: the words that
+    name the act (الغارات) are not the speaker's blame."""
+    assert _stances(analyze(text)).get("ISR") != Stance.AGAINST
+
+
+def test_a_wrong_not_denied_still_blames(analyze):
+    # "The minister said the Israeli raids on Gaza are war crimes that cannot be passed over in silence."
+    a = analyze("وقال الوزير إن الغارات الإسرائيلية على غزة جرائم حرب لا يمكن السكوت عنها.")
+    assert _stances(a)["ISR"] == Stance.AGAINST

@@ -538,6 +538,7 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
     # a concession (ورغم أخطاء ارتكبها، كان رجلًا عظيمًا): what its words say of an actor is outweighed by what
     # the main clause says of it, and stands where the main clause says nothing of it (رغم العدوان الإسرائيلي …)
     conceded = _conceded(text, toks)
+    denied_acts, denials = _denied_wrongs(toks, content_range)
     granted: dict[str, float] = {}
     before_concession: dict[str, float] | None = None
     for k, t in enumerate(toks):
@@ -556,6 +557,18 @@ def rule_candidates(article: Article, st: Statement, kb: KnowledgeBase) -> tuple
         if any(m.span.start <= t.start < m.span.end for m, _ in targets):
             continue  # the word is part of a name
         polarity = entry.polarity * entry.weight
+        if k in denials:
+            continue  # the wrong a denial names (لا تشكل انتهاكًا): its subject carries the reading
+        if k in denied_acts and polarity < 0:
+            # an act said to be no wrong (الغارات الإسرائيلية لا تشكل انتهاكًا للقانون الدولي، ادّعى بايدن أنّ الجرائم
+            # الإسرائيلية "لا تعني تجاوزًا"): its doer is defended, whatever word names the act
+            if entry.attach in ("event", "action"):
+                doers = [m for m, share in _harm_roles(toks, targets, k, entry.attach, armed) if share > 0]
+            else:
+                doers = [hit] if (hit := _attach(targets, k, entry.attach)) is not None else []
+            for m in doers:
+                scores[m.key] -= polarity
+            continue
         parties = _between(toks, targets, k)
         if parties:
             # a relation between two parties (التعاون المتزايد بين روسيا وإيران): its parties take part in it;
@@ -1513,6 +1526,40 @@ def _demanded(toks: list[Token], k: int, st: Statement, content_first: int) -> b
 def _appeal_verb(word: str) -> bool:
     """A form of a verb of appeal (دعا، طالب، حث …: ``cues.tsv`` kind ``appeal``), a conjunction looked through."""
     return any((cue := cue_forms().get(form)) is not None and cue.kind == "appeal" for form in stems(word)[:2])
+
+
+DENIAL_NEGATORS = {"لا", "ليس", "ليست", "لم", "لن", "ليسوا"}
+# verbs of being, meaning and amounting to between the negator and the wrong (لا تعني تجاوزًا، لا تشكل انتهاكًا، ليست
+# سوى …: not these) — read without the imperfect's prefix
+DENIAL_COPULAS = {"عني", "شكل", "مثل", "عد", "عتبر", "كن", "كون", "رقي", "رتقي"}
+DENIAL_SUBJECT = 6  # words of the subject before the negator
+
+
+def _denied_wrongs(toks: list[Token], content_range: tuple[int, int]) -> tuple[set[int], set[int]]:
+    """A denial that an act is a wrong: the subject's evaluative words (the act: الجرائم الإسرائيلية، الغارات) and
+    the wrong denied after a negator and a verb of being or meaning (لا تعني تجاوزًا، لا تشكل انتهاكًا، ليست جريمة).
+    Returns the token indices of the first and of the second."""
+    acts: set[int] = set()
+    denials: set[int] = set()
+    for n, t in enumerate(toks):
+        if t.norm not in DENIAL_NEGATORS or not (content_range[0] <= t.start < content_range[1]):
+            continue
+        w = n + 1
+        if w < len(toks) and toks[w].norm[:1] in "يت" and toks[w].norm[1:] in DENIAL_COPULAS:
+            w += 1
+        if w >= len(toks) or (entry := _lexicon_entry(toks[w].norm)) is None or entry.polarity >= 0 or w == n + 1 \
+                and t.norm in {"لا", "لم", "لن"}:
+            continue  # (لا and لم negate a verb: without one of being, the word after them is no predicate)
+        subject = []
+        for j in range(n - 1, max(n - 1 - DENIAL_SUBJECT, -1), -1):
+            if toks[j].start < content_range[0] or toks[j].norm in COMPLEMENTISERS:
+                break
+            subject.append(j)
+        harm = [j for j in subject if (e := _lexicon_entry(toks[j].norm)) is not None and e.polarity < 0]
+        if harm:
+            acts.update(harm)
+            denials.add(w)
+    return acts, denials
 
 
 def _stopped(toks: list[Token], k: int) -> bool:
