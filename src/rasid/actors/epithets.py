@@ -55,6 +55,8 @@ def _title_head(word: str) -> str | None:
 def _possessed_title(tok: Token) -> str | None:
     """The title a word is with a pronoun suffix of the third person (منافسته -> منافسه، نظيره -> نظير),
     or None; read on the written word, where ة is not the suffix ه (مقررة is no one's)."""
+    if not tok.norm.endswith(THIRD_PERSON):
+        return None
     raw = "".join(ch for ch in tok.text if ch not in DIACRITICS)
     suffix = next((s for s in THIRD_PERSON if raw.endswith(s) and len(raw) - len(s) >= 3), None)
     if suffix is None:
@@ -80,7 +82,7 @@ def _adjective(word: str, after: str) -> bool:
         return False
     if word in TIME_NOUNS and after in TIME_ADJECTIVES:
         return False
-    return word in PERSON_ADJECTIVES or word.startswith("الم") or word.endswith(("ي", "يه", "يين", "يون"))
+    return word in PERSON_ADJECTIVES or word.startswith("الم") or _nisba(word)
 
 
 def _nisba(word: str) -> bool:
@@ -107,7 +109,7 @@ def _root(word: str) -> str:
 
 def _starts_name(tok: Token, starts: set[int]) -> bool:
     """Does a name start in this word (بيدرو: the name after the preposition of بالرئيس السابق بيدرو)?"""
-    return any(tok.start <= at < tok.end for at in range(tok.start, tok.end) if at in starts)
+    return any(at in starts for at in range(tok.start, tok.end))
 
 
 def _contiguous(text: str, a: Token, b: Token) -> bool:
@@ -120,11 +122,10 @@ def _titles_after(text: str, toks: list[Token], k: int, name_starts: set[int]) -
     after it) for each."""
     out: list[tuple[str, range]] = []
     j = k
-    if j < len(toks) and text[toks[j - 1].end : toks[j].start].strip(PUNCTUATION_GAP) == "،":
-        pass  # a comma may set the title off (دونالد ترامب، المرشح الجمهوري)
-    elif j >= len(toks) or not _contiguous(text, toks[j - 1], toks[j]):
-        return out
+    # a comma may set the title off (دونالد ترامب، المرشح الجمهوري); else it follows the name directly
     comma = j < len(toks) and text[toks[j - 1].end : toks[j].start].strip(PUNCTUATION_GAP) == "،"
+    if not comma and (j >= len(toks) or not _contiguous(text, toks[j - 1], toks[j])):
+        return out
     while j < len(toks):
         head = _title_head(toks[j].norm)
         if head is None or (out and not toks[j].norm.startswith("و")):
@@ -245,6 +246,9 @@ def epithets(text: str, toks: list[Token], named: list[Mention], countries: list
         roots = {_root(a) for a in adjectives}
         before = next((m.key for m in persons if m.span.end <= toks[k].start
                        and text[m.span.end : toks[k].start].strip(PUNCTUATION_GAP) == ""), None)
+        # the adjectives that tell who is meant: nisbas other than a nationality (الجمهوري، الثوري)
+        telling = {_root(a) for a, at in zip(adjectives, range(k + 1, end))
+                   if _nisba(a) and toks[at].start not in country_at} - GENERIC
         scored = []
         for person, hs in heads.items():
             if person == before or first_seen[person] >= toks[k].start or female.get(person, False) != fem:
@@ -256,8 +260,6 @@ def epithets(text: str, toks: list[Token], named: list[Mention], countries: list
             # every telling adjective is a word of the person's titles (not الرئيس الكوري الجنوبي ~ الزعيم الكوري
             # الشمالي), and the head is one of their titles' or a telling adjective says who (المرشح الجمهوري ~
             # منافسها الجمهوري دونالد ترامب)
-            telling = {_root(a) for a, at in zip(adjectives, range(k + 1, end))
-                       if _nisba(a) and toks[at].start not in country_at} - GENERIC
             if telling <= own and (key in hs or telling):
                 scored.append((shared + (key in hs), counts[person], person))
         scored.sort(reverse=True)
