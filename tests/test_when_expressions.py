@@ -351,3 +351,28 @@ def test_when_the_previous_year_is_still_a_year():
 ])
 def test_when_a_day_counted_from_the_day_just_told(text, values):
     assert [d.value for d in find_dates(text, PUB)] == values
+
+
+@pytest.mark.parametrize("text, values", [
+    # a time counted from an event the text dated before (BBC feature: her arrest told "in December", then
+    # "a week after Ahed's arrest"; a wire report: two days before the meeting; a rights report: twenty
+    # years after the occupation of Iraq)
+    ("زرت منزلهم بعد أيام على اعتقال ابنته في ديسمبر/كانون الأول. وفي مقابلة بعد أسبوع على اعتقال عهد، انتقد "
+     "ضيف مشاركتها.", ["2023-12", "2023-12"]),
+    ("عقد الاجتماع يوم 3 تشرين الثاني في جنيف. وقبل يومين من الاجتماع، قال الوزير إن الوفد جاهز.",
+     ["2024-11-03", "2024-11-01"]),
+    ("بدأ احتلال العراق في آذار/مارس 2003. وبعد عشرين عاماً على احتلال العراق، قالت المنظمة إن …",
+     ["2003-03", "2023-03"]),
+    ("بدأت الهدنة مساء 22 تشرين الثاني. ولم يتسنَّ، بعد 4 أيام من الهدنة، فتح أي ممر.", ["2024-11-22", "2024-11-26"]),
+    # the event dated where it is named: that date, not one counted from an earlier event of the same noun
+    ("انتصرت الثورة عام 1979. وبعد 23 عاماً على انتصار العام 2000 قال الأمين العام …", ["1979", "2000"]),
+    # no event dated before (a verb is no event's noun: اعتقلوه), the same sentence's event, "at least", a time
+    # after publication: nothing counted
+    ("وبعد أسبوع على اعتقاله، قال محاميه إنه بريء.", []),
+    ("اعتقلوه في 3 تشرين الثاني. وبعد أسبوع على اعتقاله، قال محاميه إنه بريء.", ["2024-11-03"]),
+    ("ضرب زلزال المنطقة اليوم، وجاء زلزال اليوم بعد ثلاثة أسابيع من الزلزال المدمر.", ["2024-11-30", "2024-11-30"]),
+    ("وقالت الحكومة إن المستوطنين لن يعودوا إلا بعد أربعة أشهر على الأقل.", []),
+    ("تأسس الاتحاد في أيار 1963. وتتحدث الصحيفة عن الاتحاد بعد 70 عاماً من تأسيس الاتحاد.", ["1963-05"]),
+])
+def test_when_a_time_counted_from_an_event_told_before(text, values):
+    assert [d.value for d in find_dates(text, PUB)] == values

@@ -23,7 +23,7 @@ import bisect
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .arabic.normalize import _DROP
@@ -238,6 +238,10 @@ _ALTERNATIVES: list[tuple[str, str]] = [
                 # (the day after an event named next is that event's: في اليوم التالي لإغلاق المؤتمر، and without في
                 # or a time of day "the day after" is a noun: مأزق "اليوم التالي" للحرب)
                 rf"(?!\s+ل)")),
+    # a time counted from an event the text dated before: بعد أسبوع على اعتقال عهد (her arrest told "in
+    # December" earlier), قبل يومين من الاجتماع; none when the event was not dated
+    ("event", (rf"{_B}{_CONJ}(?P<dir>بعد|قبل)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
+               rf"\s+(?:علي|من)\s+(?!(?:ال)?(?:اقل|اكثر){_E})(?P<event>[^\W\d]{{3,}}){_E}")),  # (not على الأقل: at least)
     # قبل ثلاثة أيام / منذ أسبوعين / قبل 3 أشهر
     ("ago", (rf"{_B}{_CONJ}(?:قبل|منذ)\s+(?:{_APPROX}\s+)?(?:(?P<num>\d{{1,3}}|{_NUMW})\s+)?(?P<unit>{_UNIT}){_E}"
              rf"(?!\s*\d)(?!\s+(?:من\s|ال))")),
@@ -288,7 +292,7 @@ _ANCHOR = re.compile(
     rf"(?<!\d)(?:19\d\d|20\d\d|2100|1[34]\d\d)(?!\d)"
     rf"|(?<![^\W\d])[وف]?[بل]?{_alt(_ANCHOR_WORDS)}{_E}"  # a month may stick to its day: 12آذار
     rf"|{_B}[وف]?[بل]?{_PERIOD_NOUN}\s+{_REL}{_E}|{_B}[وف]?(?:هذا|هذه)\s+{_PERIOD_NOUN}{_E}"
-    rf"|{_B}[وف]?بعد\s+ذلك\s+ب")
+    rf"|{_B}[وف]?بعد\s+ذلك\s+ب|{_B}[وف]?بعد\s+(?:\S+\s+){{0,2}}{_UNIT}\s+(?:علي|من)\s")
 
 # The fold used for matching: the same as rasid.arabic.normalize's for every character
 # the patterns use (diacritics and tatweel dropped, alef/ya/ta-marbuta forms unified,
@@ -358,6 +362,9 @@ class _Context:
     last_day: tuple[date, int] | None = None  # the last day resolved and where it ended (a sequel counts from it)
     position: int = 0  # where the expression being resolved starts
     in_narrative: bool = False  # the expression being resolved took the narrative's year
+    folded: str = ""  # the folded text (an event counted from is looked for in it)
+    # every expression resolved so far: where it stands in the folded text and what it resolved to
+    told: list[tuple[int, tuple[str, Granularity, DateSource]]] = field(default_factory=list)
 
 
 NARRATIVE_REACH = 1500  # characters from the narrative's last date within which a bare month is of its year
@@ -615,6 +622,64 @@ def _r_sequel(m: re.Match[str], ctx: _Context) -> _Resolved:
     return _day(told + timedelta(days=delta), DateSource.EXPLICIT)
 
 
+EVENT_DATE_REACH = 40  # characters from an event's noun within which a date is the event's (اعتقال ابنته في ديسمبر)
+_EVENT_PREFIX = re.compile(r"^(?:[وف]?[بل]?ال|[وف]?لل|[وف]?[بل]|[وف])(?=\w{3})")
+_CLAUSE_END = re.compile(r"[.!?؟\n]")
+
+
+def _event_date(ctx: _Context, word: str, before: int) -> tuple[str, Granularity, DateSource] | None:
+    """The date told right after the last earlier mention of an event's noun (اعتقال ابنته في ديسمبر)."""
+    stem = _EVENT_PREFIX.sub("", word)
+    mention = None
+    for mention in re.compile(rf"{_B}(?:[وف]?[بل]?(?:ال)?|[وف]?لل){re.escape(stem)}{_E}").finditer(ctx.folded, 0, before):
+        pass
+    if mention is None or not _CLAUSE_END.search(ctx.folded, mention.end(), before):
+        return None  # the event was not told in an earlier sentence (وجاء زلزال اليوم بعد ثلاثة أسابيع من الزلزال)
+    for at, resolved in ctx.told:
+        if mention.end() <= at <= mention.end() + EVENT_DATE_REACH and not _CLAUSE_END.search(ctx.folded, mention.end(), at):
+            return resolved
+    return None
+
+
+def _r_event(m: re.Match[str], ctx: _Context) -> _Resolved:
+    """A time counted from an event the text dated before: a day from a day, a month or a year from
+    what was told (a week after an arrest told "in December" is December)."""
+    if _ANCHOR.search(ctx.folded, m.end(), m.end() + EVENT_DATE_REACH):
+        return None  # the event is dated where it is named (بعد 23 عاماً على انتصار العام 2000)
+    anchor = _event_date(ctx, m.group("event"), m.start())
+    if anchor is None:
+        return None
+    value, granularity, source = anchor
+    kind, count = _counted(m)
+    sign = 1 if m.group("dir") == "بعد" else -1
+    parts = [int(p) for p in value.split("-")]
+    if kind in ("month", "year"):
+        if count is None:
+            return None  # بعد أشهر من …: too vague
+        if kind == "year":
+            return (_year(parts[0] + sign * count, source) if granularity == Granularity.YEAR
+                    else _month(parts[0] + sign * count, parts[1], source))
+        if granularity == Granularity.YEAR:
+            return None
+        return _month(*_shift_month(parts[0], parts[1], sign * count), source)
+    if granularity != Granularity.DAY:
+        return value, granularity, source  # days or weeks from a month or a year: that month or year
+    if kind == "week" and count is None:
+        return None  # بعد أسابيع من …
+    days = {"hour": 0, "week": 7 * (count or 0)}.get(kind, count if count is not None else _VAGUE_DAYS)
+    return _day(date(*parts) + timedelta(days=sign * days), source)
+
+
+def _r_event_told(m: re.Match[str], ctx: _Context) -> _Resolved:
+    """An event-counted time, never one after publication (عاماً بعد عام، بعد 60 عاماً من إنشائه: of a
+    different event than the one told)."""
+    resolved = _r_event(m, ctx)
+    if resolved is None or ctx.published is None:
+        return resolved
+    parts = [int(p) for p in resolved[0].split("-")] + [1, 1]
+    return resolved if date(*parts[:3]) <= ctx.published + timedelta(days=1) else None
+
+
 def _weekday_date(m: re.Match[str], pub: date, rel: str | None) -> date:
     target = _WEEKDAYS[m.group("wd")]
     anchor = m.group("anchor")
@@ -726,7 +791,7 @@ def _r_year(m: re.Match[str], ctx: _Context) -> _Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Resolved]] = {
-    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "sequel": _r_sequel, "ago": _r_ago, "wd": _r_wd,
+    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "sequel": _r_sequel, "event": _r_event_told, "ago": _r_ago, "wd": _r_wd,
     "deictic": _r_deictic, "period": _r_period, "month": _r_month, "year": _r_year,
 }
 
@@ -748,7 +813,7 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
     if published is not None and not 100 <= published.year <= 9900:
         published = None  # a bogus publication date (0001-01-01): relative arithmetic would overflow
     folded, to_original = _fold(text)
-    ctx = _Context(published)
+    ctx = _Context(published, folded=folded)
     out: list[DateRef] = []
     last_end = 0
     for window_start, window_end in _windows(folded):
@@ -766,6 +831,7 @@ def find_dates(text: str, published: date | None, *, offset: int = 0) -> list[Da
             if resolved is None:
                 continue
             value, granularity, source = resolved
+            ctx.told.append((m.start(), resolved))
             start, end = to_original(m.start(), m.end())
             while end < len(text) and text[end] in _TRAILING:
                 end += 1  # keep the diacritics of the last letter
