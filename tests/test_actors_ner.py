@@ -218,6 +218,24 @@ def test_a_proclitic_glued_to_a_name_is_dropped_only_on_evidence() -> None:
     assert surfaces == ["جيف سيشنز", "سيشنز", "وليد جنبلاط", "جنبلاط"]
 
 
+def test_a_preposition_is_no_name_nor_the_end_of_one() -> None:
+    from rasid.actors.unknown import _ner_names
+
+    # France 24 style: "Abe stressed that signing the agreement shows ..., and the Japanese get free access"
+    # — the tagger read آبي على as a name and then each على as a person; a Jawhara FM style sentence keeps
+    # the name علي (written with ya) and the Egyptian spelling of a given name that opens a name
+    text = "فيما شدد آبي على أن توقيع الاتفاق يظهر الإرادة السياسية، ويحصل اليابانيون على وصول حر. وقال محمد علي إن …"
+
+    def entity(word: str, nth: int = 0) -> tuple[int, int, str, str]:
+        start = text.index(word)
+        for _ in range(nth):
+            start = text.index(word, start + 1)
+        return (start, start + len(word), "PER", word)
+
+    names = _ner_names(text, [entity("آبي على"), entity("على", 1), entity("محمد علي")])
+    assert [(m.surface, text[m.span.start:m.span.end]) for m in names] == [("آبي", "آبي"), ("محمد علي", "محمد علي")]
+
+
 def test_model_files_are_read_as_crfsuite_dumps_them(tagger: NerTagger) -> None:
     # the tagger reads the model files itself (fast start-up); what it reads must be what
     # crfsuite's own dump of them says, weight for weight
