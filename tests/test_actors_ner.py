@@ -218,7 +218,7 @@ def test_a_proclitic_glued_to_a_name_is_dropped_only_on_evidence() -> None:
     assert surfaces == ["جيف سيشنز", "سيشنز", "وليد جنبلاط", "جنبلاط"]
 
 
-def test_a_preposition_is_no_name_nor_the_end_of_one() -> None:
+def test_a_preposition_or_particle_is_no_name_nor_the_end_of_one() -> None:
     from rasid.actors.unknown import _ner_names
 
     # France 24 style: "Abe stressed that signing the agreement shows ..., and the Japanese get free access"
@@ -234,6 +234,10 @@ def test_a_preposition_is_no_name_nor_the_end_of_one() -> None:
 
     names = _ner_names(text, [entity("آبي على"), entity("على", 1), entity("محمد علي")])
     assert [(m.surface, text[m.span.start:m.span.end]) for m in names] == [("آبي", "آبي"), ("محمد علي", "محمد علي")]
+    # Al Mayadeen style: "Jahromi stated that …", "as for those whose rights are violated …"
+    text = "وصرّح جهرمي أن الحكومة ستتابع. أمّا أولئك الذين تنتهك حقوقهم فسيعوضون."
+    names = _ner_names(text, [entity("جهرمي أن"), entity("أولئك")])
+    assert [m.surface for m in names] == ["جهرمي"]
 
 
 def test_model_files_are_read_as_crfsuite_dumps_them(tagger: NerTagger) -> None:

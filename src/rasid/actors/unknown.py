@@ -42,9 +42,14 @@ NER_TYPES = {"PER": "person", "ORG": "organization"}
 DETERMINERS = {"هذه", "هذا", "هؤلاء", "تلك", "بعض", "كل", "جميع", "مختلف", "عدد", "احد", "احدي", "بقيه"}
 MAX_ADJECTIVES = 2
 MIN_SURNAME = 3
-# prepositions as written (with alef maqsura: the name علي is written with ya): the tagger may read one as a
-# name or the end of one (فيما شدد آبي على أن …: "Abe stressed that"; then every على of the article a person)
-PREPOSITIONS_AS_WRITTEN = {"على", "إلى", "الى", "لدى", "حتى", "عن", "من", "في", "مع", "منذ"}
+# words of a closed class as written — prepositions (with alef maqsura: the name علي is written with ya),
+# complementisers, particles, demonstratives: the tagger may read one as a name or the end of one (فيما شدد آبي
+# على أن …: "Abe stressed that"; then every على of the article a person; صرّح جهرمي أن …; أمّا أولئك …)
+FUNCTION_WORDS_AS_WRITTEN = {
+    "على", "إلى", "الى", "لدى", "حتى", "عن", "من", "في", "مع", "منذ",
+    "أن", "إن", "أنّ", "إنّ", "بأن", "بأنّ", "لأن", "كما", "لكن", "قد", "لا", "لم", "لن", "ثم", "أو",
+    "هذا", "هذه", "ذلك", "تلك", "أولئك", "هؤلاء",
+}
 
 
 @lru_cache(maxsize=1)
@@ -174,9 +179,9 @@ def _ner_names(text: str, entities: list[tuple[int, int, str, str]] | None = Non
             continue
         start = without_clitics(text, start, end)
         surface = text[start:end]
-        while (cut := surface.rpartition(" "))[0] and cut[2] in PREPOSITIONS_AS_WRITTEN:
+        while (cut := surface.rpartition(" "))[0] and cut[2] in FUNCTION_WORDS_AS_WRITTEN:
             surface = cut[0].rstrip()
-        if surface in PREPOSITIONS_AS_WRITTEN:
+        if surface in FUNCTION_WORDS_AS_WRITTEN:
             continue
         end = start + len(surface)
         name = " ".join(surface.replace("\"", " ").replace("«", " ").replace("»", " ").split())
