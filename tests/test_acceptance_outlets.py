@@ -146,10 +146,15 @@ FLOORS = {
     # Jawhara FM 0.833 -> 0.816 down: refit flips at the threshold, no reading of theirs changed), lowered to 0.78;
     # Al Mayadeen target precision 0.721 -> 0.715, lowered to 0.71: three targets the refitted held-out model now
     # keeps (dev-008 الشهيد رضي، dev-017 أبي الحسين القرشي and للفدعاني), at keep probabilities 0.35-0.49.
+    # Then a description after a title and its holder's name is the verb's object, not the speaker's apposition
+    # (ووصف الرئيس المكسيكي إنريكي بينيا نييتو الزعيم الثوري الراحل بأنه …), and قاسي (cruel) joined the
+    # evaluative adjectives of character beside ظالم and وحشي: multi target recall 0.692 -> 0.694, stance 0.689 ->
+    # 0.690 (BBC Arabic 0.698 -> 0.700: Trump, "hard-hearted", now found and against), Al Mayadeen target
+    # precision 0.715 -> 0.717 (raised to 0.715).
     "multi": {"precision": 0.985, "recall": 0.895, "f1": 0.938, "target_recall": 0.69, "target_precision": 0.78,
               "stance_macro_f1": 0.685, "date_accuracy": 0.94},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
-    "dev": {"f1": 0.968, "target_recall": 0.86, "target_precision": 0.71, "stance_macro_f1": 0.82,
+    "dev": {"f1": 0.968, "target_recall": 0.86, "target_precision": 0.715, "stance_macro_f1": 0.82,
             "date_accuracy": 0.98},
     # the reference article
     "seed": {"f1": 0.999, "target_recall": 0.91, "target_precision": 0.78, "stance_accuracy": 0.99,

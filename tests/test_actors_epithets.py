@@ -97,3 +97,35 @@ def test_the_person_described_is_a_target_candidate_of_the_statement() -> None:
     st = next(s for s in article.statements if "رمز عصر" in article.text[s.content.start:s.content.end])
     kb = default_kb()
     assert "فيدل كاسترو" in [m.name for m, _, why in target_mentions(article, st, kb) if not why]
+
+
+@pytest.mark.parametrize("text, speaker_words, excluded", [
+    # BBC Arabic style: a title and its holder's name as the speaker (a pattern, not one knowledge-base name), the
+    # description after them is the verb's object: "Mexican President Enrique Peña Nieto described the late
+    # revolutionary leader as …"
+    ("توفي فيدل كاسترو رئيس كوبا السابق وزعيم الثورة.\nووصف الرئيس المكسيكي إنريكي بينيا نييتو الزعيم الثوري "
+     "الراحل بأنه أحد أبرز رموز القرن العشرين.", "بينيا نييتو", ""),
+])
+def test_a_description_after_a_title_and_its_holder_is_the_object_not_an_apposition(
+        text: str, speaker_words: str, excluded: str) -> None:
+    from rasid.model import Document
+    from rasid.pipeline import run
+    from rasid.stance import target_mentions
+
+    article = run(Document(origin="t", content=text, format="record", fields={"title": "وفاة كاسترو", "text": text}))
+    st = next(s for s in article.statements if speaker_words in s.speaker.surface)
+    why = {m.name: w for m, _, w in target_mentions(article, st, default_kb()) if m.source == "epithet"}
+    assert why == {"فيدل كاسترو": excluded}
+
+
+def test_a_name_after_a_bare_title_stays_the_speakers_apposition() -> None:
+    """Al Mayadeen style: "the Hamas leader Osama Hamdan praised …" — the name is the speaker's, never a target."""
+    from rasid.model import Document
+    from rasid.pipeline import run
+    from rasid.stance import target_mentions
+
+    text = "وأشاد القيادي في حركة حماس، أسامة حمدان، بصمود المقاومة في غزة."
+    article = run(Document(origin="t", content=text, format="record", fields={"title": "حماس", "text": text}))
+    (st,) = article.statements
+    names = [m.name for m, _, why in target_mentions(article, st, default_kb()) if not why]
+    assert "أسامة حمدان" not in names

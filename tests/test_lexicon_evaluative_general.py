@@ -109,6 +109,17 @@ def test_obstructing_is_against(rules):
     assert s["ASSAD"] == Stance.AGAINST
 
 
+@pytest.mark.parametrize("text", [
+    # BBC Arabic: "she said Trump is a hard-hearted man"; Tunisian radio, the feminine: "the minister said the
+    # Israeli government is a cruel government"
+    "وقالت ملكة الجمال السابقة إن دونالد ترامب رجل قاسي القلب.",
+    "وقال الوزير إن الحكومة الإسرائيلية حكومة قاسية لا ترحم.",
+])
+def test_cruel_or_harsh_is_against(rules, text):
+    s = rules(text)
+    assert Stance.AGAINST in s.values() and all(v != Stance.FAVOR for v in s.values())
+
+
 def test_commends_is_favor(rules):
     # Moroccan press: "The Moroccan foreign minister said Rabat highly commends Germany's position on the autonomy initiative."
     s = rules("وقال وزير الخارجية المغربي إن الرباط تثمن عاليا موقف ألمانيا من مبادرة الحكم الذاتي.")

@@ -29,6 +29,7 @@ named beside its state with the same stance is one target (:func:`_one_per_body`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -275,12 +276,13 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
         if not why and _co_speaker(text, st, m):
             why = "co_speaker"  # a fellow subject of the verb: وافق الرئيس الروسي فلاديمير بوتين ونظيره
             # الأوكراني فولوديمير زيلينسكي على …: Zelensky agreed too, he is no target of Putin's words
-        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) and not _object_of_named(st, m):
+        if not why and m.type == "person" and _beside(text, st.speaker.span, m.span) \
+                and not _object_of_named(st, m, article.mentions):
             why = "apposition"  # the speaker's own name in apposition: أكد أمين عام منظمة بدر، هادي العامري، …
             # (not the one described after وصف ترامب كاسترو بأنه …, which is in what was said)
         spoken_to = any(toks[j].norm in OUTLET_HEADS for j in range(max(0, idx - 3), idx))
         if not why and not body.contains(m.span) and (m.type == "media" or spoken_to or _beside(text, st.speaker.span, m.span)
-                                                        and not _object_of_named(st, m)):
+                                                        and not _object_of_named(st, m, article.mentions)):
             why = "cue_clause"  # in the cue clause: an addressee (للميادين) or the speaker's name in apposition
         out.append((m, idx, why))
     return out
@@ -448,10 +450,14 @@ def _apposition_states(article: Article, st: Statement, body: Span) -> list[Ment
     return [m for m in article.mentions if start < m.span.start and m.span.end <= start + closing and m.type in STATE_TYPES]
 
 
-def _object_of_named(st: Statement, m: Mention) -> bool:
+def _object_of_named(st: Statement, m: Mention, mentions: Iterable[Mention] = ()) -> bool:
     """A name right after a speaker named by name, inside what was said: verb, subject, object (ووصف ترامب كاسترو
-    بأنه …، واتهم نتنياهو أردوغان بأنه …), not a name in apposition to a title (أشاد القيادي في حماس أسامة حمدان)."""
-    return st.content.contains(m.span) and st.speaker.type == "person" and st.speaker.source in ("kb", "ner")
+    بأنه …، واتهم نتنياهو أردوغان بأنه …; ووصف الرئيس المكسيكي إنريكي بينيا نييتو الزعيم الثوري الراحل بأنه …: a
+    title and the name it holds), not a name in apposition to a title (أشاد القيادي في حماس أسامة حمدان)."""
+    if not (st.content.contains(m.span) and st.speaker.type == "person"):
+        return False
+    return st.speaker.source in ("kb", "ner") or any(
+        n.type == "person" and n.source in ("kb", "ner") and st.speaker.span.contains(n.span) for n in mentions)
 
 
 def _beside(text: str, a: Span, b: Span) -> bool:
