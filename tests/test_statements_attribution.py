@@ -1557,3 +1557,17 @@ def test_a_speakers_gender_holds_for_the_acts_after(analyze):
     last = a.statements[-1]
     assert a.slice(last.content) == "\"كارثة\""
     assert "ماتشادو" not in last.speaker.surface
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # BBC style: "the Republican candidate called on all who voted for Clinton to withdraw …" — a name behind the
+    # preposition لـ is the complement of what was said, not the title's holder (the speaker was Hillary Clinton)
+    ("ودعا المرشح الجمهوري جميع من صوتوا لكلينتون لأن يتراجعوا عن تأييدهم لها.", "المرشح الجمهوري"),
+    # CNN Arabic style: "the minister urged those who trust Netanyahu to reconsider" (بـ glued)
+    ("وحث الوزير الإسرائيلي كل من يثق بنتنياهو على إعادة النظر.", "الوزير الإسرائيلي"),
+    # the holder's name after the title, bare, stays the speaker's (Al Mayadeen: a title, then the name, then أن)
+    ("وأكد رئيس الائتلاف هادي البحرة أن الحل سياسي.", "رئيس الائتلاف هادي البحرة"),
+])
+def test_statements_a_name_behind_a_preposition_is_no_holder_of_the_title(analyze, text, speaker):
+    (st,) = analyze(text).statements
+    assert st.speaker.surface == speaker

@@ -2850,12 +2850,21 @@ def _trailing_name(words: list[Token], mentions: list[Mention]) -> list[Token]:
         definite = t.norm.startswith(("ال", "لل"))
         if len(out) >= MAX_NAME_TOKENS or not _plain_name(t) or definite and any(
                 not o.norm.startswith(("ال", "لل")) for o in out) \
-                or m is not None and m.type != "person" or t.text[-1:] in "\"”»":
-            break
+                or m is not None and (m.type != "person" or _behind_preposition(t, m)) or t.text[-1:] in "\"”»":
+            break  # (a name behind the preposition لـ or بـ is a complement, no holder's: ودعا المرشح الجمهوري جميع من
+            # صوتوا لكلينتون لأن …)
         out.insert(0, t)
     while out and out[0].norm.startswith(("ال", "لل")):
         out.pop(0)
     return out
+
+
+def _behind_preposition(t: Token, m: Mention) -> bool:
+    """A known name ``m`` written with the preposition لـ or بـ glued to it (لكلينتون، بنتنياهو; not لولا, Lula)."""
+    if t.norm[:1] not in "لب":
+        return False
+    words = fold(m.name).split()
+    return t.norm not in words and t.norm[1:] in words
 
 
 def _relayed_speaker(text: str, toks: list[Token], np: list[Token], cue: Cue, mentions: list[Mention],
