@@ -791,8 +791,8 @@ def _r_year(m: re.Match[str], ctx: _Context) -> _Resolved:
 
 
 _RESOLVERS: dict[str, Callable[[re.Match[str], _Context], _Resolved]] = {
-    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "sequel": _r_sequel, "event": _r_event_told, "ago": _r_ago, "wd": _r_wd,
-    "deictic": _r_deictic, "period": _r_period, "month": _r_month, "year": _r_year,
+    "wd_dm": _r_dm, "dm": _r_dm, "ord": _r_ord, "numeric": _r_numeric, "sequel": _r_sequel, "event": _r_event_told,
+    "ago": _r_ago, "wd": _r_wd, "deictic": _r_deictic, "period": _r_period, "month": _r_month, "year": _r_year,
 }
 
 # characters that may trail a matched word in the original text without being folded in
