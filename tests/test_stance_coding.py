@@ -1018,3 +1018,53 @@ def test_a_wrong_not_denied_still_blames(analyze):
     # "The minister said the Israeli raids on Gaza are war crimes that cannot be passed over in silence."
     a = analyze("وقال الوزير إن الغارات الإسرائيلية على غزة جرائم حرب لا يمكن السكوت عنها.")
     assert _stances(a)["ISR"] == Stance.AGAINST
+
+
+def _mentions(kb, analyze_rules, text):
+    from rasid import stance
+
+    a = analyze_rules(text)
+    return {m.name: why for st in a.statements for m, _, why in stance.target_mentions(a, st, kb)}
+
+
+@pytest.mark.parametrize("text, place", [
+    # Iraqi wire style: "the ministry said many of the wounded were taken to a Baghdad hospital" (مستشفى heads a site)
+    ("وقالت وزارة الصحة إن العديد من الجرحى نقلوا إلى مستشفى بغداد لتلقي العلاج.", "العراق"),
+    # France 24 style: "the president said the pieces embody the ties of the kingdoms of the Gulf of Guinea"
+    ("وقال الرئيس البنيني إن هذه القطع تجسد العلاقات بين شعوب داهومي وممالك خليج غينيا.", "غينيا"),
+    # Gulf paper: "the source said the tanker crossed the South China Sea heading for the port"
+    ("وقال المصدر إن ناقلة النفط عبرت بحر الصين الجنوبي متجهة نحو الميناء.", "الصين"),
+])
+def test_a_name_after_a_noun_that_heads_a_site_is_a_place(kb, analyze_rules, text, place):
+    # مستشفى، خليج، بحر head a site's name (place_words.tsv): the country or capital after them is where, not who
+    assert _mentions(kb, analyze_rules, text).get(place) == "place"
+
+
+@pytest.mark.parametrize("text, place", [
+    # Levant TV: "the spokeswoman said the team of experts went back to Damascus after it was fired on"
+    ("وقالت المتحدثة إن فريق الخبراء عاد إلى دمشق بعد تعرضه لإطلاق نار.", "الحكومة السورية"),
+    # France 24 style: "the Palestinian envoy said moving the US embassy from Tel Aviv to Jerusalem is a provocation"
+    ("وقال المندوب الفلسطيني إن نقل السفارة الأمريكية من تل أبيب إلى القدس عمل استفزازي.", "إسرائيل"),
+])
+def test_a_capital_on_a_journey_is_a_place(kb, analyze_rules, text, place):
+    assert _mentions(kb, analyze_rules, text).get(place) == "place"
+
+
+def test_a_capital_sent_a_letter_stays_a_candidate(kb, analyze_rules):
+    # Maghreb radio: "the minister said his country sent Damascus a letter demanding it stop the shelling" — إلى
+    # after a letter names the one it is sent to, not a journey's end
+    assert _mentions(kb, analyze_rules, "وقال الوزير إن بلاده أرسلت رسالة إلى دمشق تطالبها فيها بوقف القصف."
+                     ).get("الحكومة السورية") == ""
+
+
+@pytest.mark.parametrize("text, title, holder", [
+    # CNN Arabic style: "the minister said the speech of Hassan Nasrallah, Hezbollah's secretary-general, is a failure"
+    ("وقال الوزير إن الخطاب الذي ألقاه حسن نصرالله، الأمين العام لحزب الله، يعتبر مثالا جديدا للفشل.",
+     "الأمين العام لحزب الله", "حسن نصر الله"),
+    # agency style: "the agency reported that the Syrian foreign minister, Faisal Mekdad, affirmed the meetings went well"
+    ("وذكرت الوكالة أن وزير الخارجية السورية، فيصل مقداد، أكد أن الاجتماعات كانت إيجابية.",
+     "وزارة الخارجية السورية", "فيصل مقداد"),
+])
+def test_a_title_beside_its_holder_is_one_target_with_him(kb, analyze_rules, text, title, holder):
+    found = _mentions(kb, analyze_rules, text)
+    assert title not in found and found.get(holder) == ""

@@ -38,7 +38,8 @@ from typing import TYPE_CHECKING
 from .actors.kb import Actor, KnowledgeBase, folded_names
 from .arabic import Token, ends_in_taa_marbuta, fold, stems, tokenize, without_suffix
 from .arabic.tokens import HARAKAT, tokens_in
-from .lexicons import Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, speaker_nouns
+from .lexicons import (Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, place_words,
+                       speaker_nouns)
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
 from .statements import ADDRESSEE_HEADS, COMPLEMENTISERS
 
@@ -218,10 +219,8 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
     last_place = -10
     in_scope = [m for m in article.mentions if scope.contains(m.span) and not st.speaker.span.contains(m.span)
                 and not (m.type == "person" and fold(m.name) in speaker_text)]
-    # an office right before the name of its holder is one target: الرئيس السوري، بشار الأسد
-    in_scope = [m for pos, m in enumerate(in_scope)
-                if not (m.type == "office" and pos + 1 < len(in_scope) and in_scope[pos + 1].type == "person"
-                        and text[m.span.end : in_scope[pos + 1].span.start].strip(" ،,\"”“") == "")]
+    # a title beside the name of its holder is one target with him (_title_of_named)
+    in_scope = [m for pos, m in enumerate(in_scope) if not _title_of_named(text, in_scope, pos)]
     for pos, m in enumerate(in_scope):
         # a name glossed by a parenthesis names the referent: هذا “الاحتلال” (روسيا)
         nxt = in_scope[pos + 1] if pos + 1 < len(in_scope) else None
@@ -253,7 +252,9 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
                 why = "adjective"
             elif _qualifies_named_actor(text, toks, idx, before, m, kb):
                 why = "adjective"  # المقاومة الوطنية اللبنانية: the Lebanese resistance, not the Lebanese state
-        elif (_locative(prev) or prev in DESTINATION and m.type in PLACE_TYPES) and (
+        elif (_locative(prev) or prev in DESTINATION and (m.type in PLACE_TYPES or _travelled(toks, idx))
+              or prev in ("من", "ومن") and _to_after(toks, idx, m)
+              or _place_head(prev) and (m.type in PLACE_TYPES or _capital(m))) and (
                 len(tokenize(m.surface)) == 1 and m.type not in MEMBER_BODIES or m.type in PLACE_TYPES):
             last_place = idx
             why = "place"  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
@@ -396,6 +397,55 @@ def _place_after(toks: list[Token], idx: int) -> bool:
     if toks[idx - 2].norm == "كل":
         return idx >= 3 and toks[idx - 3].norm in LOCATIVE
     return any(stem in LEAVING for j in range(max(0, idx - 6), idx - 1) for stem in stems(toks[j].norm))
+
+
+def _title_of_named(text: str, in_scope: list[Mention], pos: int) -> bool:
+    """A title set beside the name of its holder, which names the same one: an office right before the name
+    (الرئيس السوري، بشار الأسد) or after it in apposition (حسن نصرالله، الأمين العام لحزب الله), a ministry or a
+    government in the title a title noun opens right before the name (وزير الخارجية السورية، فيصل مقداد)."""
+    m = in_scope[pos]
+    nxt = in_scope[pos + 1] if pos + 1 < len(in_scope) else None
+    before = in_scope[pos - 1] if pos else None
+    named_next = nxt is not None and nxt.type == "person" and text[m.span.end : nxt.span.start].strip(" ،,\"”“") == ""
+    if m.type == "office":
+        return named_next or (before is not None and before.type == "person"
+                              and text[before.span.end : m.span.start].strip() in ("،", ","))
+    if m.type in ("ministry", "government") and named_next:
+        head = text[: m.span.start].split()[-1:]
+        return bool(head) and speaker_nouns().get(fold(head[0])) == "title"
+    return False
+
+
+def _place_head(word: str) -> bool:
+    """A noun that heads a place's name (مطار، ميناء، ريف، مستشفى، خليج: place_words.tsv), with its proclitics."""
+    heads = place_words()["head"]
+    return any(reading in heads for reading in stems(word))
+
+
+# verbs and nouns of going somewhere: after them إلى names a destination, a capital among them (عاد إلى دمشق)
+TRAVEL = {"عاد", "عادت", "عادوا", "عوده", "يعود", "تعود", "وصل", "وصلت", "وصول", "يصل", "تصل", "توجه", "توجهت",
+          "توجهوا", "يتوجه", "تتوجه", "سافر", "سافرت", "سفر", "انتقل", "انتقلت", "انتقال", "رحله", "ذهب", "ذهبت",
+          "قدم", "قدمت", "قادما", "عائدا", "متوجها", "متوجهه", "نقل", "نقلت", "نقله", "نقلها"}
+
+
+def _travelled(toks: list[Token], idx: int) -> bool:
+    """A capital after إلى of a journey: a verb or noun of going right before the إلى (عاد إلى دمشق، وصل إلى موسكو)
+    or a from-to (نقل سفارتها من تل أبيب إلى القدس), which names places."""
+    if toks[idx - 1].norm not in ("الي", "نحو", "باتجاه"):
+        return True  # a visit (زار دمشق، زيارة موسكو)
+    if idx < 2:
+        return False
+    if any(reading in TRAVEL for reading in stems(toks[idx - 2].norm)):
+        return True
+    return any(toks[j].norm in ("من", "ومن") for j in range(max(0, idx - 4), idx - 1))
+
+
+def _to_after(toks: list[Token], idx: int, m: Mention) -> bool:
+    """A place or capital after من with إلى right after it: the start of a from-to (من تل أبيب إلى القدس)."""
+    if not (m.type in PLACE_TYPES or _capital(m)):
+        return False
+    end = next((j for j in range(idx, len(toks)) if toks[j].end >= m.span.end), None)
+    return end is not None and end + 1 < len(toks) and toks[end + 1].norm in ("الي", "حتي")
 
 
 def _joined_place(toks: list[Token], last_place: int, idx: int) -> bool:
