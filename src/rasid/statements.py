@@ -3159,6 +3159,13 @@ def _marker_statement(article, kb, sentence, s_index, toks, mentions, state: _St
 
 # ---------------------------------------------------------------- noun phrases
 
+def _bare_name_before(out: list[Token], covered: list[Token]) -> bool:
+    """The words before a nationality adjective are a bare name (indefinite, no title): نوكيا الفنلندية. What
+    follows them is no holder's name, as after a title (وزير الخارجية الروسي سيرغي لافروف), but the verb's object."""
+    head = out[: len(out) - len(covered)]
+    return bool(head) and all(not t.norm.startswith("ال") and not _speaker_noun(t.norm) for t in head)
+
+
 def _mention_at(tok: Token, mentions: list[Mention]) -> Mention | None:
     for m in mentions:
         if m.span.start <= tok.start < m.span.end:
@@ -3195,6 +3202,7 @@ DISCOURSE_FRAMES = {"السياق", "الاطار", "الصدد", "الشان"} 
 FA_INNA_REACH = 4  # words of the subject between فإنّ and its verb
 REGARDING = {"بشان", "حول"}  # regarding, about
 REGARDING_REACH = 6
+REPLY_REACH = 12  # words of what a reply answers (ردًا على تقارير تحدثت عن غارة إسرائيلية على سوريا)
 
 
 def _in_reply(toks: list[Token], k: int) -> bool:
@@ -3245,15 +3253,17 @@ def _skip_adverbials(text: str, toks: list[Token], j: int, manner: bool = False)
                 j = k
                 continue
         if (t in REGARDING or _in_reply(toks, j)) and j + 1 < len(toks):
-            # "regarding X" before what was said (وقال بشأن عملية غصن الزيتون: «…»): skipped when a colon or the
-            # complementiser closes it within a few words
+            # "regarding X" or "in reply to X" before what was said (وقال بشأن عملية غصن الزيتون: «…»؛ وقال ردًا على
+            # تقارير تحدثت عن غارة إسرائيلية على سوريا "لا علم لي بذلك"): skipped when a colon, the complementiser
+            # or an opening quote closes it within a few words
             k = j + 1
-            while k < len(toks) and k <= j + REGARDING_REACH and not any(p in text[toks[k - 1].end : toks[k].start] for p in ":،"):
-                if toks[k].norm in COMPLEMENTISERS:
+            reach = j + (REPLY_REACH if _in_reply(toks, j) else REGARDING_REACH)
+            while k < len(toks) and k <= reach and not any(p in text[toks[k - 1].end : toks[k].start] for p in ":،"):
+                if toks[k].norm in COMPLEMENTISERS or _opens_quote(text, toks[k]):
                     break
                 k += 1
-            if k < len(toks) and k <= j + REGARDING_REACH and (":" in text[toks[k - 1].end : toks[k].start]
-                                                              or toks[k].norm in COMPLEMENTISERS):
+            if k < len(toks) and k <= reach and (":" in text[toks[k - 1].end : toks[k].start]
+                                                 or toks[k].norm in COMPLEMENTISERS or _opens_quote(text, toks[k])):
                 j = k
                 continue
         if t in {"في", "وفي"} and j + 1 < len(toks) and (toks[j + 1].norm in DISCOURSE_FRAMES or toks[j + 1].norm == "هذا"
@@ -3386,8 +3396,10 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
             if k < len(np) and np[k].norm in SUBUNIT_LINKS and k + 1 < len(np) and _mention_at(np[k + 1], mentions):
                 continue
             # a person's name after a title and its nationality adjective: وزير الخارجية الروسي سيرغي لافروف
-            # (not after a country's name: وترفض سوريا وجود القوات)
+            # (not after a country's name: وترفض سوريا وجود القوات; nor after a name the adjective qualifies: أعلنت
+            # نوكيا الفنلندية زيادة أرباحها — the object follows)
             if k < len(np) and m.type == "country" and len(out) > len(covered) and fold(m.surface).endswith(("ي", "يه")) \
+                    and not _bare_name_before(out, covered) \
                     and (_plain_name(np[k]) and not np[k].norm.startswith("ال")
                          or np[k].norm in HONORIFICS and k + 1 < len(np) and _plain_name(np[k + 1])):
                 continue  # (or his honorific and name: وزير النفط الكويتي الدكتور فهد العتيبي)
@@ -3403,7 +3415,9 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
                 continue
             # a title that names a body, then its qualifiers, a rank and the holder's name (المتحدث باسم الجيش السوداني
             # العميد عثمان الفكي؛ وزير الخارجية العراقي الأسبق نوري الكبيسي؛ النائب الأردني السابق عماد الزيود)
-            if m.type != "person" and (len(out) > len(covered) or m.type == "office") \
+            # (not after a bare name: نوكيا الفنلندية زيادة أرباحها is a company, its adjective and the object)
+            if m.type != "person" and (len(out) > len(covered) and not _bare_name_before(out, covered)
+                                       or m.type == "office") \
                     and (end := _holder_follows(text, np, k, mentions, m, state.kb, state)):
                 out.extend(np[k:end])
             break
@@ -3423,8 +3437,8 @@ def _bound_np(text: str, np: list[Token], mentions: list[Mention], state: _State
         if out[-1].norm.startswith("ال") and _bare_accusative(t, mentions):
             break  # nor is an indefinite accusative written without its tanwin after a definite phrase: the verb's
             # object (وترأس الرئيس اجتماعًا لمجلس الوزراء، أكد خلاله …)
-        if _in_reply(np, k):
-            break  # وقال الوزير ردًا على سؤال …: the purpose ends the subject
+        if _in_reply(np, k) or t.norm in REGARDING:
+            break  # وقال الوزير ردًا على سؤال …، وقالت المتحدثة بشأن العقوبات …: the purpose or the topic ends the subject
         if t.norm in WEEKDAYS or t.norm in {"امس", "امس،"}:
             break  # the day of the act ends the subject: وكشف القاضي سيرجيو مورو الخميس عن أن …، أكد … سوسان أمس أن
         if t.norm.startswith("وال") and out[-1].norm.startswith("ال") and len(out) >= 2 and out[-2].norm in PORTFOLIO_HEADS \
