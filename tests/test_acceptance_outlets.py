@@ -156,8 +156,17 @@ FLOORS = {
     # -> 0.695 (raised to 0.69); multi target recall 0.694 -> 0.682, back to the session's first floor, 0.68: all
     # of it Goud, 0.667 -> 0.600, one target of fifteen lost where the refitted stance model now reads two of one
     # body at one stance (stance._one_per_body keeps one) — its sentences and candidates are unchanged.
-    "multi": {"precision": 0.985, "recall": 0.895, "f1": 0.938, "target_recall": 0.68, "target_precision": 0.78,
-              "stance_macro_f1": 0.69, "date_accuracy": 0.94},
+    # 2026-12-07's sixth session: a title beside its holder's name is one target with him, and a name after a site's
+    # head noun (مستشفى، خليج) or a capital on a journey (عاد إلى دمشق، من تل أبيب إلى القدس) is a place: multi
+    # target precision 0.782 -> 0.791, stance 0.695 -> 0.702. The demonyms of 47 more states (الرئيس المكسيكي: his
+    # own state is no target of his): target precision 0.791 -> 0.797. A reply closed by a quote is the cue's
+    # adverbial (what was said is the quote), a topic ends the subject, and a bare name's nationality adjective is
+    # followed by the object: 0.797 -> 0.795 and stance 0.700 -> 0.702 by refits. A bare group noun after the group
+    # named in full, in the same paragraph, is that group (الحكومات after الحكومات العربية): BBC Arabic target recall /
+    # precision 0.583 / 0.766 -> 0.591 / 0.777; multi 0.681 / 0.797, stance 0.703. Raised: target precision 0.79,
+    # stance 0.70.
+    "multi": {"precision": 0.985, "recall": 0.895, "f1": 0.938, "target_recall": 0.68, "target_precision": 0.79,
+              "stance_macro_f1": 0.70, "date_accuracy": 0.94},
     # Al Mayadeen (the development outlet), scored by models trained on the other outlets
     "dev": {"f1": 0.968, "target_recall": 0.86, "target_precision": 0.715, "stance_macro_f1": 0.82,
             "date_accuracy": 0.98},

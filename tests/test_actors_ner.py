@@ -399,3 +399,15 @@ def test_groups_counted_or_qualified_and_descriptions(analyze, text, groups):
     a = analyze(text)
     assert [m.surface for m in a.mentions if m.type == "group"] == groups
     assert not any(m.surface == "منظمة إرهابية" for m in a.mentions)
+
+
+def test_a_bare_group_noun_after_the_group_named_in_full_is_that_group(analyze_rules):
+    # BBC Arabic style: "the international community no longer cares what the Arab governments do to gag mouths, nor do
+    # journalists care what the governments do against the media" — الحكومات is the Arab governments again
+    a = analyze_rules("وقال الكاتب إن المجتمع الدولي لم يعد يهتم بما تقوم به الحكومات العربية من كم للأفواه، كما لم "
+                      "يعد الصحفيون يهتمون بما تقوم به الحكومات ضد وسائل الإعلام.")
+    again = [m for m in a.mentions if m.surface == "الحكومات"]
+    assert again and again[0].actor_id == "ARAB_STATES"
+    # a roundup: China's authorities in one story, "the authorities in the country" of another paragraph are not them
+    b = analyze_rules("وقالت السلطات الصينية إن التجربة نجحت.\n\nوقال المحلل إن العقوبات ستطال عمل السلطات في البلاد.")
+    assert not any(m.surface == "السلطات" and m.actor_id for m in b.mentions)

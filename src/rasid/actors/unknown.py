@@ -92,9 +92,28 @@ def unknown_actors(text: str, known: list[Mention], ner: bool = True,
             taken.append((m.span.start, m.span.end))
     for m in _groups(text, toks):
         if free(m.span.start, m.span.end):
-            out.append(m)
+            out.append(_named_before(text, m, known) or m)
             taken.append((m.span.start, m.span.end))
     return sorted(out, key=lambda m: m.span.start)
+
+
+ANAPHORA_REACH = 300  # characters, within a paragraph, from a group named in full to its bare head noun
+
+
+def _named_before(text: str, m: Mention, known: list[Mention]) -> Mention | None:
+    """A bare definite group noun that heads the name of an actor met just before, in the same paragraph, is that
+    actor again: الحكومات after الحكومات العربية, القوات after القوات الإسرائيلية (definite anaphora). Farther
+    away it is not (a roundup's السلطات الصينية, then السلطات في البلاد of another story)."""
+    word = fold(m.surface)
+    head = _group_head(word) if " " not in word else None
+    if head is None:
+        return None
+    for k in sorted((k for k in known if k.actor_id and k.span.end <= m.span.start), key=lambda k: -k.span.start):
+        if m.span.start - k.span.end > ANAPHORA_REACH or "\n" in text[k.span.end : m.span.start]:
+            return None
+        if any(s_ == "ال" + head for s_ in stems(fold(k.surface).split()[0])):
+            return Mention(m.span, m.surface, k.name, k.actor_id, k.type, k.source, k.parent)
+    return None
 
 
 def ner_entities(text: str) -> list[tuple[int, int, str, str]]:
