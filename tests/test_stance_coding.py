@@ -1068,3 +1068,15 @@ def test_a_capital_sent_a_letter_stays_a_candidate(kb, analyze_rules):
 def test_a_title_beside_its_holder_is_one_target_with_him(kb, analyze_rules, text, title, holder):
     found = _mentions(kb, analyze_rules, text)
     assert title not in found and found.get(holder) == ""
+
+
+@pytest.mark.parametrize("text, topic", [
+    # BBC Arabic style: "Sessions said he would recuse himself from any inquiry into the US presidential campaigns"
+    ("وقال سيشنز إنه قرر أن ينأى بنفسه عن أية تحقيقات تتعلق بحملات انتخابات الرئاسة الأمريكية.", "الرئيس الأمريكي"),
+    # Levant TV: "the analyst said the coming Knesset elections will be hard for Netanyahu" (Netanyahu stays a target)
+    ("وقال المحلل إن انتخابات الكنيست المقبلة ستكون صعبة على نتنياهو.", "الكنيست"),
+    # Maghreb radio: "the head of the European observers said the elections of Tunisia were held in calm"
+    ("وقال رئيس بعثة المراقبين الأوروبيين إن انتخابات تونس جرت في أجواء هادئة.", "تونس"),
+])
+def test_what_an_election_fills_is_its_topic_not_a_target(kb, analyze_rules, text, topic):
+    assert _mentions(kb, analyze_rules, text).get(topic) == "topic"

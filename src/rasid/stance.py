@@ -78,6 +78,7 @@ def _locative(word: str) -> bool:
 
 
 # nouns whose genitive country is a cause, a land or a people, not a political actor
+ELECTIONS = {"انتخابات", "الانتخابات"}  # elections of (an office, a body, a country): its genitive is no actor here
 TOPIC_HEADS = {"قضيه", "تحرير", "ارض", "شعب", "ابناء", "مدن", "خريطه", "تاريخ", "اعمار", "جغرافيا"}
 # وصل الوفد إلى سوريا، زار الرئيس كوبا، زيارة بيونغ يانغ: where one goes or what one visits is a place
 DESTINATION = {"الي", "نحو", "باتجاه", "زار", "وزار", "زارت", "وزارت", "يزور", "تزور", "زياره", "بزياره", "لزياره"}
@@ -263,6 +264,8 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
             why = "place"  # a border with it: على الحدود (اللبنانية) مع فلسطين المحتلة
         elif m.type in PLACE_TYPES and any(stem in TOPIC_HEADS for stem in stems(prev)):
             why = "topic"  # a country as the cause or land in question: قضية فلسطين، تحرير فلسطين، شعب فلسطين
+        elif any(stem in ELECTIONS for stem in stems(prev)):
+            why = "topic"  # what an election fills or where it is held: انتخابات الرئاسة الأمريكية، انتخابات الكنيست
         elif (m.type in PLACE_TYPES or len(tokenize(m.surface)) == 1) and (
                 _capital_before(toks, idx) or _place_after(toks, idx) or _joined_place(toks, last_place, idx)):
             last_place = idx
