@@ -1592,3 +1592,17 @@ def test_a_reply_or_a_topic_before_a_quote_is_not_what_was_said(analyze_rules, s
     (st,) = a.statements
     assert st.speaker.surface == speaker
     assert a.slice(st.content).strip('"') == said
+
+
+@pytest.mark.parametrize("sentence, said", [
+    # BBC Arabic style: "President-elect Donald Trump, who pledged to end Obama's deal to restore ties with Cuba, wrote:
+    # 'Castro is dead!'" — the relative clause describes the speaker, the quotation after its comma is what he wrote
+    ('وكتب الرئيس المنتخب دونالد ترامب، الذي تعهد بانهاء العمل باتفاق اوباما لاعادة العلاقات مع كوبا، "مات كاسترو!".',
+     "مات كاسترو!"),
+    # Levant TV: "the minister, who visited Damascus last week, said: 'we will not abandon our allies'"
+    ('وقال الوزير، الذي زار دمشق الأسبوع الماضي، "لن نتخلى عن حلفائنا".', "لن نتخلى عن حلفائنا"),
+])
+def test_a_relative_clause_on_the_speaker_then_a_quotation(analyze_rules, sentence, said):
+    a = analyze_rules(sentence)
+    (st,) = a.statements
+    assert a.slice(st.content).strip('"') == said

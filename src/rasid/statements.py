@@ -2456,6 +2456,9 @@ def _after_insertions(text: str, toks: list[Token], k: int, mentions: list[Menti
             return toks[j - 1].end + gap.index(":") + 1  # a title in apposition, then the quotation after a colon
             # (وقالت وان عزيزة وان إسماعيل، نائبة رئيس وزراء ماليزيا، لصحيفة محلية: «…»), or a circumstantial
             # clause (يقول الحاج عبدالسلام الفيتوري، وهو يقف في طابور …: «…»)
+        if "،" in gap and j > k and _opens_quote(text, t) and toks[k].norm in RELATIVES:
+            return toks[j - 1].end + gap.index("،") + 1  # a relative clause on the speaker closed by a comma, then the
+            # quotation (وكتب ترامب، الذي تعهد بإنهاء العمل باتفاق أوباما …، "مات كاسترو!"): it describes him
         if t.norm in cue_forms() and toks[j - 1].norm != "عدم" and not (j + 1 < len(toks) and toks[j + 1].norm == "عدم") \
                 and toks[k].norm not in RELATIVES or ":" in gap:
             return None  # (طلب عدم ذكر اسمه, asked not to be named, is an insertion; so is a relative clause
