@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING
 from .actors.kb import Actor, KnowledgeBase, folded_names
 from .arabic import Token, ends_in_taa_marbuta, fold, stems, tokenize, without_suffix
 from .arabic.tokens import HARAKAT, tokens_in
-from .lexicons import (Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, place_words,
-                       speaker_nouns)
+from .lexicons import Evaluative, cue_forms, evaluation_verbs, evaluative, place_conditions, speaker_nouns
 from .model import Article, Kind, Mention, Span, Stance, Statement, TargetStance
+from .places import is_head
 from .statements import ADDRESSEE_HEADS, COMPLEMENTISERS
 
 if TYPE_CHECKING:
@@ -255,7 +255,7 @@ def target_mentions(article: Article, st: Statement, kb: KnowledgeBase, toks: li
                 why = "adjective"  # المقاومة الوطنية اللبنانية: the Lebanese resistance, not the Lebanese state
         elif (_locative(prev) or prev in DESTINATION and (m.type in PLACE_TYPES or _travelled(toks, idx))
               or prev in ("من", "ومن") and _to_after(toks, idx, m)
-              or _place_head(prev) and (m.type in PLACE_TYPES or _capital(m))) and (
+              or is_head(toks[idx - 1] if idx else None) and (m.type in PLACE_TYPES or _capital(m))) and (
                 len(tokenize(m.surface)) == 1 and m.type not in MEMBER_BODIES or m.type in PLACE_TYPES):
             last_place = idx
             why = "place"  # a place named as a location: في سوريا، في عمق الأراضي الفلسطينية
@@ -417,12 +417,6 @@ def _title_of_named(text: str, in_scope: list[Mention], pos: int) -> bool:
         head = text[: m.span.start].split()[-1:]
         return bool(head) and speaker_nouns().get(fold(head[0])) == "title"
     return False
-
-
-def _place_head(word: str) -> bool:
-    """A noun that heads a place's name (مطار، ميناء، ريف، مستشفى، خليج: place_words.tsv), with its proclitics."""
-    heads = place_words()["head"]
-    return any(reading in heads for reading in stems(word))
 
 
 # verbs and nouns of going somewhere: after them إلى names a destination, a capital among them (عاد إلى دمشق)

@@ -200,7 +200,8 @@ def _is_settlement(tok: Token) -> bool:
     return any(r in _SETTLEMENTS for r in stems(tok.norm))
 
 
-def _is_head(tok: Token | None) -> bool:
+def is_head(tok: Token | None) -> bool:
+    """A noun that heads a place's name (مطار، ميناء، ريف، مستشفى، خليج: ``place_words.tsv``), with its proclitics."""
     return tok is not None and any(r in _HEADS for r in stems(tok.norm))
 
 
@@ -275,7 +276,7 @@ def features(gaz: Gazetteer, text: str, tokens: Sequence[Token], match: tuple[in
     out = {
         "bias": 1.0,
         "after_locative": float(_is_locative(previous)),
-        "after_head_noun": float(_is_head(previous)),
+        "after_head_noun": float(is_head(previous)),
         "near_locative": near,
         "dateline": dateline,
         "ba_proclitic": float(proclitic),
