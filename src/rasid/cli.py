@@ -554,19 +554,27 @@ def serve(db: Optional[str] = DbOption,
 @app.command()
 def evaluate(shared: Optional[str] = typer.Option(None, "--shared", help="The shared data folder with data/gold and "
                                                   "eval/ (default: $RASID_SHARED, else ../shared)."),
-             sets: list[str] = typer.Option(["multi", "dev", "seed"], "--set",
-                                            help="Gold sets to score: multi, dev, seed (repeat the flag)."),
+             sets: list[str] = typer.Option(None, "--set",
+                                            help="Gold sets to score: multi, dev, seed (repeat the flag; default "
+                                            "all three, none when --gold is given)."),
              as_json: bool = typer.Option(False, "--json", help="Print the scores as JSON (what CI floors read)."),
              output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the JSON to this file."),
              fast: bool = typer.Option(False, "--fast", help="Score the stance model of ingest --fast (no text "
-                                       "embedding).")) -> None:
+                                       "embedding)."),
+             gold: list[Path] = typer.Option(None, "--gold", help="An annotated file of your own to score with the "
+                                             "shipped models (JSON Lines: one article a line with its id, text and "
+                                             "statements under the shared guidelines; repeatable). Alone, only the "
+                                             "files are scored.")) -> None:
     """Score rasid on the gold sets: per outlet, the macro over outlets, learned parts leave-one-outlet-out."""
     import json
 
     from .evaluate import evaluate as run_evaluation, render
 
+    files = list(gold or [])
+    if not sets:
+        sets = [] if files else ["multi", "dev", "seed"]
     try:
-        reports = run_evaluation(shared, sets, embeddings=not fast)
+        reports = run_evaluation(shared, sets, embeddings=not fast, files=files)
     except RasidError as exc:
         raise _fail(exc) from exc
     data = {name: rep.as_dict() for name, rep in reports.items()}

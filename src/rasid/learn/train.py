@@ -74,10 +74,11 @@ def training_articles(shared: Path, annotations: Path | None = ANNOTATIONS,
         found = sorted({f for pattern in (files or ANNOTATION_FILES).split(",") for f in annotations.glob(pattern.strip())})
         lines = [(f.name, json.loads(line)) for f in found for line in f.read_text(encoding="utf-8").splitlines()
                  if line.strip()]
-        wanted = {g["id"] for _, g in lines}
+        # an annotated article carries its text (one written for the project) or names one of ../shared
+        wanted = {g["id"] for _, g in lines if "text" not in g}
         texts = _articles_by_id(shared, wanted)
         for fname, g in lines:
-            rec = texts.get(g["id"])
+            rec = g if "text" in g else texts.get(g["id"])
             if rec is None:
                 continue
             doc = Document(origin=f"{fname}:{g['id']}", content=rec["text"], format="record", url=rec.get("url"),
