@@ -54,7 +54,8 @@ def test_evaluate_gold_file_scores_it_with_the_shipped_models(tmp_path, shared):
                                                   "stance": "neutral"}], "kind": "appeal"}]}
     path = tmp_path / "mine.jsonl"
     path.write_text(json.dumps(gold, ensure_ascii=False) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["evaluate", "--gold", str(path), "--shared", str(shared("eval", "score_statements.py").parents[1]), "--json", "--fast"])
+    root = shared("eval", "score_statements.py").parents[1]
+    result = runner.invoke(app, ["evaluate", "--gold", str(path), "--shared", str(root), "--json", "--fast"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
     assert list(data) == ["mine"]  # only the file: no gold set unless --set asks for one

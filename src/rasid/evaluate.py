@@ -37,7 +37,7 @@ from .errors import ConfigError
 from .model import Article, Document
 
 __all__ = ["GOLD_SETS", "SetReport", "evaluate", "file_articles", "find_shared", "gold_articles", "load_scorer",
-           "render"]
+           "record_document", "render"]
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,11 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
+def record_document(origin: str, rec: dict[str, Any]) -> Document:
+    """An annotated article's record (``text``, and ``title``, ``published``, ``url`` … as fields) as a document."""
+    return Document(origin=origin, content=rec["text"], format="record", url=rec.get("url"), fields=rec)
+
+
 def gold_articles(shared: Path, name: str) -> tuple[list[Document], list[dict[str, Any]]]:
     """The input documents of a gold set and its gold lines; each gold line carries its ``outlet``."""
     gs = GOLD_SETS[name]
@@ -107,8 +112,7 @@ def gold_articles(shared: Path, name: str) -> tuple[list[Document], list[dict[st
         return [doc], gold
     docs = []
     for i, rec in enumerate(_read_jsonl(shared / gs.articles), 1):
-        docs.append(Document(origin=f"{gs.articles}:{i}", content=rec["text"], format="record", url=rec.get("url"),
-                             fields=rec))
+        docs.append(record_document(f"{gs.articles}:{i}", rec))
     outlets = {rec["id"]: rec.get("outlet") for rec in _read_jsonl(shared / gs.articles)}
     for g in gold:
         g.setdefault("outlet", outlets.get(g["id"]) or "Al Mayadeen")
@@ -131,8 +135,7 @@ def file_articles(path: str | Path) -> tuple[list[Document], list[dict[str, Any]
             raise ConfigError(f"{path}:{i}: the article has no {', '.join(missing)}",
                               hint="each line needs an id, the article's text and its annotated statements")
         rec.setdefault("outlet", path.stem)
-        docs.append(Document(origin=f"{path.name}:{i}", content=rec["text"], format="record", url=rec.get("url"),
-                             fields=rec))
+        docs.append(record_document(f"{path.name}:{i}", rec))
     return docs, lines
 
 
@@ -175,13 +178,7 @@ def evaluate(shared: str | Path | None = None, sets: Iterable[str] = ("multi", "
         from .learn.folds import held_out_analyser
 
         analyse = held_out_analyser(root, embeddings=embeddings)
-    shipped: Analyse | None = None
-    if files:
-        from .learn.models import Models
-        from .pipeline import Pipeline
-
-        pipeline = Pipeline(kb, Models.load(embeddings=embeddings))
-        shipped = lambda _outlet, documents: [pipeline.run(d) for d in documents]  # noqa: E731
+    shipped = _shipped_analyser(kb, embeddings) if read else None
     reports: dict[str, SetReport] = {}
     jobs = [(name, analyse, *gold_articles(root, name)) for name in sets]
     jobs += [(name, shipped, docs, gold) for name, docs, gold in read]
@@ -209,6 +206,15 @@ def evaluate(shared: str | Path | None = None, sets: Iterable[str] = ("multi", "
         report.confusion = {g: {s: confusion[(g, s)] for s in STANCES} for g in STANCES}
         reports[name] = report
     return reports
+
+
+def _shipped_analyser(kb: Any, embeddings: bool) -> Analyse:
+    """``analyse(outlet, documents)`` with the shipped models, as a user runs them."""
+    from .learn.models import Models
+    from .pipeline import Pipeline
+
+    pipeline = Pipeline(kb, Models.load(embeddings=embeddings))
+    return lambda _outlet, documents: [pipeline.run(d) for d in documents]
 
 
 def _stance_pairs(scorer: ModuleType, scores: dict[str, Any], records: list[dict[str, Any]]) -> list[tuple[str, str]]:

@@ -25,7 +25,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from ..evaluate import GOLD_SETS
+from ..evaluate import GOLD_SETS, record_document
 from ..model import Article, Document
 from .linear import LinearModel, fit
 
@@ -81,8 +81,7 @@ def training_articles(shared: Path, annotations: Path | None = ANNOTATIONS,
             rec = g if "text" in g else texts.get(g["id"])
             if rec is None:
                 continue
-            doc = Document(origin=f"{fname}:{g['id']}", content=rec["text"], format="record", url=rec.get("url"),
-                           fields=rec)
+            doc = record_document(f"{fname}:{g['id']}", rec)
             out.append(TrainingArticle(g.get("outlet") or rec.get("outlet") or "?", doc, g, fname))
     return out
 
